@@ -1,0 +1,113 @@
+"""The command line (PRODUCT §7). Every path builds the app through `make_app()`."""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+import click
+
+from relance_tui import i18n
+from relance_tui.core.errors import RelanceError, StoreLocked
+from relance_tui.locations import data_dir, default_db_path
+
+EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
+
+
+def _set_lang(lang: str | None) -> str:
+    try:
+        code = i18n.detect_language(lang)
+    except ValueError:
+        i18n.set_language(i18n.detect_language(None))
+        raise click.UsageError(i18n.t("cli.bad_lang", lang=lang)) from None
+    i18n.set_language(code)
+    return code
+
+
+def _fail(error: RelanceError) -> None:
+    click.echo(str(error), err=True)
+    sys.exit(EXIT_USAGE if isinstance(error, StoreLocked) else EXIT_PROBLEM)
+
+
+def _run_app(db: Path, lang: str, *, demo: bool = False) -> None:
+    from relance_tui.core.demo import load_demo
+    from relance_tui.core.store import Store
+    from relance_tui.core.timing import system_clock
+    from relance_tui.ui.app import make_app
+
+    try:
+        store = Store.open(db)
+    except RelanceError as error:
+        _fail(error)
+        return
+    try:
+        if demo:
+            load_demo(store, data_dir(), system_clock())
+        make_app(store=store, clock=system_clock, lang=lang).run()
+    finally:
+        store.close()
+
+
+@click.group(invoke_without_command=True)
+@click.option("--db", type=click.Path(path_type=Path), help="Data file / fichier de données.")
+@click.option("--lang", help="fr | en")
+@click.pass_context
+def main(ctx: click.Context, db: Path | None, lang: str | None) -> None:
+    """relance: relance média au clavier / media follow-up calls from the keyboard."""
+    ctx.ensure_object(dict)
+    ctx.obj["db"] = db
+    ctx.obj["lang"] = _set_lang(lang)
+    if ctx.invoked_subcommand is None:
+        _run_app(db or default_db_path(), ctx.obj["lang"])
+
+
+@main.command()
+@click.option("--db", "demo_db", type=click.Path(path_type=Path), help="Keep the demo at PATH.")
+@click.pass_context
+def demo(ctx: click.Context, demo_db: Path | None) -> None:
+    """The app on a fresh copy of the demo data / l'app sur une copie fraîche de la démo."""
+    from relance_tui.core.errors import DemoTargetExists
+
+    target = demo_db or ctx.obj["db"]
+    if target is not None:
+        target = Path(target).expanduser().absolute()
+        if target.exists():
+            _fail(DemoTargetExists(path=str(target)))
+        path = target
+    else:
+        # A fresh temporary copy every time: the user's own file is never touched.
+        path = Path(tempfile.mkdtemp(prefix="relance-demo-")) / "relance-demo.json"
+    _run_app(path, ctx.obj["lang"], demo=True)
+    if target is not None:
+        click.echo(i18n.t("cli.demo.kept", path=str(path)))
+
+
+@main.command()
+@click.option("--db", "check_db", type=click.Path(path_type=Path))
+@click.option("--restore", is_flag=True, help="Rebuild an unreadable file from its backup.")
+@click.pass_context
+def check(ctx: click.Context, check_db: Path | None, restore: bool) -> None:
+    """Validate the data file / valider le fichier de données."""
+    from relance_tui.core.store import describe, load_tables, restore_from_backup
+
+    path = Path(check_db or ctx.obj["db"] or default_db_path()).expanduser().absolute()
+    if not path.exists():
+        click.echo(i18n.t("cli.check.missing", path=str(path)))
+        return
+    try:
+        tables = load_tables(path)
+    except RelanceError as error:
+        if not restore:
+            click.echo(i18n.t("cli.check.problem", problem=str(error)), err=True)
+            sys.exit(EXIT_PROBLEM)
+        try:
+            backup, aside = restore_from_backup(path)
+        except RelanceError as restore_error:
+            _fail(restore_error)
+            return
+        click.echo(i18n.t("cli.check.restored", backup=str(backup), aside=str(aside)))
+        return
+    if restore:
+        click.echo(i18n.t("cli.check.nothing_to_restore"))
+    click.echo(i18n.t("cli.check.ok", path=str(path), **describe(tables)))

@@ -1,0 +1,115 @@
+"""The demo data of `data/`: real Montréal outlets (names only), fictional contacts,
+fictional 514-555-01xx numbers, and one event placed relative to today so that
+its relance window is open."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+
+from relance_tui.core.models import (
+    Contact,
+    Event,
+    EventKind,
+    Language,
+    Outlet,
+    OutletKind,
+    Role,
+    Settings,
+    Show,
+    Target,
+)
+from relance_tui.core.store import Store
+
+
+def default_templates(data_dir: Path, lang: str) -> dict[str, str]:
+    """The shipped talking points and email templates in `lang`."""
+    folder = data_dir / "templates" / lang
+    return {
+        name: (folder / f"{name}.j2").read_text(encoding="utf-8")
+        for name in ("talking_points", "email_subject", "email_body")
+    }
+
+
+def load_demo(store: Store, data_dir: Path, now: datetime) -> Event:
+    """Fill an empty store with the demo media list, event, call list and settings."""
+    media: dict[str, Any] = json.loads((data_dir / "demo_media.json").read_text("utf-8"))
+    spec: dict[str, Any] = json.loads((data_dir / "demo_event.json").read_text("utf-8"))
+
+    contacts: list[Contact] = []
+    for entry in media["outlets"]:
+        outlet = Outlet(
+            name=entry["name"],
+            kind=OutletKind(entry["kind"]),
+            language=Language(entry["language"]),
+            region=entry["region"],
+            phone=entry["phone"],
+            extension=entry["extension"],
+            email=entry["email"],
+            website=entry["website"],
+            warmth=entry["warmth"],
+            tags=entry["tags"],
+            notes=entry["notes"],
+        )
+        store.save(outlet)
+        assert outlet.id is not None
+        shows = [
+            Show(outlet_id=outlet.id, name=s["name"], air_time=s["air_time"])
+            for s in entry["shows"]
+        ]
+        store.save_many(shows)
+        show_ids = {s.name: s.id for s in shows}
+        outlet_contacts = [
+            Contact(
+                outlet_id=outlet.id,
+                name=c["name"],
+                role=Role(c["role"]),
+                show_id=show_ids.get(c["show"]) if c["show"] else None,
+                phone=c["phone"],
+                extension=c["extension"],
+                email=c["email"],
+                notes=c["notes"],
+                do_not_call=c["do_not_call"],
+                pronunciation=c["pronunciation"],
+            )
+            for c in entry["contacts"]
+        ]
+        store.save_many(outlet_contacts)
+        contacts.extend(outlet_contacts)
+
+    hour, minute = (int(part) for part in spec["time"].split(":"))
+    day = (now + timedelta(days=spec["days_from_today"])).date()
+    templates = default_templates(data_dir, spec["language"])
+    event = Event(
+        title=spec["title"],
+        kind=EventKind(spec["kind"]),
+        start=datetime.combine(day, time(hour, minute), tzinfo=now.tzinfo),
+        venue=spec["venue"],
+        address=spec["address"],
+        spokespeople=spec["spokespeople"],
+        visuals=spec["visuals"],
+        language=Language(spec["language"]),
+        press_release=(data_dir / "communique_fr.txt").read_text("utf-8"),
+        **templates,
+    )
+    store.save(event)
+    assert event.id is not None
+
+    callable_contacts = [c for c in contacts if not c.do_not_call][: spec["call_list_size"]]
+    store.save_many(
+        Target(event_id=event.id, position=position, contact_id=contact.id)
+        for position, contact in enumerate(callable_contacts, start=1)
+    )
+    caller = spec["caller"]
+    store.save(
+        Settings(
+            id=1,
+            caller_name=caller["name"],
+            organisation=caller["organisation"],
+            caller_phone=caller["phone"],
+            current_event_id=event.id,
+        )
+    )
+    return event

@@ -1,0 +1,68 @@
+"""Domain errors. Each carries a message fit to show a user, in their language."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from relance_tui import i18n
+
+
+class RelanceError(Exception):
+    """Base of our errors: `key` names an i18n message, `params` fill it."""
+
+    key = "error.generic"
+
+    def __init__(self, key: str | None = None, **params: Any) -> None:
+        self.key = key or self.key
+        self.params = params
+        super().__init__(self.key)
+
+    def __str__(self) -> str:
+        return i18n.t(self.key, **self.params)
+
+
+class StoreError(RelanceError):
+    key = "store.error"
+
+
+class StoreLocked(StoreError):
+    key = "store.locked"
+
+
+class CorruptDataFile(StoreError):
+    """The data file (or its journal) cannot be read; it is never overwritten.
+
+    `detail_key` names the i18n message saying what is wrong; `backup` is the
+    path of the newest usable backup, if any.
+    """
+
+    key = "store.corrupt"
+
+    def __init__(
+        self, path: str, detail_key: str, backup: str | None = None, **detail: Any
+    ) -> None:
+        super().__init__(path=path, detail_key=detail_key, **detail)
+        self.path = path
+        self.detail_key = detail_key
+        self.detail = detail
+        self.backup = backup
+
+    def __str__(self) -> str:
+        if self.backup:
+            backup = i18n.t("store.corrupt.backup", backup=self.backup, path=self.path)
+        else:
+            backup = i18n.t("store.corrupt.no_backup")
+        detail = i18n.t(self.detail_key, **self.detail)
+        return i18n.t(self.key, path=self.path, detail=detail, backup=backup)
+
+
+class NewerSchema(StoreError):
+    key = "store.newer_schema"
+
+
+class StoreWriteFailed(StoreError):
+    key = "store.write_failed"
+
+
+class DemoTargetExists(StoreError):
+    key = "demo.exists"

@@ -1,0 +1,239 @@
+"""The domain of PRODUCT.md §2–3: outlets, shows, contacts, events, targets, attempts.
+
+Records are plain dataclasses. They travel to and from the store as JSON-ready
+dicts (`to_doc` / `from_doc`); datetimes are stored as ISO 8601 strings with
+their UTC offset.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import asdict, dataclass, field, fields
+from datetime import datetime
+from enum import StrEnum
+from typing import Any, Self
+
+
+class Role(StrEnum):
+    ASSIGNMENT = "assignment"
+    DESK = "desk"
+    RESEARCHER = "researcher"
+    JOURNALIST = "journalist"
+    PRODUCER = "producer"
+    NEWSROOM = "newsroom"
+
+
+class OutletKind(StrEnum):
+    RADIO = "radio"
+    TV = "tv"
+    PRINT = "print"
+    WEB = "web"
+    WIRE = "wire"
+    COMMUNITY = "community"
+    CAMPUS = "campus"
+
+
+class Language(StrEnum):
+    FR = "fr"
+    EN = "en"
+    BOTH = "both"
+
+
+class EventKind(StrEnum):
+    EVENT = "event"
+    PRESS_CONFERENCE = "press_conference"
+
+
+class Outcome(StrEnum):
+    CONFIRMED = "confirmed"
+    INTERESTED = "interested"
+    RESEND = "resend"
+    VOICEMAIL = "voicemail"
+    NO_ANSWER = "no_answer"
+    CALLBACK = "callback"
+    DECLINED = "declined"
+    WRONG_NUMBER = "wrong_number"
+    DO_NOT_CALL = "do_not_call"
+    SKIPPED = "skipped"
+    UNDO = "undo"
+
+
+FINAL_OUTCOMES = frozenset(
+    {Outcome.CONFIRMED, Outcome.DECLINED, Outcome.WRONG_NUMBER, Outcome.DO_NOT_CALL}
+)
+
+
+def _dt_to_str(value: datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _dt_from_str(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+class Record:
+    """Conversion between a dataclass record and a store document."""
+
+    _enums: dict[str, type[StrEnum]] = {}
+    _datetimes: tuple[str, ...] = ()
+
+    id: int | None
+
+    def to_doc(self) -> dict[str, Any]:
+        doc = asdict(self)  # type: ignore[call-overload]
+        doc.pop("id", None)
+        for name in self._datetimes:
+            doc[name] = _dt_to_str(doc[name])
+        for name in self._enums:
+            if doc[name] is not None:
+                doc[name] = str(doc[name])
+        return doc  # type: ignore[no-any-return]
+
+    @classmethod
+    def from_doc(cls, doc: dict[str, Any], doc_id: int | None = None) -> Self:
+        known = {f.name for f in fields(cls)}  # type: ignore[arg-type]
+        values = {k: v for k, v in doc.items() if k in known}
+        for name in cls._datetimes:
+            if name in values:
+                values[name] = _dt_from_str(values[name])
+        for name, enum in cls._enums.items():
+            if values.get(name) is not None:
+                values[name] = enum(values[name])
+        for name in ("tags", "spokespeople"):
+            if name in values and values[name] is not None:
+                values[name] = list(values[name])
+        values["id"] = doc_id
+        return cls(**values)
+
+
+@dataclass
+class Outlet(Record):
+    name: str
+    kind: OutletKind = OutletKind.RADIO
+    language: Language = Language.FR
+    region: str = ""
+    phone: str = ""
+    extension: str = ""
+    email: str = ""
+    website: str = ""
+    warmth: int = 1
+    tags: list[str] = field(default_factory=list)
+    notes: str = ""
+    do_not_call: bool = False
+    id: int | None = None
+
+    _enums = {"kind": OutletKind, "language": Language}
+
+
+@dataclass
+class Show(Record):
+    outlet_id: int
+    name: str
+    air_time: str = ""
+    notes: str = ""
+    id: int | None = None
+
+
+@dataclass
+class Contact(Record):
+    outlet_id: int
+    name: str
+    role: Role = Role.JOURNALIST
+    show_id: int | None = None
+    phone: str = ""
+    extension: str = ""
+    email: str = ""
+    notes: str = ""
+    do_not_call: bool = False
+    to_fix: bool = False
+    pronunciation: str = ""
+    id: int | None = None
+
+    _enums = {"role": Role}
+
+    @property
+    def first_name(self) -> str:
+        return self.name.split()[0] if self.name.strip() else ""
+
+
+@dataclass
+class Event(Record):
+    title: str
+    kind: EventKind
+    start: datetime
+    venue: str = ""
+    address: str = ""
+    spokespeople: list[str] = field(default_factory=list)
+    visuals: str = ""
+    language: Language = Language.FR
+    press_release: str = ""
+    talking_points: str = ""
+    email_subject: str = ""
+    email_body: str = ""
+    archived: bool = False
+    attempts_cap: int = 3
+    rehearsal_target_s: int = 30
+    id: int | None = None
+
+    _enums = {"kind": EventKind, "language": Language}
+    _datetimes = ("start",)
+
+
+@dataclass
+class Target(Record):
+    """One contact (or an outlet's newsroom line) on one event's call list."""
+
+    event_id: int
+    position: int
+    contact_id: int | None = None
+    outlet_id: int | None = None
+    id: int | None = None
+
+
+@dataclass
+class Attempt(Record):
+    """One call on one target. Append-only: an undo is a new attempt."""
+
+    event_id: int
+    target_id: int
+    at: datetime
+    outcome: Outcome
+    duration_s: float = 0.0
+    note: str = ""
+    caller: str = ""
+    callback_at: datetime | None = None
+    reverses: str | None = None
+    uid: str = field(default_factory=lambda: uuid.uuid4().hex)
+    id: int | None = None
+
+    _enums = {"outcome": Outcome}
+    _datetimes = ("at", "callback_at")
+
+
+@dataclass
+class RehearsalTake(Record):
+    event_id: int
+    at: datetime
+    duration_s: float
+    words: int
+    wpm: float
+    splits: list[float] = field(default_factory=list)
+    id: int | None = None
+
+    _datetimes = ("at",)
+
+
+@dataclass
+class Settings(Record):
+    caller_name: str = ""
+    organisation: str = ""
+    caller_phone: str = ""
+    language: str = ""
+    current_event_id: int | None = None
+    retry_voicemail_min: int = 120
+    retry_no_answer_min: int = 30
+    retry_resend_min: int = 120
+    attempts_cap: int = 3
+    dial_command: str = ""
+    timezone: str = "America/Toronto"
+    id: int | None = None

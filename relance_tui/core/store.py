@@ -1,0 +1,374 @@
+"""The data file: one TinyDB JSON file, one writer at a time, every write durable.
+
+`Store.open()` takes the file's lock, checks the file, migrates an older schema
+(after a backup copy) and replays the journal. Each `save*` / `delete` call is
+one transaction that is on disk (fsync'd) before it returns.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+from collections.abc import Iterable, Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+import filelock
+from tinydb import TinyDB
+from tinydb.table import Document
+
+from relance_tui.core import migrations
+from relance_tui.core.errors import CorruptDataFile, NewerSchema, StoreLocked, StoreWriteFailed
+from relance_tui.core.models import (
+    Attempt,
+    Contact,
+    Event,
+    Outlet,
+    Record,
+    RehearsalTake,
+    Settings,
+    Show,
+    Target,
+)
+from relance_tui.core.storage import (
+    FILE_MODE,
+    Delete,
+    JournaledStorage,
+    Op,
+    Put,
+    Tables,
+    apply_ops,
+    parse_snapshot,
+    read_journal,
+    write_atomically,
+    write_atomically_bytes,
+)
+
+SCHEMA_VERSION = migrations.SCHEMA_VERSION
+
+TABLES: dict[type[Record], str] = {
+    Outlet: "outlets",
+    Show: "shows",
+    Contact: "contacts",
+    Event: "events",
+    Target: "targets",
+    Attempt: "attempts",
+    RehearsalTake: "takes",
+    Settings: "settings",
+}
+
+R = TypeVar("R", bound=Record)
+
+
+def backup_path(path: Path) -> Path:
+    return path.with_name(path.name + ".bak")
+
+
+def lock_path(path: Path) -> Path:
+    return path.with_name(path.name + ".lock")
+
+
+def journal_path(path: Path) -> Path:
+    return path.with_name(path.name + ".journal")
+
+
+def empty_tables() -> Tables:
+    tables: Tables = {name: {} for name in TABLES.values()}
+    tables["meta"] = {"1": {"schema_version": SCHEMA_VERSION}}
+    return tables
+
+
+def load_tables(path: Path) -> Tables:
+    """Read, check and migrate-in-memory the file at `path`, with its journal replayed.
+
+    Raises CorruptDataFile or NewerSchema; never writes.
+    """
+    tables = parse_snapshot(path, path.read_bytes())
+    version = migrations.schema_version(tables)
+    if version > SCHEMA_VERSION:
+        raise NewerSchema(path=str(path), found=version, supported=SCHEMA_VERSION)
+    if version < SCHEMA_VERSION:
+        tables = migrations.migrate(tables, version)
+    transactions, _ = read_journal(journal_path(path))
+    for ops in transactions:
+        apply_ops(tables, ops)
+    return tables
+
+
+def recover_tables(path: Path) -> Tables | None:
+    """The current state rebuilt from the backup and both journals, if they are sound."""
+    bak = backup_path(path)
+    if not bak.exists():
+        return None
+    try:
+        tables = parse_snapshot(bak, bak.read_bytes())
+        if migrations.schema_version(tables) != SCHEMA_VERSION:
+            return None
+        for journal in (path.with_name(path.name + ".journal.prev"), journal_path(path)):
+            transactions, _ = read_journal(journal)
+            for ops in transactions:
+                apply_ops(tables, ops)
+    except CorruptDataFile:
+        return None
+    return tables
+
+
+class Store:
+    """The domain's view of the data file. Build it with `Store.open()`."""
+
+    def __init__(self, path: Path, tables: Tables, lock: filelock.BaseFileLock) -> None:
+        self.path = path
+        self._lock = lock
+        self._storage: JournaledStorage | None = None
+        self._db = TinyDB(path, tables, storage=JournaledStorage)
+        storage = self._db.storage
+        assert isinstance(storage, JournaledStorage)
+        self._storage = storage
+        self._next_ids: dict[str, int] = {}
+
+    # opening and closing ----------------------------------------------------
+    @classmethod
+    def open(cls, path: Path, *, create: bool = True) -> Store:
+        """Open (or create) the data file at `path`, holding its lock until `close()`."""
+        path = Path(path).expanduser().absolute()
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        lock = filelock.FileLock(
+            str(lock_path(path)), timeout=0, mode=FILE_MODE, thread_local=False
+        )
+        try:
+            lock.acquire()
+        except filelock.Timeout:
+            raise StoreLocked(path=str(path)) from None
+        try:
+            store = cls._open_locked(path, lock, create)
+        except BaseException:
+            lock.release()
+            raise
+        return store
+
+    @classmethod
+    def _open_locked(cls, path: Path, lock: filelock.BaseFileLock, create: bool) -> Store:
+        if not path.exists():
+            if not create:
+                raise FileNotFoundError(path)
+            tables = empty_tables()
+            try:
+                write_atomically(path, _dumps(tables))
+            except OSError as exc:
+                raise StoreWriteFailed(path=str(path), detail=exc.strerror or exc) from exc
+            return cls(path, tables, lock)
+        try:
+            raw = path.read_bytes()
+            tables = parse_snapshot(path, raw)
+        except CorruptDataFile as exc:
+            exc.backup = str(backup_path(path)) if recover_tables(path) is not None else None
+            raise
+        version = migrations.schema_version(tables)
+        if version > SCHEMA_VERSION:
+            raise NewerSchema(path=str(path), found=version, supported=SCHEMA_VERSION)
+        if version < SCHEMA_VERSION:
+            # Keep the file as it was before touching it.
+            stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+            write_atomically_bytes(path.with_name(f"{path.name}.schema{version}-{stamp}.bak"), raw)
+            tables = migrations.migrate(tables, version)
+            write_atomically(path, _dumps(tables))
+        try:
+            transactions, _ = read_journal(journal_path(path))
+        except CorruptDataFile as exc:
+            exc.backup = str(backup_path(path)) if backup_path(path).exists() else None
+            raise
+        for ops in transactions:
+            apply_ops(tables, ops)
+        store = cls(path, tables, lock)
+        if transactions:
+            # A previous session ended without a clean close: fold its journal in now.
+            store._storage_or_fail().compact()
+        return store
+
+    def close(self) -> None:
+        """Fold the journal into the data file and release the lock."""
+        try:
+            storage = self._storage
+            if storage is not None and storage.journal_path.exists():
+                storage.compact()
+            if storage is not None:
+                storage.close()
+        finally:
+            self._storage = None
+            if self._lock.is_locked:
+                self._lock.release()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def is_open(self) -> bool:
+        return self._storage is not None
+
+    def _storage_or_fail(self) -> JournaledStorage:
+        if self._storage is None:
+            raise RuntimeError("store is closed")
+        return self._storage
+
+    # writing ------------------------------------------------------------------
+    def _allocate_id(self, table: str) -> int:
+        if table not in self._next_ids:
+            raw = self._storage_or_fail().read().get(table, {})
+            self._next_ids[table] = max((int(k) for k in raw), default=0) + 1
+        doc_id = self._next_ids[table]
+        self._next_ids[table] += 1
+        return doc_id
+
+    def commit(self, ops: list[Op]) -> None:
+        """Make `ops` durable, then visible. On failure nothing changes."""
+        storage = self._storage_or_fail()
+        storage.commit(ops)
+        apply_ops(storage.read(), ops)
+        for name in {op.table for op in ops}:
+            self._db.table(name).clear_cache()
+        if storage.needs_compaction:
+            with contextlib.suppress(StoreWriteFailed):
+                storage.compact()
+
+    def save_many(self, records: Iterable[Record]) -> list[int]:
+        """Insert or replace records in one durable transaction; set and return their ids."""
+        records = list(records)
+        ops: list[Op] = []
+        ids: list[int] = []
+        assigned: list[tuple[Record, int]] = []
+        for record in records:
+            table = TABLES[type(record)]
+            doc_id = record.id if record.id is not None else self._allocate_id(table)
+            ops.append(Put(table, doc_id, record.to_doc()))
+            assigned.append((record, doc_id))
+            ids.append(doc_id)
+        self.commit(ops)
+        for record, doc_id in assigned:
+            record.id = doc_id
+        return ids
+
+    def save(self, record: Record) -> int:
+        return self.save_many([record])[0]
+
+    def delete(self, record_type: type[Record], doc_id: int) -> None:
+        self.commit([Delete(TABLES[record_type], doc_id)])
+
+    # reading ------------------------------------------------------------------
+    def _docs(self, table: str) -> Iterator[Document]:
+        return iter(self._db.table(table).all())
+
+    def all(self, record_type: type[R]) -> list[R]:
+        return [
+            record_type.from_doc(dict(doc), doc.doc_id)
+            for doc in self._docs(TABLES[record_type])
+        ]
+
+    def get(self, record_type: type[R], doc_id: int) -> R | None:
+        doc = self._db.table(TABLES[record_type]).get(doc_id=doc_id)
+        if doc is None or isinstance(doc, list):
+            return None
+        return record_type.from_doc(dict(doc), doc_id)
+
+    def count(self, record_type: type[Record]) -> int:
+        return len(self._db.table(TABLES[record_type]))
+
+    def outlets(self) -> list[Outlet]:
+        return sorted(self.all(Outlet), key=lambda o: o.name.casefold())
+
+    def contacts(self) -> list[Contact]:
+        return self.all(Contact)
+
+    def shows(self) -> list[Show]:
+        return self.all(Show)
+
+    def events(self, *, include_archived: bool = False) -> list[Event]:
+        events = [e for e in self.all(Event) if include_archived or not e.archived]
+        return sorted(events, key=lambda e: e.start)
+
+    def targets(self, event_id: int) -> list[Target]:
+        docs = self._db.table("targets").search(lambda d: d.get("event_id") == event_id)
+        return sorted(
+            (Target.from_doc(dict(d), d.doc_id) for d in docs), key=lambda t: t.position
+        )
+
+    def attempts(self, event_id: int | None = None) -> list[Attempt]:
+        table = self._db.table("attempts")
+        docs = table.all() if event_id is None else table.search(
+            lambda d: d.get("event_id") == event_id
+        )
+        return sorted((Attempt.from_doc(dict(d), d.doc_id) for d in docs), key=lambda a: a.at)
+
+    def takes(self, event_id: int) -> list[RehearsalTake]:
+        docs = self._db.table("takes").search(lambda d: d.get("event_id") == event_id)
+        return sorted(
+            (RehearsalTake.from_doc(dict(d), d.doc_id) for d in docs), key=lambda t: t.at
+        )
+
+    def settings(self) -> Settings:
+        found = self.all(Settings)
+        return found[0] if found else Settings(id=1)
+
+    def current_event(self) -> Event | None:
+        """The event chosen in settings, else the next one that is not archived."""
+        settings = self.settings()
+        if settings.current_event_id is not None:
+            event = self.get(Event, settings.current_event_id)
+            if event is not None and not event.archived:
+                return event
+        events = self.events()
+        return events[0] if events else None
+
+    def schema_version(self) -> int:
+        return migrations.schema_version(self._storage_or_fail().read())
+
+
+def _dumps(tables: Tables) -> str:
+    import json
+
+    return json.dumps(tables, ensure_ascii=False, separators=(",", ":"))
+
+
+def restore_from_backup(path: Path) -> tuple[Path, Path]:
+    """Set an unreadable data file aside and rebuild it from its backup and journals.
+
+    Returns (the backup used, where the damaged file now is). Raises
+    CorruptDataFile when there is nothing sound to restore from.
+    """
+    path = Path(path).absolute()
+    lock = filelock.FileLock(str(lock_path(path)), timeout=0, mode=FILE_MODE, thread_local=False)
+    try:
+        lock.acquire()
+    except filelock.Timeout:
+        raise StoreLocked(path=str(path)) from None
+    try:
+        tables = recover_tables(path)
+        if tables is None:
+            raise CorruptDataFile(path=str(path), detail_key="store.corrupt.no_backup")
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        aside = path.with_name(f"{path.name}.corrupt-{stamp}")
+        if path.exists():
+            shutil.copyfile(path, aside)
+            os.chmod(aside, FILE_MODE)
+        write_atomically(path, _dumps(tables))
+        for journal in (journal_path(path), path.with_name(path.name + ".journal.prev")):
+            with contextlib.suppress(FileNotFoundError):
+                journal.unlink()
+        return backup_path(path), aside
+    finally:
+        lock.release()
+
+
+def describe(tables: Tables) -> dict[str, Any]:
+    """Counts that `relance check` prints."""
+    return {
+        "schema": migrations.schema_version(tables),
+        "outlets": len(tables.get("outlets", {})),
+        "contacts": len(tables.get("contacts", {})),
+        "events": len(tables.get("events", {})),
+        "attempts": len(tables.get("attempts", {})),
+    }

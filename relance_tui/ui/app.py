@@ -1,0 +1,73 @@
+"""The Textual application: five peer screens (MODES) over one Store."""
+
+from __future__ import annotations
+
+from textual.app import App
+from textual.binding import Binding
+
+from relance_tui import i18n
+from relance_tui.core.store import Store
+from relance_tui.core.timing import Clock, system_clock
+from relance_tui.locations import styles_dir
+from relance_tui.ui.bindings import translate_bindings
+from relance_tui.ui.commands import ModeCommands
+from relance_tui.ui.screens.calls import CallsScreen
+from relance_tui.ui.screens.lists import ListsScreen
+from relance_tui.ui.screens.rehearsal import RehearsalScreen
+from relance_tui.ui.screens.report import ReportScreen
+from relance_tui.ui.screens.script import ScriptScreen
+
+# (mode name, i18n key of its title, key)
+MODE_ORDER: tuple[tuple[str, str, str], ...] = (
+    ("lists", "mode.lists", "1"),
+    ("script", "mode.script", "2"),
+    ("rehearsal", "mode.rehearsal", "3"),
+    ("calls", "mode.calls", "4"),
+    ("report", "mode.report", "5"),
+)
+
+
+class RelanceApp(App[None]):
+    """relance. Build it with `make_app()`."""
+
+    CSS_PATH = [styles_dir() / "relance.tcss"]
+    TITLE = "relance"
+    ENABLE_COMMAND_PALETTE = True
+    COMMANDS = App.COMMANDS | {ModeCommands}
+    MODES = {
+        "lists": ListsScreen,
+        "script": ScriptScreen,
+        "rehearsal": RehearsalScreen,
+        "calls": CallsScreen,
+        "report": ReportScreen,
+    }
+    BINDINGS = [
+        Binding("1", "switch_mode('lists')", "mode.lists", id="mode.lists"),
+        Binding("2", "switch_mode('script')", "mode.script", id="mode.script"),
+        Binding("3", "switch_mode('rehearsal')", "mode.rehearsal", id="mode.rehearsal"),
+        Binding("4", "switch_mode('calls')", "mode.calls", id="mode.calls"),
+        Binding("5", "switch_mode('report')", "mode.report", id="mode.report"),
+        Binding("q", "quit", "key.quit", id="quit"),
+    ]
+
+    def __init__(self, store: Store, clock: Clock, lang: str, start_mode: str = "lists") -> None:
+        self.store = store
+        self.clock = clock
+        self.lang = lang
+        self._start_mode = start_mode
+        super().__init__()
+        translate_bindings(self)
+
+    def on_mount(self) -> None:
+        self.switch_mode(self._start_mode)
+
+
+def make_app(
+    store: Store,
+    clock: Clock = system_clock,
+    lang: str = "fr",
+    start_mode: str = "lists",
+) -> RelanceApp:
+    """The one way to build the app: the CLI and every UI test go through here."""
+    i18n.set_language(lang)
+    return RelanceApp(store=store, clock=clock, lang=lang, start_mode=start_mode)

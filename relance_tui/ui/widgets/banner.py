@@ -1,0 +1,58 @@
+"""The top of every screen: the five modes, and the current event with its window."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+from relance_tui import i18n
+from relance_tui.core.models import Event
+from relance_tui.core.timing import WindowStatus, format_day, format_when, relance_window
+
+
+class ModeBar(Static):
+    """`1 Listes  2 Script  …` with the current screen highlighted."""
+
+    def __init__(self, current: str) -> None:
+        super().__init__(id="mode-bar")
+        self.current = current
+
+    def render(self) -> Text:
+        from relance_tui.ui.app import MODE_ORDER
+
+        text = Text()
+        for mode, title_key, key in MODE_ORDER:
+            style = "bold reverse" if mode == self.current else ""
+            text.append(f" {key} ", style="bold " + ("reverse" if mode == self.current else "dim"))
+            text.append(f"{i18n.t(title_key)} ", style=style)
+            text.append(" ")
+        return text
+
+
+def banner_text(event: Event | None, now_status: WindowStatus | None, lang: str) -> str:
+    if event is None:
+        return i18n.t("banner.no_event")
+    window = relance_window(event)
+    head = i18n.t("banner.event", title=event.title, when=format_when(event.start, lang))
+    span = i18n.t(
+        "window.label", opens=format_day(window.opens, lang), closes=format_day(window.closes, lang)
+    )
+    status = f" ({i18n.t('window.status.' + now_status.value)})" if now_status else ""
+    return f"{head}\n{span}{status}"
+
+
+class EventBanner(Static):
+    """The current event, when it is, and its relance window (PRODUCT §4)."""
+
+    def __init__(self) -> None:
+        super().__init__(id="event-banner")
+
+    def on_mount(self) -> None:
+        self.refresh_event()
+
+    def refresh_event(self) -> None:
+        app = self.app
+        event = app.store.current_event()  # type: ignore[attr-defined]
+        status = relance_window(event).status(app.clock()) if event else None  # type: ignore[attr-defined]
+        self.set_class(status in (WindowStatus.BEFORE, WindowStatus.CLOSED), "-outside")
+        self.update(banner_text(event, status, i18n.current_language()))
