@@ -20,7 +20,7 @@ def _set_lang(lang: str | None) -> str:
         code = i18n.detect_language(lang)
     except ValueError:
         i18n.set_language(i18n.detect_language(None))
-        raise click.UsageError(i18n.t("cli.bad_lang", lang=lang)) from None
+        raise click.UsageError(i18n.t("cli.bad_lang", value=lang)) from None
     i18n.set_language(code)
     return code
 

@@ -103,8 +103,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # --- command line -----------------------------------------------------
     "cli.bad_lang": {
-        "fr": "Langue inconnue : {lang} (fr ou en).",
-        "en": "Unknown language: {lang} (fr or en).",
+        "fr": "Langue inconnue : {value} (fr ou en).",
+        "en": "Unknown language: {value} (fr or en).",
     },
     "cli.check.ok": {
         "fr": "{path} : fichier valide (schéma {schema}). {outlets} médias, {contacts} contacts, "
@@ -146,7 +146,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Aucun événement. Créez-en un dans Script.",
         "en": "No event yet. Create one in Script.",
     },
-    "banner.event": {"fr": "{title} — {when}", "en": "{title} — {when}"},
+    "banner.event": {"fr": "{title} · {when}", "en": "{title} · {when}"},
     "window.label": {
         "fr": "Fenêtre de relance : {opens} – {closes}",
         "en": "Follow-up window: {opens} – {closes}",

@@ -28,7 +28,7 @@ def fixed_clock(moment: datetime) -> Clock:
     return lambda: moment
 
 
-_LOCALES = {"fr": "fr_CA", "en": "en_CA"}
+_LOCALES = {"fr": "fr_CA", "en": "en"}
 
 
 def format_when(moment: datetime, lang: str) -> str:

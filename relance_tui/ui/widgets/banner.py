@@ -33,11 +33,11 @@ def banner_text(event: Event | None, now_status: WindowStatus | None, lang: str)
     if event is None:
         return i18n.t("banner.no_event")
     window = relance_window(event)
-    head = i18n.t("banner.event", title=event.title, when=format_when(event.start, lang))
     span = i18n.t(
         "window.label", opens=format_day(window.opens, lang), closes=format_day(window.closes, lang)
     )
     status = f" ({i18n.t('window.status.' + now_status.value)})" if now_status else ""
+    head = i18n.t("banner.event", title=event.title, when=format_when(event.start, lang))
     return f"{head}\n{span}{status}"
 
 

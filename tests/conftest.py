@@ -1,0 +1,68 @@
+"""Shared fixtures: every test runs on its own data file, in French, at a fixed time."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from relance_tui import i18n
+from relance_tui.core.demo import load_demo
+from relance_tui.core.store import Store
+from relance_tui.core.timing import DEFAULT_TZ
+from relance_tui.locations import data_dir
+
+# Thursday 26 November 2026, 9:15 in Montréal: the demo event is two days later.
+FIXED_NOW = datetime(2026, 11, 26, 9, 15, tzinfo=DEFAULT_TZ)
+IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+@pytest.fixture(autouse=True)
+def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Keep a developer's own data file, language and clipboard out of the tests."""
+    monkeypatch.setenv("RELANCE_DB", str(tmp_path / "default" / "relance.json"))
+    monkeypatch.delenv("RELANCE_LANG", raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    i18n.set_language("fr")
+    yield
+    i18n.set_language("fr")
+
+
+@pytest.fixture
+def now() -> datetime:
+    return FIXED_NOW
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "data" / "relance.json"
+
+
+@pytest.fixture
+def store(db_path: Path) -> Iterator[Store]:
+    opened = Store.open(db_path)
+    yield opened
+    if opened.is_open:
+        opened.close()
+
+
+@pytest.fixture
+def demo_store(store: Store) -> Store:
+    load_demo(store, data_dir(), FIXED_NOW)
+    return store
+
+
+def require_program(name: str) -> str:
+    """The path of `name`; skip with a reason when missing, fail instead under CI=true."""
+    path = shutil.which(name)
+    if path is None:
+        message = f"{name} is not installed"
+        if IN_CI:
+            pytest.fail(f"{message}, and CI=true: .ci/run must install it")
+        pytest.skip(message)
+    return path

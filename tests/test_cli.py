@@ -1,0 +1,77 @@
+"""The command line: check, demo --db, refusal of a second instance, languages."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from relance_tui.cli import main
+from relance_tui.core.models import Outlet
+from relance_tui.core.store import Store
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "relance_tui", *args],
+        capture_output=True, text=True, timeout=30, env=env,
+    )
+
+
+def test_check_reports_counts_of_a_valid_file(db_path: Path) -> None:
+    with Store.open(db_path) as store:
+        store.save(Outlet(name="CIBL 101,5"))
+    result = CliRunner().invoke(main, ["check", "--db", str(db_path)])
+    assert result.exit_code == 0
+    assert "fichier valide (schéma 1). 1 médias" in result.output
+
+
+def test_check_refuses_a_damaged_file_and_leaves_it_alone(db_path: Path) -> None:
+    db_path.parent.mkdir(parents=True)
+    db_path.write_bytes(b'{"outlets": {"1": {"name": "CIB')
+    result = CliRunner().invoke(main, ["check", "--db", str(db_path)])
+    assert result.exit_code == 1
+    assert "illisible" in result.output and str(db_path) in result.output
+    assert db_path.read_bytes() == b'{"outlets": {"1": {"name": "CIB'
+
+
+def test_check_restore_rebuilds_from_the_backup(db_path: Path) -> None:
+    with Store.open(db_path) as store:
+        store.save(Outlet(name="Le Devoir"))
+    with Store.open(db_path) as store:
+        store.save(Outlet(name="Pivot"))
+    db_path.write_bytes(b"garbage")
+    result = CliRunner().invoke(main, ["--lang", "en", "check", "--db", str(db_path), "--restore"])
+    assert result.exit_code == 0, result.output
+    assert "Restored from" in result.output
+    with Store.open(db_path) as store:
+        assert [o.name for o in store.outlets()] == ["Le Devoir", "Pivot"]
+    assert list(db_path.parent.glob("relance.json.corrupt-*"))[0].read_bytes() == b"garbage"
+
+
+def test_second_instance_exits_2_naming_the_file_and_writes_nothing(db_path: Path) -> None:
+    with Store.open(db_path) as store:
+        store.save(Outlet(name="CISM 89,3"))
+        before = {p.name: p.read_bytes() for p in db_path.parent.iterdir()}
+        result = run("--db", str(db_path))
+        assert result.returncode == 2
+        assert str(db_path) in result.stderr and "déjà ouvert" in result.stderr
+        after = {p.name: p.read_bytes() for p in db_path.parent.iterdir()}
+        assert after == before
+
+
+def test_demo_db_refuses_an_existing_file(db_path: Path) -> None:
+    db_path.parent.mkdir(parents=True)
+    db_path.write_text("mine")
+    result = run("demo", "--db", str(db_path))
+    assert result.returncode == 1
+    assert "existe déjà" in result.stderr
+    assert db_path.read_text() == "mine"
+
+
+def test_unknown_language_is_a_usage_error() -> None:
+    result = CliRunner().invoke(main, ["--lang", "de", "check"])
+    assert result.exit_code == 2
+    assert "Langue inconnue : de" in result.output

@@ -1,0 +1,103 @@
+"""The app shell: five modes by key and by palette, the banner, the languages."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from textual.widgets import DataTable, Static
+
+from relance_tui import i18n
+from relance_tui.core.store import Store
+from relance_tui.core.timing import fixed_clock
+from relance_tui.ui.app import make_app
+from relance_tui.ui.screens.calls import CallsScreen
+from relance_tui.ui.screens.lists import ListsScreen
+from relance_tui.ui.screens.rehearsal import RehearsalScreen
+from relance_tui.ui.screens.report import ReportScreen
+from relance_tui.ui.screens.script import ScriptScreen
+
+
+def screen_text(app) -> str:
+    return "\n".join(str(w.render()) for w in app.screen.query(Static))
+
+
+async def test_keys_one_to_five_switch_the_five_modes(demo_store: Store, now: datetime) -> None:
+    app = make_app(store=demo_store, clock=fixed_clock(now))
+    async with app.run_test(size=(100, 32)) as pilot:
+        assert isinstance(app.screen, ListsScreen)
+        outlets = app.screen.query_one("#outlets", DataTable)
+        assert outlets.row_count == len(demo_store.outlets())
+        for key, screen_type in (
+            ("2", ScriptScreen), ("3", RehearsalScreen), ("4", CallsScreen),
+            ("5", ReportScreen), ("1", ListsScreen),
+        ):
+            await pilot.press(key)
+            await pilot.pause()
+            assert isinstance(app.screen, screen_type)
+            assert "Ruelles vertes pour tous" in screen_text(app)
+            assert "Fenêtre de relance" in screen_text(app)
+
+
+async def test_screens_show_the_store(demo_store: Store, now: datetime) -> None:
+    app = make_app(store=demo_store, clock=fixed_clock(now))
+    event = demo_store.current_event()
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.press("4")
+        await pilot.pause()
+        assert app.screen.query_one("#call-list", DataTable).row_count == len(
+            demo_store.targets(event.id)
+        )
+        await pilot.press("2")
+        await pilot.pause()
+        assert "{{ contact.first_name }}" in screen_text(app)
+        await pilot.press("5")
+        await pilot.pause()
+        assert "Aucun appel enregistré." in screen_text(app)
+
+
+async def test_moving_in_the_outlet_table_shows_that_outlets_contacts(
+    demo_store: Store, now: datetime
+) -> None:
+    app = make_app(store=demo_store, clock=fixed_clock(now))
+    async with app.run_test(size=(100, 32)) as pilot:
+        outlets = app.screen.query_one("#outlets", DataTable)
+        contacts = app.screen.query_one("#contacts", DataTable)
+        outlets.focus()
+        await pilot.press("down", "down")
+        await pilot.pause()
+        outlet_id = int(outlets.coordinate_to_cell_key(outlets.cursor_coordinate).row_key.value)
+        expected = {str(c.id) for c in demo_store.contacts() if c.outlet_id == outlet_id}
+        shown = {row.value for row in contacts.rows}
+        assert shown == expected and shown
+
+
+async def test_command_palette_goes_to_a_screen(demo_store: Store, now: datetime) -> None:
+    app = make_app(store=demo_store, clock=fixed_clock(now))
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Bilan")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReportScreen)
+
+
+async def test_english_interface(demo_store: Store, now: datetime) -> None:
+    app = make_app(store=demo_store, clock=fixed_clock(now), lang="en")
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Follow-up window" in text
+        assert "Saturday, November 28, 10:30 AM" in text
+        assert "Outlets (25)" in str(app.screen.query_one("#outlets-title").render())
+        footer_keys = {b.description for _, b, _, _ in app.screen.active_bindings.values()}
+        assert {"Lists", "Calls", "Quit"} <= footer_keys
+    assert i18n.current_language() == "en"
+
+
+async def test_french_footer(demo_store: Store, now: datetime) -> None:
+    app = make_app(store=demo_store, clock=fixed_clock(now))
+    async with app.run_test(size=(100, 32)):
+        footer_keys = {b.description for _, b, _, _ in app.screen.active_bindings.values()}
+        assert {"Listes", "Appels", "Bilan", "Quitter"} <= footer_keys

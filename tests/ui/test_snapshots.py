@@ -1,0 +1,22 @@
+"""Snapshots at fixed sizes, fixed clock. Update only after reading the report."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from relance_tui.core.store import Store
+from relance_tui.core.timing import fixed_clock
+from relance_tui.ui.app import make_app
+
+
+@pytest.mark.parametrize("size", [(100, 32), (80, 24)], ids=["100x32", "80x24"])
+def test_lists_screen(snap_compare, demo_store: Store, now: datetime, size) -> None:
+    app = make_app(store=demo_store, clock=fixed_clock(now))
+    assert snap_compare(app, terminal_size=size)
+
+
+def test_script_screen(snap_compare, demo_store: Store, now: datetime) -> None:
+    app = make_app(store=demo_store, clock=fixed_clock(now))
+    assert snap_compare(app, terminal_size=(100, 32), press=["2"])
