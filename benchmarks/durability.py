@@ -34,7 +34,8 @@ def main() -> None:
     for _ in range(args.kills):
         writer = subprocess.Popen(
             [sys.executable, str(WRITER), str(db), str(rng.choice([5, 20, 2000]))],
-            stdout=subprocess.PIPE, text=True,
+            stdout=subprocess.PIPE,
+            text=True,
         )
         assert writer.stdout is not None
         writer.stdout.readline()
@@ -50,8 +51,10 @@ def main() -> None:
             unreadable += 1
             continue
         lost = len(acknowledged - found)
-    print(f"kills: {args.kills}  acknowledged writes: {len(acknowledged)}  "
-          f"unreadable files: {unreadable}  lost acknowledged writes: {lost}")
+    print(
+        f"kills: {args.kills}  acknowledged writes: {len(acknowledged)}  "
+        f"unreadable files: {unreadable}  lost acknowledged writes: {lost}"
+    )
 
 
 if __name__ == "__main__":

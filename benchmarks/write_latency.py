@@ -35,14 +35,24 @@ def build(path: Path, contacts: int, attempts: int) -> None:
         outlets = [Outlet(name=f"Média {i}", phone="514-555-0100") for i in range(200)]
         store.save_many(outlets)
         store.save_many(
-            Contact(outlet_id=outlets[i % 200].id, name=f"Contact {i}", phone="514-555-0142",
-                    email=f"c{i}@example.org", notes="note " * 5)
+            Contact(
+                outlet_id=outlets[i % 200].id,
+                name=f"Contact {i}",
+                phone="514-555-0142",
+                email=f"c{i}@example.org",
+                notes="note " * 5,
+            )
             for i in range(contacts)
         )
         for chunk in range(0, attempts, 5000):
             store.save_many(
-                Attempt(event_id=1 + i % 200, target_id=i % contacts,
-                        at=START + timedelta(seconds=i), outcome=Outcome.VOICEMAIL, note="msg")
+                Attempt(
+                    event_id=1 + i % 200,
+                    target_id=i % contacts,
+                    at=START + timedelta(seconds=i),
+                    outcome=Outcome.VOICEMAIL,
+                    note="msg",
+                )
                 for i in range(chunk, min(chunk + 5000, attempts))
             )
 

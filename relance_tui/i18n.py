@@ -67,7 +67,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The data file {path} cannot be read ({detail}). It was left untouched. {backup}",
     },
     "store.corrupt.backup": {
-        "fr": "Dernière sauvegarde : {backup}. Pour restaurer : relance check --restore --db {path}",
+        "fr": "Dernière sauvegarde : {backup}. "
+        "Pour restaurer : relance check --restore --db {path}",
         "en": "Last backup: {backup}. To restore it: relance check --restore --db {path}",
     },
     "store.corrupt.no_backup": {

@@ -92,7 +92,9 @@ def load_demo(store: Store, data_dir: Path, now: datetime) -> Event:
         visuals=spec["visuals"],
         language=Language(spec["language"]),
         press_release=(data_dir / "communique_fr.txt").read_text("utf-8"),
-        **templates,
+        talking_points=templates["talking_points"],
+        email_subject=templates["email_subject"],
+        email_body=templates["email_body"],
     )
     store.save(event)
     assert event.id is not None

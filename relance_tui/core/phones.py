@@ -6,7 +6,7 @@ import phonenumbers
 
 
 def format_phone(phone: str, extension: str = "", lang: str = "fr") -> str:
-    """"5145550142", "221" -> "514 555-0142, poste 221" (fr) / "514-555-0142 ext. 221" (en)."""
+    """ "5145550142", "221" -> "514 555-0142, poste 221" (fr) / "514-555-0142 ext. 221" (en)."""
     text = phone.strip()
     try:
         parsed = phonenumbers.parse(text, "CA")

@@ -145,9 +145,7 @@ def read_journal(path: Path) -> tuple[list[list[Op]], int]:
         if ops is None:
             if is_last:
                 break
-            raise CorruptDataFile(
-                path=str(path), detail_key="store.detail.journal", line=number
-            )
+            raise CorruptDataFile(path=str(path), detail_key="store.detail.journal", line=number)
         transactions.append(ops)
         offset += len(raw) + 1
     return transactions, offset
@@ -160,29 +158,20 @@ def parse_snapshot(path: Path, text: bytes) -> Tables:
     try:
         decoded = text.decode("utf-8")
     except UnicodeDecodeError:
-        raise CorruptDataFile(
-            path=str(path), detail_key="store.detail.encoding"
-        ) from None
+        raise CorruptDataFile(path=str(path), detail_key="store.detail.encoding") from None
     try:
         data = json.loads(decoded)
     except json.JSONDecodeError as exc:
         raise CorruptDataFile(
-            path=str(path),
-            detail_key="store.detail.not_json",
-            line=exc.lineno,
-            column=exc.colno
+            path=str(path), detail_key="store.detail.not_json", line=exc.lineno, column=exc.colno
         ) from None
     if not isinstance(data, dict):
-        raise CorruptDataFile(
-            path=str(path), detail_key="store.detail.shape", what="top level"
-        )
+        raise CorruptDataFile(path=str(path), detail_key="store.detail.shape", what="top level")
     for name, table in data.items():
         if not isinstance(table, dict) or not all(
             isinstance(doc, dict) and key.isdigit() for key, doc in table.items()
         ):
-            raise CorruptDataFile(
-                path=str(path), detail_key="store.detail.shape", what=name
-            )
+            raise CorruptDataFile(path=str(path), detail_key="store.detail.shape", what=name)
     return data
 
 

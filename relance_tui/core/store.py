@@ -264,8 +264,7 @@ class Store:
 
     def all(self, record_type: type[R]) -> list[R]:
         return [
-            record_type.from_doc(dict(doc), doc.doc_id)
-            for doc in self._docs(TABLES[record_type])
+            record_type.from_doc(dict(doc), doc.doc_id) for doc in self._docs(TABLES[record_type])
         ]
 
     def get(self, record_type: type[R], doc_id: int) -> R | None:
@@ -292,22 +291,20 @@ class Store:
 
     def targets(self, event_id: int) -> list[Target]:
         docs = self._db.table("targets").search(lambda d: d.get("event_id") == event_id)
-        return sorted(
-            (Target.from_doc(dict(d), d.doc_id) for d in docs), key=lambda t: t.position
-        )
+        return sorted((Target.from_doc(dict(d), d.doc_id) for d in docs), key=lambda t: t.position)
 
     def attempts(self, event_id: int | None = None) -> list[Attempt]:
         table = self._db.table("attempts")
-        docs = table.all() if event_id is None else table.search(
-            lambda d: d.get("event_id") == event_id
+        docs = (
+            table.all()
+            if event_id is None
+            else table.search(lambda d: d.get("event_id") == event_id)
         )
         return sorted((Attempt.from_doc(dict(d), d.doc_id) for d in docs), key=lambda a: a.at)
 
     def takes(self, event_id: int) -> list[RehearsalTake]:
         docs = self._db.table("takes").search(lambda d: d.get("event_id") == event_id)
-        return sorted(
-            (RehearsalTake.from_doc(dict(d), d.doc_id) for d in docs), key=lambda t: t.at
-        )
+        return sorted((RehearsalTake.from_doc(dict(d), d.doc_id) for d in docs), key=lambda t: t.at)
 
     def settings(self) -> Settings:
         found = self.all(Settings)

@@ -32,7 +32,7 @@ _LOCALES = {"fr": "fr_CA", "en": "en"}
 
 
 def format_when(moment: datetime, lang: str) -> str:
-    """"jeudi 26 novembre, 14 h 30" / "Thursday, November 26, 2:30 PM"."""
+    """ "jeudi 26 novembre, 14 h 30" / "Thursday, November 26, 2:30 PM"."""
     locale = _LOCALES[lang]
     if lang == "fr":
         day = format_date(moment, "EEEE d MMMM", locale=locale)
@@ -42,14 +42,14 @@ def format_when(moment: datetime, lang: str) -> str:
 
 
 def format_clock(moment: datetime, lang: str) -> str:
-    """"14 h 30" / "2:30 PM"."""
+    """ "14 h 30" / "2:30 PM"."""
     if lang == "fr":
         return f"{moment.hour} h" if moment.minute == 0 else f"{moment.hour} h {moment.minute:02d}"
     return format_datetime(moment, "h:mm a", locale=_LOCALES[lang])
 
 
 def format_day(day: date, lang: str) -> str:
-    """"mardi 24 nov." / "Tue, Nov 24"."""
+    """ "mardi 24 nov." / "Tue, Nov 24"."""
     if lang == "fr":
         return format_date(day, "EEEE d MMM", locale=_LOCALES[lang])
     return format_date(day, "EEE, MMM d", locale=_LOCALES[lang])
@@ -88,12 +88,12 @@ def relance_window(event: Event) -> RelanceWindow:
     start = event.start
     day = start.date()
     if event.kind is EventKind.PRESS_CONFERENCE:
-        return RelanceWindow(
-            opens=day - timedelta(days=1), ideal=day, closes=day, closes_at=start
-        )
+        return RelanceWindow(opens=day - timedelta(days=1), ideal=day, closes=day, closes_at=start)
     closes = day - timedelta(days=1)
     closes_at = datetime.combine(day, time(0, 0), tzinfo=start.tzinfo)
     return RelanceWindow(
-        opens=day - timedelta(days=3), ideal=day - timedelta(days=2), closes=closes,
+        opens=day - timedelta(days=3),
+        ideal=day - timedelta(days=2),
+        closes=closes,
         closes_at=closes_at,
     )

@@ -18,8 +18,11 @@ print("ready", flush=True)
 i = 0
 while True:
     attempt = Attempt(
-        event_id=1, target_id=i % 30, at=datetime(2026, 11, 26, 9, 0, tzinfo=DEFAULT_TZ),
-        outcome=Outcome.VOICEMAIL, note="x" * (i % 200),
+        event_id=1,
+        target_id=i % 30,
+        at=datetime(2026, 11, 26, 9, 0, tzinfo=DEFAULT_TZ),
+        outcome=Outcome.VOICEMAIL,
+        note="x" * (i % 200),
     )
     store.save(attempt)
     print(attempt.uid, flush=True)

@@ -23,7 +23,11 @@ def test_demo_media_list_is_big_and_fictional(demo_store: Store) -> None:
     assert all(PHONE.match(c.phone) for c in contacts)
     assert all(PHONE.match(o.phone) for o in outlets)
     assert {c.role for c in contacts} >= {
-        Role.ASSIGNMENT, Role.RESEARCHER, Role.JOURNALIST, Role.DESK, Role.PRODUCER
+        Role.ASSIGNMENT,
+        Role.RESEARCHER,
+        Role.JOURNALIST,
+        Role.DESK,
+        Role.PRODUCER,
     }
     assert {o.warmth for o in outlets} >= {1, 2, 3}
     assert any(show.air_time for show in demo_store.shows())

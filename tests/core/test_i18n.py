@@ -42,7 +42,10 @@ def test_every_key_used_in_the_code_exists() -> None:
 
 def test_enum_values_have_words_in_both_languages() -> None:
     for prefix, enum in (
-        ("role", Role), ("kind", OutletKind), ("eventkind", EventKind), ("outcome", Outcome)
+        ("role", Role),
+        ("kind", OutletKind),
+        ("eventkind", EventKind),
+        ("outcome", Outcome),
     ):
         for member in enum:
             assert f"{prefix}.{member.value}" in i18n.MESSAGES

@@ -38,14 +38,22 @@ def test_round_trip_keeps_every_field(store: Store, db_path: Path) -> None:
     outlet = Outlet(name="CIBL 101,5", kind=OutletKind.COMMUNITY, warmth=3, tags=["quartier"])
     store.save(outlet)
     contact = Contact(
-        outlet_id=outlet.id, name="Élise Côté", role=Role.RESEARCHER, phone="514-555-0142",
-        extension="221", notes="« très ouverte » — œuvre",
+        outlet_id=outlet.id,
+        name="Élise Côté",
+        role=Role.RESEARCHER,
+        phone="514-555-0142",
+        extension="221",
+        notes="« très ouverte » — œuvre",
     )
     event = Event(title="Lancement", kind=EventKind.PRESS_CONFERENCE, start=WHEN)
     store.save_many([contact, event])
     attempt = Attempt(
-        event_id=event.id, target_id=1, at=WHEN, outcome=Outcome.CALLBACK,
-        callback_at=WHEN.replace(hour=14), note="rappeler après la réunion",
+        event_id=event.id,
+        target_id=1,
+        at=WHEN,
+        outcome=Outcome.CALLBACK,
+        callback_at=WHEN.replace(hour=14),
+        note="rappeler après la réunion",
     )
     store.save(attempt)
     store.close()
@@ -74,7 +82,7 @@ def test_a_write_is_on_disk_before_the_call_returns(store: Store, db_path: Path)
     store.save(Outlet(name="CISM 89,3"))
     # Not closed: what another process would find after a crash right now.
     journal = db_path.with_name(db_path.name + ".journal").read_bytes()
-    assert "CISM 89,3".encode() in journal
+    assert b"CISM 89,3" in journal
 
 
 def test_delete_removes_the_record(store: Store) -> None:
@@ -98,8 +106,15 @@ def test_lock_is_released_on_close(store: Store, db_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "garbage",
-    [b"", b"{", b'{"outlets": {"1": ', b"[1, 2, 3]", b'{"outlets": [1]}', b"\xff\xfe\x00garbage",
-     b'{"outlets": {"x": {}}}'],
+    [
+        b"",
+        b"{",
+        b'{"outlets": {"1": ',
+        b"[1, 2, 3]",
+        b'{"outlets": [1]}',
+        b"\xff\xfe\x00garbage",
+        b'{"outlets": {"x": {}}}',
+    ],
     ids=["empty", "brace", "truncated", "list", "wrong-table", "binary", "bad-id"],
 )
 def test_damaged_file_is_refused_and_left_byte_for_byte(db_path: Path, garbage: bytes) -> None:
@@ -134,7 +149,10 @@ def test_damage_names_the_backup_and_restore_rebuilds_everything(
     restore_from_backup(db_path)
     reopened = Store.open(db_path)
     try:
-        assert [o.name for o in reopened.outlets()] == ["Après la compaction", "Avant la compaction"]
+        assert [o.name for o in reopened.outlets()] == [
+            "Après la compaction",
+            "Avant la compaction",
+        ]
     finally:
         reopened.close()
 
@@ -153,8 +171,12 @@ def test_files_are_private(store: Store, db_path: Path) -> None:
 V0_FILE = {
     "outlets": {"1": {"name": "CIBL 101,5", "kind": "community", "phone": "514 555-0100 poste 12"}},
     "contacts": {
-        "1": {"outlet_id": 1, "name": "Hugo Morin", "role": "researcher",
-              "phone": "514-555-0142 ext. 221"},
+        "1": {
+            "outlet_id": 1,
+            "name": "Hugo Morin",
+            "role": "researcher",
+            "phone": "514-555-0142 ext. 221",
+        },
         "2": {"outlet_id": 1, "name": "Léa Roy", "role": "journalist", "phone": "514-555-0143"},
     },
     "events": {"1": {"title": "Lancement", "kind": "event", "date": "2026-11-28", "time": "10:30"}},
@@ -170,7 +192,8 @@ def test_older_schema_is_migrated_after_a_backup(db_path: Path) -> None:
     try:
         contacts = {c.name: c for c in store.contacts()}
         assert (contacts["Hugo Morin"].phone, contacts["Hugo Morin"].extension) == (
-            "514-555-0142", "221"
+            "514-555-0142",
+            "221",
         )
         assert contacts["Léa Roy"].extension == ""
         assert store.get(Outlet, 1).extension == "12"
@@ -198,7 +221,7 @@ def test_torn_last_journal_line_is_an_unacknowledged_write(store: Store, db_path
     store.save(Outlet(name="Gardé"))
     journal = db_path.with_name(db_path.name + ".journal")
     with journal.open("ab") as handle:
-        handle.write(b"1234abcd [[\"put\",\"outlets\",9,{\"na")  # died mid-append
+        handle.write(b'1234abcd [["put","outlets",9,{"na')  # died mid-append
     store._storage._journal_fd and os.close(store._storage._journal_fd)
     store._storage._journal_fd = None
     store._storage = None

@@ -23,7 +23,9 @@ def at(day: int, hour: int = 10, minute: int = 0) -> datetime:
 def test_event_window_opens_three_days_before_ideal_two_closes_the_day_before() -> None:
     window = relance_window(Event(title="x", kind=EventKind.EVENT, start=at(27, 10, 30)))
     assert (window.opens, window.ideal, window.closes) == (
-        date(2026, 11, 24), date(2026, 11, 25), date(2026, 11, 26)
+        date(2026, 11, 24),
+        date(2026, 11, 25),
+        date(2026, 11, 26),
     )
     assert window.status(at(23, 16)) is WindowStatus.BEFORE
     assert window.status(at(24, 9)) is WindowStatus.OPEN
@@ -35,7 +37,9 @@ def test_event_window_opens_three_days_before_ideal_two_closes_the_day_before() 
 def test_press_conference_window_is_the_day_before_and_the_same_morning() -> None:
     window = relance_window(Event(title="x", kind=EventKind.PRESS_CONFERENCE, start=at(27, 11)))
     assert (window.opens, window.ideal, window.closes) == (
-        date(2026, 11, 26), date(2026, 11, 27), date(2026, 11, 27)
+        date(2026, 11, 26),
+        date(2026, 11, 27),
+        date(2026, 11, 27),
     )
     assert window.status(at(25, 15)) is WindowStatus.BEFORE
     assert window.status(at(26, 15)) is WindowStatus.OPEN

@@ -32,13 +32,15 @@ def test_installed_demo_switches_screens_and_quits_cleanly(tmp_path: Path) -> No
         check=True,
     )
     try:
+
         def capture(text: str) -> str:
             deadline = time.monotonic() + 15
             screen = ""
             while time.monotonic() < deadline:
                 screen = subprocess.run(
                     [tmux, *socket, "capture-pane", "-p", "-t", session],
-                    capture_output=True, text=True,
+                    capture_output=True,
+                    text=True,
                 ).stdout
                 if text in screen:
                     return screen
@@ -58,9 +60,13 @@ def test_installed_demo_switches_screens_and_quits_cleanly(tmp_path: Path) -> No
         capture("Aucun appel enregistré.")
         keys("q")
         deadline = time.monotonic() + 10
-        while time.monotonic() < deadline and subprocess.run(
-            [tmux, *socket, "has-session", "-t", session], capture_output=True
-        ).returncode == 0:
+        while (
+            time.monotonic() < deadline
+            and subprocess.run(
+                [tmux, *socket, "has-session", "-t", session], capture_output=True
+            ).returncode
+            == 0
+        ):
             time.sleep(0.2)
     finally:
         subprocess.run([tmux, *socket, "kill-server"], capture_output=True)

@@ -28,8 +28,11 @@ async def test_keys_one_to_five_switch_the_five_modes(demo_store: Store, now: da
         outlets = app.screen.query_one("#outlets", DataTable)
         assert outlets.row_count == len(demo_store.outlets())
         for key, screen_type in (
-            ("2", ScriptScreen), ("3", RehearsalScreen), ("4", CallsScreen),
-            ("5", ReportScreen), ("1", ListsScreen),
+            ("2", ScriptScreen),
+            ("3", RehearsalScreen),
+            ("4", CallsScreen),
+            ("5", ReportScreen),
+            ("1", ListsScreen),
         ):
             await pilot.press(key)
             await pilot.pause()
