@@ -102,6 +102,146 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{path} already exists; relance demo --db never overwrites a file. "
         "To reopen it: relance --db {path}",
     },
+    "time.unparsed": {
+        "fr": "« {text} » n'est pas une heure reconnue. Exemples : 14h, 14 h 30, demain 9h, "
+        "jeudi 10:00, +2h, dans 45 min.",
+        "en": "“{text}” is not a time relance understands. Examples: 2:30 pm, tomorrow 9am, "
+        "thursday 10am, +2h, in 45 min.",
+    },
+    "time.past": {
+        "fr": "« {text} » est déjà passé. Donnez une heure à venir.",
+        "en": "“{text}” has already passed. Give a time to come.",
+    },
+    "template.problem": {
+        "fr": "{detail}, ligne {line}",
+        "en": "{detail}, line {line}",
+    },
+    "template.unknown_attr": {
+        "fr": "variable inconnue : {name}",
+        "en": "unknown variable: {name}",
+    },
+    "template.unknown_name": {
+        "fr": "variable inconnue : {name}",
+        "en": "unknown variable: {name}",
+    },
+    "template.unsafe": {
+        "fr": "opération interdite dans un modèle",
+        "en": "operation not allowed in a template",
+    },
+    "template.syntax": {"fr": "erreur de syntaxe ({detail})", "en": "syntax error ({detail})"},
+    "calls.callback_time_needed": {
+        "fr": "Un rappel demande une heure à venir.",
+        "en": "A callback needs a time to come.",
+    },
+    "warn.window_before": {
+        "fr": "La fenêtre de relance n'est pas encore ouverte : c'est tôt pour appeler.",
+        "en": "The follow-up window is not open yet: it is early to call.",
+    },
+    "warn.window_closed": {
+        "fr": "La fenêtre de relance est fermée : l'événement est imminent ou passé.",
+        "en": "The follow-up window has closed: the event is imminent or over.",
+    },
+    "warn.newsroom_hours": {
+        "fr": "Hors des heures de salle de nouvelles (9 h – 14 h est le mieux).",
+        "en": "Outside newsroom hours (9 AM – 2 PM is best).",
+    },
+    "warn.air_time": {
+        "fr": "L'émission est en ondes à {at} : évitez d'appeler dans la demi-heure avant.",
+        "en": "The show goes on air at {at}: avoid calling in the half hour before.",
+    },
+    "copy.clipboard": {"fr": "copié dans le presse-papiers", "en": "copied to the clipboard"},
+    "copy.osc52": {
+        "fr": "envoyé au terminal (OSC 52), non vérifiable",
+        "en": "sent to the terminal (OSC 52), cannot be checked",
+    },
+    "copy.file": {
+        "fr": "aucun presse-papiers : sélectionnez le texte ci-dessous",
+        "en": "no clipboard: select the text below",
+    },
+    "copy.saved": {"fr": "{how} ; enregistré dans {path}", "en": "{how}; saved to {path}"},
+    "key.cancel": {"fr": "Annuler", "en": "Cancel"},
+    "dialog.close_hint": {
+        "fr": "Échap pour fermer. Sélectionnez le texte à la souris ou avec Maj+flèches.",
+        "en": "Esc to close. Select the text with the mouse or Shift+arrows.",
+    },
+    "dialog.note.title": {"fr": "Note sur cet appel", "en": "Note on this call"},
+    "dialog.note.hint": {
+        "fr": "Entrée : garder la note (enregistrée avec le résultat). Échap : annuler.",
+        "en": "Enter: keep the note (saved with the outcome). Esc: cancel.",
+    },
+    "dialog.callback.title": {"fr": "Rappeler à quelle heure ?", "en": "Call back when?"},
+    "dialog.callback.placeholder": {
+        "fr": "14h, 14 h 30, demain 9h, jeudi 10:00, +2h, dans 45 min",
+        "en": "2:30 pm, tomorrow 9am, thursday 10am, +2h, in 45 min",
+    },
+    "dialog.callback.echo": {"fr": "Rappel : {when}", "en": "Callback: {when}"},
+    "dialog.callback.hint": {
+        "fr": "Entrée : enregistrer le rappel. Échap : annuler, rien n'est enregistré.",
+        "en": "Enter: save the callback. Esc: cancel, nothing is saved.",
+    },
+    "key.confirmed": {"fr": "confirmé", "en": "confirmed"},
+    "key.interested": {"fr": "intéressé", "en": "interested"},
+    "key.resend": {"fr": "renvoyer", "en": "resend"},
+    "key.voicemail": {"fr": "message", "en": "voicemail"},
+    "key.no_answer": {"fr": "sans réponse", "en": "no answer"},
+    "key.callback": {"fr": "rappeler à…", "en": "call back…"},
+    "key.declined": {"fr": "refus", "en": "declined"},
+    "key.wrong_number": {"fr": "mauvais no", "en": "wrong no."},
+    "key.do_not_call": {"fr": "ne plus appeler", "en": "do not call"},
+    "key.skip": {"fr": "passer", "en": "skip"},
+    "key.undo": {"fr": "annuler", "en": "undo"},
+    "key.copy_email": {"fr": "courriel", "en": "email"},
+    "key.note": {"fr": "note", "en": "note"},
+    "key.dial": {"fr": "composer", "en": "dial"},
+    "calls.talking_points": {"fr": "Quoi dire", "en": "What to say"},
+    "calls.history": {"fr": "Appels précédents", "en": "Previous calls"},
+    "calls.callbacks": {"fr": "Rappels", "en": "Callbacks"},
+    "calls.later": {"fr": "Plus tard", "en": "Later"},
+    "calls.none": {"fr": "aucun", "en": "none"},
+    "calls.empty": {
+        "fr": "Personne à appeler pour l'instant. Voyez « Plus tard » à droite.",
+        "en": "Nobody to call right now. See “Later” on the right.",
+    },
+    "calls.extension": {"fr": "poste {ext}", "en": "ext. {ext}"},
+    "calls.no_email": {"fr": "pas de courriel", "en": "no email"},
+    "calls.flag.do_not_call": {"fr": "⛔ ne plus appeler", "en": "⛔ do not call"},
+    "calls.flag.to_fix": {"fr": "⚠ coordonnées à corriger", "en": "⚠ details to fix"},
+    "calls.attempts": {"fr": "appels : {count}", "en": "calls: {count}"},
+    "calls.pending_note": {"fr": "Note : {note}", "en": "Note: {note}"},
+    "calls.never_called": {"fr": "Jamais appelé.", "en": "Never called."},
+    "calls.template_problem": {
+        "fr": "Les lignes de communication ne s'affichent pas : {problem}. Corrigez-les dans Script.",
+        "en": "The talking points cannot be shown: {problem}. Fix them in Script.",
+    },
+    "calls.progress": {
+        "fr": "Appelés : {called} / {total}\nConfirmés : {confirmed}\nÀ faire : {left}"
+        "\nPlus tard : {later}",
+        "en": "Called: {called} / {total}\nConfirmed: {confirmed}\nLeft: {left}"
+        "\nLater: {later}",
+    },
+    "calls.timer": {"fr": "Appel : {time}", "en": "Call: {time}"},
+    "calls.recorded": {
+        "fr": "Enregistré : {outcome} — {who}. (u pour annuler)",
+        "en": "Saved: {outcome} — {who}. (u to undo)",
+    },
+    "calls.skipped": {"fr": "Passé : {who}, remis en fin de file.", "en": "Skipped: {who}, sent to the end."},
+    "calls.undone": {
+        "fr": "Annulé : {outcome}. Retour à {who}.",
+        "en": "Undone: {outcome}. Back to {who}.",
+    },
+    "calls.nothing_to_undo": {"fr": "Rien à annuler.", "en": "Nothing to undo."},
+    "calls.email_title": {"fr": "Courriel de relance", "en": "Reminder email"},
+    "calls.email_to": {"fr": "À : {to}", "en": "To: {to}"},
+    "calls.email_subject": {"fr": "Objet : {subject}", "en": "Subject: {subject}"},
+    "calls.dialed": {"fr": "Composition lancée : {number}", "en": "Dialling: {number}"},
+    "calls.dial_failed": {
+        "fr": "La commande de composition a échoué : {problem}",
+        "en": "The dial command failed: {problem}",
+    },
+    "calls.dial_bad_number": {
+        "fr": "Numéro impossible à composer : {phone}",
+        "en": "Cannot dial this number: {phone}",
+    },
     # --- command line -----------------------------------------------------
     "cli.bad_lang": {
         "fr": "Langue inconnue : {value} (fr ou en).",

@@ -203,6 +203,7 @@ class Attempt(Record):
     caller: str = ""
     callback_at: datetime | None = None
     reverses: str | None = None
+    flagged: bool = False  # this call set the contact's do-not-call or to-fix flag
     uid: str = field(default_factory=lambda: uuid.uuid4().hex)
     id: int | None = None
 

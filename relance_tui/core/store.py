@@ -300,7 +300,9 @@ class Store:
             if event_id is None
             else table.search(lambda d: d.get("event_id") == event_id)
         )
-        return sorted((Attempt.from_doc(dict(d), d.doc_id) for d in docs), key=lambda a: a.at)
+        return sorted(
+            (Attempt.from_doc(dict(d), d.doc_id) for d in docs), key=lambda a: (a.at, a.id or 0)
+        )
 
     def takes(self, event_id: int) -> list[RehearsalTake]:
         docs = self._db.table("takes").search(lambda d: d.get("event_id") == event_id)

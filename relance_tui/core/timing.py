@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -9,7 +10,10 @@ from enum import StrEnum
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_date, format_datetime
+from dateutil import parser
+from dateutil.parser import isoparse
 
+from relance_tui.core.errors import RelanceError
 from relance_tui.core.models import Event, EventKind
 
 DEFAULT_TZ = ZoneInfo("America/Toronto")
@@ -97,3 +101,170 @@ def relance_window(event: Event) -> RelanceWindow:
         closes=closes,
         closes_at=closes_at,
     )
+
+
+# --- times the caller types ------------------------------------------------------
+
+class _BilingualParserInfo(parser.parserinfo):
+    """dateutil's parser taught French (Québec) next to English; day first."""
+
+    JUMP = [*parser.parserinfo.JUMP, "à", "le", "de", "du", "vers"]
+    WEEKDAYS: list[tuple[str, ...]] = [  # type: ignore[assignment]
+        ("Mon", "Monday", "lun", "lundi"),
+        ("Tue", "Tuesday", "mar", "mardi"),
+        ("Wed", "Wednesday", "mer", "mercredi"),
+        ("Thu", "Thursday", "jeu", "jeudi"),
+        ("Fri", "Friday", "ven", "vendredi"),
+        ("Sat", "Saturday", "sam", "samedi"),
+        ("Sun", "Sunday", "dim", "dimanche"),
+    ]
+    MONTHS: list[tuple[str, ...]] = [  # type: ignore[assignment]
+        ("Jan", "January", "janv", "janvier"),
+        ("Feb", "February", "févr", "fevr", "février", "fevrier"),
+        ("Mar", "March", "mars"),
+        ("Apr", "April", "avr", "avril"),
+        ("May", "mai"),
+        ("Jun", "June", "juin"),
+        ("Jul", "July", "juil", "juillet"),
+        ("Aug", "August", "août", "aout"),
+        ("Sep", "Sept", "September", "septembre"),
+        ("Oct", "October", "octobre"),
+        ("Nov", "November", "novembre"),
+        ("Dec", "December", "déc", "dec", "décembre", "decembre"),
+    ]
+    AMPM: list[tuple[str, ...]] = [("am", "a", "a.m."), ("pm", "p", "p.m.")]  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__(dayfirst=True)
+
+
+_PARSERINFO = _BilingualParserInfo()
+_RELATIVE = re.compile(
+    r"^(?:\+|dans\s+|in\s+)\s*(?:(\d{1,3})\s*(h|hr?s?|heures?|hours?)\s*(\d{1,2})?\s*(?:min)?"
+    r"|(\d{1,4})\s*(m|min|mins|minutes?))$"
+)
+_DAY_WORDS = {
+    "aujourd'hui": 0,
+    "aujourd’hui": 0,
+    "today": 0,
+    "demain": 1,
+    "tomorrow": 1,
+    "après-demain": 2,
+    "apres-demain": 2,
+}
+_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?$")
+_WEEKDAY_NAMES = {name.lower() for names in _BilingualParserInfo.WEEKDAYS for name in names}
+_NOON_WORDS = {"midi": "12:00", "noon": "12:00"}
+
+
+class BadTime(RelanceError):
+    """Typed text that is not a time we can use; the message says why."""
+
+    key = "time.unparsed"
+
+
+def parse_when(text: str, now: datetime) -> datetime:
+    """A time typed by the caller, in French or English, as an aware datetime.
+
+    Accepts `14h`, `14 h 30`, `14:30`, `2:30 pm`, `demain 9h`, `tomorrow 9am`,
+    `jeudi 10:00`, `thursday 10am`, `+2h`, `dans 45 min`, `in 45 min`,
+    `27 novembre 14h` and ISO dates (read as ISO, never day-first).
+    A time already past raises BadTime, as does anything unparsable.
+    """
+    raw = " ".join(text.strip().lower().split())
+    if not raw or len(raw) > 80:
+        raise BadTime(text=text.strip()[:40])
+    tz = now.tzinfo or DEFAULT_TZ
+    relative = _RELATIVE.match(raw)
+    if relative:
+        hours, _, extra_minutes, minutes, _ = relative.groups()
+        delta = (
+            timedelta(hours=int(hours), minutes=int(extra_minutes or 0))
+            if hours
+            else timedelta(minutes=int(minutes))
+        )
+        if delta <= timedelta(0) or delta > timedelta(days=60):
+            raise BadTime(text=text.strip())
+        return (now + delta).replace(second=0, microsecond=0)
+    if _ISO.match(raw):
+        try:
+            moment = isoparse(raw.replace(" ", "T"))
+        except ValueError:
+            raise BadTime(text=text.strip()) from None
+        if len(raw) == 10:
+            moment = moment.replace(hour=9)
+        return _future(moment.replace(tzinfo=tz), now, text)
+
+    day_offset = 0
+    words = raw.split(" ")
+    if words[0] in _DAY_WORDS:
+        day_offset = _DAY_WORDS[words[0]]
+        words = words[1:]
+    rest = " ".join(_NOON_WORDS.get(w, w) for w in words)
+    # "14 h 30" and "14h" read as clock times, not as "14 hours".
+    rest = re.sub(r"\b(\d{1,2})\s*h\s*(\d{2})\b", r"\1:\2", rest)
+    rest = re.sub(r"\b(\d{1,2})\s*h\b", r"\1:00", rest)
+    if not rest:
+        if day_offset == 0:
+            raise BadTime(text=text.strip())
+        rest = "9:00"  # "demain" alone: tomorrow when newsrooms open
+    base = (now + timedelta(days=day_offset)).replace(
+        hour=9, minute=0, second=0, microsecond=0, tzinfo=None
+    )
+    try:
+        parsed, skipped = parser.parse(
+            rest, parserinfo=_PARSERINFO, default=base, fuzzy_with_tokens=True
+        )
+    except (ValueError, OverflowError, parser.ParserError):
+        raise BadTime(text=text.strip()) from None
+    if any(token.strip(" ,.") for token in skipped):
+        raise BadTime(text=text.strip())
+    moment = parsed.replace(tzinfo=tz)
+    names_weekday = any(word.strip(".,") in _WEEKDAY_NAMES for word in words)
+    if names_weekday and moment < now:
+        moment += timedelta(days=7)  # "jeudi 8h" said on a Thursday at 9:15 is next week
+    return _future(moment, now, text)
+
+
+def _future(moment: datetime, now: datetime, text: str) -> datetime:
+    if moment <= now:
+        raise BadTime("time.past", text=text.strip())
+    if moment - now > timedelta(days=366):
+        raise BadTime(text=text.strip())
+    return moment
+
+
+# --- warnings while calling (PRODUCT §4) --------------------------------------------
+
+_CLOCK_TIME = re.compile(r"(\d{1,2})\s*(?::|h)\s*(\d{2})")
+
+
+def air_time_start(air_time: str) -> time | None:
+    """The first clock time in a show's air time ("lun.-ven. 15:00-18:00" -> 15:00)."""
+    match = _CLOCK_TIME.search(air_time)
+    if not match:
+        return None
+    hour, minute = int(match.group(1)), int(match.group(2))
+    if hour > 23 or minute > 59:
+        return None
+    return time(hour, minute)
+
+
+def call_warnings(now: datetime, event: Event, air_time: str = "") -> list[tuple[str, dict[str, str]]]:
+    """What to tell a caller about calling now: (i18n key, params) pairs; never a block."""
+    local = now.astimezone(event.start.tzinfo or DEFAULT_TZ)
+    warnings: list[tuple[str, dict[str, str]]] = []
+    status = relance_window(event).status(local)
+    if status is WindowStatus.BEFORE:
+        warnings.append(("warn.window_before", {}))
+    elif status is WindowStatus.CLOSED:
+        warnings.append(("warn.window_closed", {}))
+    opens, closes = NEWSROOM_HOURS
+    if not opens <= local.time() < closes:
+        warnings.append(("warn.newsroom_hours", {}))
+    start = air_time_start(air_time)
+    if start is not None:
+        on_air = datetime.combine(local.date(), start, tzinfo=local.tzinfo)
+        if on_air - timedelta(minutes=30) <= local < on_air:
+            warnings.append(("warn.air_time", {"at": f"{start.hour} h {start.minute:02d}"}))
+    return warnings

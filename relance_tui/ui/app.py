@@ -41,12 +41,14 @@ class RelanceApp(App[None]):
         "calls": CallsScreen,
         "report": ReportScreen,
     }
+    # The mode keys are shown by the mode bar at the top of every screen, which
+    # leaves the footer to the keys of the screen itself.
     BINDINGS = [
-        Binding("1", "switch_mode('lists')", "mode.lists", id="mode.lists"),
-        Binding("2", "switch_mode('script')", "mode.script", id="mode.script"),
-        Binding("3", "switch_mode('rehearsal')", "mode.rehearsal", id="mode.rehearsal"),
-        Binding("4", "switch_mode('calls')", "mode.calls", id="mode.calls"),
-        Binding("5", "switch_mode('report')", "mode.report", id="mode.report"),
+        Binding("1", "switch_mode('lists')", "mode.lists", id="mode.lists", show=False),
+        Binding("2", "switch_mode('script')", "mode.script", id="mode.script", show=False),
+        Binding("3", "switch_mode('rehearsal')", "mode.rehearsal", id="mode.rehearsal", show=False),
+        Binding("4", "switch_mode('calls')", "mode.calls", id="mode.calls", show=False),
+        Binding("5", "switch_mode('report')", "mode.report", id="mode.report", show=False),
         Binding("q", "quit", "key.quit", id="quit"),
     ]
 

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, cast
 
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import Footer
+from relance_tui.ui.widgets.footer import KeysFooter
 
 from relance_tui.core.store import Store
 from relance_tui.core.timing import Clock
@@ -42,7 +42,7 @@ class RelanceScreen(Screen[None]):
         yield ModeBar(self.MODE)
         yield EventBanner()
         yield from self.compose_body()
-        yield Footer()
+        yield KeysFooter()
 
     def compose_body(self) -> ComposeResult:
         yield from ()

@@ -1,48 +1,453 @@
-"""Appels: the event's call list."""
+"""Appels: the call queue, one target at a time, one key per outcome (PRODUCT §5)."""
 
 from __future__ import annotations
 
+import shlex
+import subprocess
+from datetime import datetime
+
+import phonenumbers
+from textual import work
 from textual.app import ComposeResult
-from textual.containers import Vertical
-from textual.widgets import DataTable, Label
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.reactive import reactive
+from textual.widgets import Digits, Label, Static
 
 from relance_tui import i18n
-from relance_tui.core.models import Contact, Outlet
+from relance_tui.core.errors import RelanceError
+from relance_tui.core.models import Event, Outcome
 from relance_tui.core.phones import format_phone
+from relance_tui.core.queue import (
+    Queue,
+    TargetState,
+    load_queue,
+    progress,
+    record_outcome,
+    skip,
+    undo_last,
+)
+from relance_tui.core.templates import TemplateProblem, render, render_event, template_context
+from relance_tui.core.timing import call_warnings, format_clock, format_when
+from relance_tui.locations import clipboard_dir
+from relance_tui.ui.clipboard import copy_text
+from relance_tui.ui.dialogs import CallbackDialog, CopyDialog, NoteDialog
 from relance_tui.ui.screens.base import RelanceScreen
+
+OUTCOME_KEYS: dict[str, Outcome] = {
+    "c": Outcome.CONFIRMED,
+    "i": Outcome.INTERESTED,
+    "r": Outcome.RESEND,
+    "v": Outcome.VOICEMAIL,
+    "n": Outcome.NO_ANSWER,
+    "d": Outcome.DECLINED,
+    "w": Outcome.WRONG_NUMBER,
+    "x": Outcome.DO_NOT_CALL,
+}
+NEEDS_CARD = {"outcome", "callback", "skip", "copy_email", "note", "dial"}
+DIAL_TIMEOUT_S = 10
+
+
+def _digits(phone: str) -> str:
+    """The phone as the big digits can draw it (digits, spaces, dashes)."""
+    kept = "".join(ch for ch in phone if ch.isdigit() or ch in " -")
+    return kept.strip() or "—"
 
 
 class CallsScreen(RelanceScreen):
     MODE = "calls"
 
+    BINDINGS = [
+        Binding("c", "outcome('c')", "key.confirmed", id="calls.confirmed"),
+        Binding("i", "outcome('i')", "key.interested", id="calls.interested"),
+        Binding("r", "outcome('r')", "key.resend", id="calls.resend"),
+        Binding("v", "outcome('v')", "key.voicemail", id="calls.voicemail"),
+        Binding("n", "outcome('n')", "key.no_answer", id="calls.no_answer"),
+        Binding("b", "callback", "key.callback", id="calls.callback"),
+        Binding("d", "outcome('d')", "key.declined", id="calls.declined"),
+        Binding("w", "outcome('w')", "key.wrong_number", id="calls.wrong_number"),
+        Binding("x", "outcome('x')", "key.do_not_call", id="calls.do_not_call"),
+        Binding("s", "skip", "key.skip", id="calls.skip"),
+        Binding("u", "undo", "key.undo", id="calls.undo"),
+        Binding("e", "copy_email", "key.copy_email", id="calls.copy_email"),
+        Binding("o", "note", "key.note", id="calls.note"),
+        Binding("p", "dial", "key.dial", id="calls.dial"),
+    ]
+
+    has_card: reactive[bool] = reactive(False, bindings=True)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._queue: Queue | None = None
+        self._event: Event | None = None
+        self._state: TargetState | None = None
+        self._card_started: datetime | None = None
+        self._pending_note = ""
+        self._pinned_target: int | None = None
+
+    # layout ---------------------------------------------------------------------
     def compose_body(self) -> ComposeResult:
-        with Vertical(id="calls-body"):
-            yield Label(id="calls-title", classes="section-title")
-            yield DataTable(id="call-list", cursor_type="row", zebra_stripes=True)
+        yield Label("", id="call-warnings")
+        with Horizontal(id="calls-body"):
+            with VerticalScroll(id="card"):
+                yield Label("", id="card-outlet")
+                yield Label("", id="card-contact")
+                with Horizontal(id="card-phone-row"):
+                    yield Digits("", id="card-phone")
+                    yield Label("", id="card-extension")
+                yield Label("", id="card-meta")
+                yield Label("", id="card-note")
+                yield Static("", id="card-script", markup=False)
+                yield Label(i18n.t("calls.history"), classes="card-title")
+                yield Static("", id="card-history", markup=False)
+            with Vertical(id="calls-side"):
+                yield Label("", id="call-timer")
+                yield Static("", id="progress")
+                yield Label(i18n.t("calls.callbacks"), classes="section-title")
+                yield Static("", id="callbacks", markup=False)
+                yield Label(i18n.t("calls.later"), classes="section-title")
+                yield Static("", id="later", markup=False)
+        yield Label("", id="call-status")
 
     def on_mount(self) -> None:
-        lang = i18n.current_language()
-        event = self.store.current_event()
-        table = self.query_one("#call-list", DataTable)
-        for key in ("col.position", "col.outlet", "col.name", "col.role", "col.phone"):
-            table.add_column(i18n.t(key), key=key)
-        if event is None or event.id is None:
-            self.query_one("#calls-title", Label).update(i18n.t("banner.no_event"))
+        self.set_interval(1.0, self._tick)
+        self.reload()
+
+    def on_screen_resume(self) -> None:
+        super().on_screen_resume()
+        self.reload()
+
+    # state ----------------------------------------------------------------------
+    @property
+    def lang(self) -> str:
+        return i18n.current_language()
+
+    @property
+    def current(self) -> TargetState | None:
+        return self._state
+
+    def reload(self) -> None:
+        """Rebuild the queue from the store and show the card to call now."""
+        self._event = self.store.current_event()
+        if self._event is None:
+            self._queue = None
+            self._show(None)
             return
-        targets = self.store.targets(event.id)
-        outlets = {o.id: o for o in self.store.all(Outlet)}
-        contacts = {c.id: c for c in self.store.all(Contact)}
-        self.query_one("#calls-title", Label).update(i18n.t("calls.list", count=len(targets)))
-        for target in targets:
-            contact = contacts.get(target.contact_id)
-            outlet = outlets.get(contact.outlet_id if contact else target.outlet_id)
-            table.add_row(
-                str(target.position),
-                outlet.name if outlet else "",
-                contact.name if contact else i18n.t("role.newsroom"),
-                i18n.t(f"role.{contact.role.value}") if contact else "",
-                format_phone(contact.phone, contact.extension, lang)
-                if contact
-                else format_phone(outlet.phone if outlet else "", "", lang),
-                key=str(target.id),
+        self._queue = load_queue(self.store, self._event, self.clock())
+        state = self._queue.current
+        if self._pinned_target is not None:
+            pinned = self._queue.find(self._pinned_target)
+            if pinned is not None and pinned in self._queue.ready + self._queue.later:
+                state = pinned
+        if state is None or self._state is None or state.target.id != self._state.target.id:
+            self._card_started = self.clock()
+            self._pending_note = ""
+        self._show(state)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "dial" and not self.store.settings().dial_command.strip():
+            return False  # no dial command configured: the key is not offered
+        if action in NEEDS_CARD and not self.has_card:
+            return None
+        return True
+
+    # rendering ------------------------------------------------------------------
+    def _show(self, state: TargetState | None) -> None:
+        self._state = state
+        self.has_card = state is not None
+        lang = self.lang
+        query = self.query_one
+        if state is None:
+            query("#card-outlet", Label).update(
+                i18n.t("banner.no_event") if self._event is None else i18n.t("calls.empty")
             )
+            for widget_id in ("#card-contact", "#card-meta", "#card-note", "#card-extension"):
+                query(widget_id, Label).update("")
+            query("#card-phone", Digits).update("")
+            query("#card-history", Static).update("")
+            query("#card-script", Static).update("")
+        else:
+            self._show_card(state, lang)
+        self._show_side(lang)
+        self._show_warnings(state)
+        self._tick()
+
+    def _show_card(self, state: TargetState, lang: str) -> None:
+        query = self.query_one
+        outlet = state.outlet.name if state.outlet else ""
+        show = f" · {state.show.name}" if state.show else ""
+        query("#card-outlet", Label).update(f"{outlet}{show}")
+        if state.contact is not None:
+            who = f"{state.contact.name} — {i18n.t('role.' + state.contact.role.value)}"
+            if state.contact.pronunciation:
+                who += f"  ({state.contact.pronunciation})"
+        else:
+            who = i18n.t("role.newsroom")
+        query("#card-contact", Label).update(who)
+        phone, extension = state.phone
+        query("#card-phone", Digits).update(_digits(format_phone(phone, "", lang)))
+        query("#card-extension", Label).update(
+            i18n.t("calls.extension", ext=extension) if extension else ""
+        )
+        warmth = i18n.t(f"warmth.{max(0, min(3, state.warmth))}")
+        meta = [state.email or i18n.t("calls.no_email"), "★" * state.warmth + f" {warmth}"]
+        if state.do_not_call:
+            meta.append(i18n.t("calls.flag.do_not_call"))
+        if state.contact and state.contact.to_fix:
+            meta.append(i18n.t("calls.flag.to_fix"))
+        if state.calls:
+            meta.append(i18n.t("calls.attempts", count=state.calls))
+        query("#card-meta", Label).update("  ·  ".join(meta))
+        query("#card-note", Label).update(
+            i18n.t("calls.pending_note", note=self._pending_note) if self._pending_note else ""
+        )
+        query("#card-history", Static).update(self._history_text(state, lang))
+        query("#card-script", Static).update(self._talking_points(state))
+        query("#card-script", Static).border_title = i18n.t("calls.talking_points")
+
+    def _history_text(self, state: TargetState, lang: str) -> str:
+        if not state.history:
+            return i18n.t("calls.never_called")
+        lines = []
+        for attempt in state.history[-5:]:
+            line = f"{format_when(attempt.at, lang)} — {i18n.t('outcome.' + attempt.outcome.value)}"
+            if attempt.callback_at:
+                line += f" ({format_when(attempt.callback_at, lang)})"
+            if attempt.note:
+                line += f" : {attempt.note}"
+            lines.append(line)
+        return "\n".join(lines)
+
+    def _template_vars(self, state: TargetState) -> dict[str, object]:
+        assert self._event is not None
+        return template_context(
+            self._event, state.contact, state.outlet, state.show, self.store.settings()
+        )
+
+    def _talking_points(self, state: TargetState) -> str:
+        assert self._event is not None
+        try:
+            return render(self._event.talking_points, self._template_vars(state)).strip()
+        except TemplateProblem as problem:
+            return i18n.t("calls.template_problem", problem=str(problem))
+
+    def _show_side(self, lang: str) -> None:
+        query = self.query_one
+        if self._queue is None:
+            for widget_id in ("#progress", "#callbacks", "#later"):
+                query(widget_id, Static).update("")
+            return
+        done = progress(self._queue)
+        query("#progress", Static).update(
+            i18n.t(
+                "calls.progress",
+                called=done.called,
+                total=done.total,
+                confirmed=done.confirmed,
+                left=done.left,
+                later=done.later,
+            )
+        )
+        callbacks = [
+            f"{format_clock(s.next_at, lang) if s.next_at else ''}  {self._label(s)}"
+            for s in self._queue.callbacks[:6]
+        ]
+        query("#callbacks", Static).update("\n".join(callbacks) or i18n.t("calls.none"))
+        later = [
+            f"{format_clock(s.next_at, lang) if s.next_at else ''}  {self._label(s)}"
+            for s in self._queue.later[:6]
+        ]
+        query("#later", Static).update("\n".join(later) or i18n.t("calls.none"))
+
+    @staticmethod
+    def _label(state: TargetState) -> str:
+        outlet = state.outlet.name if state.outlet else ""
+        return f"{outlet} ({state.name})" if state.name else outlet
+
+    def _show_warnings(self, state: TargetState | None) -> None:
+        label = self.query_one("#call-warnings", Label)
+        if self._event is None:
+            label.update("")
+            label.display = False
+            return
+        air_time = state.show.air_time if state and state.show else ""
+        warnings = call_warnings(self.clock(), self._event, air_time)
+        label.update("  ".join("⚠ " + i18n.t(key, **params) for key, params in warnings))
+        label.display = bool(warnings)
+
+    def _tick(self) -> None:
+        label = self.query_one("#call-timer", Label)
+        if self._state is None or self._card_started is None:
+            label.update("")
+            return
+        seconds = max(0, int((self.clock() - self._card_started).total_seconds()))
+        label.update(i18n.t("calls.timer", time=f"{seconds // 60}:{seconds % 60:02d}"))
+
+    def _status(self, text: str) -> None:
+        self.query_one("#call-status", Label).update(text)
+
+    # actions --------------------------------------------------------------------
+    def _record(
+        self, outcome: Outcome, callback_at: datetime | None = None
+    ) -> TargetState | None:
+        state = self._state
+        if state is None:
+            return None
+        now = self.clock()
+        started = self._card_started or now
+        try:
+            record_outcome(
+                self.store,
+                state,
+                outcome,
+                now,
+                duration_s=(now - started).total_seconds(),
+                note=self._pending_note,
+                caller=self.store.settings().caller_name,
+                callback_at=callback_at,
+            )
+        except RelanceError as problem:
+            self._status(str(problem))
+            self.notify(str(problem), severity="error")
+            return None
+        self._status(
+            i18n.t(
+                "calls.recorded",
+                outcome=i18n.t(f"outcome.{outcome.value}"),
+                who=self._label(state),
+            )
+        )
+        self._pinned_target = None
+        self._pending_note = ""
+        self.reload()
+        return state
+
+    def action_outcome(self, key: str) -> None:
+        outcome = OUTCOME_KEYS[key]
+        state = self._state
+        if state is None:
+            return
+        email = self._rendered_email(state) if outcome is Outcome.RESEND else None
+        if self._record(outcome) is not None and email is not None:
+            self._copy(state, *email)
+
+    def action_callback(self) -> None:
+        if self._state is None:
+            return
+
+        def chosen(moment: object) -> None:
+            if isinstance(moment, datetime):
+                self._record(Outcome.CALLBACK, callback_at=moment)
+
+        self.app.push_screen(CallbackDialog(self.clock, self.lang), chosen)
+
+    def action_skip(self) -> None:
+        state = self._state
+        if state is None:
+            return
+        try:
+            skip(self.store, state, self.clock(), self.store.settings().caller_name)
+        except RelanceError as problem:
+            self._status(str(problem))
+            return
+        self._status(i18n.t("calls.skipped", who=self._label(state)))
+        self._pinned_target = None
+        self.reload()
+
+    def action_undo(self) -> None:
+        if self._event is None:
+            return
+        try:
+            undone = undo_last(
+                self.store, self._event, self.clock(), self.store.settings().caller_name
+            )
+        except RelanceError as problem:
+            self._status(str(problem))
+            return
+        if undone is None:
+            self._status(i18n.t("calls.nothing_to_undo"))
+            return
+        self._pinned_target = undone.target_id
+        self._state = None  # the card comes back with a fresh timer
+        self.reload()
+        state = self._state
+        who = self._label(state) if state is not None else ""
+        self._status(
+            i18n.t("calls.undone", outcome=i18n.t(f"outcome.{undone.outcome.value}"), who=who)
+        )
+
+    def action_note(self) -> None:
+        if self._state is None:
+            return
+
+        def noted(text: object) -> None:
+            if isinstance(text, str):
+                self._pending_note = text
+                self.query_one("#card-note", Label).update(
+                    i18n.t("calls.pending_note", note=text) if text else ""
+                )
+
+        self.app.push_screen(NoteDialog(self._pending_note), noted)
+
+    def _rendered_email(self, state: TargetState) -> tuple[str, str] | None:
+        assert self._event is not None
+        try:
+            rendered = render_event(self._event, self._template_vars(state))
+        except TemplateProblem as problem:
+            self._status(i18n.t("calls.template_problem", problem=str(problem)))
+            return None
+        return rendered.email_subject, rendered.email_body
+
+    def action_copy_email(self) -> None:
+        state = self._state
+        if state is None:
+            return
+        email = self._rendered_email(state)
+        if email is not None:
+            self._copy(state, *email)
+
+    def _copy(self, state: TargetState, subject: str, body: str) -> None:
+        to = state.email
+        text = (f"{i18n.t('calls.email_to', to=to)}\n" if to else "") + (
+            f"{i18n.t('calls.email_subject', subject=subject)}\n\n{body}"
+        )
+        self._copy_worker(text, state.name or self._label(state))
+
+    @work(thread=True, exclusive=True, group="clipboard")
+    def _copy_worker(self, text: str, label: str) -> None:
+        result = copy_text(text, clipboard_dir(self.store.path), label, self.clock(), self.app)
+        self.app.call_from_thread(self._copied, text, result.message())
+
+    def _copied(self, text: str, message: str) -> None:
+        self._status(message)
+        self.app.push_screen(CopyDialog(i18n.t("calls.email_title"), text, message))
+
+    def action_dial(self) -> None:
+        state = self._state
+        command = self.store.settings().dial_command.strip()
+        if state is None or not command:
+            return
+        phone, extension = state.phone
+        try:
+            parsed = phonenumbers.parse(phone, "CA")
+            number = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+        except phonenumbers.NumberParseException:
+            self._status(i18n.t("calls.dial_bad_number", phone=phone))
+            return
+        if extension:
+            number += f",{extension}"
+        self._dial_worker(command, number)
+
+    @work(thread=True, exclusive=True, group="dial")
+    def _dial_worker(self, command: str, number: str) -> None:
+        try:
+            words = shlex.split(command)
+            if any("{number}" in word for word in words):
+                args = [word.replace("{number}", number) for word in words]
+            else:
+                args = [*words, f"tel:{number}"]
+            subprocess.run(args, check=True, timeout=DIAL_TIMEOUT_S, capture_output=True)
+            message = i18n.t("calls.dialed", number=number)
+        except (OSError, ValueError, subprocess.SubprocessError) as problem:
+            message = i18n.t("calls.dial_failed", problem=str(problem)[:120])
+        self.app.call_from_thread(self._status, message)

@@ -1,0 +1,158 @@
+"""Talking points and reminder email: Jinja2 in its sandbox, strict about names.
+
+A template error never reaches the screen as a traceback: `TemplateProblem`
+carries the line and a plain message in the user's language.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from jinja2 import StrictUndefined, TemplateSyntaxError, UndefinedError
+from jinja2.exceptions import SecurityError, TemplateError
+from jinja2.sandbox import SandboxedEnvironment
+
+from relance_tui import i18n
+from relance_tui.core.errors import RelanceError
+from relance_tui.core.models import Contact, Event, Outlet, Role, Settings, Show
+from relance_tui.core.phones import format_phone
+from relance_tui.core.timing import format_clock, format_when
+
+_ENV = SandboxedEnvironment(
+    undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True
+)
+_UNDEFINED_ATTR = re.compile(r"'(?P<obj>[^']+)' (?:object )?has no attribute '(?P<attr>[^']+)'")
+_UNDEFINED_NAME = re.compile(r"'(?P<name>[^']+)' is undefined")
+
+
+class TemplateProblem(RelanceError):
+    """A template that cannot render; `line` is 1-based when known."""
+
+    key = "template.problem"
+
+    def __init__(self, detail: str, line: int | None) -> None:
+        super().__init__(detail=detail, line=line or "?")
+        self.detail = detail
+        self.line = line
+
+
+@dataclass(frozen=True)
+class Rendered:
+    talking_points: str
+    email_subject: str
+    email_body: str
+
+
+def template_context(
+    event: Event,
+    contact: Contact | None,
+    outlet: Outlet | None,
+    show: Show | None,
+    settings: Settings,
+) -> dict[str, Any]:
+    """The variables a template sees (documented on the Script screen)."""
+    lang = event.language.value if event.language.value in i18n.LANGUAGES else "fr"
+    if contact is not None:
+        contact_vars = {
+            "name": contact.name,
+            "first_name": contact.first_name,
+            "role": i18n.t(f"role.{contact.role.value}", lang),
+            "phone": format_phone(contact.phone, contact.extension, lang),
+            "email": contact.email,
+            "pronunciation": contact.pronunciation,
+        }
+    else:  # an outlet's newsroom line
+        contact_vars = {
+            "name": "",
+            "first_name": "",
+            "role": i18n.t(f"role.{Role.NEWSROOM.value}", lang),
+            "phone": format_phone(outlet.phone, outlet.extension, lang) if outlet else "",
+            "email": outlet.email if outlet else "",
+            "pronunciation": "",
+        }
+    and_word = " et " if lang == "fr" else " and "
+    people = event.spokespeople
+    spokespeople = (
+        and_word.join([", ".join(people[:-1]), people[-1]]) if len(people) > 1 else "".join(people)
+    )
+    return {
+        "contact": contact_vars,
+        "outlet": {
+            "name": outlet.name if outlet else "",
+            "kind": i18n.t(f"kind.{outlet.kind.value}", lang) if outlet else "",
+            "email": outlet.email if outlet else "",
+        },
+        "show": {"name": show.name, "air_time": show.air_time} if show else None,
+        "event": {
+            "title": event.title,
+            "when": format_when(event.start, lang),
+            "date": format_when(event.start, lang).rsplit(",", 1)[0],
+            "time": format_clock(event.start, lang),
+            "venue": event.venue,
+            "address": event.address,
+            "spokespeople": spokespeople,
+            "visuals": event.visuals,
+            "press_release": event.press_release.strip(),
+        },
+        "caller": {
+            "name": settings.caller_name,
+            "organisation": settings.organisation,
+            "phone": settings.caller_phone,
+        },
+    }
+
+
+def _plain_message(exc: TemplateError, source: str, line: int | None) -> str:
+    text = str(exc.message or exc)
+    if isinstance(exc, UndefinedError):
+        match = _UNDEFINED_ATTR.search(text)
+        if match:
+            attr = match.group("attr")
+            # Name the whole path the caller wrote ("contact.prenom"), not just "prenom".
+            lines = source.splitlines()
+            if line and 0 < line <= len(lines):
+                written = re.search(rf"([A-Za-z_][\w.]*)\.{re.escape(attr)}\b", lines[line - 1])
+                if written:
+                    attr = f"{written.group(1)}.{attr}"
+            return i18n.t("template.unknown_attr", name=attr)
+        match = _UNDEFINED_NAME.search(text)
+        if match:
+            return i18n.t("template.unknown_name", name=match.group("name"))
+    if isinstance(exc, SecurityError):
+        return i18n.t("template.unsafe")
+    if isinstance(exc, TemplateSyntaxError):
+        return i18n.t("template.syntax", detail=text)
+    return text
+
+
+def _line_of(exc: BaseException, source: str) -> int | None:
+    if isinstance(exc, TemplateSyntaxError):
+        return exc.lineno
+    tb = exc.__traceback__
+    line = None
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == "<template>":
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
+
+
+def render(source: str, context: dict[str, Any]) -> str:
+    """Render one template; raise TemplateProblem (with its line) when it cannot."""
+    try:
+        return _ENV.from_string(source).render(context)
+    except TemplateError as exc:
+        line = _line_of(exc, source)
+        raise TemplateProblem(_plain_message(exc, source, line), line) from None
+    except (ArithmeticError, TypeError, ValueError, AttributeError, RecursionError) as exc:
+        raise TemplateProblem(str(exc), _line_of(exc, source)) from None
+
+
+def render_event(event: Event, context: dict[str, Any]) -> Rendered:
+    return Rendered(
+        talking_points=render(event.talking_points, context),
+        email_subject=render(event.email_subject, context).strip(),
+        email_body=render(event.email_body, context),
+    )
