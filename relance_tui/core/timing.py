@@ -152,9 +152,10 @@ _DAY_WORDS = {
     "après-demain": 2,
     "apres-demain": 2,
 }
-_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?$")
+_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[t ]\d{2}:\d{2}(?::\d{2})?)?$")
 _WEEKDAY_NAMES = {name.lower() for names in _BilingualParserInfo.WEEKDAYS for name in names}
 _NOON_WORDS = {"midi": "12:00", "noon": "12:00"}
+_FILLER_WORDS = {"", "à", "a", "le", "de", "du", "vers", "at", "on", "the", "around"}
 
 
 class BadTime(RelanceError):
@@ -188,7 +189,7 @@ def parse_when(text: str, now: datetime) -> datetime:
         return (now + delta).replace(second=0, microsecond=0)
     if _ISO.match(raw):
         try:
-            moment = isoparse(raw.replace(" ", "T"))
+            moment = isoparse(raw.replace(" ", "T").replace("t", "T"))
         except ValueError:
             raise BadTime(text=text.strip()) from None
         if len(raw) == 10:
@@ -217,7 +218,8 @@ def parse_when(text: str, now: datetime) -> datetime:
         )
     except (ValueError, OverflowError, parser.ParserError):
         raise BadTime(text=text.strip()) from None
-    if any(token.strip(" ,.") for token in skipped):
+    leftovers = (word for token in skipped for word in token.split())
+    if any(word.strip(",.") not in _FILLER_WORDS for word in leftovers):
         raise BadTime(text=text.strip())
     moment = parsed.replace(tzinfo=tz)
     names_weekday = any(word.strip(".,") in _WEEKDAY_NAMES for word in words)

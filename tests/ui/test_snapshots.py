@@ -20,3 +20,9 @@ def test_lists_screen(snap_compare, demo_store: Store, now: datetime, size) -> N
 def test_script_screen(snap_compare, demo_store: Store, now: datetime) -> None:
     app = make_app(store=demo_store, clock=fixed_clock(now))
     assert snap_compare(app, terminal_size=(100, 32), press=["2"])
+
+
+@pytest.mark.parametrize("size", [(100, 32), (80, 24)], ids=["100x32", "80x24"])
+def test_calls_card(snap_compare, demo_store: Store, now: datetime, size) -> None:
+    app = make_app(store=demo_store, clock=fixed_clock(now))
+    assert snap_compare(app, terminal_size=size, press=["4"])

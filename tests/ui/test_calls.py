@@ -1,0 +1,235 @@
+"""Appels on the demo data at a fixed time: keys change the store and the next card."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input, Static
+
+from relance_tui.core.models import Contact, Outcome
+from relance_tui.core.queue import load_queue
+from relance_tui.core.store import Store
+from relance_tui.core.timing import fixed_clock
+from relance_tui.ui.app import make_app
+from relance_tui.ui.dialogs import CallbackDialog, CopyDialog
+from relance_tui.ui.screens.calls import CallsScreen
+
+
+def text_of(app, selector: str) -> str:
+    return str(app.screen.query_one(selector, Static).render())
+
+
+async def open_calls(pilot) -> CallsScreen:
+    await pilot.press("4")
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, CallsScreen)
+    return screen
+
+
+def expected_first(store: Store, now: datetime):
+    return load_queue(store, store.current_event(), now).ready
+
+
+@pytest.mark.parametrize(
+    ("key", "outcome"),
+    [
+        ("c", Outcome.CONFIRMED),
+        ("i", Outcome.INTERESTED),
+        ("v", Outcome.VOICEMAIL),
+        ("n", Outcome.NO_ANSWER),
+        ("d", Outcome.DECLINED),
+        ("w", Outcome.WRONG_NUMBER),
+        ("x", Outcome.DO_NOT_CALL),
+    ],
+)
+async def test_outcome_key_records_and_moves_to_the_next_card(
+    demo_store: Store, now: datetime, key: str, outcome: Outcome
+) -> None:
+    first, second = expected_first(demo_store, now)[:2]
+    app = make_app(store=demo_store, clock=fixed_clock(now))
+    async with app.run_test(size=(100, 32)) as pilot:
+        screen = await open_calls(pilot)
+        assert screen.current.target.id == first.target.id
+        assert first.contact.name in str(screen.query_one("#card-contact").render())
+        await pilot.press(key)
+        await pilot.pause()
+        [attempt] = demo_store.attempts(demo_store.current_event().id)
+        assert (attempt.target_id, attempt.outcome, attempt.at) == (first.target.id, outcome, now)
+        assert screen.current.target.id == second.target.id
+        assert second.contact.name in str(screen.query_one("#card-contact").render())
+        assert "Appelés : 1 / 30" in text_of(app, "#progress")
+    contact = demo_store.get(Contact, first.contact.id)
+    assert contact.to_fix is (outcome is Outcome.WRONG_NUMBER)
+    assert contact.do_not_call is (outcome is Outcome.DO_NOT_CALL)
+
+
+async def test_voicemail_and_no_answer_wait_in_later_with_their_time(
+    demo_store: Store, now: datetime
+) -> None:
+    app = make_app(store=demo_store, clock=fixed_clock(now))
+    async with app.run_test(size=(100, 32)) as pilot:
+        await open_calls(pilot)
+        await pilot.press("v", "n")
+        await pilot.pause()
+        later = text_of(app, "#later")
+        assert later.index("9 h 45") < later.index("11 h 15")
+        assert "Plus tard : 2" in text_of(app, "#progress")
+
+
+async def test_callback_with_a_typed_time(demo_store: Store, now: datetime) -> None:
+    first = expected_first(demo_store, now)[0]
+    app = make_app(store=demo_store, clock=fixed_clock(now))
+    async with app.run_test(size=(100, 32)) as pilot:
+        await open_calls(pilot)
+        await pilot.press("b")
+        await pilot.pause()
+        assert isinstance(app.screen, CallbackDialog)
+        await pilot.press(*"14 h 30")
+        await pilot.pause()
+        assert "jeudi 26 novembre, 14 h 30" in str(app.screen.query_one("#callback-echo").render())
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, CallsScreen)
+        assert "14 h 30" in text_of(app, "#callbacks")
+    [attempt] = demo_store.attempts(demo_store.current_event().id)
+    assert attempt.outcome is Outcome.CALLBACK
+    assert attempt.target_id == first.target.id
+    assert attempt.callback_at == now.replace(hour=14, minute=30)
+
+
+async def test_callback_refuses_bad_text_and_escape_saves_nothing(
+    demo_store: Store, now: datetime
+) -> None:
+    app = make_app(store=demo_store, clock=fixed_clock(now))
+    async with app.run_test(size=(100, 32)) as pilot:
+        await open_calls(pilot)
+        await pilot.press("b")
+        await pilot.pause()
+        await pilot.press(*"banane", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, CallbackDialog)
+        assert "n'est pas une heure reconnue" in str(app.screen.query_one("#callback-echo").render())
+        app.screen.query_one(Input).value = "8h"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "déjà passé" in str(app.screen.query_one("#callback-echo").render())
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, CallsScreen)
+    assert demo_store.attempts(demo_store.current_event().id) == []
+
+
+async def test_skip_sends_the_card_to_the_end(demo_store: Store, now: datetime) -> None:
+    ready = expected_first(demo_store, now)
+    app = make_app(store=demo_store, clock=fixed_clock(now))
+    async with app.run_test(size=(100, 32)) as pilot:
+        screen = await open_calls(pilot)
+        await pilot.press("s")
+        await pilot.pause()
+        assert screen.current.target.id == ready[1].target.id
+        assert "Appelés : 0 / 30" in text_of(app, "#progress")
+    queue = load_queue(demo_store, demo_store.current_event(), now)
+    assert queue.ready[-1].target.id == ready[0].target.id
+    [attempt] = demo_store.attempts(demo_store.current_event().id)
+    assert attempt.outcome is Outcome.SKIPPED
+
+
+async def test_undo_brings_the_card_back_and_appends_a_reversal(
+    demo_store: Store, now: datetime
+) -> None:
+    first = expected_first(demo_store, now)[0]
+    app = make_app(store=demo_store, clock=fixed_clock(now))
+    async with app.run_test(size=(100, 32)) as pilot:
+        screen = await open_calls(pilot)
+        await pilot.press("x")
+        await pilot.pause()
+        assert demo_store.get(Contact, first.contact.id).do_not_call
+        await pilot.press("u")
+        await pilot.pause()
+        assert screen.current.target.id == first.target.id
+        assert "Annulé : ne plus appeler" in str(screen.query_one("#call-status").render())
+    log = demo_store.attempts(demo_store.current_event().id)
+    assert [a.outcome for a in log] == [Outcome.DO_NOT_CALL, Outcome.UNDO]
+    assert log[1].reverses == log[0].uid
+    assert not demo_store.get(Contact, first.contact.id).do_not_call
+
+
+async def test_note_is_saved_with_the_outcome(demo_store: Store, now: datetime) -> None:
+    app = make_app(store=demo_store, clock=fixed_clock(now))
+    async with app.run_test(size=(100, 32)) as pilot:
+        screen = await open_calls(pilot)
+        await pilot.press("o")
+        await pilot.pause()
+        await pilot.press(*"viendra avec un caméraman", "enter")
+        await pilot.pause()
+        assert "viendra avec un caméraman" in str(screen.query_one("#card-note").render())
+        await pilot.press("c")
+        await pilot.pause()
+    [attempt] = demo_store.attempts(demo_store.current_event().id)
+    assert attempt.note == "viendra avec un caméraman"
+
+
+async def test_the_call_timer_gives_the_duration(demo_store: Store, now: datetime) -> None:
+    current = [now]
+    app = make_app(store=demo_store, clock=lambda: current[0])
+    async with app.run_test(size=(100, 32)) as pilot:
+        await open_calls(pilot)
+        current[0] = now + timedelta(seconds=42)
+        await pilot.pause(1.1)  # one tick of the on-screen timer
+        assert "0:42" in str(app.screen.query_one("#call-timer").render())
+        await pilot.press("c")
+        await pilot.pause()
+    [attempt] = demo_store.attempts(demo_store.current_event().id)
+    assert attempt.duration_s == 42
+
+
+async def test_after_a_restart_the_queue_is_where_it_was(db_path: Path, now: datetime) -> None:
+    from relance_tui.core.demo import load_demo
+    from relance_tui.locations import data_dir
+
+    store = Store.open(db_path)
+    load_demo(store, data_dir(), now)
+    app = make_app(store=store, clock=fixed_clock(now))
+    async with app.run_test(size=(100, 32)) as pilot:
+        screen = await open_calls(pilot)
+        await pilot.press("c", "v", "s", "n")
+        await pilot.pause()
+        before = screen.current.target.id
+        progress_before = text_of(app, "#progress")
+    store.close()
+
+    reopened = Store.open(db_path)
+    try:
+        app = make_app(store=reopened, clock=fixed_clock(now))
+        async with app.run_test(size=(100, 32)) as pilot:
+            screen = await open_calls(pilot)
+            assert screen.current.target.id == before
+            assert text_of(app, "#progress") == progress_before
+            assert "Appelés : 3 / 30" in progress_before
+    finally:
+        reopened.close()
+
+
+async def test_resend_records_and_shows_the_email(demo_store: Store, now: datetime, monkeypatch) -> None:
+    import pyperclip
+
+    def no_clipboard(text: str) -> None:
+        raise pyperclip.PyperclipException("no mechanism")
+
+    monkeypatch.setattr(pyperclip, "copy", no_clipboard)
+    first = expected_first(demo_store, now)[0]
+    app = make_app(store=demo_store, clock=fixed_clock(now))
+    async with app.run_test(size=(100, 32)) as pilot:
+        await open_calls(pilot)
+        await pilot.press("r")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, CopyDialog)
+        text = app.screen.query_one("#copy-text").text
+        assert f"Bonjour {first.contact.first_name}," in text
+        assert first.contact.email in text
+    [attempt] = demo_store.attempts(demo_store.current_event().id)
+    assert attempt.outcome is Outcome.RESEND
