@@ -210,21 +210,24 @@ MESSAGES: dict[str, dict[str, str]] = {
     "calls.pending_note": {"fr": "Note : {note}", "en": "Note: {note}"},
     "calls.never_called": {"fr": "Jamais appelé.", "en": "Never called."},
     "calls.template_problem": {
-        "fr": "Les lignes de communication ne s'affichent pas : {problem}. Corrigez-les dans Script.",
+        "fr": "Les lignes de communication ne s'affichent pas : {problem}. "
+        "Corrigez-les dans Script.",
         "en": "The talking points cannot be shown: {problem}. Fix them in Script.",
     },
     "calls.progress": {
         "fr": "Appelés : {called} / {total}\nConfirmés : {confirmed}\nÀ faire : {left}"
         "\nPlus tard : {later}",
-        "en": "Called: {called} / {total}\nConfirmed: {confirmed}\nLeft: {left}"
-        "\nLater: {later}",
+        "en": "Called: {called} / {total}\nConfirmed: {confirmed}\nLeft: {left}\nLater: {later}",
     },
     "calls.timer": {"fr": "Appel : {time}", "en": "Call: {time}"},
     "calls.recorded": {
         "fr": "Enregistré : {outcome} — {who}. (u pour annuler)",
         "en": "Saved: {outcome} — {who}. (u to undo)",
     },
-    "calls.skipped": {"fr": "Passé : {who}, remis en fin de file.", "en": "Skipped: {who}, sent to the end."},
+    "calls.skipped": {
+        "fr": "Passé : {who}, remis en fin de file.",
+        "en": "Skipped: {who}, sent to the end.",
+    },
     "calls.undone": {
         "fr": "Annulé : {outcome}. Retour à {who}.",
         "en": "Undone: {outcome}. Back to {who}.",

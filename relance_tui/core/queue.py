@@ -162,7 +162,7 @@ def effective(attempts: Iterable[Attempt]) -> list[Attempt]:
 
 
 def retry_time_after_interest(now: datetime, event: Event) -> datetime:
-    """"Interested": back the next morning, or the event's morning if that comes first."""
+    """ "Interested": back the next morning, or the event's morning if that comes first."""
     next_morning = datetime.combine(now.date() + timedelta(days=1), time(9, 0), tzinfo=now.tzinfo)
     if next_morning < event.start:
         return next_morning
@@ -351,7 +351,9 @@ def undo_last(store: Store, event: Event, now: datetime, caller: str = "") -> At
     lifts that flag in the same write.
     """
     assert event.id is not None
-    candidates = [a for a in effective(store.attempts(event.id)) if a.outcome is not Outcome.SKIPPED]
+    candidates = [
+        a for a in effective(store.attempts(event.id)) if a.outcome is not Outcome.SKIPPED
+    ]
     if not candidates:
         return None
     undone = candidates[-1]

@@ -20,9 +20,7 @@ from relance_tui.core.models import Contact, Event, Outlet, Role, Settings, Show
 from relance_tui.core.phones import format_phone
 from relance_tui.core.timing import format_clock, format_when
 
-_ENV = SandboxedEnvironment(
-    undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True
-)
+_ENV = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True)
 _UNDEFINED_ATTR = re.compile(r"'(?P<obj>[^']+)' (?:object )?has no attribute '(?P<attr>[^']+)'")
 _UNDEFINED_NAME = re.compile(r"'(?P<name>[^']+)' is undefined")
 

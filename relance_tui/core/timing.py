@@ -105,6 +105,7 @@ def relance_window(event: Event) -> RelanceWindow:
 
 # --- times the caller types ------------------------------------------------------
 
+
 class _BilingualParserInfo(parser.parserinfo):
     """dateutil's parser taught French (Québec) next to English; day first."""
 
@@ -252,7 +253,9 @@ def air_time_start(air_time: str) -> time | None:
     return time(hour, minute)
 
 
-def call_warnings(now: datetime, event: Event, air_time: str = "") -> list[tuple[str, dict[str, str]]]:
+def call_warnings(
+    now: datetime, event: Event, air_time: str = ""
+) -> list[tuple[str, dict[str, str]]]:
     """What to tell a caller about calling now: (i18n key, params) pairs; never a block."""
     local = now.astimezone(event.start.tzinfo or DEFAULT_TZ)
     warnings: list[tuple[str, dict[str, str]]] = []

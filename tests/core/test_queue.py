@@ -32,7 +32,10 @@ from relance_tui.core.timing import DEFAULT_TZ
 
 NOW = datetime(2026, 11, 26, 10, 0, tzinfo=DEFAULT_TZ)
 EVENT = Event(
-    id=1, title="Lancement", kind=EventKind.EVENT, start=datetime(2026, 11, 28, 10, 30, tzinfo=DEFAULT_TZ)
+    id=1,
+    title="Lancement",
+    kind=EventKind.EVENT,
+    start=datetime(2026, 11, 28, 10, 30, tzinfo=DEFAULT_TZ),
 )
 RULES = QueueRules()
 
@@ -63,7 +66,11 @@ def names(states) -> list[str]:
 def test_never_called_targets_go_warmest_first_then_list_position(store: Store) -> None:
     event = small_world(store, [1, 3, 0, 3, 2])
     assert names(queue_at(store, event).ready) == [
-        "Contact 2", "Contact 4", "Contact 5", "Contact 1", "Contact 3"
+        "Contact 2",
+        "Contact 4",
+        "Contact 5",
+        "Contact 1",
+        "Contact 3",
     ]
 
 
@@ -147,9 +154,7 @@ def test_due_callback_comes_before_never_called_targets(store: Store) -> None:
     event = small_world(store, [0, 3, 3])
     queue = queue_at(store, event)
     cold = queue.find(store.targets(event.id)[0].id)
-    record_outcome(
-        store, cold, Outcome.CALLBACK, NOW, callback_at=NOW + timedelta(minutes=20)
-    )
+    record_outcome(store, cold, Outcome.CALLBACK, NOW, callback_at=NOW + timedelta(minutes=20))
     assert names(queue_at(store, event).ready) == ["Contact 2", "Contact 3"]
     assert names(queue_at(store, event).callbacks) == ["Contact 1"]
     assert names(queue_at(store, event, NOW + timedelta(minutes=20)).ready)[0] == "Contact 1"
@@ -161,7 +166,9 @@ def test_callbacks_due_go_oldest_first(store: Store) -> None:
     record_outcome(store, states[0], Outcome.CALLBACK, NOW, callback_at=NOW + timedelta(hours=2))
     record_outcome(store, states[1], Outcome.CALLBACK, NOW, callback_at=NOW + timedelta(hours=1))
     assert names(queue_at(store, event, NOW + timedelta(hours=3)).ready) == [
-        "Contact 2", "Contact 1", "Contact 3"
+        "Contact 2",
+        "Contact 1",
+        "Contact 3",
     ]
 
 
@@ -169,8 +176,12 @@ def test_retries_go_fewest_attempts_first(store: Store) -> None:
     event = small_world(store, [3, 3])
     one, two = queue_at(store, event).ready
     record_outcome(store, one, Outcome.NO_ANSWER, NOW)
-    record_outcome(store, queue_at(store, event, NOW + timedelta(minutes=30)).find(one.target.id),
-                   Outcome.NO_ANSWER, NOW + timedelta(minutes=30))
+    record_outcome(
+        store,
+        queue_at(store, event, NOW + timedelta(minutes=30)).find(one.target.id),
+        Outcome.NO_ANSWER,
+        NOW + timedelta(minutes=30),
+    )
     record_outcome(store, two, Outcome.NO_ANSWER, NOW + timedelta(minutes=31))
     later = queue_at(store, event, NOW + timedelta(hours=2))
     assert [(s.name, s.calls) for s in later.ready] == [("Contact 2", 1), ("Contact 1", 2)]
@@ -223,9 +234,7 @@ def test_undo_appends_a_reversal_and_restores_the_previous_state(store: Store) -
     state = queue_at(store, event).current
     contact_id = state.contact.id
     record_outcome(store, state, Outcome.VOICEMAIL, NOW)
-    record_outcome(
-        store, queue_at(store, event).find(state.target.id), Outcome.DO_NOT_CALL, NOW
-    )
+    record_outcome(store, queue_at(store, event).find(state.target.id), Outcome.DO_NOT_CALL, NOW)
     assert store.get(Contact, contact_id).do_not_call
 
     undone = undo_last(store, event, NOW + timedelta(seconds=5))
@@ -238,7 +247,10 @@ def test_undo_appends_a_reversal_and_restores_the_previous_state(store: Store) -
     assert names(queue_at(store, event).ready) == ["Contact 1", "Contact 2"]
     log = store.attempts(event.id)
     assert [a.outcome for a in log] == [
-        Outcome.VOICEMAIL, Outcome.DO_NOT_CALL, Outcome.UNDO, Outcome.UNDO
+        Outcome.VOICEMAIL,
+        Outcome.DO_NOT_CALL,
+        Outcome.UNDO,
+        Outcome.UNDO,
     ]
     assert [a.reverses for a in log[2:]] == [log[1].uid, log[0].uid]
     assert undo_last(store, event, NOW) is None
@@ -280,15 +292,27 @@ def call_logs(draw):
         if attempts and draw(st.integers(0, 5)) == 0:
             undoable = [a for a in effective(attempts) if a.outcome is not Outcome.SKIPPED]
             if undoable:
-                attempts.append(Attempt(event_id=1, target_id=undoable[-1].target_id, at=at,
-                                        outcome=Outcome.UNDO, reverses=undoable[-1].uid))
+                attempts.append(
+                    Attempt(
+                        event_id=1,
+                        target_id=undoable[-1].target_id,
+                        at=at,
+                        outcome=Outcome.UNDO,
+                        reverses=undoable[-1].uid,
+                    )
+                )
                 continue
         outcome = draw(st.sampled_from(OUTCOMES))
         callback_at = (
-            at + timedelta(minutes=draw(st.integers(1, 900))) if outcome is Outcome.CALLBACK else None
+            at + timedelta(minutes=draw(st.integers(1, 900)))
+            if outcome is Outcome.CALLBACK
+            else None
         )
-        attempts.append(Attempt(event_id=1, target_id=target_id, at=at, outcome=outcome,
-                                callback_at=callback_at))
+        attempts.append(
+            Attempt(
+                event_id=1, target_id=target_id, at=at, outcome=outcome, callback_at=callback_at
+            )
+        )
     attempts.sort(key=lambda a: a.at)
     now = NOW + timedelta(minutes=draw(st.integers(0, 600)))
     return targets, contacts, outlets, attempts, now
@@ -319,8 +343,10 @@ def test_the_next_target_always_satisfies_the_rules(log) -> None:
             assert state.status is Status.EXHAUSTED
         else:
             assert state.next_at is not None
-            expected = Status.LATER if state.next_at > now else (
-                Status.CALLBACK_DUE if last.outcome is Outcome.CALLBACK else Status.RETRY_DUE
+            expected = (
+                Status.LATER
+                if state.next_at > now
+                else (Status.CALLBACK_DUE if last.outcome is Outcome.CALLBACK else Status.RETRY_DUE)
             )
             assert state.status is expected
 
@@ -333,12 +359,15 @@ def test_the_next_target_always_satisfies_the_rules(log) -> None:
     unskipped = [s for s in queue.ready if s.skipped_at is None]
     skipped = [s for s in queue.ready if s.skipped_at is not None]
     assert queue.ready == unskipped + skipped
-    for before, after in zip(unskipped, unskipped[1:]):
+    for before, after in zip(unskipped, unskipped[1:], strict=False):
         assert rank[before.status] <= rank[after.status]
         if before.status is after.status is Status.CALLBACK_DUE:
             assert before.next_at <= after.next_at
         if before.status is after.status is Status.NEW:
-            assert (-before.warmth, before.target.position) <= (-after.warmth, after.target.position)
+            assert (-before.warmth, before.target.position) <= (
+                -after.warmth,
+                after.target.position,
+            )
         if before.status is after.status is Status.RETRY_DUE:
             assert before.calls <= after.calls
     assert [s.skipped_at for s in skipped] == sorted(s.skipped_at for s in skipped)

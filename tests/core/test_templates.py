@@ -41,8 +41,14 @@ def test_shipped_templates_render_for_every_demo_contact(demo_store: Store, lang
 def test_newsroom_line_and_missing_optional_fields_render(demo_store: Store) -> None:
     event = demo_store.current_event()
     outlet = demo_store.outlets()[0]
-    bare = Event(title="Bare", kind=event.kind, start=event.start, talking_points=event.talking_points,
-                 email_subject=event.email_subject, email_body=event.email_body)
+    bare = Event(
+        title="Bare",
+        kind=event.kind,
+        start=event.start,
+        talking_points=event.talking_points,
+        email_subject=event.email_subject,
+        email_body=event.email_body,
+    )
     context = template_context(bare, None, outlet, None, Settings())
     rendered = render_event(bare, context)
     assert rendered.talking_points.startswith("Bonjour, ici")

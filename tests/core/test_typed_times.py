@@ -6,8 +6,8 @@ from datetime import datetime
 
 import pytest
 
-from relance_tui.core.timing import DEFAULT_TZ, BadTime, call_warnings, parse_when
 from relance_tui.core.models import Event, EventKind
+from relance_tui.core.timing import DEFAULT_TZ, BadTime, call_warnings, parse_when
 
 # Thursday 26 November 2026, 9:15 in Montréal.
 NOW = datetime(2026, 11, 26, 9, 15, tzinfo=DEFAULT_TZ)

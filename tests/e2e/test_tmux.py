@@ -86,8 +86,19 @@ def test_installed_calls_keep_their_progress_across_a_restart(tmp_path: Path) ->
 
     def start(command: str) -> None:
         subprocess.run(
-            [tmux, *socket, "new-session", "-d", "-s", session, "-x", "100", "-y", "32",
-             f"env RELANCE_LANG=fr TERM=xterm-256color {command}"],
+            [
+                tmux,
+                *socket,
+                "new-session",
+                "-d",
+                "-s",
+                session,
+                "-x",
+                "100",
+                "-y",
+                "32",
+                f"env RELANCE_LANG=fr TERM=xterm-256color {command}",
+            ],
             check=True,
         )
 
@@ -108,9 +119,13 @@ def test_installed_calls_keep_their_progress_across_a_restart(tmp_path: Path) ->
 
     def wait_closed() -> None:
         deadline = time.monotonic() + 10
-        while time.monotonic() < deadline and subprocess.run(
-            [tmux, *socket, "has-session", "-t", session], capture_output=True
-        ).returncode == 0:
+        while (
+            time.monotonic() < deadline
+            and subprocess.run(
+                [tmux, *socket, "has-session", "-t", session], capture_output=True
+            ).returncode
+            == 0
+        ):
             time.sleep(0.2)
 
     try:
@@ -118,8 +133,11 @@ def test_installed_calls_keep_their_progress_across_a_restart(tmp_path: Path) ->
         capture("Médias (25)")
         keys("4")
         capture("Appelés : 0 / 30")
-        for key, expected in (("c", "Appelés : 1 / 30"), ("v", "Appelés : 2 / 30"),
-                              ("d", "Appelés : 3 / 30")):
+        for key, expected in (
+            ("c", "Appelés : 1 / 30"),
+            ("v", "Appelés : 2 / 30"),
+            ("d", "Appelés : 3 / 30"),
+        ):
             keys(key)
             capture(expected)
         keys("q")

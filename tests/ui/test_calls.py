@@ -111,7 +111,9 @@ async def test_callback_refuses_bad_text_and_escape_saves_nothing(
         await pilot.press(*"banane", "enter")
         await pilot.pause()
         assert isinstance(app.screen, CallbackDialog)
-        assert "n'est pas une heure reconnue" in str(app.screen.query_one("#callback-echo").render())
+        assert "n'est pas une heure reconnue" in str(
+            app.screen.query_one("#callback-echo").render()
+        )
         app.screen.query_one(Input).value = "8h"
         await pilot.press("enter")
         await pilot.pause()
@@ -213,7 +215,9 @@ async def test_after_a_restart_the_queue_is_where_it_was(db_path: Path, now: dat
         reopened.close()
 
 
-async def test_resend_records_and_shows_the_email(demo_store: Store, now: datetime, monkeypatch) -> None:
+async def test_resend_records_and_shows_the_email(
+    demo_store: Store, now: datetime, monkeypatch
+) -> None:
     import pyperclip
 
     def no_clipboard(text: str) -> None:
@@ -233,3 +237,48 @@ async def test_resend_records_and_shows_the_email(demo_store: Store, now: dateti
         assert first.contact.email in text
     [attempt] = demo_store.attempts(demo_store.current_event().id)
     assert attempt.outcome is Outcome.RESEND
+
+
+async def test_dial_runs_the_configured_command_with_the_number(
+    demo_store: Store, now: datetime, tmp_path: Path
+) -> None:
+    first = expected_first(demo_store, now)[0]
+    record = tmp_path / "dialled.txt"
+    script = tmp_path / "softphone.sh"
+    script.write_text(f'#!/bin/sh\necho "$@" > {record}\n')
+    script.chmod(0o700)
+    settings = demo_store.settings()
+    settings.dial_command = f"{script} --call {{number}}"
+    demo_store.save(settings)
+    app = make_app(store=demo_store, clock=fixed_clock(now))
+    async with app.run_test(size=(100, 32)) as pilot:
+        await open_calls(pilot)
+        await pilot.press("p")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "Composition lancée" in str(app.screen.query_one("#call-status").render())
+    digits = "".join(ch for ch in first.contact.phone if ch.isdigit())
+    expected = f"--call +1{digits}" + (
+        f",{first.contact.extension}" if first.contact.extension else ""
+    )
+    assert record.read_text().strip() == expected
+
+
+async def test_dial_failure_is_a_message_and_p_is_absent_by_default(
+    demo_store: Store, now: datetime
+) -> None:
+    app = make_app(store=demo_store, clock=fixed_clock(now))
+    async with app.run_test(size=(100, 32)) as pilot:
+        screen = await open_calls(pilot)
+        shown = {b.key for _, b, enabled, _ in screen.active_bindings.values() if b.show}
+        assert "p" not in shown and "c" in shown
+        settings = demo_store.settings()
+        settings.dial_command = "/nonexistent/softphone"
+        demo_store.save(settings)
+        await pilot.press("p")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "La commande de composition a échoué" in str(
+            screen.query_one("#call-status").render()
+        )
+    assert demo_store.attempts(demo_store.current_event().id) == []

@@ -29,7 +29,8 @@ def x_display(monkeypatch: pytest.MonkeyPatch):
     number = 90 + os.getpid() % 500
     server = subprocess.Popen(
         [xvfb, f":{number}", "-screen", "0", "640x480x24", "-nolisten", "tcp"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     socket = Path(f"/tmp/.X11-unix/X{number}")
     deadline = time.monotonic() + 10
@@ -66,7 +67,10 @@ async def test_e_puts_the_rendered_email_on_the_x_clipboard(
     text, status = await press_e(demo_store, now)
     assert status.startswith("copié dans le presse-papiers")
     held = subprocess.run(
-        ["xclip", "-o", "-selection", "clipboard"], capture_output=True, text=True, timeout=5,
+        ["xclip", "-o", "-selection", "clipboard"],
+        capture_output=True,
+        text=True,
+        timeout=5,
         env={**os.environ, "DISPLAY": x_display},
     ).stdout
     assert held == text

@@ -6,12 +6,12 @@ from typing import TYPE_CHECKING, cast
 
 from textual.app import ComposeResult
 from textual.screen import Screen
-from relance_tui.ui.widgets.footer import KeysFooter
 
 from relance_tui.core.store import Store
 from relance_tui.core.timing import Clock
 from relance_tui.ui.bindings import translate_bindings
 from relance_tui.ui.widgets.banner import EventBanner, ModeBar
+from relance_tui.ui.widgets.footer import KeysFooter
 
 if TYPE_CHECKING:
     from relance_tui.ui.app import RelanceApp

@@ -287,9 +287,7 @@ class CallsScreen(RelanceScreen):
         self.query_one("#call-status", Label).update(text)
 
     # actions --------------------------------------------------------------------
-    def _record(
-        self, outcome: Outcome, callback_at: datetime | None = None
-    ) -> TargetState | None:
+    def _record(self, outcome: Outcome, callback_at: datetime | None = None) -> TargetState | None:
         state = self._state
         if state is None:
             return None
