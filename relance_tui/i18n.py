@@ -128,6 +128,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "opération interdite dans un modèle",
         "en": "operation not allowed in a template",
     },
+    "template.too_slow": {
+        "fr": "le modèle a pris plus de {seconds} s et a été arrêté (boucle trop longue ?)",
+        "en": "the template took more than {seconds} s and was stopped (a loop too long?)",
+    },
+    "template.too_big": {"fr": "le modèle produit un texte trop long", "en": "the template output is too long"},
     "template.syntax": {"fr": "erreur de syntaxe ({detail})", "en": "syntax error ({detail})"},
     "calls.callback_time_needed": {
         "fr": "Un rappel demande une heure à venir.",
@@ -244,6 +249,38 @@ MESSAGES: dict[str, dict[str, str]] = {
     "calls.dial_bad_number": {
         "fr": "Numéro impossible à composer : {phone}",
         "en": "Cannot dial this number: {phone}",
+    },
+    "event.invalid": {
+        "fr": "L'événement n'est pas enregistré : {count} champ(s) à corriger.",
+        "en": "The event was not saved: {count} field(s) to fix.",
+    },
+    "event.error.title_missing": {"fr": "Le titre est obligatoire.", "en": "The title is required."},
+    "event.error.too_long": {
+        "fr": "Trop long ({limit} caractères au plus).",
+        "en": "Too long ({limit} characters at most).",
+    },
+    "event.error.kind": {"fr": "Type d'événement inconnu.", "en": "Unknown kind of event."},
+    "event.error.language": {"fr": "Langue inconnue.", "en": "Unknown language."},
+    "event.error.start_missing": {
+        "fr": "La date et l'heure sont obligatoires (ex. : samedi 10 h 30, 2026-11-28 10:30).",
+        "en": "The date and time are required (e.g. saturday 10:30am, 2026-11-28 10:30).",
+    },
+    "event.copy_title": {"fr": "{title} (copie)", "en": "{title} (copy)"},
+    "settings.invalid": {
+        "fr": "Paramètres non enregistrés : {count} champ(s) à corriger.",
+        "en": "Settings not saved: {count} field(s) to fix.",
+    },
+    "settings.error.phone": {
+        "fr": "Numéro de téléphone invalide (ex. : 514 555-0199).",
+        "en": "Invalid phone number (e.g. 514-555-0199).",
+    },
+    "settings.error.dial": {
+        "fr": "Commande illisible (guillemets non fermés ?).",
+        "en": "Unreadable command (unclosed quotes?).",
+    },
+    "settings.error.number": {
+        "fr": "Un nombre entier entre {low} et {high}.",
+        "en": "A whole number between {low} and {high}.",
     },
     # --- command line -----------------------------------------------------
     "cli.bad_lang": {

@@ -6,8 +6,13 @@ carries the line and a plain message in the user's language.
 
 from __future__ import annotations
 
+import operator
 import re
+import sys
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
+from types import FrameType
 from typing import Any
 
 from jinja2 import StrictUndefined, TemplateSyntaxError, UndefinedError
@@ -20,7 +25,28 @@ from relance_tui.core.models import Contact, Event, Outlet, Role, Settings, Show
 from relance_tui.core.phones import format_phone
 from relance_tui.core.timing import format_clock, format_when
 
-_ENV = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True)
+TIME_LIMIT_S = 2.0
+MAX_SEQUENCE = 100_000  # longest string or list a template may build with * or **
+
+
+class _LimitedSandbox(SandboxedEnvironment):
+    """The sandbox, plus limits on `*` and `**` so "x" * 10**9 cannot eat the memory."""
+
+    intercepted_binops = frozenset({"*", "**"})
+
+    def call_binop(self, context: Any, operator_: str, left: Any, right: Any) -> Any:
+        if operator_ == "**":
+            if isinstance(right, int | float) and abs(right) > 100:
+                raise SecurityError("exponent too large")
+            return operator.pow(left, right)
+        for sequence, times in ((left, right), (right, left)):
+            if isinstance(sequence, str | list | tuple) and isinstance(times, int):
+                if len(sequence) * times > MAX_SEQUENCE:
+                    raise SecurityError("sequence too long")
+        return operator.mul(left, right)
+
+
+_ENV = _LimitedSandbox(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True)
 _UNDEFINED_ATTR = re.compile(r"'(?P<obj>[^']+)' (?:object )?has no attribute '(?P<attr>[^']+)'")
 _UNDEFINED_NAME = re.compile(r"'(?P<name>[^']+)' is undefined")
 
@@ -34,6 +60,9 @@ class TemplateProblem(RelanceError):
         super().__init__(detail=detail, line=line or "?")
         self.detail = detail
         self.line = line
+
+    def __str__(self) -> str:
+        return super().__str__() if self.line else self.detail
 
 
 @dataclass(frozen=True)
@@ -137,15 +166,46 @@ def _line_of(exc: BaseException, source: str) -> int | None:
     return line
 
 
-def render(source: str, context: dict[str, Any]) -> str:
-    """Render one template; raise TemplateProblem (with its line) when it cannot."""
+class _TimeUp(Exception):
+    pass
+
+
+def _deadline_tracer(deadline: float) -> Callable[[FrameType, str, Any], Any]:
+    """A trace function that stops the rendering thread once `deadline` has passed.
+
+    Compiled templates are Python code, so a line tracer sees every loop turn,
+    even in loops that produce no output.
+    """
+
+    def tracer(frame: FrameType, event: str, arg: Any) -> Any:
+        if time.monotonic() > deadline:
+            raise _TimeUp()
+        return tracer
+
+    return tracer
+
+
+def render(source: str, context: dict[str, Any], time_limit: float = TIME_LIMIT_S) -> str:
+    """Render one template; raise TemplateProblem (with its line) when it cannot.
+
+    Rendering stops after `time_limit` seconds, so a runaway template cannot
+    freeze the thread that renders it.
+    """
+    previous = sys.gettrace()
+    sys.settrace(_deadline_tracer(time.monotonic() + time_limit))
     try:
         return _ENV.from_string(source).render(context)
+    except _TimeUp:
+        raise TemplateProblem(i18n.t("template.too_slow", seconds=time_limit), None) from None
+    except MemoryError:
+        raise TemplateProblem(i18n.t("template.too_big"), None) from None
     except TemplateError as exc:
         line = _line_of(exc, source)
         raise TemplateProblem(_plain_message(exc, source, line), line) from None
     except (ArithmeticError, TypeError, ValueError, AttributeError, RecursionError) as exc:
         raise TemplateProblem(str(exc), _line_of(exc, source)) from None
+    finally:
+        sys.settrace(previous)
 
 
 def render_event(event: Event, context: dict[str, Any]) -> Rendered:

@@ -1,0 +1,107 @@
+"""The settings form: validated as a whole, saved whole or not at all."""
+
+from __future__ import annotations
+
+import dataclasses
+import shlex
+from dataclasses import dataclass
+
+import phonenumbers
+
+from relance_tui import i18n
+from relance_tui.core.events import EventInvalid, _clean
+from relance_tui.core.models import Settings
+
+
+class SettingsInvalid(EventInvalid):
+    key = "settings.invalid"
+
+
+@dataclass
+class SettingsDraft:
+    caller_name: str = ""
+    organisation: str = ""
+    caller_phone: str = ""
+    language: str = "fr"
+    retry_voicemail_min: str = "120"
+    retry_no_answer_min: str = "30"
+    retry_resend_min: str = "120"
+    attempts_cap: str = "3"
+    dial_command: str = ""
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> SettingsDraft:
+        return cls(
+            caller_name=settings.caller_name,
+            organisation=settings.organisation,
+            caller_phone=settings.caller_phone,
+            language=settings.language or i18n.current_language(),
+            retry_voicemail_min=str(settings.retry_voicemail_min),
+            retry_no_answer_min=str(settings.retry_no_answer_min),
+            retry_resend_min=str(settings.retry_resend_min),
+            attempts_cap=str(settings.attempts_cap),
+            dial_command=settings.dial_command,
+        )
+
+
+def _whole_number(text: str, low: int, high: int) -> int | None:
+    text = text.strip()
+    if not text.isdecimal() or len(text) > 6:
+        return None
+    value = int(text)
+    return value if low <= value <= high else None
+
+
+def build_settings(draft: SettingsDraft, base: Settings) -> Settings:
+    """Valid settings from the draft, or SettingsInvalid with one message per field."""
+    errors: dict[str, str] = {}
+    texts = {
+        "caller_name": _clean(draft.caller_name).strip(),
+        "organisation": _clean(draft.organisation).strip(),
+        "caller_phone": _clean(draft.caller_phone).strip(),
+        "dial_command": _clean(draft.dial_command).strip(),
+    }
+    for name, value in texts.items():
+        if len(value) > 300:
+            errors[name] = i18n.t("event.error.too_long", limit=300)
+    if texts["caller_phone"] and "caller_phone" not in errors:
+        try:
+            parsed = phonenumbers.parse(texts["caller_phone"], "CA")
+            if not phonenumbers.is_possible_number(parsed):
+                raise phonenumbers.NumberParseException(0, "impossible")
+        except phonenumbers.NumberParseException:
+            errors["caller_phone"] = i18n.t("settings.error.phone")
+    if texts["dial_command"] and "dial_command" not in errors:
+        try:
+            if not shlex.split(texts["dial_command"]):
+                raise ValueError
+        except ValueError:
+            errors["dial_command"] = i18n.t("settings.error.dial")
+    if draft.language not in i18n.LANGUAGES:
+        errors["language"] = i18n.t("event.error.language")
+    numbers: dict[str, int] = {}
+    for name, low, high in (
+        ("retry_voicemail_min", 1, 1440),
+        ("retry_no_answer_min", 1, 1440),
+        ("retry_resend_min", 1, 1440),
+        ("attempts_cap", 1, 20),
+    ):
+        number = _whole_number(getattr(draft, name), low, high)
+        if number is None:
+            errors[name] = i18n.t("settings.error.number", low=low, high=high)
+        else:
+            numbers[name] = number
+    if errors:
+        raise SettingsInvalid(errors)
+    return dataclasses.replace(
+        base,
+        language=draft.language,
+        caller_name=texts["caller_name"],
+        organisation=texts["organisation"],
+        caller_phone=texts["caller_phone"],
+        dial_command=texts["dial_command"],
+        retry_voicemail_min=numbers["retry_voicemail_min"],
+        retry_no_answer_min=numbers["retry_no_answer_min"],
+        retry_resend_min=numbers["retry_resend_min"],
+        attempts_cap=numbers["attempts_cap"],
+    )
