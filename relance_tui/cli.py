@@ -30,7 +30,7 @@ def _fail(error: RelanceError) -> None:
     sys.exit(EXIT_USAGE if isinstance(error, StoreLocked) else EXIT_PROBLEM)
 
 
-def _run_app(db: Path, lang: str, *, demo: bool = False) -> None:
+def _run_app(db: Path, lang_arg: str | None, *, demo: bool = False) -> None:
     from relance_tui.core.demo import load_demo
     from relance_tui.core.store import Store
     from relance_tui.core.timing import system_clock
@@ -44,6 +44,7 @@ def _run_app(db: Path, lang: str, *, demo: bool = False) -> None:
     try:
         if demo:
             load_demo(store, data_dir(), system_clock())
+        lang = i18n.detect_language(lang_arg, stored=store.settings().language or None)
         make_app(store=store, clock=system_clock, lang=lang).run()
     finally:
         store.close()
@@ -58,8 +59,9 @@ def main(ctx: click.Context, db: Path | None, lang: str | None) -> None:
     ctx.ensure_object(dict)
     ctx.obj["db"] = db
     ctx.obj["lang"] = _set_lang(lang)
+    ctx.obj["lang_arg"] = lang
     if ctx.invoked_subcommand is None:
-        _run_app(db or default_db_path(), ctx.obj["lang"])
+        _run_app(db or default_db_path(), lang)
 
 
 @main.command()
@@ -78,7 +80,7 @@ def demo(ctx: click.Context, demo_db: Path | None) -> None:
     else:
         # A fresh temporary copy every time: the user's own file is never touched.
         path = Path(tempfile.mkdtemp(prefix="relance-demo-")) / "relance-demo.json"
-    _run_app(path, ctx.obj["lang"], demo=True)
+    _run_app(path, ctx.obj["lang_arg"], demo=True)
     if target is not None:
         click.echo(i18n.t("cli.demo.kept", path=str(path)))
 

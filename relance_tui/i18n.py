@@ -15,9 +15,10 @@ DEFAULT_LANGUAGE = "fr"
 _current = DEFAULT_LANGUAGE
 
 
-def detect_language(explicit: str | None = None) -> str:
-    """`--lang`, then `RELANCE_LANG`, then `LANG`; French when none says otherwise."""
-    for candidate in (explicit, os.environ.get("RELANCE_LANG"), os.environ.get("LANG")):
+def detect_language(explicit: str | None = None, stored: str | None = None) -> str:
+    """`--lang`, then `RELANCE_LANG`, then the language saved in the settings, then
+    `LANG`; French when none says otherwise."""
+    for candidate in (explicit, os.environ.get("RELANCE_LANG"), stored, os.environ.get("LANG")):
         if not candidate:
             continue
         code = candidate.strip().lower()[:2]
@@ -132,7 +133,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "le modèle a pris plus de {seconds} s et a été arrêté (boucle trop longue ?)",
         "en": "the template took more than {seconds} s and was stopped (a loop too long?)",
     },
-    "template.too_big": {"fr": "le modèle produit un texte trop long", "en": "the template output is too long"},
+    "template.too_big": {
+        "fr": "le modèle produit un texte trop long",
+        "en": "the template output is too long",
+    },
     "template.syntax": {"fr": "erreur de syntaxe ({detail})", "en": "syntax error ({detail})"},
     "calls.callback_time_needed": {
         "fr": "Un rappel demande une heure à venir.",
@@ -254,7 +258,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "L'événement n'est pas enregistré : {count} champ(s) à corriger.",
         "en": "The event was not saved: {count} field(s) to fix.",
     },
-    "event.error.title_missing": {"fr": "Le titre est obligatoire.", "en": "The title is required."},
+    "event.error.title_missing": {
+        "fr": "Le titre est obligatoire.",
+        "en": "The title is required.",
+    },
     "event.error.too_long": {
         "fr": "Trop long ({limit} caractères au plus).",
         "en": "Too long ({limit} characters at most).",
@@ -281,6 +288,180 @@ MESSAGES: dict[str, dict[str, str]] = {
     "settings.error.number": {
         "fr": "Un nombre entier entre {low} et {high}.",
         "en": "A whole number between {low} and {high}.",
+    },
+    "form.fix_fields": {
+        "fr": "Rien n'est enregistré : {count} champ(s) à corriger.",
+        "en": "Nothing was saved: {count} field(s) to fix.",
+    },
+    "form.save": {"fr": "Enregistrer (ctrl+s)", "en": "Save (ctrl+s)"},
+    "form.cancel": {"fr": "Annuler (Échap)", "en": "Cancel (Esc)"},
+    "form.event.new": {"fr": "Nouvel événement", "en": "New event"},
+    "form.event.edit": {"fr": "Modifier l'événement", "en": "Edit the event"},
+    "form.settings": {"fr": "Paramètres", "en": "Settings"},
+    "form.events": {"fr": "Événements", "en": "Events"},
+    "form.events.hint": {
+        "fr": "Entrée : choisir · n : nouveau · e : modifier · d : dupliquer · "
+        "a : archiver/désarchiver · Échap : fermer",
+        "en": "Enter: choose · n: new · e: edit · d: duplicate · a: archive/unarchive · Esc: close",
+    },
+    "field.title": {"fr": "Titre", "en": "Title"},
+    "field.kind": {"fr": "Type", "en": "Kind"},
+    "field.start": {"fr": "Date et heure", "en": "Date and time"},
+    "field.start.placeholder": {
+        "fr": "samedi 10 h 30, 2026-11-28 10:30, 28 novembre 10h30",
+        "en": "saturday 10:30am, 2026-11-28 10:30, November 28 10:30am",
+    },
+    "field.venue": {"fr": "Lieu", "en": "Venue"},
+    "field.address": {"fr": "Adresse", "en": "Address"},
+    "field.spokespeople": {
+        "fr": "Porte-parole disponibles pour des entrevues",
+        "en": "Spokespeople available for interviews",
+    },
+    "field.spokespeople.placeholder": {
+        "fr": "séparés par des points-virgules",
+        "en": "separated by semicolons",
+    },
+    "field.visuals": {"fr": "Visuels (photo, images)", "en": "Visuals (photo op)"},
+    "field.language": {"fr": "Langue de l'événement", "en": "Language of the event"},
+    "field.press_release": {"fr": "Communiqué", "en": "Press release"},
+    "field.caller_name": {"fr": "Votre nom", "en": "Your name"},
+    "field.organisation": {"fr": "Organisme", "en": "Organisation"},
+    "field.caller_phone": {"fr": "Votre téléphone", "en": "Your phone"},
+    "field.ui_language": {
+        "fr": "Langue de l'interface (au prochain démarrage)",
+        "en": "Interface language (at next start)",
+    },
+    "field.retry_voicemail_min": {
+        "fr": "Rappeler après un message laissé (minutes)",
+        "en": "Call again after a voicemail (minutes)",
+    },
+    "field.retry_no_answer_min": {
+        "fr": "Rappeler après une absence de réponse (minutes)",
+        "en": "Call again after no answer (minutes)",
+    },
+    "field.retry_resend_min": {
+        "fr": "Rappeler après un renvoi du communiqué (minutes)",
+        "en": "Call again after resending the release (minutes)",
+    },
+    "field.attempts_cap": {
+        "fr": "Nombre maximal de tentatives sans réponse",
+        "en": "Most attempts without an answer",
+    },
+    "field.dial_command": {"fr": "Commande de composition", "en": "Dial command"},
+    "field.dial_command.help": {
+        "fr": "Lancée par la touche p dans Appels, avec le numéro à la place de {number} "
+        "(sinon ajouté en tel:+1…). Laissez vide pour ne pas l'offrir.",
+        "en": "Run by the p key in Calls, with the number in place of {number} "
+        "(otherwise added as tel:+1…). Leave empty not to offer it.",
+    },
+    "language.fr": {"fr": "français", "en": "French"},
+    "language.en": {"fr": "anglais", "en": "English"},
+    "language.both": {"fr": "les deux", "en": "both"},
+    "key.save": {"fr": "enregistrer", "en": "save"},
+    "key.yes": {"fr": "oui", "en": "yes"},
+    "key.no": {"fr": "non", "en": "no"},
+    "confirm.yes": {"fr": "Oui", "en": "Yes"},
+    "confirm.no": {"fr": "Non", "en": "No"},
+    "key.choose": {"fr": "choisir", "en": "choose"},
+    "key.new": {"fr": "nouveau", "en": "new"},
+    "key.edit": {"fr": "modifier", "en": "edit"},
+    "key.duplicate": {"fr": "dupliquer", "en": "duplicate"},
+    "key.archive": {"fr": "archiver", "en": "archive"},
+    "col.event": {"fr": "Événement", "en": "Event"},
+    "col.when": {"fr": "Quand", "en": "When"},
+    "event.archived": {"fr": "archivé", "en": "archived"},
+    "key.leave_editor": {"fr": "sortir de l'éditeur", "en": "leave the editor"},
+    "key.variables": {"fr": "variables", "en": "variables"},
+    "key.edit_event": {"fr": "modifier l'événement", "en": "edit the event"},
+    "key.events": {"fr": "événements", "en": "events"},
+    "key.new_event": {"fr": "nouvel événement", "en": "new event"},
+    "key.reset_templates": {"fr": "modèles par défaut", "en": "default templates"},
+    "key.settings": {"fr": "paramètres", "en": "settings"},
+    "script.preview_for": {"fr": "Aperçu pour…", "en": "Preview for…"},
+    "script.no_event": {
+        "fr": "Aucun événement : ctrl+n pour en créer un.",
+        "en": "No event: ctrl+n to create one.",
+    },
+    "script.saved": {"fr": "Modèles enregistrés.", "en": "Templates saved."},
+    "script.event_created": {"fr": "Événement créé : {title}", "en": "Event created: {title}"},
+    "script.event_saved": {"fr": "Événement enregistré : {title}", "en": "Event saved: {title}"},
+    "script.reset_done": {
+        "fr": "Modèles remis par défaut.",
+        "en": "Templates set back to the defaults.",
+    },
+    "script.reset_question": {
+        "fr": "Remplacer les trois modèles par ceux par défaut ({language}) ? "
+        "Votre texte actuel sera perdu.",
+        "en": "Replace the three templates with the defaults ({language})? "
+        "Your current text will be lost.",
+    },
+    "script.length": {
+        "fr": "{words} mots · ≈ {seconds} s à {wpm} mots/min ({pace}) · cible {target} s",
+        "en": "{words} words · ≈ {seconds} s at {wpm} wpm ({pace}) · target {target} s",
+    },
+    "script.pace.default": {"fr": "rythme par défaut", "en": "default pace"},
+    "script.pace.measured": {"fr": "votre rythme", "en": "your pace"},
+    "script.words_over": {
+        "fr": "{count} mots de trop",
+        "en": "{count} words too many",
+    },
+    "script.variables.short": {
+        "fr": "Tab : écrire · Échap : sortir · F1 : variables ({{ contact.first_name }}, "
+        "{{ event.when }}…)",
+        "en": "Tab: write · Esc: leave · F1: variables ({{ contact.first_name }}, "
+        "{{ event.when }}…)",
+    },
+    "script.variables.title": {"fr": "Variables des modèles", "en": "Template variables"},
+    "script.variables.list": {
+        "fr": "contact.name          nom complet du contact\n"
+        "contact.first_name    prénom (vide pour une salle de nouvelles)\n"
+        "contact.role          rôle en mots (recherchiste, affectateur·trice…)\n"
+        "contact.phone         téléphone et poste\n"
+        "contact.email         courriel\n"
+        "outlet.name           nom du média\n"
+        "outlet.kind           type de média (radio, télé…)\n"
+        "show.name             émission (show est vide s'il n'y en a pas :\n"
+        "                      {% if show %}{{ show.name }}{% endif %})\n"
+        "show.air_time         heures de diffusion\n"
+        "event.title           titre de l'événement\n"
+        "event.when            date et heure en mots (jeudi 26 novembre, 14 h 30)\n"
+        "event.date            la date seule · event.time : l'heure seule\n"
+        "event.venue           lieu · event.address : adresse\n"
+        "event.spokespeople    porte-parole, « A, B et C »\n"
+        "event.visuals         visuels\n"
+        "event.press_release   le communiqué\n"
+        "caller.name           votre nom · caller.organisation · caller.phone\n\n"
+        "Syntaxe Jinja2 : {{ variable }}, {% if … %}…{% endif %}. "
+        "Une variable inconnue est signalée avec sa ligne.",
+        "en": "contact.name          the contact's full name\n"
+        "contact.first_name    first name (empty for a newsroom line)\n"
+        "contact.role          role in words (researcher, assignment editor…)\n"
+        "contact.phone         phone and extension\n"
+        "contact.email         email\n"
+        "outlet.name           the outlet's name\n"
+        "outlet.kind           kind of outlet (radio, TV…)\n"
+        "show.name             the show (show is empty when there is none:\n"
+        "                      {% if show %}{{ show.name }}{% endif %})\n"
+        "show.air_time         air time\n"
+        "event.title           the event's title\n"
+        "event.when            date and time in words (Thursday, November 26, 2:30 PM)\n"
+        "event.date            the date alone · event.time: the time alone\n"
+        "event.venue           venue · event.address: address\n"
+        "event.spokespeople    spokespeople, “A, B and C”\n"
+        "event.visuals         visuals\n"
+        "event.press_release   the press release\n"
+        "caller.name           your name · caller.organisation · caller.phone\n\n"
+        "Jinja2 syntax: {{ variable }}, {% if … %}…{% endif %}. "
+        "An unknown variable is reported with its line.",
+    },
+    "settings.saved": {"fr": "Paramètres enregistrés.", "en": "Settings saved."},
+    "settings.language_next_start": {
+        "fr": "La langue changera au prochain démarrage.",
+        "en": "The language will change at the next start.",
+    },
+    "settings.help": {
+        "fr": "Votre nom, organisme, téléphone, langue, délais de rappel, composition",
+        "en": "Your name, organisation, phone, language, retry delays, dialling",
     },
     # --- command line -----------------------------------------------------
     "cli.bad_lang": {

@@ -171,7 +171,7 @@ class Event(Record):
     email_subject: str = ""
     email_body: str = ""
     archived: bool = False
-    attempts_cap: int = 3
+    attempts_cap: int | None = None  # None: the cap of the settings
     rehearsal_target_s: int = 30
     id: int | None = None
 

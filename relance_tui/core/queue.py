@@ -54,7 +54,9 @@ class QueueRules:
             retry_voicemail=timedelta(minutes=settings.retry_voicemail_min),
             retry_no_answer=timedelta(minutes=settings.retry_no_answer_min),
             retry_resend=timedelta(minutes=settings.retry_resend_min),
-            attempts_cap=event.attempts_cap if event else settings.attempts_cap,
+            attempts_cap=event.attempts_cap
+            if event and event.attempts_cap
+            else settings.attempts_cap,
         )
 
 

@@ -202,8 +202,8 @@ def render(source: str, context: dict[str, Any], time_limit: float = TIME_LIMIT_
     except TemplateError as exc:
         line = _line_of(exc, source)
         raise TemplateProblem(_plain_message(exc, source, line), line) from None
-    except (ArithmeticError, TypeError, ValueError, AttributeError, RecursionError) as exc:
-        raise TemplateProblem(str(exc), _line_of(exc, source)) from None
+    except Exception as exc:  # a filter's own failure (even an assert) must not crash us
+        raise TemplateProblem(str(exc) or type(exc).__name__, _line_of(exc, source)) from None
     finally:
         sys.settrace(previous)
 

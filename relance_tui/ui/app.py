@@ -49,6 +49,7 @@ class RelanceApp(App[None]):
         Binding("3", "switch_mode('rehearsal')", "mode.rehearsal", id="mode.rehearsal", show=False),
         Binding("4", "switch_mode('calls')", "mode.calls", id="mode.calls", show=False),
         Binding("5", "switch_mode('report')", "mode.report", id="mode.report", show=False),
+        Binding("ctrl+g", "settings", "key.settings", id="settings"),
         Binding("q", "quit", "key.quit", id="quit"),
     ]
 
@@ -62,6 +63,26 @@ class RelanceApp(App[None]):
 
     def on_mount(self) -> None:
         self.switch_mode(self._start_mode)
+
+    def action_settings(self) -> None:
+        """The settings form; saved whole or not at all."""
+        from relance_tui.core.models import Settings
+        from relance_tui.ui.forms import SettingsForm
+
+        before = self.store.settings()
+
+        def saved(settings: object) -> None:
+            if isinstance(settings, Settings):
+                self.store.save(settings)
+                message = i18n.t("settings.saved")
+                if settings.language and settings.language != i18n.current_language():
+                    message += " " + i18n.t("settings.language_next_start")
+                self.notify(message)
+                screen = self.screen
+                if hasattr(screen, "reload"):
+                    screen.reload()
+
+        self.push_screen(SettingsForm(before), saved)
 
 
 def make_app(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -16,29 +17,28 @@ if TYPE_CHECKING:
 class ModeCommands(Provider):
     """Go to any of the five screens by name."""
 
-    def _commands(self) -> list[tuple[str, str, str]]:
+    def _commands(self) -> list[tuple[str, str, Callable[[], object]]]:
         from relance_tui.ui.app import MODE_ORDER
 
-        return [
+        app: RelanceApp = self.app  # type: ignore[assignment]
+        commands: list[tuple[str, str, Callable[[], object]]] = [
             (
                 i18n.t(title_key),
                 i18n.t("mode.help", name=i18n.t(title_key)),
-                mode,
+                partial(app.switch_mode, mode),
             )
             for mode, title_key, _key in MODE_ORDER
         ]
+        commands.append((i18n.t("form.settings"), i18n.t("settings.help"), app.action_settings))
+        return commands
 
     async def discover(self) -> Hits:
-        app: RelanceApp = self.app  # type: ignore[assignment]
-        for title, help_text, mode in self._commands():
-            yield DiscoveryHit(title, partial(app.switch_mode, mode), help=help_text)
+        for title, help_text, run in self._commands():
+            yield DiscoveryHit(title, run, help=help_text)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        app: RelanceApp = self.app  # type: ignore[assignment]
-        for title, help_text, mode in self._commands():
+        for title, help_text, run in self._commands():
             score = max(matcher.match(title), matcher.match(help_text))
             if score > 0:
-                yield Hit(
-                    score, matcher.highlight(title), partial(app.switch_mode, mode), help=help_text
-                )
+                yield Hit(score, matcher.highlight(title), run, help=help_text)

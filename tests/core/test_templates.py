@@ -81,4 +81,88 @@ def test_syntax_error_has_its_line() -> None:
 def test_sandbox_refuses_escapes(payload: str) -> None:
     with pytest.raises(TemplateProblem) as problem:
         render(payload, {"contact": {"name": "x"}})
-    assert "interdite" in str(problem.value) or "inconnue" in str(problem.value)
+    assert "opération interdite" in str(problem.value)
+
+
+BROKEN = [
+    ("{{ contact.prenom }}", 1, "variable inconnue : contact.prenom"),
+    ("ligne un\n{{ contact.prenom }}", 2, "contact.prenom"),
+    ("a\nb\n{{ evenement.titre }}", 3, "variable inconnue : evenement"),
+    ("a\nb\nc\n{{ event.titre }}", 4, "event.titre"),
+    ("{{ event.title", 1, "syntaxe"),
+    ("a\n{{ event.title", 2, "syntaxe"),
+    ("a\nb\n{% if show %}oui", 3, "syntaxe"),
+    ("{% if %}", 1, "syntaxe"),
+    ("a\n{% for x in %}{% endfor %}", 2, "syntaxe"),
+    ("a\nb\nc\nd\n{% endif %}", 5, "syntaxe"),
+    ("{{ }}", 1, "syntaxe"),
+    ("a\n{{ contact.name | filtreinconnu }}", 2, "syntaxe"),
+    ("a\nb\n{% bloc %}", 3, "syntaxe"),
+    ("{{ 1 / 0 }}", 1, "division"),
+    ("a\n\n{{ caller.nom }}", 3, "caller.nom"),
+    ("a\n{{ outlet.nom }}\nb", 2, "outlet.nom"),
+    ("{% for x in contact.liste %}{% endfor %}", 1, "contact.liste"),
+    ("a\nb\n{{ show.name }}", 3, "show.name"),  # show is none for this contact
+    ("{{ contact.name.upper( }}", 1, "syntaxe"),
+    ("x\ny\nz\n{{ contact['prenom'] }}", 4, "prenom"),
+    ("{% set a = %}", 1, "syntaxe"),
+    ("a\n{{ event.when | truncate(-1, 'x', 'y', 'z') }}", 2, ""),
+]
+
+
+@pytest.mark.parametrize(("source", "line", "words"), BROKEN, ids=[b[0][:20] for b in BROKEN])
+def test_broken_template_reports_its_line(
+    demo_store: Store, source: str, line: int, words: str
+) -> None:
+    event = demo_store.current_event()
+    context = template_context(event, None, demo_store.outlets()[0], None, Settings())
+    with pytest.raises(TemplateProblem) as problem:
+        render(source, context)
+    assert problem.value.line == line
+    assert words in str(problem.value)
+    assert f"ligne {line}" in str(problem.value)
+
+
+def test_a_runaway_template_is_stopped_within_three_seconds() -> None:
+    import time
+
+    source = "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}"
+    started = time.monotonic()
+    with pytest.raises(TemplateProblem) as problem:
+        render(source, {})
+    assert time.monotonic() - started < 3
+    assert "arrêté" in str(problem.value)
+
+
+def test_huge_output_is_refused() -> None:
+    with pytest.raises(TemplateProblem):
+        render("{{ 'x' * 10**9 }}", {})
+    with pytest.raises(TemplateProblem):
+        render("{{ [1] * 10**8 }}", {})
+
+
+def test_every_demo_contact_renders_with_optional_fields_missing(demo_store: Store) -> None:
+    event = demo_store.current_event()
+    for contact in demo_store.contacts():
+        bare = Contact(outlet_id=contact.outlet_id, name=contact.name)
+        outlet = Outlet(name=demo_store.get(Outlet, contact.outlet_id).name)
+        context = template_context(event, bare, outlet, None, Settings())
+        rendered = render_event(event, context)
+        assert bare.first_name in rendered.talking_points
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        "{{ cycler.__init__.__globals__.os }}",
+        "{{ self.__init__.__globals__ }}",
+        "{{ lipsum.__globals__['os'].popen('id').read() }}",
+        "{{ ''.__class__.__base__.__subclasses__() }}",
+        "{{ '%s' % ''.__class__ }}",
+        "{{ '{0.__class__.__mro__}'.format('') }}",
+        "{{ ''.format_map.__self__.__class__ }}",
+    ],
+)
+def test_more_escape_payloads_never_run(payload: str) -> None:
+    with pytest.raises(TemplateProblem):
+        render(payload, {})

@@ -51,7 +51,8 @@ async def test_screens_show_the_store(demo_store: Store, now: datetime) -> None:
         assert f"Appelés : 0 / {total}" in str(app.screen.query_one("#progress").render())
         await pilot.press("2")
         await pilot.pause()
-        assert "{{ contact.first_name }}" in screen_text(app)
+        editor = app.screen.query_one("#tpl-talking_points")
+        assert "{{ contact.first_name }}" in editor.text
         await pilot.press("5")
         await pilot.pause()
         assert "Aucun appel enregistré." in screen_text(app)

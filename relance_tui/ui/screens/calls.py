@@ -29,9 +29,7 @@ from relance_tui.core.queue import (
 )
 from relance_tui.core.templates import TemplateProblem, render, render_event, template_context
 from relance_tui.core.timing import call_warnings, format_clock, format_when
-from relance_tui.locations import clipboard_dir
-from relance_tui.ui.clipboard import copy_text
-from relance_tui.ui.dialogs import CallbackDialog, CopyDialog, NoteDialog
+from relance_tui.ui.dialogs import CallbackDialog, NoteDialog
 from relance_tui.ui.screens.base import RelanceScreen
 
 OUTCOME_KEYS: dict[str, Outcome] = {
@@ -405,20 +403,14 @@ class CallsScreen(RelanceScreen):
             self._copy(state, *email)
 
     def _copy(self, state: TargetState, subject: str, body: str) -> None:
-        to = state.email
-        text = (f"{i18n.t('calls.email_to', to=to)}\n" if to else "") + (
-            f"{i18n.t('calls.email_subject', subject=subject)}\n\n{body}"
+        self.copy_with_dialog(
+            i18n.t("calls.email_title"),
+            self.email_text(state.email, subject, body),
+            state.name or self._label(state),
         )
-        self._copy_worker(text, state.name or self._label(state))
 
-    @work(thread=True, exclusive=True, group="clipboard")
-    def _copy_worker(self, text: str, label: str) -> None:
-        result = copy_text(text, clipboard_dir(self.store.path), label, self.clock(), self.app)
-        self.app.call_from_thread(self._copied, text, result.message())
-
-    def _copied(self, text: str, message: str) -> None:
+    def on_copied(self, message: str) -> None:
         self._status(message)
-        self.app.push_screen(CopyDialog(i18n.t("calls.email_title"), text, message))
 
     def action_dial(self) -> None:
         state = self._state

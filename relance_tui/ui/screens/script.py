@@ -1,44 +1,373 @@
-"""Script: the event and its templates (talking points, reminder email)."""
+"""Script: the event, its talking points and reminder email, previewed live per contact."""
 
 from __future__ import annotations
 
+import dataclasses
+from typing import Any
+
+from textual import on, work
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
-from textual.widgets import Label, Static
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.timer import Timer
+from textual.widgets import Label, Select, Static, TextArea
 
 from relance_tui import i18n
-from relance_tui.core.timing import format_when
+from relance_tui.core.demo import default_templates
+from relance_tui.core.events import create_event, duplicate_event, make_current, set_archived
+from relance_tui.core.models import Contact, Event, Outlet, Show
+from relance_tui.core.speech import LengthEstimate, estimate
+from relance_tui.core.templates import TemplateProblem, render, template_context
+from relance_tui.locations import data_dir
+from relance_tui.ui.dialogs import _Dialog
+from relance_tui.ui.forms import ConfirmDialog, EventForm, EventsDialog
 from relance_tui.ui.screens.base import RelanceScreen
+
+TEMPLATES = ("talking_points", "email_subject", "email_body")
+RENDER_DELAY_S = 0.25
+SAVE_DELAY_S = 1.0
+
+
+class VariablesDialog(_Dialog):
+    """What a template can say: every variable with what it holds."""
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog", id="variables-dialog"):
+            yield Label(i18n.t("script.variables.title"), classes="dialog-title")
+            yield Static(i18n.t("script.variables.list"), markup=False)
+            yield Label(i18n.t("dialog.close_hint"), classes="dialog-hint")
+
+
+def length_text(length: LengthEstimate) -> str:
+    pace = i18n.t("script.pace.measured" if length.measured else "script.pace.default")
+    head = i18n.t(
+        "script.length",
+        words=length.words,
+        seconds=round(length.seconds),
+        wpm=round(length.wpm),
+        pace=pace,
+        target=length.target_s,
+    )
+    if length.fits:
+        return f"{head} ✓"
+    return f"{head} ⚠ " + i18n.t("script.words_over", count=length.words_over)
 
 
 class ScriptScreen(RelanceScreen):
     MODE = "script"
+    # Nothing takes the keyboard on arrival, so 1–5 and q still work; tab enters
+    # the first editor and Esc leaves it.
+    AUTO_FOCUS = ""
 
+    BINDINGS = [
+        Binding("escape", "leave_editor", "key.leave_editor", id="script.leave"),
+        Binding("f1", "variables", "key.variables", id="script.variables"),
+        Binding("f2", "edit_event", "key.edit_event", id="script.edit_event"),
+        Binding("f3", "events", "key.events", id="script.events"),
+        Binding("f4", "copy_email", "key.copy_email", id="script.copy_email"),
+        Binding("ctrl+n", "new_event", "key.new_event", id="script.new_event"),
+        Binding("ctrl+r", "reset_templates", "key.reset_templates", id="script.reset"),
+        Binding("ctrl+s", "save", "key.save", id="script.save"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._event: Event | None = None
+        self._render_timer: Timer | None = None
+        self._save_timer: Timer | None = None
+        self._last_good: dict[str, str] = {}
+        self._loading = False
+        self._editors: dict[str, TextArea] = {}
+
+    # layout -----------------------------------------------------------------------
     def compose_body(self) -> ComposeResult:
-        with VerticalScroll(id="script-body"):
-            yield Label(i18n.t("script.event"), classes="section-title")
-            yield Static(id="event-details")
-            for key in ("talking_points", "email_subject", "email_body"):
-                yield Label(i18n.t(f"script.{key}"), classes="section-title")
-                yield Static(id=f"template-{key}", classes="template", markup=False)
-            yield Label(i18n.t("script.press_release"), classes="section-title")
-            yield Static(id="press-release", classes="template", markup=False)
+        with Horizontal(id="script-body"):
+            with Vertical(id="editors"):
+                for name in TEMPLATES:
+                    yield Label(i18n.t(f"script.{name}"), classes="editor-title")
+                    yield TextArea(id=f"tpl-{name}", soft_wrap=True, classes="template-editor")
+                    if name == "talking_points":
+                        yield Label("", id="length")
+            with Vertical(id="preview-pane"):
+                yield Select[int]([], prompt=i18n.t("script.preview_for"), id="preview-contact")
+                yield Label("", id="template-error")
+                with VerticalScroll(id="preview"):
+                    for name in TEMPLATES:
+                        yield Static("", id=f"preview-{name}", classes="preview", markup=False)
+        yield Label(i18n.t("script.variables.short"), id="variables-short")
 
     def on_mount(self) -> None:
-        event = self.store.current_event()
-        lang = i18n.current_language()
+        self._editors = {name: self.query_one(f"#tpl-{name}", TextArea) for name in TEMPLATES}
+        self.load_event()
+
+    def on_screen_suspend(self) -> None:
+        self.save_templates()
+
+    def on_unmount(self) -> None:
+        if self.store.is_open:
+            self.save_templates()
+
+    def on_screen_resume(self) -> None:
+        super().on_screen_resume()
+        current = self.store.current_event()
+        if (current.id if current else None) != (self._event.id if self._event else None):
+            self.load_event()
+
+    # loading ------------------------------------------------------------------------
+    def load_event(self) -> None:
+        """Fill the editors and the contact picker from the current event."""
+        self._event = self.store.current_event()
+        self._last_good = {}
+        self._loading = True
+        for name in TEMPLATES:
+            editor = self.query_one(f"#tpl-{name}", TextArea)
+            editor.load_text(getattr(self._event, name) if self._event else "")
+            editor.disabled = self._event is None
+        picker = self.query_one("#preview-contact", Select)
+        options = self._contact_options()
+        picker.set_options(options)
+        if options:
+            picker.value = options[0][1]
+        self._loading = False
+        if self._event is None:
+            self.query_one("#template-error", Label).update(i18n.t("script.no_event"))
+        self.schedule_render(delay=0)
+
+    def _contact_options(self) -> list[tuple[str, int]]:
+        if self._event is None or self._event.id is None:
+            return []
+        contacts = {c.id: c for c in self.store.contacts()}
+        outlets = {o.id: o for o in self.store.outlets()}
+        options = []
+        for target in self.store.targets(self._event.id):
+            contact = contacts.get(target.contact_id) if target.contact_id else None
+            outlet = outlets.get(contact.outlet_id if contact else target.outlet_id)
+            who = contact.name if contact else i18n.t("role.newsroom")
+            assert target.id is not None
+            options.append((f"{who} — {outlet.name if outlet else ''}", target.id))
+        return options
+
+    def _preview_context(self) -> dict[str, Any] | None:
+        """The template variables for the contact picked for the preview."""
+        event = self._event
         if event is None:
-            self.query_one("#event-details", Static).update(i18n.t("banner.no_event"))
+            return None
+        picker = self.query_one("#preview-contact", Select)
+        contact: Contact | None = None
+        outlet: Outlet | None = None
+        if isinstance(picker.value, int):
+            from relance_tui.core.models import Target
+
+            target = self.store.get(Target, picker.value)
+            if target is not None:
+                contact = self.store.get(Contact, target.contact_id) if target.contact_id else None
+                outlet_id = contact.outlet_id if contact else target.outlet_id
+                outlet = self.store.get(Outlet, outlet_id) if outlet_id else None
+        show = self.store.get(Show, contact.show_id) if contact and contact.show_id else None
+        return template_context(event, contact, outlet, show, self.store.settings())
+
+    # live preview -------------------------------------------------------------------
+    def sources(self) -> dict[str, str]:
+        # From kept references: on unmount the editors are no longer queryable.
+        return {name: editor.text for name, editor in self._editors.items()}
+
+    def schedule_render(self, delay: float = RENDER_DELAY_S) -> None:
+        """Render soon; typing faster than `delay` renders once, after the last key."""
+        if self._render_timer is not None:
+            self._render_timer.stop()
+            self._render_timer = None
+        if delay <= 0:  # Textual timers need a positive delay
+            self.call_after_refresh(self._start_render)
+        else:
+            self._render_timer = self.set_timer(delay, self._start_render)
+
+    def _start_render(self) -> None:
+        context = self._preview_context()
+        if context is None or self._event is None:
             return
-        lines = [
-            i18n.t("event.kind", kind=i18n.t(f"eventkind.{event.kind.value}")),
-            i18n.t("event.when", when=format_when(event.start, lang)),
-            i18n.t("event.venue", venue=event.venue, address=event.address),
-            i18n.t("event.spokespeople", names=", ".join(event.spokespeople)),
-            i18n.t("event.visuals", visuals=event.visuals),
-        ]
-        self.query_one("#event-details", Static).update("\n".join(lines))
-        self.query_one("#template-talking_points", Static).update(event.talking_points)
-        self.query_one("#template-email_subject", Static).update(event.email_subject)
-        self.query_one("#template-email_body", Static).update(event.email_body)
-        self.query_one("#press-release", Static).update(event.press_release)
+        takes = self.store.takes(self._event.id) if self._event.id is not None else []
+        self._render_worker(
+            self.sources(),
+            context,
+            self._event.language.value,
+            takes,
+            self._event.rehearsal_target_s,
+        )
+
+    @work(thread=True, exclusive=True, group="preview")
+    def _render_worker(
+        self,
+        sources: dict[str, str],
+        context: dict[str, Any],
+        lang: str,
+        takes: list[Any],
+        target_s: int,
+    ) -> None:
+        # Off the UI thread, each template with its own time limit (core.templates).
+        results: dict[str, str | TemplateProblem] = {}
+        for name, source in sources.items():
+            try:
+                results[name] = render(source, context)
+            except TemplateProblem as problem:
+                results[name] = problem
+        talking = results["talking_points"]
+        length = (
+            estimate(talking, "en" if lang == "en" else "fr", takes, target_s)
+            if isinstance(talking, str)
+            else None
+        )
+        self.app.call_from_thread(self._show_preview, results, length)
+
+    def _show_preview(
+        self, results: dict[str, str | TemplateProblem], length: LengthEstimate | None
+    ) -> None:
+        problems = []
+        for name, result in results.items():
+            if isinstance(result, TemplateProblem):
+                problems.append(f"{i18n.t('script.' + name)} : {result}")
+                continue  # the last good preview stays
+            self._last_good[name] = result
+            self.query_one(f"#preview-{name}", Static).update(result)
+        error = self.query_one("#template-error", Label)
+        error.update("\n".join(problems))
+        error.display = bool(problems)
+        if length is not None:
+            self.query_one("#length", Label).update(length_text(length))
+
+    @on(TextArea.Changed, ".template-editor")
+    def _template_changed(self) -> None:
+        if self._loading:
+            return
+        self.schedule_render()
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._save_timer = self.set_timer(SAVE_DELAY_S, self.save_templates)
+
+    @on(Select.Changed, "#preview-contact")
+    def _contact_changed(self) -> None:
+        if not self._loading:
+            self.schedule_render(delay=0)
+
+    # saving -------------------------------------------------------------------------
+    def save_templates(self) -> None:
+        """Store the three templates if they changed (errors included: the call queue
+        shows a template error in place of the talking points, it never crashes)."""
+        if self._event is None:
+            return
+        sources = self.sources()
+        if all(getattr(self._event, name) == text for name, text in sources.items()):
+            return
+        updated = dataclasses.replace(self._event, **sources)
+        self.store.save(updated)
+        self._event = updated
+
+    def action_save(self) -> None:
+        self.save_templates()
+        self.notify(i18n.t("script.saved"))
+
+    # actions ------------------------------------------------------------------------
+    def action_leave_editor(self) -> None:
+        self.set_focus(None)
+
+    def action_variables(self) -> None:
+        self.app.push_screen(VariablesDialog())
+
+    def _after_event_change(self) -> None:
+        self.load_event()
+        self.refresh_banner()
+
+    def action_new_event(self) -> None:
+        def created(event: object) -> None:
+            if isinstance(event, Event):
+                create_event(
+                    self.store,
+                    event,
+                    default_templates(
+                        data_dir(),
+                        event.language.value if event.language.value in i18n.LANGUAGES else "fr",
+                    ),
+                )
+                self.notify(i18n.t("script.event_created", title=event.title))
+                self._after_event_change()
+
+        self.save_templates()
+        self.app.push_screen(EventForm(self.clock), created)
+
+    def action_edit_event(self) -> None:
+        if self._event is None:
+            self.action_new_event()
+            return
+        self.save_templates()
+        self._edit(self._event)
+
+    def _edit(self, event: Event) -> None:
+        def edited(result: object) -> None:
+            if isinstance(result, Event):
+                self.store.save(result)
+                self.notify(i18n.t("script.event_saved", title=result.title))
+                self._after_event_change()
+
+        self.app.push_screen(EventForm(self.clock, event), edited)
+
+    def action_events(self) -> None:
+        self.save_templates()
+        current = self._event.id if self._event else None
+
+        def chosen(answer: object) -> None:
+            if not isinstance(answer, tuple):
+                return
+            verb, event_id = answer
+            if verb == "new":
+                self.action_new_event()
+                return
+            event = self.store.get(Event, event_id) if event_id is not None else None
+            if event is None:
+                return
+            if verb == "choose":
+                if event.archived:
+                    set_archived(self.store, event, False)
+                make_current(self.store, event)
+            elif verb == "edit":
+                self._edit(event)
+                return
+            elif verb == "duplicate":
+                copy = duplicate_event(self.store, event, self.clock())
+                self.notify(i18n.t("script.event_created", title=copy.title))
+            elif verb == "archive":
+                set_archived(self.store, event, not event.archived)
+            self._after_event_change()
+
+        events = self.store.events(include_archived=True)
+        self.app.push_screen(EventsDialog(events, current), chosen)
+
+    def action_reset_templates(self) -> None:
+        event = self._event
+        if event is None:
+            return
+        lang = event.language.value if event.language.value in i18n.LANGUAGES else "fr"
+
+        def answered(yes: object) -> None:
+            if yes is True:
+                for name, text in default_templates(data_dir(), lang).items():
+                    self.query_one(f"#tpl-{name}", TextArea).load_text(text)
+                self.save_templates()
+                self.schedule_render(delay=0)
+                self.notify(i18n.t("script.reset_done"))
+
+        self.app.push_screen(
+            ConfirmDialog(i18n.t("script.reset_question", language=i18n.t(f"language.{lang}"))),
+            answered,
+        )
+
+    def action_copy_email(self) -> None:
+        if self._event is None:
+            return
+        subject = self._last_good.get("email_subject", "").strip()
+        body = self._last_good.get("email_body", "")
+        context = self._preview_context() or {}
+        to = context.get("contact", {}).get("email", "")
+        self.copy_with_dialog(
+            i18n.t("calls.email_title"),
+            self.email_text(to, subject, body),
+            context.get("contact", {}).get("name", "") or "courriel",
+        )

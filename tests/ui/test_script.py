@@ -1,0 +1,186 @@
+"""Script: the event form, the live preview, saving templates, settings."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from textual.widgets import Input, TextArea
+
+from relance_tui.core.models import Event
+from relance_tui.core.store import Store
+from relance_tui.core.timing import DEFAULT_TZ, fixed_clock
+from relance_tui.ui.app import make_app
+from relance_tui.ui.forms import ConfirmDialog, EventForm, SettingsForm
+from relance_tui.ui.screens.calls import CallsScreen
+from relance_tui.ui.screens.script import ScriptScreen
+
+
+def rendered(app, selector: str) -> str:
+    return str(app.screen.query_one(selector).render())
+
+
+async def open_script(pilot) -> ScriptScreen:
+    await pilot.press("2")
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, ScriptScreen)
+    return pilot.app.screen
+
+
+async def settle(pilot, seconds: float = 0.4) -> None:
+    await pilot.pause(seconds)
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def test_preview_renders_for_the_first_contact_with_length(demo_store: Store, now) -> None:
+    event = demo_store.current_event()
+    first_target = demo_store.targets(event.id)[0]
+    from relance_tui.core.models import Contact
+
+    contact = demo_store.get(Contact, first_target.contact_id)
+    app = make_app(store=demo_store, clock=fixed_clock(now))
+    async with app.run_test(size=(100, 32)) as pilot:
+        await open_script(pilot)
+        assert f"Bonjour {contact.first_name}," in rendered(app, "#preview-talking_points")
+        assert "mots" in rendered(app, "#length") and "cible 30 s" in rendered(app, "#length")
+
+
+async def test_creating_an_event_through_the_form(demo_store: Store, now) -> None:
+    app = make_app(store=demo_store, clock=fixed_clock(now))
+    async with app.run_test(size=(100, 32)) as pilot:
+        await open_script(pilot)
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, EventForm)
+        form.query_one("#field-title", Input).value = "Conférence de presse du syndicat"
+        form.query_one("#field-start", Input).value = "demain 10 h 30"
+        form.query_one("#field-venue", Input).value = "Salle Marie-Gérin-Lajoie"
+        await pilot.pause()
+        assert "vendredi 27 novembre, 10 h 30" in rendered(app, "#start-echo")
+        assert "Fenêtre de relance" in rendered(app, "#start-echo")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, ScriptScreen)
+        assert "Conférence de presse du syndicat" in rendered(app, "#event-banner")
+    created = [e for e in demo_store.events() if e.title == "Conférence de presse du syndicat"]
+    assert len(created) == 1
+    assert created[0].start == datetime(2026, 11, 27, 10, 30, tzinfo=DEFAULT_TZ)
+    assert created[0].venue == "Salle Marie-Gérin-Lajoie"
+    assert "{{ contact.first_name }}" in created[0].talking_points  # default templates
+    assert demo_store.current_event().id == created[0].id
+
+
+async def test_an_invalid_date_is_refused_and_nothing_is_saved(demo_store: Store, now) -> None:
+    before = [e.to_doc() for e in demo_store.events(include_archived=True)]
+    app = make_app(store=demo_store, clock=fixed_clock(now))
+    async with app.run_test(size=(100, 32)) as pilot:
+        await open_script(pilot)
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#field-title", Input).value = "Lancement"
+        form.query_one("#field-start", Input).value = "le 32 novembre"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, EventForm)
+        assert "n'est pas une heure reconnue" in rendered(app, "#error-start")
+        assert "1 champ(s) à corriger" in rendered(app, "#form-summary")
+        await pilot.press("escape")
+        await pilot.pause()
+    assert [e.to_doc() for e in demo_store.events(include_archived=True)] == before
+
+
+async def test_a_template_error_shows_its_line_and_keeps_the_last_good_preview(
+    demo_store: Store, now
+) -> None:
+    app = make_app(store=demo_store, clock=fixed_clock(now))
+    async with app.run_test(size=(100, 32)) as pilot:
+        await open_script(pilot)
+        good = rendered(app, "#preview-talking_points")
+        editor = app.screen.query_one("#tpl-talking_points", TextArea)
+        editor.focus()
+        editor.move_cursor((2, 0))
+        await pilot.press(*"{{ contact.prenom }}")
+        await settle(pilot)
+        error = rendered(app, "#template-error")
+        assert "variable inconnue : contact.prenom, ligne 3" in error
+        assert rendered(app, "#preview-talking_points") == good
+
+
+async def test_editing_a_template_changes_the_call_queue(demo_store: Store, now) -> None:
+    app = make_app(store=demo_store, clock=fixed_clock(now))
+    async with app.run_test(size=(100, 32)) as pilot:
+        await open_script(pilot)
+        editor = app.screen.query_one("#tpl-talking_points", TextArea)
+        editor.focus()
+        editor.move_cursor(editor.document.end)
+        await pilot.press(*" Merci et bonne journée!")
+        await pilot.press("escape", "4")
+        await pilot.pause()
+        assert isinstance(app.screen, CallsScreen)
+        assert "Merci et bonne journée!" in rendered(app, "#card-script")
+    assert demo_store.current_event().talking_points.endswith("Merci et bonne journée!")
+
+
+async def test_reset_to_default_asks_first(demo_store: Store, now) -> None:
+    event = demo_store.current_event()
+    event.talking_points = "Mon texte à moi"
+    demo_store.save(event)
+    app = make_app(store=demo_store, clock=fixed_clock(now))
+    async with app.run_test(size=(100, 32)) as pilot:
+        await open_script(pilot)
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("n")
+        await pilot.pause()
+        assert demo_store.current_event().talking_points == "Mon texte à moi"
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        await pilot.press("o")
+        await settle(pilot)
+    assert demo_store.current_event().talking_points.startswith("Bonjour{% if contact.first_name")
+
+
+async def test_settings_are_validated_and_saved(demo_store: Store, now) -> None:
+    app = make_app(store=demo_store, clock=fixed_clock(now))
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, SettingsForm)
+        form.query_one("#field-retry_no_answer_min", Input).value = "0"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, SettingsForm)
+        assert "entre 1 et 1440" in rendered(app, "#error-retry_no_answer_min")
+        assert demo_store.settings().retry_no_answer_min == 30
+        form.query_one("#field-retry_no_answer_min", Input).value = "45"
+        form.query_one("#field-caller_name", Input).value = "Alex"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, SettingsForm)
+    settings = demo_store.settings()
+    assert (settings.retry_no_answer_min, settings.caller_name) == (45, "Alex")
+
+
+async def test_duplicate_and_archive_from_the_events_list(demo_store: Store, now) -> None:
+    app = make_app(store=demo_store, clock=fixed_clock(now))
+    async with app.run_test(size=(100, 32)) as pilot:
+        await open_script(pilot)
+        await pilot.press("f3")
+        await pilot.pause()
+        await pilot.press("d")
+        await settle(pilot)
+        assert "(copie)" in rendered(app, "#event-banner")
+        await pilot.press("f3")
+        await pilot.pause()
+        await pilot.press("a")
+        await settle(pilot)
+    events = demo_store.events(include_archived=True)
+    assert len(events) == 2
+    assert [e.archived for e in events if e.title.endswith("(copie)")] == [True]
+    assert isinstance(demo_store.current_event(), Event)
