@@ -431,6 +431,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "event.visuals         visuels\n"
         "event.press_release   le communiqué\n"
         "caller.name           votre nom · caller.organisation · caller.phone\n\n"
+        "Filtres de date (sur event.start) : date_fr, heure_fr, quand_fr, date_en, time_en, "
+        "when_en — ex. {{ event.start | date_en }}\n"
         "Syntaxe Jinja2 : {{ variable }}, {% if … %}…{% endif %}. "
         "Une variable inconnue est signalée avec sa ligne.",
         "en": "contact.name          the contact's full name\n"
@@ -451,6 +453,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "event.visuals         visuals\n"
         "event.press_release   the press release\n"
         "caller.name           your name · caller.organisation · caller.phone\n\n"
+        "Date filters (on event.start): date_fr, heure_fr, quand_fr, date_en, time_en, "
+        "when_en — e.g. {{ event.start | date_fr }}\n"
         "Jinja2 syntax: {{ variable }}, {% if … %}…{% endif %}. "
         "An unknown variable is reported with its line.",
     },

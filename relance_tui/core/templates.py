@@ -47,6 +47,24 @@ class _LimitedSandbox(SandboxedEnvironment):
 
 
 _ENV = _LimitedSandbox(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True)
+
+
+def _day_words(moment: Any, lang: str) -> str:
+    return format_when(moment, lang).rsplit(",", 1)[0]
+
+
+# Date filters for the event's start in either language, whatever the UI's:
+# {{ event.start | date_fr }} -> "samedi 28 novembre"; {{ event.start | time_en }} -> "10:30 AM".
+_ENV.filters.update(
+    {
+        "date_fr": lambda moment: _day_words(moment, "fr"),
+        "date_en": lambda moment: _day_words(moment, "en"),
+        "heure_fr": lambda moment: format_clock(moment, "fr"),
+        "time_en": lambda moment: format_clock(moment, "en"),
+        "quand_fr": lambda moment: format_when(moment, "fr"),
+        "when_en": lambda moment: format_when(moment, "en"),
+    }
+)
 _UNDEFINED_ATTR = re.compile(r"'(?P<obj>[^']+)' (?:object )?has no attribute '(?P<attr>[^']+)'")
 _UNDEFINED_NAME = re.compile(r"'(?P<name>[^']+)' is undefined")
 
@@ -114,8 +132,9 @@ def template_context(
         "show": {"name": show.name, "air_time": show.air_time} if show else None,
         "event": {
             "title": event.title,
+            "start": event.start,
             "when": format_when(event.start, lang),
-            "date": format_when(event.start, lang).rsplit(",", 1)[0],
+            "date": _day_words(event.start, lang),
             "time": format_clock(event.start, lang),
             "venue": event.venue,
             "address": event.address,

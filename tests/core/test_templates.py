@@ -166,3 +166,13 @@ def test_every_demo_contact_renders_with_optional_fields_missing(demo_store: Sto
 def test_more_escape_payloads_never_run(payload: str) -> None:
     with pytest.raises(TemplateProblem):
         render(payload, {})
+
+
+def test_date_filters_in_both_languages(demo_store: Store) -> None:
+    event, context = demo_context(demo_store, demo_store.contacts()[0])
+    text = render(
+        "{{ event.start | date_fr }} / {{ event.start | heure_fr }} / "
+        "{{ event.start | date_en }} / {{ event.start | time_en }}",
+        context,
+    )
+    assert text == "samedi 28 novembre / 10 h 30 / Saturday, November 28 / 10:30 AM"

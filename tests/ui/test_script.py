@@ -184,3 +184,22 @@ async def test_duplicate_and_archive_from_the_events_list(demo_store: Store, now
     assert len(events) == 2
     assert [e.archived for e in events if e.title.endswith("(copie)")] == [True]
     assert isinstance(demo_store.current_event(), Event)
+
+
+async def test_f4_copies_the_previewed_email(demo_store: Store, now, monkeypatch) -> None:
+    import pyperclip
+
+    from relance_tui.ui.dialogs import CopyDialog
+
+    copied: list[str] = []
+    monkeypatch.setattr(pyperclip, "copy", copied.append)
+    app = make_app(store=demo_store, clock=fixed_clock(now))
+    async with app.run_test(size=(100, 32)) as pilot:
+        await open_script(pilot)
+        await pilot.press("f4")
+        await settle(pilot)
+        assert isinstance(app.screen, CopyDialog)
+        assert "copié dans le presse-papiers" in rendered(app, "#copy-status")
+    [text] = copied
+    assert text.startswith("À : ") and "Objet : Rappel : Lancement" in text
+    assert "Bonjour " in text
