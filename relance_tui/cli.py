@@ -113,3 +113,97 @@ def check(ctx: click.Context, check_db: Path | None, restore: bool) -> None:
     if restore:
         click.echo(i18n.t("cli.check.nothing_to_restore"))
     click.echo(i18n.t("cli.check.ok", path=str(path), **describe(tables)))
+
+
+def _open_store(ctx: click.Context, db: Path | None):  # type: ignore[no-untyped-def]
+    from relance_tui.core.store import Store
+
+    path = Path(db or ctx.obj["db"] or default_db_path()).expanduser().absolute()
+    try:
+        return Store.open(path)
+    except RelanceError as error:
+        _fail(error)
+
+
+@main.command(name="import")
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--db", "import_db", type=click.Path(path_type=Path))
+@click.option("--dry-run", is_flag=True, help="Report without writing / rapport sans écrire.")
+@click.option("--map", "mappings", multiple=True, metavar='"Colonne=champ"')
+@click.option(
+    "--accept-valid", is_flag=True, help="Import the valid rows even if some are refused."
+)
+@click.pass_context
+def import_command(
+    ctx: click.Context,
+    file: Path,
+    import_db: Path | None,
+    dry_run: bool,
+    mappings: tuple[str, ...],
+    accept_valid: bool,
+) -> None:
+    """Import a media list (CSV, Google, Outlook, vCard) / importer une liste de médias."""
+    from relance_tui.core.importers import BadImportFile, apply_import, plan_import, report_lines
+
+    overrides: dict[str, str] = {}
+    for mapping in mappings:
+        column, sep, field_name = mapping.partition("=")
+        if not sep or not column.strip() or not field_name.strip():
+            raise click.UsageError(i18n.t("cli.import.bad_map", value=mapping))
+        overrides[column.strip()] = field_name.strip()
+    store = _open_store(ctx, import_db)
+    try:
+        try:
+            plan = plan_import(file, store, overrides)
+        except BadImportFile as problem:
+            click.echo(str(problem), err=True)
+            sys.exit(EXIT_USAGE if problem.key.startswith("import.map_") else EXIT_PROBLEM)
+        for line in report_lines(plan):
+            click.echo(line)
+        if plan.problems and not accept_valid:
+            click.echo(i18n.t("cli.import.rejected", count=len(plan.problems)), err=True)
+            sys.exit(EXIT_PROBLEM)
+        if dry_run:
+            click.echo(i18n.t("cli.import.dry_run"))
+            return
+        outlets, contacts, merged = apply_import(store, plan)
+        click.echo(i18n.t("cli.import.done", outlets=outlets, contacts=contacts, merged=merged))
+    finally:
+        store.close()
+
+
+@main.command(name="export")
+@click.option("--db", "export_db", type=click.Path(path_type=Path))
+@click.option("--event", "event_id", type=int, help="Event id: its call list with outcomes.")
+@click.option("--format", "fmt", type=click.Choice(["csv", "json", "md"]), default="csv")
+@click.option("--output", type=click.Path(path_type=Path, dir_okay=False))
+@click.pass_context
+def export_command(
+    ctx: click.Context, export_db: Path | None, event_id: int | None, fmt: str, output: Path | None
+) -> None:
+    """Export the media list or an event's call list / exporter."""
+    from relance_tui.core.exports import export
+    from relance_tui.core.models import Event
+    from relance_tui.core.storage import write_atomically_bytes
+    from relance_tui.core.timing import system_clock
+
+    store = _open_store(ctx, export_db)
+    try:
+        event = None
+        if event_id is not None:
+            event = store.get(Event, event_id)
+            if event is None:
+                click.echo(i18n.t("cli.no_such_event", id=event_id), err=True)
+                sys.exit(EXIT_USAGE)
+        data = export(store, fmt, event, system_clock)
+    finally:
+        store.close()
+    if output is None:
+        sys.stdout.buffer.write(data)
+        return
+    try:
+        write_atomically_bytes(output.expanduser().absolute(), data)
+    except OSError as problem:
+        click.echo(i18n.t("cli.export.failed", path=str(output), detail=problem.strerror), err=True)
+        sys.exit(EXIT_PROBLEM)
+    click.echo(i18n.t("cli.export.done", path=str(output)))

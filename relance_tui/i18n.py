@@ -467,6 +467,110 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Votre nom, organisme, téléphone, langue, délais de rappel, composition",
         "en": "Your name, organisation, phone, language, retry delays, dialling",
     },
+    "phone.invalid": {
+        "fr": "« {phone} » n'est pas un numéro de téléphone valide.",
+        "en": "“{phone}” is not a valid phone number.",
+    },
+    "media.invalid": {
+        "fr": "Rien n'est enregistré : {count} champ(s) à corriger.",
+        "en": "Nothing was saved: {count} field(s) to fix.",
+    },
+    "media.not_allowed": {"fr": "Opération refusée.", "en": "Not allowed."},
+    "media.error.name_missing": {"fr": "Le nom est obligatoire.", "en": "The name is required."},
+    "media.error.outlet_missing": {"fr": "Choisissez le média.", "en": "Choose the outlet."},
+    "media.error.role": {"fr": "Rôle inconnu.", "en": "Unknown role."},
+    "media.error.email": {
+        "fr": "« {email} » n'a pas la forme d'un courriel (nom@domaine.ca).",
+        "en": "“{email}” does not look like an email (name@domain.com).",
+    },
+    "media.error.extension_without_phone": {
+        "fr": "Un poste sans numéro de téléphone.",
+        "en": "An extension without a phone number.",
+    },
+    "media.refused.do_not_call": {
+        "fr": "{name} est marqué « ne plus appeler » : impossible de l'ajouter à la liste d'appels.",
+        "en": "{name} is marked “do not call”: it cannot be added to the call list.",
+    },
+    "media.refused.has_calls": {
+        "fr": "Des appels sont déjà enregistrés pour cette cible : elle reste dans la liste.",
+        "en": "Calls are already on record for this target: it stays in the list.",
+    },
+    "import.bad_file": {"fr": "Fichier illisible.", "en": "Unreadable file."},
+    "import.bad_encoding": {
+        "fr": "Le fichier n'est pas du texte lisible (ni UTF-8, ni Windows-1252, ni Mac Roman). "
+        "Rien n'a été importé.",
+        "en": "The file is not readable text (not UTF-8, Windows-1252 or Mac Roman). "
+        "Nothing was imported.",
+    },
+    "import.bad_csv": {
+        "fr": "CSV illisible : {detail}. Rien n'a été importé.",
+        "en": "Unreadable CSV: {detail}. Nothing was imported.",
+    },
+    "import.empty": {"fr": "Le fichier est vide.", "en": "The file is empty."},
+    "import.too_big": {
+        "fr": "Fichier trop gros ({size} Mo) pour une liste de médias.",
+        "en": "File too big ({size} MB) for a media list.",
+    },
+    "import.unreadable": {
+        "fr": "Impossible de lire le fichier : {detail}",
+        "en": "Cannot read the file: {detail}",
+    },
+    "import.no_columns": {
+        "fr": "Aucune colonne de nom et de téléphone ou de courriel reconnue (colonnes : {columns}). "
+        'Indiquez-les avec --map "Colonne=champ". Rien n\'a été importé.',
+        "en": "No name and phone or email column recognised (columns: {columns}). "
+        'Name them with --map "Column=field". Nothing was imported.',
+    },
+    "import.map_unknown_column": {
+        "fr": "--map : aucune colonne « {column} » dans le fichier.",
+        "en": "--map: no column “{column}” in the file.",
+    },
+    "import.map_unknown_field": {
+        "fr": "--map : champ inconnu « {field} ».",
+        "en": "--map: unknown field “{field}”.",
+    },
+    "import.row.no_name": {"fr": "ni nom ni média", "en": "no name and no outlet"},
+    "import.row.no_outlet": {
+        "fr": "{name} : aucun média (organisme) indiqué",
+        "en": "{name}: no outlet (organisation) given",
+    },
+    "import.row.duplicate": {
+        "fr": "doublon de {name}, fusionné",
+        "en": "duplicate of {name}, merged",
+    },
+    "import.row.problem": {"fr": "ligne {row} : {reason}", "en": "row {row}: {reason}"},
+    "import.other_phones": {"fr": "Autres numéros : {phones}", "en": "Other numbers: {phones}"},
+    "import.other_emails": {
+        "fr": "Autres courriels : {emails}",
+        "en": "Other emails: {emails}",
+    },
+    "import.title_kept": {"fr": "Titre : {title}", "en": "Title: {title}"},
+    "import.summary": {
+        "fr": "{source} ({format}, {encoding}) : {rows} lignes, {outlets} nouveaux médias, "
+        "{contacts} nouveaux contacts, {merged} doublons fusionnés.",
+        "en": "{source} ({format}, {encoding}): {rows} rows, {outlets} new outlets, "
+        "{contacts} new contacts, {merged} duplicates merged.",
+    },
+    "export.col.position": {"fr": "Position", "en": "Position"},
+    "export.col.outlet": {"fr": "Média", "en": "Outlet"},
+    "export.col.kind": {"fr": "Type", "en": "Kind"},
+    "export.col.language": {"fr": "Langue", "en": "Language"},
+    "export.col.region": {"fr": "Région", "en": "Region"},
+    "export.col.warmth": {"fr": "Sympathie", "en": "Warmth"},
+    "export.col.tags": {"fr": "Étiquettes", "en": "Tags"},
+    "export.col.name": {"fr": "Nom", "en": "Name"},
+    "export.col.role": {"fr": "Rôle", "en": "Role"},
+    "export.col.show": {"fr": "Émission", "en": "Show"},
+    "export.col.phone": {"fr": "Téléphone", "en": "Phone"},
+    "export.col.extension": {"fr": "Poste", "en": "Extension"},
+    "export.col.email": {"fr": "Courriel", "en": "Email"},
+    "export.col.notes": {"fr": "Notes", "en": "Notes"},
+    "export.col.do_not_call": {"fr": "Ne plus appeler", "en": "Do not call"},
+    "export.col.outcome": {"fr": "Résultat", "en": "Outcome"},
+    "export.col.attempts": {"fr": "Tentatives", "en": "Attempts"},
+    "export.col.last_call": {"fr": "Dernier appel", "en": "Last call"},
+    "export.col.callback": {"fr": "Rappel", "en": "Callback"},
+    "export.col.call_notes": {"fr": "Notes d'appel", "en": "Call notes"},
     # --- command line -----------------------------------------------------
     "cli.bad_lang": {
         "fr": "Langue inconnue : {value} (fr ou en).",
@@ -490,6 +594,30 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.check.nothing_to_restore": {
         "fr": "Le fichier est lisible ; rien à restaurer.",
         "en": "The file is readable; nothing to restore.",
+    },
+    "cli.import.bad_map": {
+        "fr": "--map attend \"Colonne=champ\", pas « {value} ».",
+        "en": "--map expects \"Column=field\", not “{value}”.",
+    },
+    "cli.import.rejected": {
+        "fr": "Import refusé : {count} ligne(s) invalide(s). Rien n'a été écrit. "
+        "Corrigez le fichier, ou ajoutez --accept-valid pour importer les lignes valides.",
+        "en": "Import refused: {count} invalid row(s). Nothing was written. "
+        "Fix the file, or add --accept-valid to import the valid rows.",
+    },
+    "cli.import.dry_run": {
+        "fr": "Essai seulement (--dry-run) : rien n'a été écrit.",
+        "en": "Dry run (--dry-run): nothing was written.",
+    },
+    "cli.import.done": {
+        "fr": "Importé : {outlets} médias, {contacts} contacts ; {merged} contacts complétés.",
+        "en": "Imported: {outlets} outlets, {contacts} contacts; {merged} contacts completed.",
+    },
+    "cli.no_such_event": {"fr": "Aucun événement n° {id}.", "en": "No event number {id}."},
+    "cli.export.done": {"fr": "Exporté dans {path}", "en": "Exported to {path}"},
+    "cli.export.failed": {
+        "fr": "Impossible d'écrire {path} : {detail}",
+        "en": "Cannot write {path}: {detail}",
     },
     "cli.demo.kept": {
         "fr": "Démo enregistrée dans {path}.",

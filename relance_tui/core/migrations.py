@@ -8,34 +8,23 @@ had separate `date` and `time` fields in local time.
 from __future__ import annotations
 
 import copy
-import re
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
+
+from relance_tui.core.phones import split_extension
 
 SCHEMA_VERSION = 1
 DEFAULT_TZ = "America/Toronto"
 
 Tables = dict[str, dict[str, dict[str, Any]]]
 
-_EXTENSION = re.compile(
-    r"\s*[,;]?\s*(?:poste|p\.|ext\.?|extension|x)\s*(\d{1,6})\s*$", re.IGNORECASE
-)
-
 
 def schema_version(tables: Tables) -> int:
     meta = tables.get("meta", {}).get("1", {})
     version = meta.get("schema_version", 0)
     return version if isinstance(version, int) else 0
-
-
-def split_extension(phone: str) -> tuple[str, str]:
-    """("514 555-0142 poste 221") -> ("514 555-0142", "221")."""
-    match = _EXTENSION.search(phone)
-    if not match:
-        return phone.strip(), ""
-    return phone[: match.start()].strip(), match.group(1)
 
 
 def _v0_to_v1(tables: Tables) -> Tables:

@@ -120,6 +120,7 @@ class Outlet(Record):
     tags: list[str] = field(default_factory=list)
     notes: str = ""
     do_not_call: bool = False
+    deleted: bool = False  # kept, hidden, when calls to it are on record
     id: int | None = None
 
     _enums = {"kind": OutletKind, "language": Language}
@@ -147,6 +148,7 @@ class Contact(Record):
     do_not_call: bool = False
     to_fix: bool = False
     pronunciation: str = ""
+    deleted: bool = False  # kept, hidden, when calls to it are on record
     id: int | None = None
 
     _enums = {"role": Role}

@@ -2,7 +2,69 @@
 
 from __future__ import annotations
 
+import re
+
 import phonenumbers
+
+from relance_tui.core.errors import RelanceError
+
+# "poste 221", "p. 221", "p221", "ext. 12", "ext 12", "x12", "#12" at the end of a number.
+_EXTENSION = re.compile(
+    r"\s*[,;]?\s*(?:poste|p\.?|ext\.?|extension|x|#)\s*(\d{1,6})\s*$", re.IGNORECASE
+)
+
+
+class BadPhone(RelanceError):
+    key = "phone.invalid"
+
+
+def split_extension(text: str) -> tuple[str, str]:
+    """("514 555-0142 poste 221") -> ("514 555-0142", "221")."""
+    match = _EXTENSION.search(text)
+    if not match:
+        return text.strip(), ""
+    return text[: match.start()].strip(), match.group(1)
+
+
+def parse_phone(text: str, extension: str = "") -> tuple[str, str]:
+    """A typed or imported number as ("514-555-0142", "221"); BadPhone when it is not one.
+
+    The extension may be written into the number ("poste 221", "ext. 12", "x12")
+    or given apart. Nothing is silently changed: a string that is not a
+    possible Canadian (or international, with +) number is refused.
+    """
+    raw = text.strip()
+    number, written_extension = split_extension(raw)
+    extension = extension.strip() or written_extension
+    if extension and not extension.isdigit():
+        raise BadPhone(phone=raw)
+    if not number or len(number) > 40 or not re.fullmatch(r"\+?[\d\s().\-/]+", number):
+        raise BadPhone(phone=raw)
+    try:
+        parsed = phonenumbers.parse(number, "CA")
+    except phonenumbers.NumberParseException:
+        raise BadPhone(phone=raw) from None
+    reason = phonenumbers.is_possible_number_with_reason(parsed)
+    # A local-only number ("555-0142", no area code) is not enough to call back.
+    if reason != phonenumbers.ValidationResult.IS_POSSIBLE or parsed.extension:
+        raise BadPhone(phone=raw)
+    if parsed.country_code == 1:
+        national = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL)
+        formatted = national.replace("(", "").replace(") ", "-")
+    else:
+        formatted = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+    return formatted, extension
+
+
+def phone_key(phone: str, extension: str = "") -> str:
+    """The number as E.164 plus extension, for spotting duplicates; "" if unparsable."""
+    try:
+        parsed = phonenumbers.parse(phone, "CA")
+    except phonenumbers.NumberParseException:
+        return ""
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164) + (
+        f";{extension}" if extension else ""
+    )
 
 
 def format_phone(phone: str, extension: str = "", lang: str = "fr") -> str:

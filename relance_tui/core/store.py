@@ -224,6 +224,10 @@ class Store:
         self._next_ids[table] += 1
         return doc_id
 
+    def reserve_id(self, record_type: type[Record]) -> int:
+        """An id for a record to be saved later (so one transaction can link records)."""
+        return self._allocate_id(TABLES[record_type])
+
     def commit(self, ops: list[Op]) -> None:
         """Make `ops` durable, then visible. On failure nothing changes."""
         storage = self._storage_or_fail()
@@ -256,7 +260,11 @@ class Store:
         return self.save_many([record])[0]
 
     def delete(self, record_type: type[Record], doc_id: int) -> None:
-        self.commit([Delete(TABLES[record_type], doc_id)])
+        self.delete_many([(record_type, doc_id)])
+
+    def delete_many(self, items: Iterable[tuple[type[Record], int]]) -> None:
+        """Delete several records in one durable transaction."""
+        self.commit([Delete(TABLES[record_type], doc_id) for record_type, doc_id in items])
 
     # reading ------------------------------------------------------------------
     def _docs(self, table: str) -> Iterator[Document]:
