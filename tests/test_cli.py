@@ -78,3 +78,63 @@ def test_unknown_language_is_a_usage_error() -> None:
     result = CliRunner().invoke(main, ["--lang", "de", "check"])
     assert result.exit_code == 2
     assert "Langue inconnue : de" in result.output
+
+
+def test_import_of_a_broken_file_exits_1_and_changes_nothing(db_path: Path, tmp_path: Path) -> None:
+    with Store.open(db_path) as store:
+        store.save(Outlet(name="CIBL 101,5"))
+    before = {p.name: p.read_bytes() for p in db_path.parent.iterdir()}
+    bad = tmp_path / "liste.csv"
+    bad.write_text(
+        "Média,Nom,Téléphone,Courriel\n"
+        "CIBL,Élise Côté,514-555-0142,elise@cibl.ca\n"
+        "CIBL,Sans Numéro,555-0142,\n"
+        "CISM,Mauvais Courriel,,pas-un-courriel\n",
+        encoding="utf-8",
+    )
+    result = run("import", str(bad), "--db", str(db_path))
+    assert result.returncode == 1
+    assert "ligne 3 : « 555-0142 » n'est pas un numéro de téléphone valide." in result.stdout
+    assert "ligne 4 : « pas-un-courriel »" in result.stdout
+    assert "Rien n'a été écrit" in result.stderr
+    after = {p.name: p.read_bytes() for p in db_path.parent.iterdir()}
+    assert after == before
+
+
+def test_import_dry_run_then_accept_valid(db_path: Path, tmp_path: Path) -> None:
+    source = tmp_path / "liste.csv"
+    source.write_text(
+        "Média;Nom;Téléphone\nCIBL;Élise Côté;514-555-0142\nCIBL;Sans Numéro;555\n",
+        encoding="cp1252",
+    )
+    dry = run("import", str(source), "--db", str(db_path), "--dry-run", "--accept-valid")
+    assert dry.returncode == 0 and "rien n'a été écrit" in dry.stdout
+    with Store.open(db_path) as store:
+        assert store.contacts() == []
+    done = run("import", str(source), "--db", str(db_path), "--accept-valid")
+    assert done.returncode == 0, done.stderr
+    with Store.open(db_path) as store:
+        assert [c.name for c in store.contacts()] == ["Élise Côté"]
+
+
+def test_import_usage_errors_exit_2(db_path: Path, tmp_path: Path) -> None:
+    source = tmp_path / "liste.csv"
+    source.write_text("Média,Nom,Téléphone\nCIBL,Élise,514-555-0142\n", encoding="utf-8")
+    assert run("import", str(source), "--db", str(db_path), "--map", "sans-egal").returncode == 2
+    assert (
+        run("import", str(source), "--db", str(db_path), "--map", "Inconnue=name").returncode == 2
+    )
+
+
+def test_export_writes_a_private_file(db_path: Path, tmp_path: Path) -> None:
+    import stat
+
+    with Store.open(db_path) as store:
+        store.save(Outlet(name="=CIBL", phone="514-555-0142"))
+    out = tmp_path / "export.csv"
+    result = run("export", "--db", str(db_path), "--format", "csv", "--output", str(out))
+    assert result.returncode == 0, result.stderr
+    text = out.read_bytes().decode("utf-8-sig")
+    assert "'=CIBL" in text and "514 555-0142" in text
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    assert run("export", "--db", str(db_path), "--event", "99").returncode == 2

@@ -109,8 +109,17 @@ def test_export_then_import_gives_the_same_records(demo_store: Store, tmp_path: 
             outlets = {o.id: o.name for o in store.outlets()}
             shows = {s.id: s.name for s in store.shows()}
             contacts = sorted(
-                (outlets[c.outlet_id], c.name, c.role, c.phone, c.extension, c.email, c.notes,
-                 c.do_not_call, shows.get(c.show_id, ""))
+                (
+                    outlets[c.outlet_id],
+                    c.name,
+                    c.role,
+                    c.phone,
+                    c.extension,
+                    c.email,
+                    c.notes,
+                    c.do_not_call,
+                    shows.get(c.show_id, ""),
+                )
                 for c in store.contacts()
             )
             media = sorted(
@@ -129,8 +138,14 @@ def test_planted_duplicates_are_all_found_with_no_false_merge(store: Store) -> N
     rows = ["Média,Nom,Téléphone,Courriel"]
     people = []
     for i in range(180):
-        people.append((f"Média {i % 30}", f"Personne {i}", f"514-555-{1000 + i:04d}",
-                       f"personne{i}@exemple.ca"))
+        people.append(
+            (
+                f"Média {i % 30}",
+                f"Personne {i}",
+                f"514-555-{1000 + i:04d}",
+                f"personne{i}@exemple.ca",
+            )
+        )
     rows += [",".join(p) for p in people]
     planted = rng.sample(range(180), 20)
     for n, i in enumerate(planted):
@@ -181,9 +196,21 @@ PHONES_OK = [
     ("514/555-0142", ("514-555-0142", "")),
 ]
 PHONES_BAD = [
-    "555-0142", "0142", "abc", "514-555-01422", "514-555-014", "514-555-0142 poste",
-    "514-555-0142 poste abc", "appelez-moi", "514-555-0142; 514-555-0143", "=1+1",
-    "514-CALL-NOW", "+", "++1 514 555 0142", "514 555 0142 ext. 1234567", "☎ 514 555 0142",
+    "555-0142",
+    "0142",
+    "abc",
+    "514-555-01422",
+    "514-555-014",
+    "514-555-0142 poste",
+    "514-555-0142 poste abc",
+    "appelez-moi",
+    "514-555-0142; 514-555-0143",
+    "=1+1",
+    "514-CALL-NOW",
+    "+",
+    "++1 514 555 0142",
+    "514 555 0142 ext. 1234567",
+    "☎ 514 555 0142",
     "",
 ]
 
@@ -257,7 +284,7 @@ def test_exported_csv_has_no_formula_cells(store: Store) -> None:
     import csv
     import io
 
-    outlet = Outlet(name="=HYPERLINK(\"http://x\")", notes="@SUM(A1)", phone="514-555-0142")
+    outlet = Outlet(name='=HYPERLINK("http://x")', notes="@SUM(A1)", phone="514-555-0142")
     store.save(outlet)
     store.save(Contact(outlet_id=outlet.id, name="+Quelqu'un", notes="-2+3", phone="514-555-0143"))
     store.save(Show(outlet_id=outlet.id, name="\tOnglet"))

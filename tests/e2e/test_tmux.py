@@ -50,7 +50,7 @@ def test_installed_demo_switches_screens_and_quits_cleanly(tmp_path: Path) -> No
         def keys(*pressed: str) -> None:
             subprocess.run([tmux, *socket, "send-keys", "-t", session, *pressed], check=True)
 
-        screen = capture("Médias (25)")
+        screen = capture("affichés sur 72")
         assert "Fenêtre de relance" in screen
         keys("2")
         capture("Lignes de communication")
@@ -130,7 +130,7 @@ def test_installed_calls_keep_their_progress_across_a_restart(tmp_path: Path) ->
 
     try:
         start(f"{relance} demo --db {db}")
-        capture("Médias (25)")
+        capture("affichés sur 72")
         keys("4")
         capture("Appelés : 0 / 30")
         for key, expected in (
@@ -144,7 +144,7 @@ def test_installed_calls_keep_their_progress_across_a_restart(tmp_path: Path) ->
         wait_closed()
 
         start(f"{relance} --db {db}")
-        capture("Médias (25)")
+        capture("affichés sur 72")
         keys("4")
         screen = capture("Appelés : 3 / 30")
         assert "Confirmés : 1" in screen

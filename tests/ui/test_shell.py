@@ -25,8 +25,8 @@ async def test_keys_one_to_five_switch_the_five_modes(demo_store: Store, now: da
     app = make_app(store=demo_store, clock=fixed_clock(now))
     async with app.run_test(size=(100, 32)) as pilot:
         assert isinstance(app.screen, ListsScreen)
-        outlets = app.screen.query_one("#outlets", DataTable)
-        assert outlets.row_count == len(demo_store.outlets())
+        media = app.screen.query_one("#media", DataTable)
+        assert media.row_count == len(demo_store.outlets()) + len(demo_store.contacts())
         for key, screen_type in (
             ("2", ScriptScreen),
             ("3", RehearsalScreen),
@@ -58,22 +58,6 @@ async def test_screens_show_the_store(demo_store: Store, now: datetime) -> None:
         assert "Aucun appel enregistré." in screen_text(app)
 
 
-async def test_moving_in_the_outlet_table_shows_that_outlets_contacts(
-    demo_store: Store, now: datetime
-) -> None:
-    app = make_app(store=demo_store, clock=fixed_clock(now))
-    async with app.run_test(size=(100, 32)) as pilot:
-        outlets = app.screen.query_one("#outlets", DataTable)
-        contacts = app.screen.query_one("#contacts", DataTable)
-        outlets.focus()
-        await pilot.press("down", "down")
-        await pilot.pause()
-        outlet_id = int(outlets.coordinate_to_cell_key(outlets.cursor_coordinate).row_key.value)
-        expected = {str(c.id) for c in demo_store.contacts() if c.outlet_id == outlet_id}
-        shown = {row.value for row in contacts.rows}
-        assert shown == expected and shown
-
-
 async def test_command_palette_goes_to_a_screen(demo_store: Store, now: datetime) -> None:
     app = make_app(store=demo_store, clock=fixed_clock(now))
     async with app.run_test(size=(100, 32)) as pilot:
@@ -93,7 +77,7 @@ async def test_english_interface(demo_store: Store, now: datetime) -> None:
         text = screen_text(app)
         assert "Follow-up window" in text
         assert "Saturday, November 28, 10:30 AM" in text
-        assert "Outlets (25)" in str(app.screen.query_one("#outlets-title").render())
+        assert "72 shown of 72 found" in str(app.screen.query_one("#lists-counts").render())
         footer_keys = {b.description for _, b, _, _ in app.screen.active_bindings.values()}
         assert {"Lists", "Calls", "Quit"} <= footer_keys
     assert i18n.current_language() == "en"

@@ -1,74 +1,488 @@
-"""Listes: the media list (outlets and their contacts)."""
+"""Listes: the media list, searched as you type, and the current event's call list."""
 
 from __future__ import annotations
 
-from textual import on
+from collections.abc import Callable
+from pathlib import Path
+
+from rich.text import Text
+from textual import on, work
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import DataTable, Label
+from textual.widgets import DataTable, Input, Label
 
 from relance_tui import i18n
-from relance_tui.core.models import Contact
+from relance_tui.core.errors import RelanceError
+from relance_tui.core.exports import export
+from relance_tui.core.importers import ImportPlan, apply_import
+from relance_tui.core.media import (
+    Filters,
+    MediaRow,
+    NotAllowed,
+    add_to_call_list,
+    build_contact,
+    build_outlet,
+    build_show,
+    call_list_counts,
+    delete_contact,
+    delete_outlet,
+    friendliest_first,
+    has_calls,
+    in_call_list,
+    media_rows,
+    move_in_call_list,
+    search,
+    toggle_in_call_list,
+)
+from relance_tui.core.models import Contact, Event, Outlet, Record, Show
 from relance_tui.core.phones import format_phone
+from relance_tui.core.storage import write_atomically_bytes
+from relance_tui.ui.forms import ConfirmDialog
+from relance_tui.ui.media_forms import (
+    ExportDialog,
+    FieldSpec,
+    FiltersDialog,
+    ImportDialog,
+    RecordForm,
+    kind_options,
+    language_options,
+    role_options,
+    yes_no,
+)
 from relance_tui.ui.screens.base import RelanceScreen
+
+MAX_SHOWN = 500  # rows drawn at once; the rest are a search away
 
 
 class ListsScreen(RelanceScreen):
     MODE = "lists"
+    AUTO_FOCUS = "#media"
+
+    BINDINGS = [
+        Binding("slash", "search", "key.search", id="lists.search"),
+        Binding("escape", "focus_table", "key.leave_editor", id="lists.table", show=False),
+        Binding("space", "toggle", "key.toggle", id="lists.toggle"),
+        Binding("f", "filters", "key.filters", id="lists.filters"),
+        Binding("l", "only_call_list", "key.only_call_list", id="lists.only_call_list"),
+        Binding("n", "new_contact", "key.new_contact", id="lists.new_contact"),
+        Binding("m", "new_outlet", "key.new_outlet", id="lists.new_outlet"),
+        Binding("h", "new_show", "key.new_show", id="lists.new_show"),
+        Binding("e", "edit", "key.edit", id="lists.edit"),
+        Binding("delete", "delete", "key.delete", id="lists.delete"),
+        Binding("a", "add_filtered", "key.add_filtered", id="lists.add_filtered"),
+        Binding("t", "friendliest_first", "key.friendliest_first", id="lists.friendliest"),
+        Binding("left_square_bracket", "move(-1)", "key.move_up", id="lists.up"),
+        Binding("right_square_bracket", "move(1)", "key.move_down", id="lists.down"),
+        Binding("i", "import", "key.import", id="lists.import"),
+        Binding("x", "export", "key.export", id="lists.export"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._rows: list[MediaRow] = []
+        self._shown: list[MediaRow] = []
+        self._filters = Filters()
+        self._only_call_list = False
+        self._event: Event | None = None
+        self._in_list: set[str] = set()
+        self._positions: dict[str, int] = {}
 
     def compose_body(self) -> ComposeResult:
         with Vertical(id="lists-body"):
-            yield Label(id="outlets-title", classes="section-title")
-            yield DataTable(id="outlets", cursor_type="row", zebra_stripes=True)
-            yield Label(id="contacts-title", classes="section-title")
-            yield DataTable(id="contacts", cursor_type="row", zebra_stripes=True)
+            yield Input(placeholder=i18n.t("lists.search_placeholder"), id="search")
+            yield Label("", id="lists-filters")
+            yield DataTable(id="media", cursor_type="row", zebra_stripes=True)
+            yield Label("", id="lists-counts")
+            yield Label("", id="lists-status")
 
     def on_mount(self) -> None:
-        lang = i18n.current_language()
-        outlets = self.store.outlets()
-        self._contacts_by_outlet: dict[int, list[Contact]] = {}
-        for contact in self.store.contacts():
-            self._contacts_by_outlet.setdefault(contact.outlet_id, []).append(contact)
-        self._shows = {s.id: s.name for s in self.store.shows()}
-        self.query_one("#outlets-title", Label).update(i18n.t("lists.outlets", count=len(outlets)))
-        table = self.query_one("#outlets", DataTable)
-        for key in ("col.outlet", "col.kind", "col.language", "col.warmth", "col.phone"):
-            table.add_column(i18n.t(key), key=key)
-        for outlet in outlets:
-            table.add_row(
-                outlet.name,
-                i18n.t(f"kind.{outlet.kind.value}"),
-                outlet.language.value,
-                "★" * outlet.warmth or "·",
-                format_phone(outlet.phone, outlet.extension, lang),
-                key=str(outlet.id),
-            )
-        contacts = self.query_one("#contacts", DataTable)
-        for key in ("col.name", "col.role", "col.show", "col.phone", "col.email"):
-            contacts.add_column(i18n.t(key), key=key)
-        if outlets:
-            self._show_contacts(outlets[0].id)
+        table = self.query_one("#media", DataTable)
+        widths = {
+            "col.in_list": 3,
+            "col.name": 20,
+            "col.role": 13,
+            "col.outlet": 17,
+            "col.show": 14,
+            "col.phone": 13,
+            "col.warmth": 3,
+        }
+        for key, width in widths.items():
+            table.add_column(i18n.t(key), key=key, width=width)
+        self.reload()
 
-    def _show_contacts(self, outlet_id: int | None) -> None:
-        lang = i18n.current_language()
-        contacts = self._contacts_by_outlet.get(outlet_id or -1, [])
-        self.query_one("#contacts-title", Label).update(
-            i18n.t("lists.contacts", count=len(contacts))
-        )
-        table = self.query_one("#contacts", DataTable)
+    def on_screen_resume(self) -> None:
+        super().on_screen_resume()
+        self.reload()
+
+    # data ---------------------------------------------------------------------------
+    def reload(self) -> None:
+        """Read the media list and the call list again, then redraw."""
+        self._rows = media_rows(self.store.outlets(), self.store.shows(), self.store.contacts())
+        self._event = self.store.current_event()
+        self._refresh_call_list()
+        self.redraw()
+
+    def _refresh_call_list(self) -> None:
+        if self._event is None or self._event.id is None:
+            self._in_list, self._positions = set(), {}
+            return
+        self._in_list = in_call_list(self.store, self._event)
+        self._positions = {
+            (f"c{t.contact_id}" if t.contact_id is not None else f"o{t.outlet_id}"): t.position
+            for t in self.store.targets(self._event.id)
+        }
+
+    def redraw(self) -> None:
+        query = self.query_one("#search", Input).value
+        found = search(self._rows, query, self._filters)
+        if self._only_call_list:
+            found = sorted(
+                (r for r in found if r.key in self._in_list), key=lambda r: self._positions[r.key]
+            )
+        self._shown = found[:MAX_SHOWN]
+        table = self.query_one("#media", DataTable)
+        cursor_key = self._cursor_key()
         table.clear()
-        for contact in contacts:
-            name = contact.name + (" ⛔" if contact.do_not_call else "")
-            table.add_row(
-                name,
-                i18n.t(f"role.{contact.role.value}"),
-                self._shows.get(contact.show_id, ""),
-                format_phone(contact.phone, contact.extension, lang),
-                contact.email,
-                key=str(contact.id),
+        lang = i18n.current_language()
+        for row in self._shown:
+            contact = row.contact
+            mark = "✓" if row.key in self._in_list else ("⛔" if row.do_not_call else "")
+            if self._only_call_list:
+                mark = f"{self._positions.get(row.key, '')}"
+            phone = (
+                (contact.phone, contact.extension)
+                if contact and contact.phone
+                else (row.outlet.phone, row.outlet.extension)
+            )
+            # Text, not str: a name with [brackets] must not be read as markup.
+            cells = (
+                mark,
+                contact.name if contact else "—",
+                i18n.t(f"role.{row.role.value}"),
+                row.outlet.name,
+                row.show.name if row.show else "",
+                format_phone(phone[0], phone[1], lang) if phone[0] else "",
+                "★" * row.outlet.warmth,
+            )
+            table.add_row(*(Text(cell) for cell in cells), key=row.key)
+        if cursor_key is not None:
+            keys = [r.key for r in self._shown]
+            if cursor_key in keys:
+                table.move_cursor(row=keys.index(cursor_key), scroll=True)
+        self._show_counts(len(found))
+
+    def _show_counts(self, found: int) -> None:
+        in_list = [r for r in self._rows if r.key in self._in_list]
+        kinds, roles = call_list_counts(in_list)
+        kind_text = ", ".join(f"{i18n.t('kind.' + k)} {n}" for k, n in kinds.most_common())
+        role_text = ", ".join(f"{i18n.t('role.' + k)} {n}" for k, n in roles.most_common())
+        shown = i18n.t("lists.shown", shown=len(self._shown), found=found, total=len(self._rows))
+        if self._event is None:
+            self.query_one("#lists-counts", Label).update(shown)
+        else:
+            self.query_one("#lists-counts", Label).update(
+                f"{shown}\n"
+                + i18n.t(
+                    "lists.call_list",
+                    count=len(in_list),
+                    kinds=kind_text or "—",
+                    roles=role_text or "—",
+                )
+            )
+        parts = []
+        if self._filters.active:
+            parts.append(i18n.t("lists.filtered"))
+        if self._only_call_list:
+            parts.append(i18n.t("lists.only_call_list"))
+        filters = self.query_one("#lists-filters", Label)
+        filters.update(" · ".join(parts))
+        filters.display = bool(parts)
+
+    def _cursor_key(self) -> str | None:
+        table = self.query_one("#media", DataTable)
+        if not table.row_count:
+            return None
+        value = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return str(value) if value is not None else None
+
+    def current_row(self) -> MediaRow | None:
+        key = self._cursor_key()
+        return next((r for r in self._shown if r.key == key), None)
+
+    def _status(self, text: str) -> None:
+        self.query_one("#lists-status", Label).update(text)
+
+    # search and filters --------------------------------------------------------------
+    @on(Input.Changed, "#search")
+    def _search_changed(self) -> None:
+        self.redraw()
+
+    @on(Input.Submitted, "#search")
+    def _search_done(self) -> None:
+        self.query_one("#media", DataTable).focus()
+
+    def action_focus_table(self) -> None:
+        self.query_one("#media", DataTable).focus()
+
+    def action_search(self) -> None:
+        self.query_one("#search", Input).focus()
+
+    def action_filters(self) -> None:
+        regions = sorted({r.outlet.region for r in self._rows if r.outlet.region})
+        tags = sorted({t for r in self._rows for t in r.outlet.tags})
+
+        def chosen(filters: object) -> None:
+            if isinstance(filters, Filters):
+                self._filters = filters
+                self.redraw()
+
+        self.app.push_screen(FiltersDialog(self._filters, regions, tags), chosen)
+
+    def action_only_call_list(self) -> None:
+        self._only_call_list = not self._only_call_list
+        self.redraw()
+
+    # the call list ---------------------------------------------------------------------
+    def _need_event(self) -> Event | None:
+        if self._event is None:
+            self._status(i18n.t("lists.no_event"))
+        return self._event
+
+    def action_toggle(self) -> None:
+        row, event = self.current_row(), self._need_event()
+        if row is None or event is None:
+            return
+        try:
+            now_in = toggle_in_call_list(self.store, event, row)
+        except NotAllowed as refused:
+            self._status(str(refused))
+            self.notify(str(refused), severity="warning")
+            return
+        name = row.contact.name if row.contact else row.outlet.name
+        self._status(i18n.t("lists.added" if now_in else "lists.removed", name=name))
+        self._refresh_call_list()
+        self.redraw()
+
+    def action_add_filtered(self) -> None:
+        event = self._need_event()
+        if event is None:
+            return
+        found = search(self._rows, self.query_one("#search", Input).value, self._filters)
+        added, refused = add_to_call_list(self.store, event, [r for r in found if r.contact])
+        self._status(i18n.t("lists.bulk_added", added=added, refused=refused))
+        self._refresh_call_list()
+        self.redraw()
+
+    def action_friendliest_first(self) -> None:
+        event = self._need_event()
+        if event is None:
+            return
+        friendliest_first(self.store, event)
+        self._refresh_call_list()
+        self._only_call_list = True
+        self._status(i18n.t("lists.sorted"))
+        self.redraw()
+
+    def action_move(self, step: int) -> None:
+        row, event = self.current_row(), self._need_event()
+        if row is None or event is None:
+            return
+        if not move_in_call_list(self.store, event, row, step):
+            return
+        self._refresh_call_list()
+        self.redraw()
+
+    # records ---------------------------------------------------------------------------
+    def _open_form(
+        self,
+        title_key: str,
+        fields: list[FieldSpec],
+        build: Callable[[dict[str, str]], Record],
+        done_key: str,
+    ) -> None:
+        def saved(record: object) -> None:
+            if isinstance(record, Record):
+                try:
+                    self.store.save(record)
+                except RelanceError as problem:
+                    self._status(str(problem))
+                    return
+                self._status(i18n.t(done_key, name=getattr(record, "name", "")))
+                self.reload()
+
+        self.app.push_screen(RecordForm(i18n.t(title_key), fields, build), saved)
+
+    def _outlet_options(self) -> tuple[tuple[str, str], ...]:
+        return tuple((o.name, str(o.id)) for o in self.store.outlets() if not o.deleted)
+
+    def _contact_fields(self, contact: Contact | None, outlet_id: int | None) -> list[FieldSpec]:
+        c = contact or Contact(outlet_id=outlet_id or 0, name="")
+        shows = (("—", ""),) + tuple(
+            (s.name, str(s.id)) for s in self.store.shows() if s.outlet_id == c.outlet_id
+        )
+        return [
+            FieldSpec("name", "col.name", c.name),
+            FieldSpec("outlet_id", "col.outlet", str(c.outlet_id or ""), self._outlet_options()),
+            FieldSpec("role", "col.role", c.role.value, role_options()),
+            FieldSpec("show_id", "col.show", str(c.show_id or ""), shows),
+            FieldSpec("phone", "col.phone", c.phone),
+            FieldSpec("extension", "field.extension", c.extension),
+            FieldSpec("email", "col.email", c.email),
+            FieldSpec("pronunciation", "field.pronunciation", c.pronunciation),
+            FieldSpec("notes", "field.notes", c.notes),
+            FieldSpec(
+                "do_not_call",
+                "field.do_not_call",
+                "1" if c.do_not_call else "",
+                yes_no(c.do_not_call),
+            ),
+        ]
+
+    def _outlet_fields(self, outlet: Outlet | None) -> list[FieldSpec]:
+        o = outlet or Outlet(name="")
+        return [
+            FieldSpec("name", "col.outlet", o.name),
+            FieldSpec("kind", "col.kind", o.kind.value, kind_options()),
+            FieldSpec("language", "col.language", o.language.value, language_options()),
+            FieldSpec("region", "field.region", o.region),
+            FieldSpec("phone", "field.newsroom_phone", o.phone),
+            FieldSpec("extension", "field.extension", o.extension),
+            FieldSpec("email", "field.newsroom_email", o.email),
+            FieldSpec("website", "field.website", o.website),
+            FieldSpec(
+                "warmth",
+                "col.warmth",
+                str(o.warmth),
+                tuple((i18n.t(f"warmth.{n}"), str(n)) for n in range(4)),
+            ),
+            FieldSpec("tags", "field.tags", ", ".join(o.tags)),
+            FieldSpec("notes", "field.notes", o.notes),
+            FieldSpec(
+                "do_not_call",
+                "field.do_not_call",
+                "1" if o.do_not_call else "",
+                yes_no(o.do_not_call),
+            ),
+        ]
+
+    def action_new_contact(self) -> None:
+        if not self._outlet_options():
+            self._status(i18n.t("lists.need_outlet"))
+            return
+        row = self.current_row()
+        outlet_id = row.outlet.id if row else None
+        self._open_form(
+            "form.contact.new", self._contact_fields(None, outlet_id), build_contact, "lists.saved"
+        )
+
+    def action_new_outlet(self) -> None:
+        self._open_form("form.outlet.new", self._outlet_fields(None), build_outlet, "lists.saved")
+
+    def action_new_show(self) -> None:
+        row = self.current_row()
+        if row is None or row.outlet.id is None:
+            self._status(i18n.t("lists.need_outlet"))
+            return
+        outlet_id = row.outlet.id
+        fields = [
+            FieldSpec("name", "col.show", ""),
+            FieldSpec("air_time", "field.air_time", ""),
+            FieldSpec("notes", "field.notes", ""),
+        ]
+        title = i18n.t("form.show.new", outlet=row.outlet.name)
+        self.app.push_screen(
+            RecordForm(title, fields, lambda values: build_show(values, outlet_id)),
+            lambda record: self._saved_show(record),
+        )
+
+    def _saved_show(self, record: object) -> None:
+        if isinstance(record, Show):
+            self.store.save(record)
+            self._status(i18n.t("lists.saved", name=record.name))
+            self.reload()
+
+    def action_edit(self) -> None:
+        row = self.current_row()
+        if row is None:
+            return
+        if row.contact is not None:
+            contact = row.contact
+            self._open_form(
+                "form.contact.edit",
+                self._contact_fields(contact, contact.outlet_id),
+                lambda values: build_contact(values, contact),
+                "lists.saved",
+            )
+        else:
+            outlet = row.outlet
+            self._open_form(
+                "form.outlet.edit",
+                self._outlet_fields(outlet),
+                lambda values: build_outlet(values, outlet),
+                "lists.saved",
             )
 
-    @on(DataTable.RowHighlighted, "#outlets")
-    def _outlet_highlighted(self, message: DataTable.RowHighlighted) -> None:
-        if message.row_key.value is not None:
-            self._show_contacts(int(message.row_key.value))
+    def action_delete(self) -> None:
+        row = self.current_row()
+        if row is None:
+            return
+        contact, outlet = row.contact, row.outlet
+        history = (
+            has_calls(self.store, contact=contact)
+            if contact
+            else has_calls(self.store, outlet=outlet)
+        )
+        if contact is not None:
+            question = i18n.t("lists.delete_contact", name=contact.name)
+        else:
+            question = i18n.t("lists.delete_outlet", name=outlet.name)
+        if history:
+            question += " " + i18n.t("lists.delete_history")
+
+        def answered(yes: object) -> None:
+            if yes is not True:
+                return
+            if contact is not None:
+                delete_contact(self.store, contact)
+            else:
+                delete_outlet(self.store, outlet)
+            self._status(i18n.t("lists.deleted", name=contact.name if contact else outlet.name))
+            self.reload()
+
+        self.app.push_screen(ConfirmDialog(question), answered)
+
+    # import and export ----------------------------------------------------------------------
+    def action_import(self) -> None:
+        def chosen(plan: object) -> None:
+            if isinstance(plan, ImportPlan):
+                try:
+                    outlets, contacts, merged = apply_import(self.store, plan)
+                except RelanceError as problem:
+                    self._status(str(problem))
+                    return
+                self._status(
+                    i18n.t("cli.import.done", outlets=outlets, contacts=contacts, merged=merged)
+                )
+                self.reload()
+
+        self.app.push_screen(ImportDialog(self.store, Path.home()), chosen)
+
+    def action_export(self) -> None:
+        def chosen(answer: object) -> None:
+            if isinstance(answer, tuple):
+                what, fmt, path = answer
+                self._export_worker(what, fmt, path)
+
+        self.app.push_screen(ExportDialog(Path.home(), self._event is not None), chosen)
+
+    @work(thread=True, exclusive=True, group="export")
+    def _export_worker(self, what: str, fmt: str, path: Path) -> None:
+        event = self._event if what == "calls" else None
+        try:
+            data = export(self.store, fmt, event, self.clock)
+            write_atomically_bytes(path.absolute(), data)
+            message = i18n.t("cli.export.done", path=str(path))
+        except OSError as problem:
+            message = i18n.t("cli.export.failed", path=str(path), detail=problem.strerror)
+        self.app.call_from_thread(self._status, message)

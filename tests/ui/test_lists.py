@@ -1,0 +1,191 @@
+"""Listes: search as you type, forms, the call list."""
+
+from __future__ import annotations
+
+from textual.widgets import DataTable, Input, Select
+
+from relance_tui.core.models import Contact, Outlet
+from relance_tui.core.store import Store
+from relance_tui.core.timing import fixed_clock
+from relance_tui.ui.app import make_app
+from relance_tui.ui.media_forms import RecordForm
+from relance_tui.ui.screens.lists import ListsScreen
+
+
+def shown_names(app) -> list[str]:
+    table = app.screen.query_one("#media", DataTable)
+    return [str(table.get_row_at(i)[1]) for i in range(table.row_count)]
+
+
+def status(app) -> str:
+    return str(app.screen.query_one("#lists-status").render())
+
+
+async def type_search(pilot, text: str) -> None:
+    await pilot.press("slash")
+    await pilot.pause()
+    await pilot.press(*text)
+    await pilot.pause()
+
+
+async def test_search_ignores_accents_and_case(demo_store: Store, now) -> None:
+    app = make_app(store=demo_store, clock=fixed_clock(now))
+    async with app.run_test(size=(100, 32)) as pilot:
+        assert isinstance(app.screen, ListsScreen)
+        await type_search(pilot, "genevieve")
+        plain = shown_names(app)
+        assert plain and all("Geneviève" in n for n in plain)
+        app.screen.query_one("#search", Input).value = "GENEVIÈVE"
+        await pilot.pause()
+        assert shown_names(app) == plain
+        app.screen.query_one("#search", Input).value = "quartiers cibl"
+        await pilot.pause()
+        assert shown_names(app) == ["Catherine Vachon"]  # show name + outlet, both words
+        app.screen.query_one("#search", Input).value = "télé"
+        await pilot.pause()
+        tele = shown_names(app)
+        app.screen.query_one("#search", Input).value = "tele"
+        await pilot.pause()
+        assert shown_names(app) == tele and len(tele) > 5
+
+
+async def test_adding_a_contact_through_the_form(demo_store: Store, now) -> None:
+    cibl = next(o for o in demo_store.outlets() if o.name == "CIBL 101,5")
+    app = make_app(store=demo_store, clock=fixed_clock(now))
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, RecordForm)
+        form.query_one("#field-name", Input).value = "Zoé Brûlé"
+        form.query_one("#field-outlet_id", Select).value = str(cibl.id)
+        form.query_one("#field-role", Select).value = "researcher"
+        form.query_one("#field-phone", Input).value = "514 555 0188 p. 34"
+        form.query_one("#field-email", Input).value = "pas-un-courriel"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, RecordForm)
+        assert "n'a pas la forme d'un courriel" in str(
+            app.screen.query_one("#error-email").render()
+        )
+        form.query_one("#field-email", Input).value = "zoe@cibl.example"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ListsScreen)
+        assert "Zoé Brûlé" in shown_names(app)
+    [zoe] = [c for c in demo_store.contacts() if c.name == "Zoé Brûlé"]
+    assert (zoe.outlet_id, zoe.phone, zoe.extension, zoe.email) == (
+        cibl.id,
+        "514-555-0188",
+        "34",
+        "zoe@cibl.example",
+    )
+
+
+async def test_space_toggles_the_call_list(demo_store: Store, now) -> None:
+    event = demo_store.current_event()
+    before = len(demo_store.targets(event.id))
+    app = make_app(store=demo_store, clock=fixed_clock(now))
+    async with app.run_test(size=(100, 32)) as pilot:
+        await type_search(pilot, "marc-andre")
+        await pilot.press("escape", "space")
+        await pilot.pause()
+        assert "Ajouté à la liste d'appels : Marc-André Lemieux" in status(app)
+        assert len(demo_store.targets(event.id)) == before + 1
+        table = app.screen.query_one("#media", DataTable)
+        assert str(table.get_row_at(0)[0]) == "✓"
+        await pilot.press("space")
+        await pilot.pause()
+        assert "Retiré" in status(app)
+    assert len(demo_store.targets(event.id)) == before
+
+
+async def test_a_do_not_call_contact_is_refused_with_the_reason(demo_store: Store, now) -> None:
+    flagged = next(c for c in demo_store.contacts() if c.do_not_call)
+    event = demo_store.current_event()
+    before = len(demo_store.targets(event.id))
+    app = make_app(store=demo_store, clock=fixed_clock(now))
+    async with app.run_test(size=(100, 32)) as pilot:
+        await type_search(pilot, flagged.name.split()[0].lower())
+        await pilot.press("escape")
+        table = app.screen.query_one("#media", DataTable)
+        names = shown_names(app)
+        table.move_cursor(row=names.index(flagged.name))
+        await pilot.press("space")
+        await pilot.pause()
+        assert "ne plus appeler" in status(app) and flagged.name in status(app)
+    assert len(demo_store.targets(event.id)) == before
+
+
+async def test_bulk_add_friendliest_first_and_reorder(demo_store: Store, now) -> None:
+    event = demo_store.current_event()
+    app = make_app(store=demo_store, clock=fixed_clock(now))
+    async with app.run_test(size=(100, 32)) as pilot:
+        await type_search(pilot, "journal de montreal")
+        await pilot.press("escape", "a")
+        await pilot.pause()
+        assert "ajoutés à la liste d'appels" in status(app)
+        await pilot.press("t")
+        await pilot.pause()
+        targets = demo_store.targets(event.id)
+        contacts = {c.id: c for c in demo_store.contacts()}
+        outlets = {o.id: o for o in demo_store.outlets()}
+        warmths = [outlets[contacts[t.contact_id].outlet_id].warmth for t in targets]
+        assert warmths == sorted(warmths, reverse=True)
+        first, second = targets[0], targets[1]
+        app.screen.query_one("#search", Input).value = ""
+        await pilot.pause()
+        app.screen.query_one("#media", DataTable).move_cursor(row=0)
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+    moved = demo_store.targets(event.id)
+    assert [moved[0].id, moved[1].id] == [second.id, first.id]
+
+
+async def test_deleting_a_contact_with_history_keeps_it_hidden(demo_store: Store, now) -> None:
+    from relance_tui.core.models import Outcome
+    from relance_tui.core.queue import load_queue, record_outcome
+
+    event = demo_store.current_event()
+    state = load_queue(demo_store, event, now).current
+    record_outcome(demo_store, state, Outcome.VOICEMAIL, now)
+    app = make_app(store=demo_store, clock=fixed_clock(now))
+    async with app.run_test(size=(100, 32)) as pilot:
+        await type_search(pilot, state.contact.name.lower())
+        await pilot.press("escape")
+        await pilot.press("delete")
+        await pilot.pause()
+        assert "l'historique restera lisible" in str(app.screen.query_one(".dialog-title").render())
+        await pilot.press("o")
+        await pilot.pause()
+        assert state.contact.name not in shown_names(app)
+    kept = demo_store.get(Contact, state.contact.id)
+    assert kept is not None and kept.deleted
+    assert demo_store.attempts(event.id)[0].target_id == state.target.id
+    assert demo_store.get(Outlet, kept.outlet_id) is not None
+
+
+async def test_import_dialog_previews_then_imports(demo_store: Store, now) -> None:
+    from pathlib import Path
+
+    fixture = Path(__file__).parents[1] / "fixtures" / "spreadsheet-cp1252-semicolon.csv"
+    app = make_app(store=demo_store, clock=fixed_clock(now))
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.press("i")
+        await pilot.pause()
+        path = app.screen.query_one("#import-path", Input)
+        path.value = str(fixture)
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        mapping = str(app.screen.query_one("#import-mapping").render())
+        assert "Organisme → média" in mapping and "Tél. → téléphone" in mapping
+        assert app.screen.query_one("#import-preview", DataTable).row_count == 3
+        report = str(app.screen.query_one("#import-report").render())
+        assert "cp1252" in report and "3 nouveaux contacts" in report
+        await pilot.click("#import-go")
+        await pilot.pause()
+        assert isinstance(app.screen, ListsScreen)
+        assert "Importé" in status(app)
+        assert isinstance(app.screen.query_one("#media"), DataTable)
+    assert {"Élise Côté", "François Œuvrard"} <= {c.name for c in demo_store.contacts()}
