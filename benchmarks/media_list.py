@@ -71,8 +71,22 @@ def main() -> None:
         rows = media_rows(store.outlets(), store.shows(), store.contacts())
         build = time.perf_counter() - started
         samples = []
-        for query in ("e", "el", "eli", "elis", "elise", "elise c", "elise co", "elise cot",
-                      "montreal", "gagne", "zoe brule", "emission 4", "note", "x"):
+        for query in (
+            "e",
+            "el",
+            "eli",
+            "elis",
+            "elise",
+            "elise c",
+            "elise co",
+            "elise cot",
+            "montreal",
+            "gagne",
+            "zoe brule",
+            "emission 4",
+            "note",
+            "x",
+        ):
             for prefix_end in range(1, len(query) + 1):
                 started = time.perf_counter()
                 search(rows, query[:prefix_end])

@@ -707,6 +707,59 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "La liste d'appels de l'événement, avec les résultats",
         "en": "The event's call list, with outcomes",
     },
+    "key.start_stop": {"fr": "départ/arrêt", "en": "start/stop"},
+    "key.lap": {"fr": "fin de section", "en": "section end"},
+    "key.countdown": {"fr": "décompte 3-2-1", "en": "3-2-1 countdown"},
+    "key.target": {"fr": "cible", "en": "target"},
+    "col.take": {"fr": "Prise", "en": "Take"},
+    "col.duration": {"fr": "Durée", "en": "Length"},
+    "col.words": {"fr": "Mots", "en": "Words"},
+    "col.wpm": {"fr": "Mots/min", "en": "WPM"},
+    "col.change": {"fr": "Écart", "en": "Change"},
+    "rehearsal.nudge": {
+        "fr": "Répétez au moins trois fois avant le premier appel ({count}/3).",
+        "en": "Rehearse at least three times before the first call ({count}/3).",
+    },
+    "rehearsal.enough": {
+        "fr": "{count} prises : le texte est à vous.",
+        "en": "{count} takes: the text is yours.",
+    },
+    "rehearsal.pace": {
+        "fr": "Votre rythme : {wpm} mots/min ({low}–{high} sur les {takes} dernières prises)",
+        "en": "Your pace: {wpm} wpm ({low}–{high} over the last {takes} takes)",
+    },
+    "rehearsal.pace_default": {
+        "fr": "Rythme par défaut : {wpm} mots/min (le vôtre après une prise)",
+        "en": "Default pace: {wpm} wpm (yours after one take)",
+    },
+    "rehearsal.fits": {
+        "fr": "Prêt : ≈ {seconds} s à ce rythme, sous la cible de {target} s ✓",
+        "en": "Ready: ≈ {seconds} s at this pace, under the {target} s target ✓",
+    },
+    "rehearsal.too_long": {
+        "fr": "Trop long : ≈ {seconds} s pour {target} s. Coupez environ {words} mots.",
+        "en": "Too long: ≈ {seconds} s for {target} s. Cut about {words} words.",
+    },
+    "rehearsal.get_ready": {"fr": "Préparez-vous…", "en": "Get ready…"},
+    "rehearsal.idle": {
+        "fr": "Espace pour commencer · cible {target} s",
+        "en": "Space to start · target {target} s",
+    },
+    "rehearsal.left": {"fr": "reste {seconds} s", "en": "{seconds} s left"},
+    "rehearsal.over": {"fr": "dépassé de {seconds} s", "en": "{seconds} s over"},
+    "rehearsal.laps": {"fr": "Sections : {laps}", "en": "Sections: {laps}"},
+    "rehearsal.cancelled": {"fr": "Décompte annulé.", "en": "Countdown cancelled."},
+    "rehearsal.discarded": {
+        "fr": "Prise de {seconds} s ignorée (trop courte, sans doute une fausse touche).",
+        "en": "{seconds} s take ignored (too short, a mis-key most likely).",
+    },
+    "rehearsal.saved": {
+        "fr": "Prise enregistrée : {seconds} s, {wpm} mots/min.",
+        "en": "Take saved: {seconds} s, {wpm} wpm.",
+    },
+    "rehearsal.countdown_on": {"fr": "Décompte 3-2-1 activé.", "en": "3-2-1 countdown on."},
+    "rehearsal.countdown_off": {"fr": "Décompte désactivé.", "en": "Countdown off."},
+    "rehearsal.target_set": {"fr": "Cible : {target} s.", "en": "Target: {target} s."},
     # --- command line -----------------------------------------------------
     "cli.bad_lang": {
         "fr": "Langue inconnue : {value} (fr ou en).",
@@ -845,7 +898,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "event.venue": {"fr": "Lieu : {venue}, {address}", "en": "Venue: {venue}, {address}"},
     "event.spokespeople": {"fr": "Porte-parole : {names}", "en": "Spokespeople: {names}"},
     "event.visuals": {"fr": "Visuels : {visuals}", "en": "Visuals: {visuals}"},
-    "rehearsal.takes": {"fr": "Prises enregistrées : {count}", "en": "Takes recorded: {count}"},
     "calls.list": {"fr": "Liste d'appels ({count})", "en": "Call list ({count})"},
     "state.new": {"fr": "jamais appelé", "en": "never called"},
     "report.by_outcome": {"fr": "Résultats des appels", "en": "Call outcomes"},

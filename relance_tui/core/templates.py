@@ -21,8 +21,9 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from relance_tui import i18n
 from relance_tui.core.errors import RelanceError
-from relance_tui.core.models import Contact, Event, Outlet, Role, Settings, Show
+from relance_tui.core.models import Contact, Event, Outlet, Role, Settings, Show, Target
 from relance_tui.core.phones import format_phone
+from relance_tui.core.store import Store
 from relance_tui.core.timing import format_clock, format_when
 
 TIME_LIMIT_S = 2.0
@@ -233,3 +234,20 @@ def render_event(event: Event, context: dict[str, Any]) -> Rendered:
         email_subject=render(event.email_subject, context).strip(),
         email_body=render(event.email_body, context),
     )
+
+
+def context_for_target(store: Store, event: Event, target_id: int | None) -> dict[str, Any]:
+    """The variables for one target of the call list (or a bare newsroom line if none)."""
+    target = store.get(Target, target_id) if target_id is not None else None
+    contact = store.get(Contact, target.contact_id) if target and target.contact_id else None
+    outlet_id = contact.outlet_id if contact else (target.outlet_id if target else None)
+    outlet = store.get(Outlet, outlet_id) if outlet_id is not None else None
+    show = store.get(Show, contact.show_id) if contact and contact.show_id else None
+    return template_context(event, contact, outlet, show, store.settings())
+
+
+def sample_context(store: Store, event: Event) -> dict[str, Any]:
+    """The variables for the first target of the event's call list."""
+    assert event.id is not None
+    targets = store.targets(event.id)
+    return context_for_target(store, event, targets[0].id if targets else None)

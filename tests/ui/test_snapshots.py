@@ -26,3 +26,18 @@ def test_script_screen(snap_compare, demo_store: Store, now: datetime) -> None:
 def test_calls_card(snap_compare, demo_store: Store, now: datetime, size) -> None:
     app = make_app(store=demo_store, clock=fixed_clock(now))
     assert snap_compare(app, terminal_size=size, press=["4"])
+
+
+def test_rehearsal_mid_take(snap_compare, demo_store: Store, now: datetime) -> None:
+    from datetime import timedelta
+
+    moment = [now]
+    app = make_app(store=demo_store, clock=lambda: moment[0])
+
+    async def mid_take(pilot) -> None:
+        await pilot.press("3", "c", "space")
+        moment[0] = now + timedelta(seconds=22)
+        app.screen.refresh_timer()
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(100, 32), run_before=mid_take)

@@ -1,30 +1,274 @@
-"""Répétition: the talking points, big, to read aloud."""
+"""Répétition: read the talking points aloud against a timer, and learn your pace."""
 
 from __future__ import annotations
 
+import dataclasses
+
+from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
-from textual.widgets import Label, Static
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import DataTable, Digits, Label, Static
 
 from relance_tui import i18n
+from relance_tui.core.models import Event
+from relance_tui.core.rehearsal import (
+    TAKES_BEFORE_CALLING,
+    Phase,
+    TakeTimer,
+    TimerState,
+    pace,
+    phase,
+    ready_check,
+    record_take,
+    take_rows,
+)
+from relance_tui.core.templates import TemplateProblem, render, sample_context
+from relance_tui.core.timing import format_clock
 from relance_tui.ui.screens.base import RelanceScreen
+
+TARGETS = (20, 30, 45, 60)
+
+
+def reading_text(script: str) -> Text:
+    """The talking points as cues: [pause] and other [markers] stand out; blank lines
+    become section breaks."""
+    text = Text()
+    for line in script.strip().splitlines():
+        stripped = line.strip()
+        if not stripped:
+            text.append("\n· · ·\n\n", style="dim")
+            continue
+        if stripped.startswith("[") and stripped.endswith("]"):
+            text.append(f"⏸  {stripped[1:-1]}\n\n", style="italic dim")
+            continue
+        text.append(stripped + "\n\n")
+    return text
+
+
+def _clock_text(seconds: float) -> str:
+    whole = int(seconds)
+    return f"{whole // 60}:{whole % 60:02d}"
 
 
 class RehearsalScreen(RelanceScreen):
     MODE = "rehearsal"
 
+    BINDINGS = [
+        Binding("space", "start_stop", "key.start_stop", id="rehearsal.start_stop"),
+        Binding("l", "lap", "key.lap", id="rehearsal.lap"),
+        Binding("c", "toggle_countdown", "key.countdown", id="rehearsal.countdown"),
+        Binding("t", "cycle_target", "key.target", id="rehearsal.target"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._event: Event | None = None
+        self._script = ""
+        self.timer: TakeTimer | None = None
+
     def compose_body(self) -> ComposeResult:
-        with VerticalScroll(id="rehearsal-body"):
-            yield Static(id="reading", markup=False)
-            yield Label(id="takes-count")
+        with Horizontal(id="rehearsal-body"):
+            with VerticalScroll(id="reading-pane"):
+                yield Static("", id="reading")
+            with Vertical(id="rehearsal-side"):
+                yield Digits("0:00", id="take-clock")
+                yield Label("", id="take-left")
+                yield Label("", id="take-laps")
+                yield Label("", id="nudge")
+                yield Label("", id="pace")
+                yield Label("", id="ready")
+                yield DataTable(id="takes", cursor_type="none", zebra_stripes=True)
+        yield Label("", id="rehearsal-status")
 
     def on_mount(self) -> None:
-        event = self.store.current_event()
-        if event is None:
-            self.query_one("#reading", Static).update(i18n.t("banner.no_event"))
-            return
-        self.query_one("#reading", Static).update(event.talking_points)
-        assert event.id is not None
-        self.query_one("#takes-count", Label).update(
-            i18n.t("rehearsal.takes", count=len(self.store.takes(event.id)))
+        self.timer = TakeTimer(self.clock)
+        table = self.query_one("#takes", DataTable)
+        for key in ("col.take", "col.when", "col.duration", "col.words", "col.wpm", "col.change"):
+            table.add_column(i18n.t(key), key=key)
+        self.set_interval(0.1, self.refresh_timer)
+        self.reload()
+
+    def on_screen_resume(self) -> None:
+        super().on_screen_resume()
+        self.reload()
+
+    # data ---------------------------------------------------------------------------
+    @property
+    def lang(self) -> str:
+        return i18n.current_language()
+
+    def _event_lang(self) -> str:
+        if self._event is not None and self._event.language.value == "en":
+            return "en"
+        return "fr"
+
+    def reload(self) -> None:
+        self._event = self.store.current_event()
+        reading = self.query_one("#reading", Static)
+        if self._event is None:
+            self._script = ""
+            reading.update(i18n.t("banner.no_event"))
+        else:
+            try:
+                self._script = render(
+                    self._event.talking_points, sample_context(self.store, self._event)
+                )
+                reading.update(reading_text(self._script))
+            except TemplateProblem as problem:
+                self._script = ""
+                reading.update(i18n.t("calls.template_problem", problem=str(problem)))
+        self._show_takes()
+        self.refresh_timer()
+
+    @property
+    def target_s(self) -> int:
+        return self._event.rehearsal_target_s if self._event else 30
+
+    def _show_takes(self) -> None:
+        takes = self.store.takes(self._event.id) if self._event and self._event.id else []
+        table = self.query_one("#takes", DataTable)
+        table.clear()
+        for row in reversed(take_rows(takes)):
+            change = ""
+            if row.change_s is not None:
+                change = f"{row.change_s:+.1f} s / {row.change_wpm:+.0f}"
+            table.add_row(
+                str(row.number),
+                format_clock(row.take.at, self.lang),
+                f"{row.take.duration_s:.1f} s",
+                str(row.take.words),
+                f"{row.take.wpm:.0f}",
+                change,
+            )
+        nudge = self.query_one("#nudge", Label)
+        nudge.update(
+            i18n.t("rehearsal.nudge", count=len(takes))
+            if len(takes) < TAKES_BEFORE_CALLING
+            else i18n.t("rehearsal.enough", count=len(takes))
         )
+        nudge.set_class(len(takes) < TAKES_BEFORE_CALLING, "-nudge")
+        lang = self._event_lang()
+        caller_pace = pace(takes, lang)
+        if caller_pace.measured:
+            pace_text = i18n.t(
+                "rehearsal.pace",
+                wpm=round(caller_pace.wpm),
+                low=round(caller_pace.low or 0),
+                high=round(caller_pace.high or 0),
+                takes=caller_pace.takes,
+            )
+        else:
+            pace_text = i18n.t("rehearsal.pace_default", wpm=round(caller_pace.wpm))
+        self.query_one("#pace", Label).update(pace_text)
+        ready = self.query_one("#ready", Label)
+        if not self._script:
+            ready.update("")
+            return
+        check = ready_check(self._script, takes, lang, self.target_s)
+        if check.fits:
+            ready.update(
+                i18n.t("rehearsal.fits", seconds=round(check.seconds), target=self.target_s)
+            )
+        else:
+            ready.update(
+                i18n.t(
+                    "rehearsal.too_long",
+                    seconds=round(check.seconds),
+                    target=self.target_s,
+                    words=check.words_over,
+                )
+            )
+        ready.set_class(not check.fits, "-over")
+
+    # the timer --------------------------------------------------------------------------
+    def refresh_timer(self) -> None:
+        timer = self.timer
+        if timer is None:
+            return
+        clock = self.query_one("#take-clock", Digits)
+        left = self.query_one("#take-left", Label)
+        state = timer.state
+        if state is TimerState.COUNTDOWN:
+            clock.update(str(timer.countdown_left()))
+            left.update(i18n.t("rehearsal.get_ready"))
+            current = Phase.CALM
+        else:
+            elapsed = timer.elapsed()
+            clock.update(_clock_text(elapsed))
+            current = phase(elapsed, self.target_s)
+            remaining = self.target_s - elapsed
+            if state is TimerState.IDLE:
+                left.update(i18n.t("rehearsal.idle", target=self.target_s))
+            elif remaining > 0:
+                left.update(i18n.t("rehearsal.left", seconds=int(remaining + 0.999)))
+            else:
+                left.update(i18n.t("rehearsal.over", seconds=int(-remaining)))
+        for value in Phase:
+            clock.set_class(value is current and state is TimerState.RUNNING, f"-{value.value}")
+        laps = timer.laps
+        self.query_one("#take-laps", Label).update(
+            i18n.t("rehearsal.laps", laps="  ".join(f"{_clock_text(s)}" for s in laps))
+            if laps
+            else ""
+        )
+
+    @property
+    def phase(self) -> Phase:
+        assert self.timer is not None
+        return phase(self.timer.elapsed(), self.target_s)
+
+    def action_start_stop(self) -> None:
+        timer = self.timer
+        if timer is None or self._event is None:
+            return
+        if timer.state is TimerState.IDLE:
+            timer.start()
+            self._status("")
+        else:
+            result = timer.stop()
+            if result is None:
+                self._status(i18n.t("rehearsal.cancelled"))
+            else:
+                duration, splits = result
+                take = record_take(
+                    self.store, self._event, self._script, duration, splits, self.clock()
+                )
+                if take is None:
+                    self._status(i18n.t("rehearsal.discarded", seconds=f"{duration:.1f}"))
+                else:
+                    self._status(
+                        i18n.t(
+                            "rehearsal.saved", seconds=f"{take.duration_s:.1f}", wpm=round(take.wpm)
+                        )
+                    )
+                self._show_takes()
+        self.refresh_timer()
+
+    def action_lap(self) -> None:
+        if self.timer is not None and self.timer.lap() is not None:
+            self.refresh_timer()
+
+    def action_toggle_countdown(self) -> None:
+        if self.timer is None:
+            return
+        self.timer.countdown = not self.timer.countdown
+        self._status(
+            i18n.t("rehearsal.countdown_on" if self.timer.countdown else "rehearsal.countdown_off")
+        )
+
+    def action_cycle_target(self) -> None:
+        if self._event is None:
+            return
+        index = TARGETS.index(self.target_s) if self.target_s in TARGETS else 0
+        event = dataclasses.replace(
+            self._event, rehearsal_target_s=TARGETS[(index + 1) % len(TARGETS)]
+        )
+        self.store.save(event)
+        self._event = event
+        self._status(i18n.t("rehearsal.target_set", target=event.rehearsal_target_s))
+        self._show_takes()
+        self.refresh_timer()
+
+    def _status(self, text: str) -> None:
+        self.query_one("#rehearsal-status", Label).update(text)

@@ -15,9 +15,9 @@ from textual.widgets import Label, Select, Static, TextArea
 from relance_tui import i18n
 from relance_tui.core.demo import default_templates
 from relance_tui.core.events import create_event, duplicate_event, make_current, set_archived
-from relance_tui.core.models import Contact, Event, Outlet, Show
+from relance_tui.core.models import Event
 from relance_tui.core.speech import LengthEstimate, estimate
-from relance_tui.core.templates import TemplateProblem, render, template_context
+from relance_tui.core.templates import TemplateProblem, context_for_target, render
 from relance_tui.locations import data_dir
 from relance_tui.ui.dialogs import _Dialog
 from relance_tui.ui.forms import ConfirmDialog, EventForm, EventsDialog
@@ -112,6 +112,9 @@ class ScriptScreen(RelanceScreen):
         current = self.store.current_event()
         if (current.id if current else None) != (self._event.id if self._event else None):
             self.load_event()
+        else:
+            # Takes recorded meanwhile change the estimate; settings change the preview.
+            self.schedule_render(delay=0)
 
     # loading ------------------------------------------------------------------------
     def load_event(self) -> None:
@@ -149,22 +152,11 @@ class ScriptScreen(RelanceScreen):
 
     def _preview_context(self) -> dict[str, Any] | None:
         """The template variables for the contact picked for the preview."""
-        event = self._event
-        if event is None:
+        if self._event is None:
             return None
         picker = self.query_one("#preview-contact", Select)
-        contact: Contact | None = None
-        outlet: Outlet | None = None
-        if isinstance(picker.value, int):
-            from relance_tui.core.models import Target
-
-            target = self.store.get(Target, picker.value)
-            if target is not None:
-                contact = self.store.get(Contact, target.contact_id) if target.contact_id else None
-                outlet_id = contact.outlet_id if contact else target.outlet_id
-                outlet = self.store.get(Outlet, outlet_id) if outlet_id else None
-        show = self.store.get(Show, contact.show_id) if contact and contact.show_id else None
-        return template_context(event, contact, outlet, show, self.store.settings())
+        target_id = picker.value if isinstance(picker.value, int) else None
+        return context_for_target(self.store, self._event, target_id)
 
     # live preview -------------------------------------------------------------------
     def sources(self) -> dict[str, str]:

@@ -1,0 +1,115 @@
+"""Répétition with a clock the test moves: takes, colours, the Script estimate."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from relance_tui.core.store import Store
+from relance_tui.ui.app import make_app
+from relance_tui.ui.screens.rehearsal import RehearsalScreen
+from relance_tui.ui.screens.script import ScriptScreen
+
+
+class MovingClock:
+    def __init__(self, start: datetime) -> None:
+        self.now = start
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += timedelta(seconds=seconds)
+
+
+def rendered(app, selector: str) -> str:
+    return str(app.screen.query_one(selector).render())
+
+
+async def open_rehearsal(pilot) -> RehearsalScreen:
+    await pilot.press("3")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, RehearsalScreen)
+    return pilot.app.screen
+
+
+async def test_space_wait_space_records_a_take_of_that_length(demo_store: Store, now) -> None:
+    clock = MovingClock(now)
+    app = make_app(store=demo_store, clock=clock)
+    event = demo_store.current_event()
+    async with app.run_test(size=(100, 32)) as pilot:
+        await open_rehearsal(pilot)
+        assert "Répétez au moins trois fois" in rendered(app, "#nudge")
+        await pilot.press("c")  # no countdown
+        await pilot.press("space")
+        clock.advance(12.5)
+        await pilot.press("l")
+        clock.advance(11.0)
+        await pilot.press("space")
+        await pilot.pause()
+        assert "Prise enregistrée : 23.5 s" in rendered(app, "#rehearsal-status")
+    [take] = demo_store.takes(event.id)
+    assert (take.duration_s, take.splits) == (23.5, [12.5])
+    assert take.words > 40 and take.wpm == round(take.words / 23.5 * 60, 1)
+
+
+async def test_countdown_then_take_and_a_mis_key_is_discarded(demo_store: Store, now) -> None:
+    clock = MovingClock(now)
+    app = make_app(store=demo_store, clock=clock)
+    event = demo_store.current_event()
+    async with app.run_test(size=(100, 32)) as pilot:
+        screen = await open_rehearsal(pilot)
+        await pilot.press("space")
+        screen.refresh_timer()
+        assert screen.query_one("#take-clock").value == "3"
+        clock.advance(3 + 1.2)
+        await pilot.press("space")
+        await pilot.pause()
+        assert "ignorée" in rendered(app, "#rehearsal-status")
+    assert demo_store.takes(event.id) == []
+
+
+async def test_the_colour_changes_at_the_thresholds(demo_store: Store, now) -> None:
+    clock = MovingClock(now)
+    app = make_app(store=demo_store, clock=clock)
+    async with app.run_test(size=(100, 32)) as pilot:
+        screen = await open_rehearsal(pilot)
+        await pilot.press("c", "space")
+        digits = screen.query_one("#take-clock")
+        seen = []
+        for moment in (5, 20, 25, 30):
+            clock.now = now + timedelta(seconds=moment)
+            screen.refresh_timer()
+            seen.append([c for c in digits.classes if c.startswith("-")])
+        assert seen == [["-calm"], ["-hurry"], ["-wrap_up"], ["-over"]]
+        assert "dépassé de 0 s" in rendered(app, "#take-left")
+
+
+async def test_the_script_estimate_uses_the_takes(demo_store: Store, now) -> None:
+    clock = MovingClock(now)
+    app = make_app(store=demo_store, clock=clock)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.press("2")
+        await pilot.pause(0.3)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, ScriptScreen)
+        before = rendered(app, "#length")
+        assert "rythme par défaut" in before
+        await open_rehearsal(pilot)
+        for seconds in (40, 42, 41):  # slow readings
+            await pilot.press("c") if seconds == 40 else None
+            await pilot.press("space")
+            clock.advance(seconds)
+            await pilot.press("space")
+        await pilot.pause()
+        assert "Votre rythme" in rendered(app, "#pace")
+        assert "Trop long" in rendered(app, "#ready") and "Coupez environ" in rendered(
+            app, "#ready"
+        )
+        assert "le texte est à vous" in rendered(app, "#nudge")
+        await pilot.press("2")
+        await pilot.pause(0.3)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        after = rendered(app, "#length")
+        assert "votre rythme" in after and after != before and "⚠" in after
