@@ -207,3 +207,124 @@ def export_command(
         click.echo(i18n.t("cli.export.failed", path=str(output), detail=problem.strerror), err=True)
         sys.exit(EXIT_PROBLEM)
     click.echo(i18n.t("cli.export.done", path=str(output)))
+
+
+def _event_or_exit(store, event_id: int):  # type: ignore[no-untyped-def]
+    from relance_tui.core.models import Event
+
+    event = store.get(Event, event_id)
+    if event is None:
+        store.close()
+        click.echo(i18n.t("cli.no_such_event", id=event_id), err=True)
+        sys.exit(EXIT_USAGE)
+    return event
+
+
+@main.command()
+@click.argument("event_id", type=int, metavar="EVENT")
+@click.option("--db", "report_db", type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["md", "csv", "json"]))
+@click.option("--output", type=click.Path(path_type=Path, dir_okay=False))
+@click.pass_context
+def report(
+    ctx: click.Context,
+    event_id: int,
+    report_db: Path | None,
+    fmt: str | None,
+    output: Path | None,
+) -> None:
+    """The Bilan of an event / le bilan d'un événement."""
+    from relance_tui.core.report import RENDERERS, as_text, summarise
+    from relance_tui.core.storage import write_atomically
+    from relance_tui.core.timing import system_clock
+
+    store = _open_store(ctx, report_db)
+    try:
+        event = _event_or_exit(store, event_id)
+        summary = summarise(store, event, system_clock)
+        text = RENDERERS[fmt](summary) if fmt else as_text(summary)
+    finally:
+        if store.is_open:
+            store.close()
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        write_atomically(output.expanduser().absolute(), text)
+    except OSError as problem:
+        click.echo(i18n.t("cli.export.failed", path=str(output), detail=problem.strerror), err=True)
+        sys.exit(EXIT_PROBLEM)
+    click.echo(i18n.t("cli.export.done", path=str(output)))
+
+
+@main.command()
+@click.argument("event_id", type=int, metavar="EVENT")
+@click.option("--callers", type=click.IntRange(2, 20), required=True)
+@click.option("--names", help='"A,B,C": one name per caller.')
+@click.option("--output", type=click.Path(path_type=Path, file_okay=False), required=True)
+@click.option("--db", "split_db", type=click.Path(path_type=Path))
+@click.pass_context
+def split(
+    ctx: click.Context,
+    event_id: int,
+    callers: int,
+    names: str | None,
+    output: Path,
+    split_db: Path | None,
+) -> None:
+    """One data file per caller / un fichier par personne qui appelle."""
+    from relance_tui.core.team import split as split_call_list
+
+    caller_names = (
+        [n.strip() for n in names.split(",")]
+        if names
+        else [i18n.t("team.caller", number=n) for n in range(1, callers + 1)]
+    )
+    if len(caller_names) != callers or not all(caller_names):
+        raise click.UsageError(i18n.t("cli.split.names", callers=callers))
+    store = _open_store(ctx, split_db)
+    try:
+        event = _event_or_exit(store, event_id)
+        paths = split_call_list(store, event, caller_names, output.expanduser().absolute())
+    except RelanceError as error:
+        store.close()
+        _fail(error)
+        return
+    store.close()
+    for name, path in zip(caller_names, paths, strict=True):
+        click.echo(i18n.t("cli.split.written", name=name, path=str(path)))
+
+
+@main.command()
+@click.argument("files", type=click.Path(path_type=Path, dir_okay=False), nargs=-1, required=True)
+@click.option("--db", "merge_db", type=click.Path(path_type=Path))
+@click.pass_context
+def merge(ctx: click.Context, files: tuple[Path, ...], merge_db: Path | None) -> None:
+    """Bring the callers' calls back / ramener les appels de chacun."""
+    from relance_tui.core.team import apply_merge, plan_merge
+
+    store = _open_store(ctx, merge_db)
+    try:
+        plans = []
+        for path in files:
+            try:
+                plans.append(plan_merge(store, path.expanduser().absolute()))
+            except RelanceError as error:
+                click.echo(str(error), err=True)
+                click.echo(i18n.t("cli.merge.nothing"), err=True)
+                sys.exit(EXIT_PROBLEM)
+        added = apply_merge(store, plans)
+        for plan in plans:
+            click.echo(
+                i18n.t(
+                    "cli.merge.file",
+                    path=str(plan.path),
+                    caller=plan.caller,
+                    new=len(plan.attempts),
+                    already=plan.already,
+                )
+            )
+        click.echo(i18n.t("cli.merge.done", added=added))
+    finally:
+        if store.is_open:
+            store.close()

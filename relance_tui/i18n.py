@@ -760,6 +760,35 @@ MESSAGES: dict[str, dict[str, str]] = {
     "rehearsal.countdown_on": {"fr": "Décompte 3-2-1 activé.", "en": "3-2-1 countdown on."},
     "rehearsal.countdown_off": {"fr": "Décompte désactivé.", "en": "Countdown off."},
     "rehearsal.target_set": {"fr": "Cible : {target} s.", "en": "Target: {target} s."},
+    "report.door_list": {
+        "fr": "Confirmés — la liste pour l'accueil",
+        "en": "Confirmed — the door list",
+    },
+    "report.resend": {"fr": "Veulent le communiqué de nouveau", "en": "Want the release again"},
+    "report.never_reached": {"fr": "Jamais joints", "en": "Never reached"},
+    "report.callbacks": {"fr": "Rappels à faire", "en": "Callbacks pending"},
+    "report.nobody": {"fr": "Personne.", "en": "Nobody."},
+    "report.totals": {
+        "fr": "{calls} appels pour {targets} cibles · {confirmed} confirmés · {time} au téléphone",
+        "en": "{calls} calls for {targets} targets · {confirmed} confirmed · {time} on the phone",
+    },
+    "report.pace": {"fr": "{pace} appels à l'heure", "en": "{pace} calls an hour"},
+    "report.by_caller": {
+        "fr": "Appels par personne : {callers}",
+        "en": "Calls by caller: {callers}",
+    },
+    "report.by_kind": {"fr": "Confirmés par type de média", "en": "Confirmed by kind of outlet"},
+    "report.by_role": {"fr": "Confirmés par rôle", "en": "Confirmed by role"},
+    "team.foreign": {
+        "fr": "{path} n'est pas une part de la liste d'appels de ce fichier (autre fichier ou "
+        "autre événement). Rien n'a été fusionné.",
+        "en": "{path} is not a share of this file's call list (another file or another "
+        "event). Nothing was merged.",
+    },
+    "team.exists": {
+        "fr": "{path} existe déjà ; relance split n'écrase jamais un fichier.",
+        "en": "{path} already exists; relance split never overwrites a file.",
+    },
     # --- command line -----------------------------------------------------
     "cli.bad_lang": {
         "fr": "Langue inconnue : {value} (fr ou en).",
@@ -807,6 +836,21 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.export.failed": {
         "fr": "Impossible d'écrire {path} : {detail}",
         "en": "Cannot write {path}: {detail}",
+    },
+    "team.caller": {"fr": "Appelant {number}", "en": "Caller {number}"},
+    "cli.split.names": {
+        "fr": "--names doit donner {callers} noms, séparés par des virgules.",
+        "en": "--names must give {callers} names, separated by commas.",
+    },
+    "cli.split.written": {"fr": "{name} : {path}", "en": "{name}: {path}"},
+    "cli.merge.nothing": {"fr": "Rien n'a été fusionné.", "en": "Nothing was merged."},
+    "cli.merge.file": {
+        "fr": "{path} ({caller}) : {new} nouveaux appels, {already} déjà présents.",
+        "en": "{path} ({caller}): {new} new calls, {already} already there.",
+    },
+    "cli.merge.done": {
+        "fr": "Fusion : {added} appels ajoutés.",
+        "en": "Merged: {added} calls added.",
     },
     "cli.demo.kept": {
         "fr": "Démo enregistrée dans {path}.",

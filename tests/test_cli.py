@@ -138,3 +138,70 @@ def test_export_writes_a_private_file(db_path: Path, tmp_path: Path) -> None:
     assert "'=CIBL" in text and "514 555-0142" in text
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
     assert run("export", "--db", str(db_path), "--event", "99").returncode == 2
+
+
+def test_split_call_merge_report_round_trip(db_path: Path, tmp_path: Path, now) -> None:
+    from datetime import timedelta
+
+    from relance_tui.core.demo import load_demo
+    from relance_tui.core.models import Outcome
+    from relance_tui.core.queue import load_queue, record_outcome
+    from relance_tui.locations import data_dir
+
+    with Store.open(db_path) as store:
+        event = load_demo(store, data_dir(), now)
+    shares = tmp_path / "parts"
+    result = run("split", str(event.id), "--callers", "3", "--names", "Sam,Alex,Noor",
+                 "--output", str(shares), "--db", str(db_path))
+    assert result.returncode == 0, result.stderr
+    paths = sorted(shares.glob("*.json"))
+    assert len(paths) == 3
+    plan = {
+        "relance-sam.json": [Outcome.CONFIRMED, Outcome.VOICEMAIL],
+        "relance-alex.json": [Outcome.RESEND, Outcome.DECLINED],
+        "relance-noor.json": [Outcome.CALLBACK, Outcome.WRONG_NUMBER, Outcome.CONFIRMED],
+    }
+    sizes = []
+    for path in paths:
+        with Store.open(path) as share:
+            sizes.append(len(share.targets(event.id)))
+            moment = now
+            for outcome in plan[path.name]:
+                state = load_queue(share, share.current_event(), moment).current
+                record_outcome(share, state, outcome, moment, caller=share.settings().caller_name,
+                               callback_at=moment + timedelta(hours=2))
+                moment += timedelta(minutes=2)
+    assert sorted(sizes) == [10, 10, 10]
+
+    merged = run("merge", *map(str, paths), "--db", str(db_path))
+    assert merged.returncode == 0, merged.stderr
+    assert "Fusion : 7 appels ajoutés." in merged.stdout
+    again = run("merge", *map(str, paths), "--db", str(db_path))
+    assert "Fusion : 0 appels ajoutés." in again.stdout
+
+    report = run("report", str(event.id), "--db", str(db_path))
+    assert report.returncode == 0, report.stderr
+    text = report.stdout
+    for words in ("présence confirmée", "message laissé", "renvoyer le communiqué",
+                  "pas intéressé", "rappeler à…", "mauvais numéro", "Confirmés — la liste pour "
+                  "l'accueil (2)", "Appels par personne :", "Sam 2", "Alex 2", "Noor 3"):
+        assert words in text, words
+    assert all(len(line) <= 80 for line in text.splitlines())
+
+    md = tmp_path / "bilan.md"
+    assert run("report", str(event.id), "--db", str(db_path), "--format", "md",
+               "--output", str(md)).returncode == 0
+    assert md.read_text().startswith("# Lancement de la campagne")
+
+
+def test_merging_a_foreign_file_exits_1_and_changes_nothing(db_path: Path, tmp_path: Path) -> None:
+    other = tmp_path / "other.json"
+    with Store.open(other) as store:
+        store.save(Outlet(name="Pivot"))
+    with Store.open(db_path) as store:
+        store.save(Outlet(name="CIBL"))
+    before = db_path.read_bytes()
+    result = run("merge", str(other), "--db", str(db_path))
+    assert result.returncode == 1
+    assert "n'est pas une part" in result.stderr
+    assert db_path.read_bytes() == before

@@ -330,6 +330,13 @@ class Store:
         events = self.events()
         return events[0] if events else None
 
+    def meta(self) -> dict[str, Any]:
+        """The file's own facts: schema version, identity, what it was split from."""
+        return dict(self._storage_or_fail().read().get("meta", {}).get("1", {}))
+
+    def update_meta(self, **values: Any) -> None:
+        self.commit([Put("meta", 1, {**self.meta(), **values})])
+
     def schema_version(self) -> int:
         return migrations.schema_version(self._storage_or_fail().read())
 
