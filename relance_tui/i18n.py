@@ -789,6 +789,50 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "{path} existe déjà ; relance split n'écrase jamais un fichier.",
         "en": "{path} already exists; relance split never overwrites a file.",
     },
+    "key.tab_previous": {"fr": "onglet préc.", "en": "prev. tab"},
+    "key.tab_next": {"fr": "onglet suiv.", "en": "next tab"},
+    "key.export_report": {"fr": "exporter le bilan", "en": "export the report"},
+    "key.split": {"fr": "partager la liste", "en": "split the list"},
+    "key.merge": {"fr": "fusionner", "en": "merge"},
+    "report.pick_someone": {
+        "fr": "Choisissez une ligne dans « Veulent le communiqué de nouveau ».",
+        "en": "Pick a row in “Want the release again”.",
+    },
+    "report.export_what": {"fr": "Le bilan de l'événement", "en": "The event's report"},
+    "team.split.title": {
+        "fr": "Partager la liste d'appels entre plusieurs personnes",
+        "en": "Share the call list among several callers",
+    },
+    "team.split.names": {
+        "fr": "Noms, séparés par des virgules (2 à 20)",
+        "en": "Names, separated by commas (2 to 20)",
+    },
+    "team.split.hint": {
+        "fr": "Un fichier par personne : ouvrez-le avec relance --db FICHIER, appelez, "
+        "puis rapportez-le ici (m) pour fusionner.",
+        "en": "One file per caller: open it with relance --db FILE, call, then bring it "
+        "back here (m) to merge.",
+    },
+    "team.split.go": {"fr": "Partager", "en": "Split"},
+    "team.split.need_names": {
+        "fr": "Donnez de 2 à 20 noms, séparés par des virgules.",
+        "en": "Give 2 to 20 names, separated by commas.",
+    },
+    "team.split.done": {
+        "fr": "{count} fichiers écrits dans {folder}.",
+        "en": "{count} files written to {folder}.",
+    },
+    "team.merge.title": {
+        "fr": "Fusionner les appels des autres",
+        "en": "Merge the others' calls",
+    },
+    "team.merge.hint": {
+        "fr": "Un dossier (tous ses .json) ou des fichiers séparés par des points-virgules. "
+        "Fusionner deux fois le même fichier ne change rien.",
+        "en": "A folder (all its .json) or files separated by semicolons. "
+        "Merging the same file twice changes nothing.",
+    },
+    "team.merge.go": {"fr": "Fusionner", "en": "Merge"},
     # --- command line -----------------------------------------------------
     "cli.bad_lang": {
         "fr": "Langue inconnue : {value} (fr ou en).",

@@ -151,8 +151,18 @@ def test_split_call_merge_report_round_trip(db_path: Path, tmp_path: Path, now) 
     with Store.open(db_path) as store:
         event = load_demo(store, data_dir(), now)
     shares = tmp_path / "parts"
-    result = run("split", str(event.id), "--callers", "3", "--names", "Sam,Alex,Noor",
-                 "--output", str(shares), "--db", str(db_path))
+    result = run(
+        "split",
+        str(event.id),
+        "--callers",
+        "3",
+        "--names",
+        "Sam,Alex,Noor",
+        "--output",
+        str(shares),
+        "--db",
+        str(db_path),
+    )
     assert result.returncode == 0, result.stderr
     paths = sorted(shares.glob("*.json"))
     assert len(paths) == 3
@@ -168,8 +178,14 @@ def test_split_call_merge_report_round_trip(db_path: Path, tmp_path: Path, now) 
             moment = now
             for outcome in plan[path.name]:
                 state = load_queue(share, share.current_event(), moment).current
-                record_outcome(share, state, outcome, moment, caller=share.settings().caller_name,
-                               callback_at=moment + timedelta(hours=2))
+                record_outcome(
+                    share,
+                    state,
+                    outcome,
+                    moment,
+                    caller=share.settings().caller_name,
+                    callback_at=moment + timedelta(hours=2),
+                )
                 moment += timedelta(minutes=2)
     assert sorted(sizes) == [10, 10, 10]
 
@@ -182,15 +198,29 @@ def test_split_call_merge_report_round_trip(db_path: Path, tmp_path: Path, now) 
     report = run("report", str(event.id), "--db", str(db_path))
     assert report.returncode == 0, report.stderr
     text = report.stdout
-    for words in ("présence confirmée", "message laissé", "renvoyer le communiqué",
-                  "pas intéressé", "rappeler à…", "mauvais numéro", "Confirmés — la liste pour "
-                  "l'accueil (2)", "Appels par personne :", "Sam 2", "Alex 2", "Noor 3"):
+    for words in (
+        "présence confirmée",
+        "message laissé",
+        "renvoyer le communiqué",
+        "pas intéressé",
+        "rappeler à…",
+        "mauvais numéro",
+        "Confirmés — la liste pour l'accueil (2)",
+        "Appels par personne :",
+        "Sam 2",
+        "Alex 2",
+        "Noor 3",
+    ):
         assert words in text, words
     assert all(len(line) <= 80 for line in text.splitlines())
 
     md = tmp_path / "bilan.md"
-    assert run("report", str(event.id), "--db", str(db_path), "--format", "md",
-               "--output", str(md)).returncode == 0
+    assert (
+        run(
+            "report", str(event.id), "--db", str(db_path), "--format", "md", "--output", str(md)
+        ).returncode
+        == 0
+    )
     assert md.read_text().startswith("# Lancement de la campagne")
 
 

@@ -94,7 +94,7 @@ def summarise(store: Store, event: Event, clock: Clock) -> Summary:
 # --- text, Markdown, CSV, JSON ---------------------------------------------------------
 
 
-def _who(state: TargetState) -> dict[str, str]:
+def who_fields(state: TargetState) -> dict[str, str]:
     phone, extension = state.phone
     last = state.last
     return {
@@ -115,10 +115,10 @@ def _who(state: TargetState) -> dict[str, str]:
 
 
 SECTIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    ("confirmed", "report.door_list", ("outlet", "show", "name", "role", "phone", "notes")),
-    ("resend", "report.resend", ("outlet", "name", "email", "notes")),
-    ("never_reached", "report.never_reached", ("outlet", "name", "phone", "attempts")),
-    ("callbacks", "report.callbacks", ("callback", "outlet", "name", "phone")),
+    ("confirmed", "report.door_list", ("name", "outlet", "show", "role", "phone", "notes")),
+    ("resend", "report.resend", ("name", "outlet", "email", "notes")),
+    ("never_reached", "report.never_reached", ("name", "outlet", "phone", "attempts")),
+    ("callbacks", "report.callbacks", ("callback", "name", "outlet", "phone")),
 )
 
 
@@ -157,7 +157,7 @@ def as_text(summary: Summary, width: int = 80) -> str:
         label = outcome_label(key)[:label_width].ljust(label_width)
         lines.append(f"  {label} {count:>3}  {bar(count, summary.total, width - label_width - 10)}")
     lines.append("")
-    lines += textwrap.wrap(_totals(summary), width=width)
+    lines += textwrap.wrap(totals_line(summary), width=width)
     if summary.calls_by_caller:
         callers = ", ".join(f"{name} {n}" for name, n in summary.calls_by_caller.most_common())
         lines += textwrap.wrap(i18n.t("report.by_caller", callers=callers), width=width)
@@ -166,7 +166,7 @@ def as_text(summary: Summary, width: int = 80) -> str:
         lines.append("")
         lines.append(f"{i18n.t(title_key)} ({len(states)})")
         for state in states:
-            who = _who(state)
+            who = who_fields(state)
             cells = [who[c] for c in columns if who[c]]
             # Wrapped, not cut: the door list is printed and read at the door.
             lines += textwrap.wrap(
@@ -175,7 +175,7 @@ def as_text(summary: Summary, width: int = 80) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _totals(summary: Summary) -> str:
+def totals_line(summary: Summary) -> str:
     pace = (
         i18n.t("report.pace", pace=round(summary.calls_per_hour))
         if summary.calls_per_hour is not None
@@ -208,7 +208,7 @@ def as_markdown(summary: Summary) -> str:
         else f"- {outcome_label(key)}: {count}"
         for key, count in outcome_rows(summary)
     ]
-    lines += ["", _totals(summary), ""]
+    lines += ["", totals_line(summary), ""]
     for attribute, title_key, columns in SECTIONS:
         states: list[TargetState] = getattr(summary, attribute)
         lines += [f"## {i18n.t(title_key)} ({len(states)})", ""]
@@ -218,7 +218,7 @@ def as_markdown(summary: Summary) -> str:
         lines.append("| " + " | ".join(i18n.t(f"export.col.{c}") for c in columns) + " |")
         lines.append("|" + "---|" * len(columns))
         for state in states:
-            who = _who(state)
+            who = who_fields(state)
             lines.append("| " + " | ".join(cell(who[c]) for c in columns) + " |")
         lines.append("")
     return "\n".join(lines)
@@ -234,7 +234,7 @@ def as_csv(summary: Summary) -> str:
     )
     for attribute, title_key, _ in SECTIONS:
         for state in getattr(summary, attribute):
-            who = _who(state)
+            who = who_fields(state)
             writer.writerow([neutralise(i18n.t(title_key))] + [neutralise(who[c]) for c in columns])
     return "\ufeff" + buffer.getvalue()
 
@@ -256,7 +256,7 @@ def as_json(summary: Summary) -> str:
         "calls_per_hour": summary.calls_per_hour,
     }
     for attribute, _, _ in SECTIONS:
-        data[attribute] = [_who(state) for state in getattr(summary, attribute)]
+        data[attribute] = [who_fields(state) for state in getattr(summary, attribute)]
     return json.dumps(data, ensure_ascii=False, indent=2)
 
 

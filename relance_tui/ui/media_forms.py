@@ -244,22 +244,33 @@ class ImportDialog(_Dialog):
 class ExportDialog(_Dialog):
     """What to export, in which format, where. Dismisses with (what, format, path)."""
 
-    def __init__(self, default_dir: Path, has_event: bool) -> None:
+    def __init__(
+        self,
+        default_dir: Path,
+        has_event: bool,
+        what: list[tuple[str, str]] | None = None,
+        default_format: str = "csv",
+    ) -> None:
         super().__init__()
         self._default_dir = default_dir
         self._has_event = has_event
+        self._what = what
+        self._default_format = default_format
 
     def compose(self) -> ComposeResult:
-        what = [(i18n.t("export.what.media"), "media")]
-        if self._has_event:
+        what = self._what or [(i18n.t("export.what.media"), "media")]
+        if self._what is None and self._has_event:
             what.insert(0, (i18n.t("export.what.calls"), "calls"))
-        formats = [("CSV (Excel)", "csv"), ("JSON", "json"), ("Markdown", "md")]
+        formats = [("Markdown", "md"), ("CSV (Excel)", "csv"), ("JSON", "json")]
         with Vertical(classes="dialog", id="export-dialog"):
             yield Label(i18n.t("export.dialog.title"), classes="dialog-title")
             yield Select(what, value=what[0][1], allow_blank=False, id="export-what")
-            yield Select(formats, value="csv", allow_blank=False, id="export-format")
+            yield Select(formats, value=self._default_format, allow_blank=False, id="export-format")
             yield Label(i18n.t("export.dialog.path"), classes="field-label")
-            yield Input(str(self._default_dir / "relance-export.csv"), id="export-path")
+            yield Input(
+                str(self._default_dir / f"relance-{what[0][1]}.{self._default_format}"),
+                id="export-path",
+            )
             with Horizontal(classes="form-buttons"):
                 yield Button(i18n.t("export.dialog.go"), id="export-go", variant="primary")
                 yield Button(i18n.t("form.cancel"), id="export-cancel")
@@ -281,5 +292,74 @@ class ExportDialog(_Dialog):
         )
 
     @on(Button.Pressed, "#export-cancel")
+    def _cancel(self) -> None:
+        self.dismiss(None)
+
+
+class SplitDialog(_Dialog):
+    """How many callers, their names, and the folder for their files."""
+
+    def __init__(self, default_dir: Path) -> None:
+        super().__init__()
+        self._default_dir = default_dir
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="split-dialog"):
+            yield Label(i18n.t("team.split.title"), classes="dialog-title")
+            yield Label(i18n.t("team.split.names"), classes="field-label")
+            yield Input(placeholder="Sam, Alex, Noor", id="split-names")
+            yield Label(i18n.t("export.dialog.path"), classes="field-label")
+            yield Input(str(self._default_dir), id="split-folder")
+            yield Label("", id="split-error", classes="field-error")
+            yield Label(i18n.t("team.split.hint"), classes="dialog-hint")
+            with Horizontal(classes="form-buttons"):
+                yield Button(i18n.t("team.split.go"), id="split-go", variant="primary")
+                yield Button(i18n.t("form.cancel"), id="split-cancel")
+
+    @on(Button.Pressed, "#split-go")
+    @on(Input.Submitted)
+    def _go(self) -> None:
+        names = [n.strip() for n in self.query_one("#split-names", Input).value.split(",")]
+        names = [n for n in names if n]
+        if not 2 <= len(names) <= 20:
+            self.query_one("#split-error", Label).update(i18n.t("team.split.need_names"))
+            return
+        folder = Path(self.query_one("#split-folder", Input).value.strip()).expanduser()
+        self.dismiss((names, folder))
+
+    @on(Button.Pressed, "#split-cancel")
+    def _cancel(self) -> None:
+        self.dismiss(None)
+
+
+class MergeDialog(_Dialog):
+    """The callers' files (or the folder holding them) to bring back."""
+
+    def __init__(self, default_dir: Path) -> None:
+        super().__init__()
+        self._default_dir = default_dir
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="merge-dialog"):
+            yield Label(i18n.t("team.merge.title"), classes="dialog-title")
+            yield Input(str(self._default_dir), id="merge-paths")
+            yield Label(i18n.t("team.merge.hint"), classes="dialog-hint")
+            with Horizontal(classes="form-buttons"):
+                yield Button(i18n.t("team.merge.go"), id="merge-go", variant="primary")
+                yield Button(i18n.t("form.cancel"), id="merge-cancel")
+
+    @on(Button.Pressed, "#merge-go")
+    @on(Input.Submitted)
+    def _go(self) -> None:
+        paths: list[Path] = []
+        for token in self.query_one("#merge-paths", Input).value.split(";"):
+            path = Path(token.strip()).expanduser()
+            if path.is_dir():
+                paths += sorted(path.glob("*.json"))
+            elif token.strip():
+                paths.append(path)
+        self.dismiss(paths)
+
+    @on(Button.Pressed, "#merge-cancel")
     def _cancel(self) -> None:
         self.dismiss(None)

@@ -39,15 +39,25 @@ def world(store: Store, size: int = 12) -> Event:
 def test_summary_counts_a_hand_built_log(store: Store) -> None:
     event = world(store, 6)
     plan = [
-        (Outcome.CONFIRMED, "Sam", "avec caméra"), (Outcome.CONFIRMED, "Alex", ""),
-        (Outcome.RESEND, "Sam", ""), (Outcome.VOICEMAIL, "Sam", ""),
+        (Outcome.CONFIRMED, "Sam", "avec caméra"),
+        (Outcome.CONFIRMED, "Alex", ""),
+        (Outcome.RESEND, "Sam", ""),
+        (Outcome.VOICEMAIL, "Sam", ""),
         (Outcome.CALLBACK, "Alex", ""),
     ]
     now = T0
     for outcome, caller, note in plan:
         state = load_queue(store, event, now).current
-        record_outcome(store, state, outcome, now, duration_s=60, caller=caller, note=note,
-                       callback_at=now + timedelta(hours=3) if outcome is Outcome.CALLBACK else None)
+        record_outcome(
+            store,
+            state,
+            outcome,
+            now,
+            duration_s=60,
+            caller=caller,
+            note=note,
+            callback_at=now + timedelta(hours=3) if outcome is Outcome.CALLBACK else None,
+        )
         now += timedelta(minutes=10)
     summary = summarise(store, event, fixed_clock(now))
     assert summary.by_outcome == Counter(
@@ -90,8 +100,14 @@ def call_in_share(path: Path, outcomes: list[Outcome], start: datetime, undo: bo
             if state is None:
                 break
             callback = now + timedelta(hours=1) if outcome is Outcome.CALLBACK else None
-            record_outcome(share, state, outcome, now, caller=share.settings().caller_name,
-                           callback_at=callback)
+            record_outcome(
+                share,
+                state,
+                outcome,
+                now,
+                caller=share.settings().caller_name,
+                callback_at=callback,
+            )
             now += timedelta(minutes=1)
         if undo:
             undo_last(share, event, now)
@@ -109,7 +125,9 @@ def merged_state(path: Path, event_id: int) -> tuple[frozenset[str], tuple]:
 OUTCOMES = [o for o in Outcome if o not in (Outcome.UNDO, Outcome.SKIPPED)]
 
 
-@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(
     callers=st.integers(2, 3),
     logs=st.lists(st.lists(st.sampled_from(OUTCOMES), max_size=6), min_size=3, max_size=3),

@@ -41,3 +41,19 @@ def test_rehearsal_mid_take(snap_compare, demo_store: Store, now: datetime) -> N
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=(100, 32), run_before=mid_take)
+
+
+def test_report_screen(snap_compare, demo_store: Store, now: datetime) -> None:
+    from datetime import timedelta
+
+    from relance_tui.core.models import Outcome
+    from relance_tui.core.queue import load_queue, record_outcome
+
+    event = demo_store.current_event()
+    moment = now
+    for outcome in (Outcome.CONFIRMED, Outcome.RESEND, Outcome.VOICEMAIL, Outcome.CONFIRMED):
+        state = load_queue(demo_store, event, moment).current
+        record_outcome(demo_store, state, outcome, moment, duration_s=40, caller="Sam")
+        moment += timedelta(minutes=3)
+    app = make_app(store=demo_store, clock=fixed_clock(moment))
+    assert snap_compare(app, terminal_size=(100, 32), press=["5"])

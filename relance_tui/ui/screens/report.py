@@ -1,33 +1,241 @@
-"""Bilan: what the calls gave."""
+"""Bilan: who is coming, who wants the release again, who was never reached."""
 
 from __future__ import annotations
 
-from collections import Counter
+from pathlib import Path
 
+from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
-from textual.containers import Vertical
-from textual.widgets import DataTable, Label
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import DataTable, Label, Static, TabbedContent, TabPane
 
 from relance_tui import i18n
+from relance_tui.core.errors import RelanceError
+from relance_tui.core.queue import TargetState
+from relance_tui.core.report import (
+    RENDERERS,
+    SECTIONS,
+    Summary,
+    bar,
+    outcome_label,
+    outcome_rows,
+    summarise,
+    totals_line,
+    who_fields,
+)
+from relance_tui.core.storage import write_atomically
+from relance_tui.core.team import apply_merge, plan_merge, split
+from relance_tui.core.templates import TemplateProblem, render_event, template_context
+from relance_tui.ui.media_forms import ExportDialog, MergeDialog, SplitDialog
 from relance_tui.ui.screens.base import RelanceScreen
+
+COLUMNS = {
+    "outlet": 18,
+    "show": 14,
+    "name": 18,
+    "role": 12,
+    "phone": 22,
+    "notes": 30,
+    "email": 30,
+    "attempts": 10,
+    "callback": 26,
+}
 
 
 class ReportScreen(RelanceScreen):
     MODE = "report"
 
+    BINDINGS = [
+        Binding("left_square_bracket", "tab(-1)", "key.tab_previous", id="report.previous"),
+        Binding("right_square_bracket", "tab(1)", "key.tab_next", id="report.next"),
+        Binding("e", "copy_email", "key.copy_email", id="report.copy_email"),
+        Binding("x", "export", "key.export_report", id="report.export"),
+        Binding("s", "split", "key.split", id="report.split"),
+        Binding("m", "merge", "key.merge", id="report.merge"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._summary: Summary | None = None
+
     def compose_body(self) -> ComposeResult:
-        with Vertical(id="report-body"):
-            yield Label(i18n.t("report.by_outcome"), classes="section-title")
-            yield Label(id="report-empty")
-            yield DataTable(id="outcomes", cursor_type="none")
+        with Horizontal(id="report-body"):
+            with VerticalScroll(id="report-left"):
+                yield Label(i18n.t("report.by_outcome"), classes="section-title")
+                yield Static("", id="outcome-bars")
+                yield Static("", id="report-totals")
+                yield Label(i18n.t("report.by_kind"), classes="section-title")
+                yield Static("", id="by-kind")
+                yield Label(i18n.t("report.by_role"), classes="section-title")
+                yield Static("", id="by-role")
+            with TabbedContent(id="report-tabs"):
+                for attribute, title_key, _ in SECTIONS:
+                    with TabPane(i18n.t(title_key), id=f"tab-{attribute}"):
+                        yield DataTable(
+                            id=f"list-{attribute}", cursor_type="row", zebra_stripes=True
+                        )
+        yield Label("", id="report-status")
 
     def on_mount(self) -> None:
+        for attribute, _, columns in SECTIONS:
+            table = self.query_one(f"#list-{attribute}", DataTable)
+            for column in columns:
+                table.add_column(
+                    i18n.t(f"export.col.{column}"), key=column, width=COLUMNS.get(column)
+                )
+        self.reload()
+
+    def on_screen_resume(self) -> None:
+        super().on_screen_resume()
+        self.reload()
+
+    def reload(self) -> None:
         event = self.store.current_event()
-        attempts = self.store.attempts(event.id) if event and event.id is not None else []
-        counts = Counter(a.outcome.value for a in attempts)
-        table = self.query_one("#outcomes", DataTable)
-        table.add_column(i18n.t("col.outcome"), key="outcome")
-        table.add_column(i18n.t("col.count"), key="count")
-        for outcome, count in counts.most_common():
-            table.add_row(i18n.t(f"outcome.{outcome}"), str(count))
-        self.query_one("#report-empty", Label).update("" if attempts else i18n.t("report.none"))
+        self._summary = summarise(self.store, event, self.clock) if event else None
+        self._show()
+
+    def _show(self) -> None:
+        summary = self._summary
+        bars = self.query_one("#outcome-bars", Static)
+        if summary is None:
+            bars.update(i18n.t("banner.no_event"))
+            return
+        text = Text()
+        for key, count in outcome_rows(summary):
+            label = outcome_label(key)
+            text.append(f"{label[:24]:<24} {count:>3} ", style="bold" if key == "confirmed" else "")
+            text.append(
+                bar(count, summary.total, 14) + "\n",
+                style="green" if key == "confirmed" else "cyan",
+            )
+        if not summary.calls:
+            text.append("\n" + i18n.t("report.none"))
+        bars.update(text)
+
+        totals = totals_line(summary)
+        if summary.calls_by_caller:
+            callers = ", ".join(f"{n} {c}" for n, c in summary.calls_by_caller.most_common())
+            totals += "\n" + i18n.t("report.by_caller", callers=callers)
+        self.query_one("#report-totals", Static).update(totals)
+        self.query_one("#by-kind", Static).update(
+            ", ".join(f"{i18n.t('kind.' + k)} {n}" for k, n in summary.confirmed_by_kind.items())
+            or "—"
+        )
+        self.query_one("#by-role", Static).update(
+            ", ".join(f"{i18n.t('role.' + k)} {n}" for k, n in summary.confirmed_by_role.items())
+            or "—"
+        )
+
+        tabs = self.query_one(TabbedContent)
+        for attribute, title_key, columns in SECTIONS:
+            states: list[TargetState] = getattr(summary, attribute)
+            table = self.query_one(f"#list-{attribute}", DataTable)
+            table.clear()
+            for state in states:
+                who = who_fields(state)
+                table.add_row(*(Text(who[c]) for c in columns), key=str(state.target.id))
+            tabs.get_tab(f"tab-{attribute}").label = f"{i18n.t(title_key)} ({len(states)})"
+
+    def _status(self, text: str) -> None:
+        self.query_one("#report-status", Label).update(text)
+
+    # actions ----------------------------------------------------------------------------
+    def action_tab(self, step: int) -> None:
+        tabs = self.query_one(TabbedContent)
+        ids = [f"tab-{attribute}" for attribute, _, _ in SECTIONS]
+        current = ids.index(tabs.active) if tabs.active in ids else 0
+        tabs.active = ids[(current + step) % len(ids)]
+        self.query_one(f"#list-{tabs.active[4:]}", DataTable).focus()
+
+    def _highlighted(self) -> TargetState | None:
+        summary = self._summary
+        if summary is None:
+            return None
+        attribute = self.query_one(TabbedContent).active[4:]
+        table = self.query_one(f"#list-{attribute}", DataTable)
+        if not table.row_count:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        states: list[TargetState] = getattr(summary, attribute)
+        return next((s for s in states if str(s.target.id) == key), None)
+
+    def action_copy_email(self) -> None:
+        summary, state = self._summary, self._highlighted()
+        if summary is None or state is None:
+            self._status(i18n.t("report.pick_someone"))
+            return
+        context = template_context(
+            summary.event, state.contact, state.outlet, state.show, self.store.settings()
+        )
+        try:
+            rendered = render_event(summary.event, context)
+        except TemplateProblem as problem:
+            self._status(i18n.t("calls.template_problem", problem=str(problem)))
+            return
+        self.copy_with_dialog(
+            i18n.t("calls.email_title"),
+            self.email_text(state.email, rendered.email_subject, rendered.email_body),
+            state.name or (state.outlet.name if state.outlet else ""),
+        )
+
+    def on_copied(self, message: str) -> None:
+        self._status(message)
+
+    def action_export(self) -> None:
+        summary = self._summary
+        if summary is None:
+            return
+
+        def chosen(answer: object) -> None:
+            if isinstance(answer, tuple):
+                _, fmt, path = answer
+                self._write_report(summary, fmt, path)
+
+        self.app.push_screen(
+            ExportDialog(Path.home(), True, [(i18n.t("report.export_what"), "bilan")], "md"),
+            chosen,
+        )
+
+    @work(thread=True, exclusive=True, group="report-export")
+    def _write_report(self, summary: Summary, fmt: str, path: Path) -> None:
+        try:
+            write_atomically(path.absolute(), RENDERERS[fmt](summary))
+            message = i18n.t("cli.export.done", path=str(path))
+        except OSError as problem:
+            message = i18n.t("cli.export.failed", path=str(path), detail=problem.strerror)
+        self.app.call_from_thread(self._status, message)
+
+    def action_split(self) -> None:
+        summary = self._summary
+        if summary is None:
+            return
+
+        def chosen(answer: object) -> None:
+            if not isinstance(answer, tuple):
+                return
+            names, folder = answer
+            try:
+                paths = split(self.store, summary.event, names, folder)
+            except (RelanceError, OSError) as problem:
+                self._status(str(problem))
+                return
+            self._status(i18n.t("team.split.done", count=len(paths), folder=str(folder)))
+
+        self.app.push_screen(SplitDialog(self.store.path.parent / "partage"), chosen)
+
+    def action_merge(self) -> None:
+        def chosen(paths: object) -> None:
+            if not isinstance(paths, list) or not paths:
+                return
+            try:
+                plans = [plan_merge(self.store, path) for path in paths]
+                added = apply_merge(self.store, plans)
+            except RelanceError as problem:
+                self._status(str(problem) + " " + i18n.t("cli.merge.nothing"))
+                return
+            self._status(i18n.t("cli.merge.done", added=added))
+            self.reload()
+
+        self.app.push_screen(MergeDialog(self.store.path.parent / "partage"), chosen)

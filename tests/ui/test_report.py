@@ -1,0 +1,109 @@
+"""Bilan after recorded outcomes: bars, the door list, copying, split and merge."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+from textual.widgets import DataTable, Input
+
+from relance_tui.core.models import Outcome
+from relance_tui.core.queue import load_queue, record_outcome
+from relance_tui.core.store import Store
+from relance_tui.core.timing import fixed_clock
+from relance_tui.ui.app import make_app
+from relance_tui.ui.dialogs import CopyDialog
+from relance_tui.ui.screens.report import ReportScreen
+
+
+def record(store: Store, now, outcomes) -> list[str]:
+    event = store.current_event()
+    names = []
+    moment = now
+    for outcome, note in outcomes:
+        state = load_queue(store, event, moment).current
+        names.append(state.contact.name)
+        record_outcome(
+            store,
+            state,
+            outcome,
+            moment,
+            duration_s=50,
+            note=note,
+            caller="Sam",
+            callback_at=moment + timedelta(hours=2),
+        )
+        moment += timedelta(minutes=3)
+    return names
+
+
+def rendered(app, selector: str) -> str:
+    return str(app.screen.query_one(selector).render())
+
+
+async def test_bilan_after_outcomes(demo_store: Store, now, monkeypatch) -> None:
+    import pyperclip
+
+    names = record(
+        demo_store,
+        now,
+        [
+            (Outcome.CONFIRMED, "avec caméra"),
+            (Outcome.RESEND, ""),
+            (Outcome.VOICEMAIL, ""),
+            (Outcome.CONFIRMED, ""),
+            (Outcome.CALLBACK, ""),
+        ],
+    )
+    copied: list[str] = []
+    monkeypatch.setattr(pyperclip, "copy", copied.append)
+    app = make_app(store=demo_store, clock=fixed_clock(now + timedelta(minutes=20)))
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.press("5")
+        await pilot.pause()
+        assert isinstance(app.screen, ReportScreen)
+        bars = rendered(app, "#outcome-bars")
+        assert "présence confirmée" in bars and "█" in bars
+        assert "5 appels pour 30 cibles · 2 confirmés · 4 min au téléphone" in rendered(
+            app, "#report-totals"
+        )
+        door = app.screen.query_one("#list-confirmed", DataTable)
+        assert {str(door.get_row_at(i)[0]) for i in range(door.row_count)} == {names[0], names[3]}
+        assert any(
+            "avec caméra" in str(c) for i in range(door.row_count) for c in door.get_row_at(i)
+        )
+        await pilot.press("right_square_bracket")  # "want the release again"
+        await pilot.pause()
+        resend = app.screen.query_one("#list-resend", DataTable)
+        assert str(resend.get_row_at(0)[0]) == names[1]
+        await pilot.press("e")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, CopyDialog)
+    [text] = copied
+    assert f"Bonjour {names[1].split()[0]}," in text
+
+
+async def test_split_and_merge_from_the_screen(demo_store: Store, now, tmp_path: Path) -> None:
+    app = make_app(store=demo_store, clock=fixed_clock(now))
+    folder = tmp_path / "partage"
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.press("5", "s")
+        await pilot.pause()
+        app.screen.query_one("#split-names", Input).value = "Sam, Alex"
+        app.screen.query_one("#split-folder", Input).value = str(folder)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "2 fichiers écrits" in rendered(app, "#report-status")
+        shares = sorted(folder.glob("*.json"))
+        with Store.open(shares[0]) as share:
+            state = load_queue(share, share.current_event(), now).current
+            record_outcome(share, state, Outcome.CONFIRMED, now, caller="Alex")
+        await pilot.press("m")
+        await pilot.pause()
+        app.screen.query_one("#merge-paths", Input).value = str(folder)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "Fusion : 1 appels ajoutés." in rendered(app, "#report-status")
+        assert "Alex 1" in rendered(app, "#report-totals")
+    assert [a.caller for a in demo_store.attempts(demo_store.current_event().id)] == ["Alex"]
