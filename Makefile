@@ -20,6 +20,11 @@ test: $(STAMP)
 	$(BIN)/python -m pytest -q -p no:cacheprovider --junitxml=$(VENV)/junit.xml
 	$(BIN)/python tests/assert_ran.py $(VENV)/junit.xml
 
+bench: $(STAMP)
+	$(BIN)/python benchmarks/write_latency.py
+	$(BIN)/python benchmarks/media_list.py
+	$(BIN)/python benchmarks/durability.py --kills 300
+
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
