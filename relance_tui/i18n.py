@@ -370,7 +370,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "col.event": {"fr": "Événement", "en": "Event"},
     "col.when": {"fr": "Quand", "en": "When"},
     "event.archived": {"fr": "archivé", "en": "archived"},
-    "key.leave_editor": {"fr": "sortir de l'éditeur", "en": "leave the editor"},
+    "key.leave_editor": {"fr": "sortir", "en": "leave"},
     "key.variables": {"fr": "variables", "en": "variables"},
     "key.edit_event": {"fr": "modifier l'événement", "en": "edit the event"},
     "key.events": {"fr": "événements", "en": "events"},

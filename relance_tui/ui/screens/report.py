@@ -105,9 +105,9 @@ class ReportScreen(RelanceScreen):
         text = Text()
         for key, count in outcome_rows(summary):
             label = outcome_label(key)
-            text.append(f"{label[:24]:<24} {count:>3} ", style="bold" if key == "confirmed" else "")
+            text.append(f"{label[:20]:<20} {count:>3} ", style="bold" if key == "confirmed" else "")
             text.append(
-                bar(count, summary.total, 14) + "\n",
+                bar(count, summary.total, 10) + "\n",
                 style="green" if key == "confirmed" else "cyan",
             )
         if not summary.calls:

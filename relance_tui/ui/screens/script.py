@@ -67,7 +67,8 @@ class ScriptScreen(RelanceScreen):
         Binding("f4", "copy_email", "key.copy_email", id="script.copy_email"),
         Binding("ctrl+n", "new_event", "key.new_event", id="script.new_event"),
         Binding("ctrl+r", "reset_templates", "key.reset_templates", id="script.reset"),
-        Binding("ctrl+s", "save", "key.save", id="script.save"),
+        # Edits save themselves a second after the last key; ctrl+s is for the anxious.
+        Binding("ctrl+s", "save", "key.save", id="script.save", show=False),
     ]
 
     def __init__(self) -> None:
