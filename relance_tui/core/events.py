@@ -145,8 +145,7 @@ def create_event(store: Store, event: Event, templates: dict[str, str]) -> Event
 
 def make_current(store: Store, event: Event) -> None:
     settings: Settings = store.settings()
-    settings.current_event_id = event.id
-    store.save(settings)
+    store.save(dataclasses.replace(settings, current_event_id=event.id))
 
 
 def duplicate_event(store: Store, event: Event, now: datetime) -> Event:
@@ -171,9 +170,7 @@ def duplicate_event(store: Store, event: Event, now: datetime) -> Event:
 
 
 def set_archived(store: Store, event: Event, archived: bool) -> None:
-    event.archived = archived
-    store.save(event)
+    store.save(dataclasses.replace(event, archived=archived))
     settings = store.settings()
     if archived and settings.current_event_id == event.id:
-        settings.current_event_id = None
-        store.save(settings)
+        store.save(dataclasses.replace(settings, current_event_id=None))

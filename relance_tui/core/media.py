@@ -351,8 +351,12 @@ def move_in_call_list(store: Store, event: Event, row: MediaRow, step: int) -> b
     if not 0 <= other < len(targets):
         return False
     neighbour = targets[other]
-    target.position, neighbour.position = neighbour.position, target.position
-    store.save_many([target, neighbour])
+    store.save_many(
+        [
+            dataclasses.replace(target, position=neighbour.position),
+            dataclasses.replace(neighbour, position=target.position),
+        ]
+    )
     return True
 
 
@@ -368,9 +372,10 @@ def friendliest_first(store: Store, event: Event) -> None:
         return outlet.warmth if outlet else 0
 
     targets = sorted(store.targets(event.id), key=lambda t: (-warmth(t), t.position))
-    for position, target in enumerate(targets, start=1):
-        target.position = position
-    store.save_many(targets)
+    store.save_many(
+        dataclasses.replace(target, position=position)
+        for position, target in enumerate(targets, start=1)
+    )
 
 
 def call_list_counts(rows: Sequence[MediaRow]) -> tuple[Counter[str], Counter[str]]:

@@ -7,6 +7,7 @@ their UTC offset.
 
 from __future__ import annotations
 
+import functools
 import uuid
 from dataclasses import asdict, dataclass, field, fields
 from datetime import datetime
@@ -71,6 +72,11 @@ def _dt_from_str(value: str | None) -> datetime | None:
     return datetime.fromisoformat(value) if value else None
 
 
+@functools.cache
+def _field_names(cls: type) -> frozenset[str]:
+    return frozenset(f.name for f in fields(cls))
+
+
 class Record:
     """Conversion between a dataclass record and a store document."""
 
@@ -91,7 +97,7 @@ class Record:
 
     @classmethod
     def from_doc(cls, doc: dict[str, Any], doc_id: int | None = None) -> Self:
-        known = {f.name for f in fields(cls)}  # type: ignore[arg-type]
+        known = _field_names(cls)  # type: ignore[arg-type]
         values = {k: v for k, v in doc.items() if k in known}
         for name in cls._datetimes:
             if name in values:

@@ -16,6 +16,7 @@ do-not-call contact never enters it.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
@@ -326,17 +327,16 @@ def record_outcome(
         caller=caller,
         callback_at=callback_at if outcome is Outcome.CALLBACK else None,
     )
+    # Records from the store are shared: changes go to copies, saved with the call.
     changed: list[Record] = []
     if outcome is Outcome.DO_NOT_CALL:
         flag_holder: Contact | Outlet | None = state.contact or state.outlet
         if flag_holder is not None and not flag_holder.do_not_call:
-            flag_holder.do_not_call = True
             attempt.flagged = True
-            changed.append(flag_holder)
+            changed.append(dataclasses.replace(flag_holder, do_not_call=True))
     elif outcome is Outcome.WRONG_NUMBER and state.contact and not state.contact.to_fix:
-        state.contact.to_fix = True
         attempt.flagged = True
-        changed.append(state.contact)
+        changed.append(dataclasses.replace(state.contact, to_fix=True))
     store.save_many([attempt, *changed])
     return attempt
 
@@ -373,14 +373,12 @@ def undo_last(store: Store, event: Event, now: datetime, caller: str = "") -> At
         contact = store.get(Contact, target.contact_id) if target and target.contact_id else None
         if contact is not None:
             if undone.outcome is Outcome.DO_NOT_CALL:
-                contact.do_not_call = False
+                changed.append(dataclasses.replace(contact, do_not_call=False))
             else:
-                contact.to_fix = False
-            changed.append(contact)
+                changed.append(dataclasses.replace(contact, to_fix=False))
         elif target is not None and target.outlet_id is not None:
             outlet = store.get(Outlet, target.outlet_id)
             if outlet is not None:
-                outlet.do_not_call = False
-                changed.append(outlet)
+                changed.append(dataclasses.replace(outlet, do_not_call=False))
     store.save_many(changed)
     return undone

@@ -61,6 +61,17 @@ TABLES: dict[type[Record], str] = {
 
 R = TypeVar("R", bound=Record)
 
+# Small tables read on every card are kept as typed records, updated on each write;
+# the big per-event tables are indexed by event instead (50,000 attempts stay raw).
+CACHED_TABLES: dict[str, type[Record]] = {
+    "outlets": Outlet,
+    "shows": Show,
+    "contacts": Contact,
+    "events": Event,
+    "settings": Settings,
+}
+EVENT_TABLES = ("targets", "attempts", "takes")
+
 
 def backup_path(path: Path) -> Path:
     return path.with_name(path.name + ".bak")
@@ -127,6 +138,8 @@ class Store:
         assert isinstance(storage, JournaledStorage)
         self._storage = storage
         self._next_ids: dict[str, int] = {}
+        self._records: dict[str, dict[int, Record]] = {}
+        self._by_event: dict[str, dict[int, set[int]]] = {}
 
     # opening and closing ----------------------------------------------------
     @classmethod
@@ -232,12 +245,55 @@ class Store:
         """Make `ops` durable, then visible. On failure nothing changes."""
         storage = self._storage_or_fail()
         storage.commit(ops)
-        apply_ops(storage.read(), ops)
+        raw = storage.read()
+        old_events = {
+            (op.table, op.doc_id): raw.get(op.table, {}).get(str(op.doc_id), {}).get("event_id")
+            for op in ops
+            if op.table in self._by_event
+        }
+        apply_ops(raw, ops)
         for name in {op.table for op in ops}:
             self._db.table(name).clear_cache()
+        self._update_indexes(ops, old_events)
         if storage.needs_compaction:
             with contextlib.suppress(StoreWriteFailed):
                 storage.compact()
+
+    def _update_indexes(self, ops: list[Op], old_events: dict[tuple[str, int], object]) -> None:
+        for op in ops:
+            records = self._records.get(op.table)
+            if records is not None:
+                if isinstance(op, Put):
+                    records[op.doc_id] = CACHED_TABLES[op.table].from_doc(dict(op.doc), op.doc_id)
+                else:
+                    records.pop(op.doc_id, None)
+            index = self._by_event.get(op.table)
+            if index is not None:
+                old = old_events.get((op.table, op.doc_id))
+                if isinstance(old, int):
+                    index.get(old, set()).discard(op.doc_id)
+                if isinstance(op, Put) and isinstance(op.doc.get("event_id"), int):
+                    index.setdefault(op.doc["event_id"], set()).add(op.doc_id)
+
+    def _cached(self, table: str) -> dict[int, Record]:
+        records = self._records.get(table)
+        if records is None:
+            record_type = CACHED_TABLES[table]
+            raw = self._storage_or_fail().read().get(table, {})
+            records = {int(k): record_type.from_doc(v, int(k)) for k, v in raw.items()}
+            self._records[table] = records
+        return records
+
+    def _event_docs(self, table: str, event_id: int) -> list[tuple[int, dict[str, Any]]]:
+        raw = self._storage_or_fail().read().get(table, {})
+        index = self._by_event.get(table)
+        if index is None:
+            index = {}
+            for key, doc in raw.items():
+                if isinstance(doc.get("event_id"), int):
+                    index.setdefault(doc["event_id"], set()).add(int(key))
+            self._by_event[table] = index
+        return [(doc_id, raw[str(doc_id)]) for doc_id in sorted(index.get(event_id, ()))]
 
     def save_many(self, records: Iterable[Record]) -> list[int]:
         """Insert or replace records in one durable transaction; set and return their ids."""
@@ -271,18 +327,24 @@ class Store:
         return iter(self._db.table(table).all())
 
     def all(self, record_type: type[R]) -> list[R]:
-        return [
-            record_type.from_doc(dict(doc), doc.doc_id) for doc in self._docs(TABLES[record_type])
-        ]
+        """Every record of a kind. Records of the small tables are shared between
+        callers: change a copy (`dataclasses.replace`) and save it, never the record."""
+        table = TABLES[record_type]
+        if table in CACHED_TABLES:
+            return list(self._cached(table).values())  # type: ignore[arg-type]
+        return [record_type.from_doc(dict(doc), doc.doc_id) for doc in self._docs(table)]
 
     def get(self, record_type: type[R], doc_id: int) -> R | None:
-        doc = self._db.table(TABLES[record_type]).get(doc_id=doc_id)
+        table = TABLES[record_type]
+        if table in CACHED_TABLES:
+            return self._cached(table).get(doc_id)  # type: ignore[return-value]
+        doc = self._db.table(table).get(doc_id=doc_id)
         if doc is None or isinstance(doc, list):
             return None
         return record_type.from_doc(dict(doc), doc_id)
 
     def count(self, record_type: type[Record]) -> int:
-        return len(self._db.table(TABLES[record_type]))
+        return len(self._storage_or_fail().read().get(TABLES[record_type], {}))
 
     def outlets(self) -> list[Outlet]:
         return sorted(self.all(Outlet), key=lambda o: o.name.casefold())

@@ -9,6 +9,7 @@ but the contact flags that calls set, which are derived again from the union.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import uuid
@@ -206,9 +207,7 @@ def _flags_from_calls(store: Store, added: Sequence[Attempt]) -> list[Contact]:
             if contact is None:
                 continue
             if attempt.outcome is Outcome.DO_NOT_CALL and not contact.do_not_call:
-                contact.do_not_call = True
-                changed[target.contact_id] = contact
+                changed[target.contact_id] = dataclasses.replace(contact, do_not_call=True)
             elif attempt.outcome is Outcome.WRONG_NUMBER and not contact.to_fix:
-                contact.to_fix = True
-                changed[target.contact_id] = contact
+                changed[target.contact_id] = dataclasses.replace(contact, to_fix=True)
     return list(changed.values())
