@@ -15,6 +15,9 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
+import subprocess
+import sys
 import random
 import resource
 import shutil
@@ -113,7 +116,7 @@ async def through_the_ui(path: Path, keys: int) -> dict[str, list[float]]:
     from relance_tui.ui.screens.calls import CallsScreen
     from relance_tui.ui.screens.lists import ListsScreen
 
-    results: dict[str, list[float]] = {"start": [], "outcome": [], "search": []}
+    results: dict[str, list[float]] = {"start": [], "outcome": [], "search": [], "noop": []}
     started = time.perf_counter()
     store = Store.open(path)
     app = make_app(store=store, clock=fixed_clock(NOW), start_mode="calls")
@@ -123,6 +126,12 @@ async def through_the_ui(path: Path, keys: int) -> dict[str, list[float]]:
         await pilot.pause()
         results["start"].append((time.perf_counter() - started) * 1000)
         screen = app.screen
+        # What Pilot itself costs per key (it waits for the screen to settle): a key
+        # bound to nothing, pressed the same way. Subtracted below, and printed.
+        for _ in range(keys):
+            t0 = time.perf_counter()
+            await pilot.press("z")
+            results["noop"].append((time.perf_counter() - t0) * 1000)
         for n in range(keys):
             before = screen.current.target.id if screen.current else None
             t0 = time.perf_counter()
@@ -166,24 +175,40 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=200)
     parser.add_argument("--attempts", type=int, default=50000)
     parser.add_argument("--keys", type=int, default=40)
+    parser.add_argument("--ui-only", type=Path)
     args = parser.parse_args()
+    if args.ui_only:
+        results: dict[str, object] = dict(asyncio.run(through_the_ui(args.ui_only, args.keys)))
+        results["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(json.dumps(results))
+        return
     path = Path(tempfile.mkdtemp(prefix="relance-scale-")) / "relance.json"
     t0 = time.perf_counter()
     build(path, args.contacts, args.events, args.attempts)
     print(f"data file: {args.contacts} contacts, {args.events} events, {args.attempts} attempts, "
           f"{path.stat().st_size / 1e6:.1f} MB (built in {time.perf_counter() - t0:.1f} s)")
-    results = asyncio.run(through_the_ui(path, args.keys))
+    # The UI runs in a process of its own, so that its memory is not the builder's.
+    out = subprocess.run(
+        [sys.executable, __file__, "--ui-only", str(path), "--keys", str(args.keys)],
+        capture_output=True, text=True, check=True,
+    )
+    results = json.loads(out.stdout.strip().splitlines()[-1])
     tinydb = jsonstorage_writes(path, 20)
+    noop = statistics.median(results["noop"])
+    outcome = [max(0.0, t - noop) for t in results["outcome"]]
+    search = [max(0.0, t - noop) for t in results["search"]]
     print(line("start -> first card rendered", results["start"], "ms", "(target < 1000 ms)"))
-    print(line("outcome key -> durable write -> next card", results["outcome"], "ms",
-               "(target < 30 ms)"))
+    print(line("Pilot's own cost per key (no-op key)", results["noop"], "ms"))
+    print(line("outcome key -> durable write -> next card", outcome, "ms",
+               "(target < 30 ms; raw minus Pilot's cost)"))
+    print(line("  raw, with Pilot's cost", results["outcome"], "ms"))
     print(line("TinyDB JSONStorage, one insert, same data", tinydb, "ms"))
-    ratio = statistics.median(tinydb) / statistics.median(results["outcome"])
-    print(f"{'':44s} ratio JSONStorage / relance key-to-card: x{ratio:.1f}")
-    print(line("search, per keystroke, table redrawn", results["search"], "ms",
-               "(target < 30 ms)"))
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"{'resident memory (peak)':44s} {rss:.0f} MB (target < 150 MB)")
+    ratio = statistics.median(tinydb) / max(0.1, statistics.median(outcome))
+    print(f"{'':44s} ratio JSONStorage insert / relance key-to-card: x{ratio:.1f}")
+    print(line("search, per keystroke, table redrawn", search, "ms",
+               "(target < 30 ms; raw minus Pilot's cost)"))
+    print(line("  raw, with Pilot's cost", results["search"], "ms"))
+    print(f"{'resident memory of the app (peak)':44s} {results['rss_mb']:.0f} MB (target < 150 MB)")
 
 
 if __name__ == "__main__":

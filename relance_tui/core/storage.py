@@ -15,11 +15,13 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import shutil
+import sys
 import zlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from tinydb.storages import Storage
 
@@ -58,12 +60,54 @@ def write_atomically(path: Path, text: str) -> None:
     write_atomically_bytes(path, text.encode("utf-8"))
 
 
+def write_tables_atomically(path: Path, tables: Tables) -> None:
+    """Write the tables as TinyDB JSON, atomically, a slice at a time.
+
+    Encoding the whole database into one string would double the memory it takes
+    at every compaction (tens of MB at agency scale); each slice here is a
+    few thousand documents.
+    """
+
+    def chunks() -> Iterator[str]:
+        yield "{"
+        for number, (name, table) in enumerate(tables.items()):
+            yield ("," if number else "") + json.dumps(name) + ":{"
+            items = list(table.items())
+            for start in range(0, len(items), 2000):
+                yield ("," if start else "") + ",".join(
+                    json.dumps(key)
+                    + ":"
+                    + json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
+                    for key, doc in items[start : start + 2000]
+                )
+            yield "}"
+        yield "}"
+
+    _write_atomically_with(
+        path, lambda handle: handle.writelines(c.encode("utf-8") for c in chunks())
+    )
+
+
+def copy_atomically(source: Path, path: Path) -> None:
+    """Copy `source` to `path` (0600), streamed, fsync'd, renamed into place."""
+
+    def copy(handle: BinaryIO) -> None:
+        with source.open("rb") as origin:
+            shutil.copyfileobj(origin, handle, 1024 * 1024)
+
+    _write_atomically_with(path, copy)
+
+
 def write_atomically_bytes(path: Path, data: bytes) -> None:
+    _write_atomically_with(path, lambda handle: handle.write(data))
+
+
+def _write_atomically_with(path: Path, write: Callable[[BinaryIO], object]) -> None:
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            write(handle)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
@@ -172,6 +216,12 @@ def parse_snapshot(path: Path, text: bytes) -> Tables:
             isinstance(doc, dict) and key.isdigit() for key, doc in table.items()
         ):
             raise CorruptDataFile(path=str(path), detail_key="store.detail.shape", what=name)
+    # Tens of thousands of calls repeat a few words: share them.
+    for doc in data.get("attempts", {}).values():
+        for key in ("outcome", "caller"):
+            value = doc.get(key)
+            if isinstance(value, str):
+                doc[key] = sys.intern(value)
     return data
 
 
@@ -233,15 +283,14 @@ class JournaledStorage(Storage):
 
     def compact(self) -> None:
         """Fold the journal into the snapshot (atomic replace), keeping one generation back."""
-        text = json.dumps(self._tables, ensure_ascii=False, separators=(",", ":"))
         bak = self.path.with_name(self.path.name + ".bak")
         prev = self.path.with_name(self.path.name + ".journal.prev")
         try:
             if self.path.exists():
                 # A copy, not a hard link: damage done to the file in place must
                 # not reach its backup.
-                write_atomically_bytes(bak, self.path.read_bytes())
-            write_atomically(self.path, text)
+                copy_atomically(self.path, bak)
+            write_tables_atomically(self.path, self._tables)
             self.close()
             if self.journal_path.exists():
                 os.replace(self.journal_path, prev)

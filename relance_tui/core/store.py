@@ -40,10 +40,10 @@ from relance_tui.core.storage import (
     Put,
     Tables,
     apply_ops,
+    copy_atomically,
     parse_snapshot,
     read_journal,
-    write_atomically,
-    write_atomically_bytes,
+    write_tables_atomically,
 )
 
 SCHEMA_VERSION = migrations.SCHEMA_VERSION
@@ -168,13 +168,13 @@ class Store:
                 raise FileNotFoundError(path)
             tables = empty_tables()
             try:
-                write_atomically(path, _dumps(tables))
+                write_tables_atomically(path, tables)
             except OSError as exc:
                 raise StoreWriteFailed(path=str(path), detail=exc.strerror or exc) from exc
             return cls(path, tables, lock)
         try:
-            raw = path.read_bytes()
-            tables = parse_snapshot(path, raw)
+            # The bytes are not kept: at agency scale they would double the peak memory.
+            tables = parse_snapshot(path, path.read_bytes())
         except CorruptDataFile as exc:
             exc.backup = str(backup_path(path)) if recover_tables(path) is not None else None
             raise
@@ -184,9 +184,9 @@ class Store:
         if version < SCHEMA_VERSION:
             # Keep the file as it was before touching it.
             stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-            write_atomically_bytes(path.with_name(f"{path.name}.schema{version}-{stamp}.bak"), raw)
+            copy_atomically(path, path.with_name(f"{path.name}.schema{version}-{stamp}.bak"))
             tables = migrations.migrate(tables, version)
-            write_atomically(path, _dumps(tables))
+            write_tables_atomically(path, tables)
         try:
             transactions, _ = read_journal(journal_path(path))
         except CorruptDataFile as exc:
@@ -360,23 +360,20 @@ class Store:
         return sorted(events, key=lambda e: e.start)
 
     def targets(self, event_id: int) -> list[Target]:
-        docs = self._db.table("targets").search(lambda d: d.get("event_id") == event_id)
-        return sorted((Target.from_doc(dict(d), d.doc_id) for d in docs), key=lambda t: t.position)
+        docs = self._event_docs("targets", event_id)
+        return sorted((Target.from_doc(d, i) for i, d in docs), key=lambda t: t.position)
 
     def attempts(self, event_id: int | None = None) -> list[Attempt]:
-        table = self._db.table("attempts")
-        docs = (
-            table.all()
-            if event_id is None
-            else table.search(lambda d: d.get("event_id") == event_id)
-        )
-        return sorted(
-            (Attempt.from_doc(dict(d), d.doc_id) for d in docs), key=lambda a: (a.at, a.id or 0)
-        )
+        """An event's calls (or every call), in the order they were made."""
+        if event_id is None:
+            found = [Attempt.from_doc(dict(d), d.doc_id) for d in self._docs("attempts")]
+        else:
+            found = [Attempt.from_doc(d, i) for i, d in self._event_docs("attempts", event_id)]
+        return sorted(found, key=lambda a: (a.at, a.id or 0))
 
     def takes(self, event_id: int) -> list[RehearsalTake]:
-        docs = self._db.table("takes").search(lambda d: d.get("event_id") == event_id)
-        return sorted((RehearsalTake.from_doc(dict(d), d.doc_id) for d in docs), key=lambda t: t.at)
+        docs = self._event_docs("takes", event_id)
+        return sorted((RehearsalTake.from_doc(d, i) for i, d in docs), key=lambda t: t.at)
 
     def settings(self) -> Settings:
         found = self.all(Settings)
@@ -403,12 +400,6 @@ class Store:
         return migrations.schema_version(self._storage_or_fail().read())
 
 
-def _dumps(tables: Tables) -> str:
-    import json
-
-    return json.dumps(tables, ensure_ascii=False, separators=(",", ":"))
-
-
 def restore_from_backup(path: Path) -> tuple[Path, Path]:
     """Set an unreadable data file aside and rebuild it from its backup and journals.
 
@@ -430,7 +421,7 @@ def restore_from_backup(path: Path) -> tuple[Path, Path]:
         if path.exists():
             shutil.copyfile(path, aside)
             os.chmod(aside, FILE_MODE)
-        write_atomically(path, _dumps(tables))
+        write_tables_atomically(path, tables)
         for journal in (journal_path(path), path.with_name(path.name + ".journal.prev")):
             with contextlib.suppress(FileNotFoundError):
                 journal.unlink()

@@ -52,7 +52,7 @@ from relance_tui.ui.media_forms import (
 )
 from relance_tui.ui.screens.base import RelanceScreen
 
-MAX_SHOWN = 500  # rows drawn at once; the rest are a search away
+MAX_SHOWN = 60  # rows drawn at once: a screen shows 20; the search narrows the rest
 
 
 class ListsScreen(RelanceScreen):
@@ -87,6 +87,7 @@ class ListsScreen(RelanceScreen):
         self._event: Event | None = None
         self._in_list: set[str] = set()
         self._positions: dict[str, int] = {}
+        self._drawn_marks: tuple[set[str], bool, dict[str, int]] | None = None
 
     def compose_body(self) -> ComposeResult:
         with Vertical(id="lists-body"):
@@ -119,6 +120,7 @@ class ListsScreen(RelanceScreen):
     def reload(self) -> None:
         """Read the media list and the call list again, then redraw."""
         self._rows = media_rows(self.store.outlets(), self.store.shows(), self.store.contacts())
+        self._drawn_marks = None  # records may have changed: draw again
         self._event = self.store.current_event()
         self._refresh_call_list()
         self.redraw()
@@ -140,7 +142,16 @@ class ListsScreen(RelanceScreen):
             found = sorted(
                 (r for r in found if r.key in self._in_list), key=lambda r: self._positions[r.key]
             )
-        self._shown = found[:MAX_SHOWN]
+        shown = found[:MAX_SHOWN]
+        marks = (self._in_list, self._only_call_list, dict(self._positions))
+        if [r.key for r in shown] == [r.key for r in self._shown] and marks == self._drawn_marks:
+            # Same rows, same marks (a longer word that matches the same people):
+            # the table stays as it is, which keeps typing fast.
+            self._shown = shown
+            self._show_counts(len(found))
+            return
+        self._shown = shown
+        self._drawn_marks = (set(self._in_list), self._only_call_list, dict(self._positions))
         table = self.query_one("#media", DataTable)
         cursor_key = self._cursor_key()
         table.clear()
@@ -173,7 +184,7 @@ class ListsScreen(RelanceScreen):
         self._show_counts(len(found))
 
     def _show_counts(self, found: int) -> None:
-        in_list = [r for r in self._rows if r.key in self._in_list]
+        in_list = [r for r in self._rows if r.key in self._in_list] if self._in_list else []
         kinds, roles = call_list_counts(in_list)
         kind_text = ", ".join(f"{i18n.t('kind.' + k)} {n}" for k, n in kinds.most_common())
         role_text = ", ".join(f"{i18n.t('role.' + k)} {n}" for k, n in roles.most_common())
