@@ -56,22 +56,36 @@ def build(path: Path, contacts: int, events: int, attempts: int, seed: int = 1) 
     templates = default_templates(data_dir(), "fr")
     with Store.open(path) as store:
         outlets = [
-            Outlet(name=f"Média {i}", kind=kinds[i % len(kinds)], warmth=i % 4,
-                   phone=f"514-555-{i:04d}", region="Montréal", tags=["quartier"])
+            Outlet(
+                name=f"Média {i}",
+                kind=kinds[i % len(kinds)],
+                warmth=i % 4,
+                phone=f"514-555-{i:04d}",
+                region="Montréal",
+                tags=["quartier"],
+            )
             for i in range(max(1, contacts // 20))
         ]
         store.save_many(outlets)
         people = [
-            Contact(outlet_id=outlets[i % len(outlets)].id or 0, name=f"Personne {i} Côté",
-                    phone=f"438-555-{i % 10000:04d}", email=f"p{i}@media.example",
-                    notes="préfère les courriels")
+            Contact(
+                outlet_id=outlets[i % len(outlets)].id or 0,
+                name=f"Personne {i} Côté",
+                phone=f"438-555-{i % 10000:04d}",
+                email=f"p{i}@media.example",
+                notes="préfère les courriels",
+            )
             for i in range(contacts)
         ]
         for chunk in range(0, contacts, 2000):
-            store.save_many(people[chunk:chunk + 2000])
+            store.save_many(people[chunk : chunk + 2000])
         event_list = [
-            Event(title=f"Événement {i}", kind=EventKind.EVENT,
-                  start=NOW + timedelta(days=2 - (events - 1 - i)), **templates)
+            Event(
+                title=f"Événement {i}",
+                kind=EventKind.EVENT,
+                start=NOW + timedelta(days=2 - (events - 1 - i)),
+                **templates,
+            )
             for i in range(events)
         ]
         store.save_many(event_list)
@@ -81,20 +95,27 @@ def build(path: Path, contacts: int, events: int, attempts: int, seed: int = 1) 
         for event in event_list:
             assert event.id is not None
             chosen = rng.sample(people, targets_per_event)
-            targets = [Target(event_id=event.id, position=p + 1, contact_id=c.id)
-                       for p, c in enumerate(chosen)]
+            targets = [
+                Target(event_id=event.id, position=p + 1, contact_id=c.id)
+                for p, c in enumerate(chosen)
+            ]
             store.save_many(targets)
             if event is event_list[-1]:
                 continue  # the current event: most of its list still to call
             for n in range(per_event):
                 target = targets[n % targets_per_event]
                 all_attempts.append(
-                    Attempt(event_id=event.id, target_id=target.id or 0,
-                            at=NOW - timedelta(days=30, minutes=n), outcome=rng.choice(RETRY),
-                            duration_s=40, caller="Sam")
+                    Attempt(
+                        event_id=event.id,
+                        target_id=target.id or 0,
+                        at=NOW - timedelta(days=30, minutes=n),
+                        outcome=rng.choice(RETRY),
+                        duration_s=40,
+                        caller="Sam",
+                    )
                 )
         for chunk in range(0, len(all_attempts), 5000):
-            store.save_many(all_attempts[chunk:chunk + 5000])
+            store.save_many(all_attempts[chunk : chunk + 5000])
         current = event_list[-1]
         store.save(Settings(id=1, caller_name="Sam", current_event_id=current.id))
         assert current.id is not None
@@ -107,8 +128,10 @@ def pct(samples: list[float], q: float) -> float:
 
 
 def line(name: str, samples: list[float], unit: str = "ms", target: str = "") -> str:
-    return (f"{name:44s} median {statistics.median(samples):8.1f} {unit}  "
-            f"p95 {pct(samples, 0.95):8.1f} {unit}  {target}")
+    return (
+        f"{name:44s} median {statistics.median(samples):8.1f} {unit}  "
+        f"p95 {pct(samples, 0.95):8.1f} {unit}  {target}"
+    )
 
 
 async def through_the_ui(path: Path, keys: int) -> dict[str, list[float]]:
@@ -185,12 +208,16 @@ def main() -> None:
     path = Path(tempfile.mkdtemp(prefix="relance-scale-")) / "relance.json"
     t0 = time.perf_counter()
     build(path, args.contacts, args.events, args.attempts)
-    print(f"data file: {args.contacts} contacts, {args.events} events, {args.attempts} attempts, "
-          f"{path.stat().st_size / 1e6:.1f} MB (built in {time.perf_counter() - t0:.1f} s)")
+    print(
+        f"data file: {args.contacts} contacts, {args.events} events, {args.attempts} attempts, "
+        f"{path.stat().st_size / 1e6:.1f} MB (built in {time.perf_counter() - t0:.1f} s)"
+    )
     # The UI runs in a process of its own, so that its memory is not the builder's.
     out = subprocess.run(
         [sys.executable, __file__, "--ui-only", str(path), "--keys", str(args.keys)],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     results = json.loads(out.stdout.strip().splitlines()[-1])
     tinydb = jsonstorage_writes(path, 20)
@@ -199,14 +226,26 @@ def main() -> None:
     search = [max(0.0, t - noop) for t in results["search"]]
     print(line("start -> first card rendered", results["start"], "ms", "(target < 1000 ms)"))
     print(line("Pilot's own cost per key (no-op key)", results["noop"], "ms"))
-    print(line("outcome key -> durable write -> next card", outcome, "ms",
-               "(target < 30 ms; raw minus Pilot's cost)"))
+    print(
+        line(
+            "outcome key -> durable write -> next card",
+            outcome,
+            "ms",
+            "(target < 30 ms; raw minus Pilot's cost)",
+        )
+    )
     print(line("  raw, with Pilot's cost", results["outcome"], "ms"))
     print(line("TinyDB JSONStorage, one insert, same data", tinydb, "ms"))
     ratio = statistics.median(tinydb) / max(0.1, statistics.median(outcome))
     print(f"{'':44s} ratio JSONStorage insert / relance key-to-card: x{ratio:.1f}")
-    print(line("search, per keystroke, table redrawn", search, "ms",
-               "(target < 30 ms; raw minus Pilot's cost)"))
+    print(
+        line(
+            "search, per keystroke, table redrawn",
+            search,
+            "ms",
+            "(target < 30 ms; raw minus Pilot's cost)",
+        )
+    )
     print(line("  raw, with Pilot's cost", results["search"], "ms"))
     print(f"{'resident memory of the app (peak)':44s} {results['rss_mb']:.0f} MB (target < 150 MB)")
 

@@ -190,10 +190,11 @@ class MediaRow:
     contact: Contact | None = None
     show: Show | None = None
     haystack: str = field(default="", repr=False)
+    key: str = field(default="", init=False)
 
-    @property
-    def key(self) -> str:
-        return f"c{self.contact.id}" if self.contact else f"o{self.outlet.id}"
+    def __post_init__(self) -> None:
+        # Computed once: the search and the table compare keys on every keystroke.
+        self.key = f"c{self.contact.id}" if self.contact else f"o{self.outlet.id}"
 
     @property
     def do_not_call(self) -> bool:

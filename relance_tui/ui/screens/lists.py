@@ -88,6 +88,9 @@ class ListsScreen(RelanceScreen):
         self._in_list: set[str] = set()
         self._positions: dict[str, int] = {}
         self._drawn_marks: tuple[set[str], bool, dict[str, int]] | None = None
+        self._counts_for: set[str] | None = None
+        self._counts_text = ""
+        self._last_search: tuple[str, Filters, list[MediaRow] | None] = ("", Filters(), None)
 
     def compose_body(self) -> ComposeResult:
         with Vertical(id="lists-body"):
@@ -121,6 +124,8 @@ class ListsScreen(RelanceScreen):
         """Read the media list and the call list again, then redraw."""
         self._rows = media_rows(self.store.outlets(), self.store.shows(), self.store.contacts())
         self._drawn_marks = None  # records may have changed: draw again
+        self._counts_for = None
+        self._last_search = ("", Filters(), None)
         self._event = self.store.current_event()
         self._refresh_call_list()
         self.redraw()
@@ -137,7 +142,17 @@ class ListsScreen(RelanceScreen):
 
     def redraw(self) -> None:
         query = self.query_one("#search", Input).value
-        found = search(self._rows, query, self._filters)
+        # Typing forward only narrows: search what the shorter query found.
+        last_query, last_filters, last_found = self._last_search
+        pool = (
+            last_found
+            if last_found is not None
+            and last_filters == self._filters
+            and query.startswith(last_query)
+            else self._rows
+        )
+        found = search(pool, query, self._filters)
+        self._last_search = (query, self._filters, found)
         if self._only_call_list:
             found = sorted(
                 (r for r in found if r.key in self._in_list), key=lambda r: self._positions[r.key]
@@ -183,24 +198,28 @@ class ListsScreen(RelanceScreen):
                 table.move_cursor(row=keys.index(cursor_key), scroll=True)
         self._show_counts(len(found))
 
+    def _call_list_text(self) -> str:
+        """The call list's counts by kind and role; worked out again only when it changes."""
+        if self._counts_for is not self._in_list:
+            in_list = [r for r in self._rows if r.key in self._in_list] if self._in_list else []
+            kinds, roles = call_list_counts(in_list)
+            self._counts_text = i18n.t(
+                "lists.call_list",
+                count=len(in_list),
+                kinds=", ".join(f"{i18n.t('kind.' + k)} {n}" for k, n in kinds.most_common())
+                or "—",
+                roles=", ".join(f"{i18n.t('role.' + k)} {n}" for k, n in roles.most_common())
+                or "—",
+            )
+            self._counts_for = self._in_list
+        return self._counts_text
+
     def _show_counts(self, found: int) -> None:
-        in_list = [r for r in self._rows if r.key in self._in_list] if self._in_list else []
-        kinds, roles = call_list_counts(in_list)
-        kind_text = ", ".join(f"{i18n.t('kind.' + k)} {n}" for k, n in kinds.most_common())
-        role_text = ", ".join(f"{i18n.t('role.' + k)} {n}" for k, n in roles.most_common())
         shown = i18n.t("lists.shown", shown=len(self._shown), found=found, total=len(self._rows))
         if self._event is None:
             self.query_one("#lists-counts", Label).update(shown)
         else:
-            self.query_one("#lists-counts", Label).update(
-                f"{shown}\n"
-                + i18n.t(
-                    "lists.call_list",
-                    count=len(in_list),
-                    kinds=kind_text or "—",
-                    roles=role_text or "—",
-                )
-            )
+            self.query_one("#lists-counts", Label).update(f"{shown}\n{self._call_list_text()}")
         parts = []
         if self._filters.active:
             parts.append(i18n.t("lists.filtered"))
