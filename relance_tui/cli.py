@@ -88,15 +88,23 @@ def demo(ctx: click.Context, demo_db: Path | None) -> None:
 @main.command()
 @click.option("--db", "check_db", type=click.Path(path_type=Path))
 @click.option("--restore", is_flag=True, help="Rebuild an unreadable file from its backup.")
+@click.option("--accept", is_flag=True, help="Seal again a file you changed by hand.")
 @click.pass_context
-def check(ctx: click.Context, check_db: Path | None, restore: bool) -> None:
+def check(ctx: click.Context, check_db: Path | None, restore: bool, accept: bool) -> None:
     """Validate the data file / valider le fichier de données."""
-    from relance_tui.core.store import describe, load_tables, restore_from_backup
+    from relance_tui.core.store import accept_changes, describe, load_tables, restore_from_backup
 
     path = Path(check_db or ctx.obj["db"] or default_db_path()).expanduser().absolute()
     if not path.exists():
         click.echo(i18n.t("cli.check.missing", path=str(path)))
         return
+    if accept:
+        try:
+            accept_changes(path)
+        except RelanceError as error:
+            _fail(error)
+            return
+        click.echo(i18n.t("cli.check.accepted", path=str(path)))
     try:
         tables = load_tables(path)
     except RelanceError as error:

@@ -68,9 +68,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The data file {path} cannot be read ({detail}). It was left untouched. {backup}",
     },
     "store.corrupt.backup": {
-        "fr": "Dernière sauvegarde : {backup}. "
-        "Pour restaurer : relance check --restore --db {path}",
-        "en": "Last backup: {backup}. To restore it: relance check --restore --db {path}",
+        "fr": "Dernière sauvegarde : {backup}. Pour restaurer (sans perdre d'appel) : "
+        "relance check --restore --db {path} — si vous avez modifié le fichier vous-même : "
+        "relance check --accept --db {path}",
+        "en": "Last backup: {backup}. To restore it (losing no call): relance check --restore "
+        "--db {path} — if you changed the file yourself: relance check --accept --db {path}",
     },
     "store.corrupt.no_backup": {
         "fr": "Aucune sauvegarde trouvée à côté du fichier.",
@@ -95,6 +97,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "store.detail.journal": {
         "fr": "journal endommagé à la ligne {line}",
         "en": "journal damaged at line {line}",
+    },
+    "store.detail.checksum": {
+        "fr": "le contenu ne correspond plus à son sceau : fichier endommagé ou modifié hors de "
+        "relance",
+        "en": "the content no longer matches its seal: the file was damaged or changed outside "
+        "relance",
     },
     "store.detail.encoding": {"fr": "pas du texte UTF-8", "en": "not UTF-8 text"},
     "demo.exists": {
@@ -852,6 +860,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.check.restored": {
         "fr": "Restauré depuis {backup}. Le fichier illisible a été mis de côté : {aside}",
         "en": "Restored from {backup}. The unreadable file was set aside: {aside}",
+    },
+    "cli.check.accepted": {
+        "fr": "{path} scellé de nouveau (copie d'avant : {path}.before-accept).",
+        "en": "{path} sealed again (the copy before: {path}.before-accept).",
     },
     "cli.check.nothing_to_restore": {
         "fr": "Le fichier est lisible ; rien à restaurer.",

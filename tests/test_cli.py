@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from relance_tui.cli import main
@@ -234,4 +235,38 @@ def test_merging_a_foreign_file_exits_1_and_changes_nothing(db_path: Path, tmp_p
     result = run("merge", str(other), "--db", str(db_path))
     assert result.returncode == 1
     assert "n'est pas une part" in result.stderr
+    assert db_path.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [
+        (["--lang", "x" * 1000, "check"], 2),
+        (["report", "abc"], 2),
+        (["report", "999"], 2),
+        (["export", "--format", "xls"], 2),
+        (["split", "1", "--callers", "0", "--output", "/tmp/x"], 2),
+        (["split", "1", "--callers", "3", "--names", "A,B", "--output", "/tmp/x"], 2),
+        (["import", "/nonexistent/liste.csv"], 1),
+        (["merge", "/nonexistent/part.json"], 1),
+        (["import", "liste.csv", "--map", "="], 2),
+    ],
+)
+def test_bad_command_lines_say_why_and_change_nothing(
+    db_path: Path, tmp_path: Path, args: list[str], code: int
+) -> None:
+    with Store.open(db_path) as store:
+        store.save(Outlet(name="CIBL"))
+    before = db_path.read_bytes()
+    (tmp_path / "liste.csv").write_text("Média,Nom,Téléphone\n")
+    result = subprocess.run(
+        [sys.executable, "-m", "relance_tui", *args, "--db", str(db_path)],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        cwd=tmp_path,
+    )
+    assert result.returncode == code, (result.stdout, result.stderr)
+    assert (result.stderr or result.stdout).strip()
+    assert "Traceback" not in result.stderr
     assert db_path.read_bytes() == before

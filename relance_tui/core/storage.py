@@ -13,6 +13,7 @@ ever damaged. See docs/storage.md for the measurements behind this design.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 import shutil
@@ -28,6 +29,20 @@ from tinydb.storages import Storage
 from relance_tui.core.errors import CorruptDataFile, StoreWriteFailed
 
 FILE_MODE = 0o600
+KNOWN_TABLES = frozenset(
+    {
+        "_default",
+        "meta",
+        "outlets",
+        "shows",
+        "contacts",
+        "events",
+        "targets",
+        "attempts",
+        "takes",
+        "settings",
+    }
+)
 Tables = dict[str, dict[str, dict[str, Any]]]
 
 
@@ -60,32 +75,71 @@ def write_atomically(path: Path, text: str) -> None:
     write_atomically_bytes(path, text.encode("utf-8"))
 
 
+META_MARKER = b',"meta":{"1":'
+
+
 def write_tables_atomically(path: Path, tables: Tables) -> None:
-    """Write the tables as TinyDB JSON, atomically, a slice at a time.
+    """Write the tables as TinyDB JSON, atomically, a slice at a time, sealed.
 
     Encoding the whole database into one string would double the memory it takes
-    at every compaction (tens of MB at agency scale); each slice here is a
-    few thousand documents.
+    at every compaction (tens of MB at agency scale); each slice here is a few
+    thousand documents. The `meta` table is written last and carries the SHA-256
+    of everything before it, so damage anywhere in the file is seen at the next
+    start (`parse_snapshot`), even damage that leaves valid JSON.
     """
+    digest = hashlib.sha256()
 
-    def chunks() -> Iterator[str]:
-        yield "{"
-        for number, (name, table) in enumerate(tables.items()):
-            yield ("," if number else "") + json.dumps(name) + ":{"
+    def chunks() -> Iterator[bytes]:
+        body = {name: table for name, table in tables.items() if name != "meta"}
+        if not body:
+            body = {"_default": {}}  # the seal needs something before the meta table
+        opening = b"{"
+        digest.update(opening)
+        yield opening
+        for number, (name, table) in enumerate(body.items()):
+            pieces = [("," if number else "") + json.dumps(name) + ":{"]
             items = list(table.items())
             for start in range(0, len(items), 2000):
-                yield ("," if start else "") + ",".join(
-                    json.dumps(key)
-                    + ":"
-                    + json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
-                    for key, doc in items[start : start + 2000]
+                pieces.append(
+                    ("," if start else "")
+                    + ",".join(
+                        json.dumps(key)
+                        + ":"
+                        + json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
+                        for key, doc in items[start : start + 2000]
+                    )
                 )
-            yield "}"
-        yield "}"
+                chunk = "".join(pieces).encode("utf-8")
+                pieces = []
+                digest.update(chunk)
+                yield chunk
+            closing = ("".join(pieces) + "}").encode("utf-8")
+            digest.update(closing)
+            yield closing
+        meta = {
+            key: value
+            for key, value in tables.get("meta", {}).get("1", {}).items()
+            if key != "checksum"
+        }
+        meta["checksum"] = digest.hexdigest()
+        yield (
+            META_MARKER
+            + json.dumps(meta, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+            + b"}}"
+        )
 
-    _write_atomically_with(
-        path, lambda handle: handle.writelines(c.encode("utf-8") for c in chunks())
-    )
+    _write_atomically_with(path, lambda handle: handle.writelines(chunks()))
+
+
+def verify_checksum(path: Path, data: bytes, tables: Tables) -> None:
+    """Raise CorruptDataFile when the file's seal does not match its content."""
+    meta = tables.get("meta", {}).get("1", {})
+    expected = meta.get("checksum")
+    if expected is None:
+        return  # written before seals, or by hand: nothing to compare with
+    cut = data.rfind(META_MARKER)
+    if cut < 0 or hashlib.sha256(data[:cut]).hexdigest() != expected:
+        raise CorruptDataFile(path=str(path), detail_key="store.detail.checksum")
 
 
 def copy_atomically(source: Path, path: Path) -> None:
@@ -195,7 +249,7 @@ def read_journal(path: Path) -> tuple[list[list[Op]], int]:
     return transactions, offset
 
 
-def parse_snapshot(path: Path, text: bytes) -> Tables:
+def parse_snapshot(path: Path, text: bytes, *, verify: bool = True) -> Tables:
     """Parse and check the shape of a TinyDB JSON file; raise CorruptDataFile if wrong."""
     if not text.strip():
         raise CorruptDataFile(path=str(path), detail_key="store.detail.empty")
@@ -212,10 +266,14 @@ def parse_snapshot(path: Path, text: bytes) -> Tables:
     if not isinstance(data, dict):
         raise CorruptDataFile(path=str(path), detail_key="store.detail.shape", what="top level")
     for name, table in data.items():
+        if name not in KNOWN_TABLES:
+            raise CorruptDataFile(path=str(path), detail_key="store.detail.shape", what=name)
         if not isinstance(table, dict) or not all(
             isinstance(doc, dict) and key.isdigit() for key, doc in table.items()
         ):
             raise CorruptDataFile(path=str(path), detail_key="store.detail.shape", what=name)
+    if verify:
+        verify_checksum(path, text, data)
     # Tens of thousands of calls repeat a few words: share them.
     for doc in data.get("attempts", {}).values():
         for key in ("outcome", "caller"):
@@ -256,7 +314,11 @@ class JournaledStorage(Storage):
     # durability ----------------------------------------------------------
     def commit(self, ops: list[Op]) -> None:
         """Append `ops` as one journal line and fsync it; raise StoreWriteFailed on error."""
-        line = encode_ops(ops)
+        try:
+            line = encode_ops(ops)
+        except (UnicodeEncodeError, TypeError, ValueError) as exc:
+            # Malformed text (a lone surrogate) or a value JSON cannot hold: refuse it whole.
+            raise StoreWriteFailed(path=str(self.journal_path), detail=str(exc)[:80]) from exc
         try:
             if self._journal_fd is None:
                 self._journal_fd = os.open(

@@ -8,6 +8,7 @@ one transaction that is on disk (fsync'd) before it returns.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import shutil
 from collections.abc import Iterable, Iterator
@@ -20,7 +21,13 @@ from tinydb import TinyDB
 from tinydb.table import Document
 
 from relance_tui.core import migrations
-from relance_tui.core.errors import CorruptDataFile, NewerSchema, StoreLocked, StoreWriteFailed
+from relance_tui.core.errors import (
+    CorruptDataFile,
+    NewerSchema,
+    StoreError,
+    StoreLocked,
+    StoreWriteFailed,
+)
 from relance_tui.core.models import (
     Attempt,
     Contact,
@@ -146,16 +153,24 @@ class Store:
     def open(cls, path: Path, *, create: bool = True) -> Store:
         """Open (or create) the data file at `path`, holding its lock until `close()`."""
         path = Path(path).expanduser().absolute()
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        lock = filelock.FileLock(
-            str(lock_path(path)), timeout=0, mode=FILE_MODE, thread_local=False
-        )
         try:
+            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            if path.exists() and not os.access(path, os.R_OK | os.W_OK):
+                raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+            lock = filelock.FileLock(
+                str(lock_path(path)), timeout=0, mode=FILE_MODE, thread_local=False
+            )
             lock.acquire()
         except filelock.Timeout:
             raise StoreLocked(path=str(path)) from None
+        except OSError as exc:
+            # A read-only file or folder, a missing disk: say so, touch nothing.
+            raise StoreError(path=str(path), detail=exc.strerror or str(exc)) from exc
         try:
             store = cls._open_locked(path, lock, create)
+        except OSError as exc:
+            lock.release()
+            raise StoreError(path=str(path), detail=exc.strerror or str(exc)) from exc
         except BaseException:
             lock.release()
             raise
@@ -426,6 +441,22 @@ def restore_from_backup(path: Path) -> tuple[Path, Path]:
             with contextlib.suppress(FileNotFoundError):
                 journal.unlink()
         return backup_path(path), aside
+    finally:
+        lock.release()
+
+
+def accept_changes(path: Path) -> None:
+    """Seal again a file changed by hand (valid JSON, right shape, stale seal)."""
+    path = Path(path).absolute()
+    lock = filelock.FileLock(str(lock_path(path)), timeout=0, mode=FILE_MODE, thread_local=False)
+    try:
+        lock.acquire()
+    except filelock.Timeout:
+        raise StoreLocked(path=str(path)) from None
+    try:
+        tables = parse_snapshot(path, path.read_bytes(), verify=False)
+        copy_atomically(path, path.with_name(path.name + ".before-accept"))
+        write_tables_atomically(path, tables)
     finally:
         lock.release()
 

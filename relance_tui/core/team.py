@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from relance_tui.core.errors import RelanceError
+from relance_tui.core.errors import RelanceError, StoreError
 from relance_tui.core.media import fold
 from relance_tui.core.models import (
     Attempt,
@@ -146,7 +146,10 @@ def plan_merge(store: Store, path: Path) -> MergePlan:
     Raises ForeignShare for a file split from another data file or event,
     NewerSchema or CorruptDataFile for a file this relance cannot read. Writes nothing.
     """
-    tables = load_tables(path)
+    try:
+        tables = load_tables(path)
+    except OSError as exc:
+        raise StoreError(path=str(path), detail=exc.strerror or str(exc)) from exc
     split_of = tables.get("meta", {}).get("1", {}).get("split_of")
     main_id = store.meta().get("file_id")
     if not isinstance(split_of, dict) or not main_id or split_of.get("file_id") != main_id:

@@ -6,6 +6,7 @@ from textual.app import App
 from textual.binding import Binding
 
 from relance_tui import i18n
+from relance_tui.core.errors import RelanceError
 from relance_tui.core.store import Store
 from relance_tui.core.timing import Clock, system_clock
 from relance_tui.locations import styles_dir
@@ -82,7 +83,13 @@ class RelanceApp(App[None]):
                 if hasattr(screen, "reload"):
                     screen.reload()
 
-        self.push_screen(SettingsForm(before), saved)
+        def guarded(settings: object) -> None:
+            try:
+                saved(settings)
+            except RelanceError as problem:  # a full disk: say so, keep going
+                self.notify(str(problem), severity="error", timeout=10)
+
+        self.push_screen(SettingsForm(before), guarded)
 
 
 def make_app(

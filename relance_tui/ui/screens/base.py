@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+import functools
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, cast
 
 from textual import work
 from textual.app import ComposeResult
 from textual.screen import Screen
 
 from relance_tui import i18n
+from relance_tui.core.errors import RelanceError
 from relance_tui.core.store import Store
 from relance_tui.core.timing import Clock
 from relance_tui.locations import clipboard_dir
@@ -22,8 +25,40 @@ if TYPE_CHECKING:
     from relance_tui.ui.app import RelanceApp
 
 
+def _guard(method: Callable[..., Any], screen_of: Callable[[Any], RelanceScreen]) -> Any:
+    """Run `method`; a RelanceError (full disk, a refused file...) becomes a message.
+
+    Textual stops a screen's message loop on an unhandled exception; our own errors
+    carry a message for the user, so they are shown and the screen goes on.
+    """
+
+    @functools.wraps(method)
+    def guarded(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return method(*args, **kwargs)
+        except RelanceError as problem:
+            screen_of(args).show_problem(problem)
+            return None
+
+    return guarded
+
+
 class RelanceScreen(Screen[None]):
     MODE = ""
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        for name, value in list(vars(cls).items()):
+            if name.startswith("action_") and callable(value):
+                setattr(cls, name, _guard(value, lambda args: args[0]))
+
+    def guarded(self, callback: Callable[[Any], None]) -> Callable[[Any], None]:
+        """A dialog callback that shows our errors instead of stopping the screen."""
+        return _guard(callback, lambda args: self)  # type: ignore[no-any-return]
+
+    def show_problem(self, problem: RelanceError) -> None:
+        self.notify(str(problem), severity="error", timeout=10)
+        self.on_copied(str(problem))  # the status line, where the screen has one
 
     def __init__(self) -> None:
         super().__init__(id=f"screen-{self.MODE}")

@@ -335,7 +335,7 @@ class CallsScreen(RelanceScreen):
             if isinstance(moment, datetime):
                 self._record(Outcome.CALLBACK, callback_at=moment)
 
-        self.app.push_screen(CallbackDialog(self.clock, self.lang), chosen)
+        self.app.push_screen(CallbackDialog(self.clock, self.lang), self.guarded(chosen))
 
     def action_skip(self) -> None:
         state = self._state
@@ -383,7 +383,7 @@ class CallsScreen(RelanceScreen):
                     i18n.t("calls.pending_note", note=text) if text else ""
                 )
 
-        self.app.push_screen(NoteDialog(self._pending_note), noted)
+        self.app.push_screen(NoteDialog(self._pending_note), self.guarded(noted))
 
     def _rendered_email(self, state: TargetState) -> tuple[str, str] | None:
         assert self._event is not None

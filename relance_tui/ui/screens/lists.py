@@ -267,7 +267,7 @@ class ListsScreen(RelanceScreen):
                 self._filters = filters
                 self.redraw()
 
-        self.app.push_screen(FiltersDialog(self._filters, regions, tags), chosen)
+        self.app.push_screen(FiltersDialog(self._filters, regions, self.guarded(tags)), chosen)
 
     def action_only_call_list(self) -> None:
         self._only_call_list = not self._only_call_list
@@ -341,7 +341,7 @@ class ListsScreen(RelanceScreen):
                 self._status(i18n.t(done_key, name=getattr(record, "name", "")))
                 self.reload()
 
-        self.app.push_screen(RecordForm(i18n.t(title_key), fields, build), saved)
+        self.app.push_screen(RecordForm(i18n.t(title_key), fields, self.guarded(build)), saved)
 
     def _outlet_options(self) -> tuple[tuple[str, str], ...]:
         return tuple((o.name, str(o.id)) for o in self.store.outlets() if not o.deleted)
@@ -423,7 +423,7 @@ class ListsScreen(RelanceScreen):
         title = i18n.t("form.show.new", outlet=row.outlet.name)
         self.app.push_screen(
             RecordForm(title, fields, lambda values: build_show(values, outlet_id)),
-            lambda record: self._saved_show(record),
+            self.guarded(self._saved_show),
         )
 
     def _saved_show(self, record: object) -> None:
@@ -480,7 +480,7 @@ class ListsScreen(RelanceScreen):
             self._status(i18n.t("lists.deleted", name=contact.name if contact else outlet.name))
             self.reload()
 
-        self.app.push_screen(ConfirmDialog(question), answered)
+        self.app.push_screen(ConfirmDialog(question), self.guarded(answered))
 
     # import and export ----------------------------------------------------------------------
     def action_import(self) -> None:
@@ -496,7 +496,7 @@ class ListsScreen(RelanceScreen):
                 )
                 self.reload()
 
-        self.app.push_screen(ImportDialog(self.store, Path.home()), chosen)
+        self.app.push_screen(ImportDialog(self.store, Path.home()), self.guarded(chosen))
 
     def action_export(self) -> None:
         def chosen(answer: object) -> None:
@@ -504,7 +504,9 @@ class ListsScreen(RelanceScreen):
                 what, fmt, path = answer
                 self._export_worker(what, fmt, path)
 
-        self.app.push_screen(ExportDialog(Path.home(), self._event is not None), chosen)
+        self.app.push_screen(
+            ExportDialog(Path.home(), self._event is not None), self.guarded(chosen)
+        )
 
     @work(thread=True, exclusive=True, group="export")
     def _export_worker(self, what: str, fmt: str, path: Path) -> None:

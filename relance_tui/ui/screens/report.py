@@ -195,7 +195,7 @@ class ReportScreen(RelanceScreen):
 
         self.app.push_screen(
             ExportDialog(Path.home(), True, [(i18n.t("report.export_what"), "bilan")], "md"),
-            chosen,
+            self.guarded(chosen),
         )
 
     @work(thread=True, exclusive=True, group="report-export")
@@ -223,7 +223,7 @@ class ReportScreen(RelanceScreen):
                 return
             self._status(i18n.t("team.split.done", count=len(paths), folder=str(folder)))
 
-        self.app.push_screen(SplitDialog(self.store.path.parent / "partage"), chosen)
+        self.app.push_screen(SplitDialog(self.store.path.parent / "partage"), self.guarded(chosen))
 
     def action_merge(self) -> None:
         def chosen(paths: object) -> None:
@@ -238,4 +238,4 @@ class ReportScreen(RelanceScreen):
             self._status(i18n.t("cli.merge.done", added=added))
             self.reload()
 
-        self.app.push_screen(MergeDialog(self.store.path.parent / "partage"), chosen)
+        self.app.push_screen(MergeDialog(self.store.path.parent / "partage"), self.guarded(chosen))

@@ -14,6 +14,7 @@ from textual.widgets import Label, Select, Static, TextArea
 
 from relance_tui import i18n
 from relance_tui.core.demo import default_templates
+from relance_tui.core.errors import RelanceError
 from relance_tui.core.events import create_event, duplicate_event, make_current, set_archived
 from relance_tui.core.models import Event
 from relance_tui.core.speech import LengthEstimate, estimate
@@ -251,7 +252,11 @@ class ScriptScreen(RelanceScreen):
         if all(getattr(self._event, name) == text for name, text in sources.items()):
             return
         updated = dataclasses.replace(self._event, **sources)
-        self.store.save(updated)
+        try:
+            self.store.save(updated)
+        except RelanceError as problem:  # a full disk: the text stays in the editor
+            self.show_problem(problem)
+            return
         self._event = updated
 
     def action_save(self) -> None:
@@ -284,7 +289,7 @@ class ScriptScreen(RelanceScreen):
                 self._after_event_change()
 
         self.save_templates()
-        self.app.push_screen(EventForm(self.clock), created)
+        self.app.push_screen(EventForm(self.clock), self.guarded(created))
 
     def action_edit_event(self) -> None:
         if self._event is None:
@@ -300,7 +305,7 @@ class ScriptScreen(RelanceScreen):
                 self.notify(i18n.t("script.event_saved", title=result.title))
                 self._after_event_change()
 
-        self.app.push_screen(EventForm(self.clock, event), edited)
+        self.app.push_screen(EventForm(self.clock, self.guarded(event)), edited)
 
     def action_events(self) -> None:
         self.save_templates()
@@ -331,7 +336,7 @@ class ScriptScreen(RelanceScreen):
             self._after_event_change()
 
         events = self.store.events(include_archived=True)
-        self.app.push_screen(EventsDialog(events, current), chosen)
+        self.app.push_screen(EventsDialog(events, self.guarded(current)), chosen)
 
     def action_reset_templates(self) -> None:
         event = self._event
@@ -349,7 +354,7 @@ class ScriptScreen(RelanceScreen):
 
         self.app.push_screen(
             ConfirmDialog(i18n.t("script.reset_question", language=i18n.t(f"language.{lang}"))),
-            answered,
+            self.guarded(answered),
         )
 
     def action_copy_email(self) -> None:
