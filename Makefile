@@ -23,7 +23,9 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/write_latency.py
 	$(BIN)/python benchmarks/media_list.py
-	$(BIN)/python benchmarks/durability.py --kills 300
+	$(BIN)/python benchmarks/scale.py
+	$(BIN)/python benchmarks/durability.py --kills 1000
+	$(BIN)/python benchmarks/garble.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

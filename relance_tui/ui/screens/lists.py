@@ -52,7 +52,7 @@ from relance_tui.ui.media_forms import (
 )
 from relance_tui.ui.screens.base import RelanceScreen
 
-MAX_SHOWN = 60  # rows drawn at once: a screen shows 20; the search narrows the rest
+MAX_SHOWN = 150  # rows drawn at once; past that the search narrows (a screen shows 20)
 
 
 class ListsScreen(RelanceScreen):
@@ -267,7 +267,7 @@ class ListsScreen(RelanceScreen):
                 self._filters = filters
                 self.redraw()
 
-        self.app.push_screen(FiltersDialog(self._filters, regions, self.guarded(tags)), chosen)
+        self.app.push_screen(FiltersDialog(self._filters, regions, tags), self.guarded(chosen))
 
     def action_only_call_list(self) -> None:
         self._only_call_list = not self._only_call_list
@@ -341,7 +341,7 @@ class ListsScreen(RelanceScreen):
                 self._status(i18n.t(done_key, name=getattr(record, "name", "")))
                 self.reload()
 
-        self.app.push_screen(RecordForm(i18n.t(title_key), fields, self.guarded(build)), saved)
+        self.app.push_screen(RecordForm(i18n.t(title_key), fields, build), self.guarded(saved))
 
     def _outlet_options(self) -> tuple[tuple[str, str], ...]:
         return tuple((o.name, str(o.id)) for o in self.store.outlets() if not o.deleted)

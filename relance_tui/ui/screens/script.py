@@ -305,7 +305,7 @@ class ScriptScreen(RelanceScreen):
                 self.notify(i18n.t("script.event_saved", title=result.title))
                 self._after_event_change()
 
-        self.app.push_screen(EventForm(self.clock, self.guarded(event)), edited)
+        self.app.push_screen(EventForm(self.clock, event), self.guarded(edited))
 
     def action_events(self) -> None:
         self.save_templates()
@@ -336,7 +336,7 @@ class ScriptScreen(RelanceScreen):
             self._after_event_change()
 
         events = self.store.events(include_archived=True)
-        self.app.push_screen(EventsDialog(events, self.guarded(current)), chosen)
+        self.app.push_screen(EventsDialog(events, current), self.guarded(chosen))
 
     def action_reset_templates(self) -> None:
         event = self._event
