@@ -48,8 +48,8 @@ from relance_tui.core.storage import (
     Tables,
     apply_ops,
     copy_atomically,
-    parse_snapshot,
     read_journal,
+    read_snapshot,
     write_tables_atomically,
 )
 
@@ -103,7 +103,7 @@ def load_tables(path: Path) -> Tables:
 
     Raises CorruptDataFile or NewerSchema; never writes.
     """
-    tables = parse_snapshot(path, path.read_bytes())
+    tables = read_snapshot(path)
     version = migrations.schema_version(tables)
     if version > SCHEMA_VERSION:
         raise NewerSchema(path=str(path), found=version, supported=SCHEMA_VERSION)
@@ -121,7 +121,7 @@ def recover_tables(path: Path) -> Tables | None:
     if not bak.exists():
         return None
     try:
-        tables = parse_snapshot(bak, bak.read_bytes())
+        tables = read_snapshot(bak)
         if migrations.schema_version(tables) != SCHEMA_VERSION:
             return None
         for journal in (path.with_name(path.name + ".journal.prev"), journal_path(path)):
@@ -189,7 +189,7 @@ class Store:
             return cls(path, tables, lock)
         try:
             # The bytes are not kept: at agency scale they would double the peak memory.
-            tables = parse_snapshot(path, path.read_bytes())
+            tables = read_snapshot(path)
         except CorruptDataFile as exc:
             exc.backup = str(backup_path(path)) if recover_tables(path) is not None else None
             raise
@@ -454,7 +454,7 @@ def accept_changes(path: Path) -> None:
     except filelock.Timeout:
         raise StoreLocked(path=str(path)) from None
     try:
-        tables = parse_snapshot(path, path.read_bytes(), verify=False)
+        tables = read_snapshot(path, verify=False)
         copy_atomically(path, path.with_name(path.name + ".before-accept"))
         write_tables_atomically(path, tables)
     finally:
