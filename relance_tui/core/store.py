@@ -176,8 +176,16 @@ class Store:
             raise
         return store
 
+    @staticmethod
+    def _remove_stale_temporaries(path: Path) -> None:
+        """Temporary files a killed relance left behind (we hold the lock: none is live)."""
+        for stale in path.parent.glob(f".{path.name}.*tmp"):
+            with contextlib.suppress(OSError):
+                stale.unlink()
+
     @classmethod
     def _open_locked(cls, path: Path, lock: filelock.BaseFileLock, create: bool) -> Store:
+        cls._remove_stale_temporaries(path)
         if not path.exists():
             if not create:
                 raise FileNotFoundError(path)

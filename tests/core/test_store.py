@@ -270,3 +270,16 @@ def test_full_disk_changes_nothing_and_the_store_keeps_working(
     monkeypatch.undo()
     store.save(Outlet(name="Après"))
     assert [o.name for o in store.outlets()] == ["Après", "Avant"]
+
+
+def test_temporaries_left_by_a_killed_writer_are_cleared_at_the_next_start(db_path: Path) -> None:
+    Store.open(db_path).close()
+    stale = [db_path.with_name(f".{db_path.name}.4242.tmp"),
+             db_path.with_name(f".{db_path.name}.bak.4243.tmp")]
+    for path in stale:
+        path.write_bytes(b"{half a file")
+    other = db_path.with_name(".someone-else.tmp")
+    other.write_bytes(b"not ours")
+    Store.open(db_path).close()
+    assert not any(path.exists() for path in stale)
+    assert other.exists()
