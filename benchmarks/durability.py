@@ -31,7 +31,7 @@ def main() -> None:
     db = Path(tempfile.mkdtemp(prefix="relance-kill-")) / "relance.json"
     acknowledged: set[str] = set()
     unreadable = lost = 0
-    for _ in range(args.kills):
+    for number in range(1, args.kills + 1):
         writer = subprocess.Popen(
             [sys.executable, str(WRITER), str(db), str(rng.choice([5, 20, 2000]))],
             stdout=subprocess.PIPE,
@@ -51,6 +51,9 @@ def main() -> None:
             unreadable += 1
             continue
         lost = len(acknowledged - found)
+        if number % 100 == 0:
+            print(f"  after {number} kills: {len(acknowledged)} acknowledged, "
+                  f"{unreadable} unreadable, {lost} lost", flush=True)
     print(
         f"kills: {args.kills}  acknowledged writes: {len(acknowledged)}  "
         f"unreadable files: {unreadable}  lost acknowledged writes: {lost}"
