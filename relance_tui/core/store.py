@@ -92,6 +92,16 @@ def journal_path(path: Path) -> Path:
     return path.with_name(path.name + ".journal")
 
 
+def take_lock(path: Path) -> filelock.BaseFileLock:
+    """The file's writer lock, taken now; StoreLocked when another relance holds it."""
+    lock = filelock.FileLock(str(lock_path(path)), timeout=0, mode=FILE_MODE, thread_local=False)
+    try:
+        lock.acquire()
+    except filelock.Timeout:
+        raise StoreLocked(path=str(path)) from None
+    return lock
+
+
 def empty_tables() -> Tables:
     tables: Tables = {name: {} for name in TABLES.values()}
     tables["meta"] = {"1": {"schema_version": SCHEMA_VERSION}}
@@ -157,12 +167,7 @@ class Store:
             path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
             if path.exists() and not os.access(path, os.R_OK | os.W_OK):
                 raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
-            lock = filelock.FileLock(
-                str(lock_path(path)), timeout=0, mode=FILE_MODE, thread_local=False
-            )
-            lock.acquire()
-        except filelock.Timeout:
-            raise StoreLocked(path=str(path)) from None
+            lock = take_lock(path)
         except OSError as exc:
             # A read-only file or folder, a missing disk: say so, touch nothing.
             raise StoreError(path=str(path), detail=exc.strerror or str(exc)) from exc
@@ -430,11 +435,7 @@ def restore_from_backup(path: Path) -> tuple[Path, Path]:
     CorruptDataFile when there is nothing sound to restore from.
     """
     path = Path(path).absolute()
-    lock = filelock.FileLock(str(lock_path(path)), timeout=0, mode=FILE_MODE, thread_local=False)
-    try:
-        lock.acquire()
-    except filelock.Timeout:
-        raise StoreLocked(path=str(path)) from None
+    lock = take_lock(path)
     try:
         tables = recover_tables(path)
         if tables is None:
@@ -456,11 +457,7 @@ def restore_from_backup(path: Path) -> tuple[Path, Path]:
 def accept_changes(path: Path) -> None:
     """Seal again a file changed by hand (valid JSON, right shape, stale seal)."""
     path = Path(path).absolute()
-    lock = filelock.FileLock(str(lock_path(path)), timeout=0, mode=FILE_MODE, thread_local=False)
-    try:
-        lock.acquire()
-    except filelock.Timeout:
-        raise StoreLocked(path=str(path)) from None
+    lock = take_lock(path)
     try:
         tables = read_snapshot(path, verify=False)
         copy_atomically(path, path.with_name(path.name + ".before-accept"))

@@ -274,8 +274,10 @@ def test_full_disk_changes_nothing_and_the_store_keeps_working(
 
 def test_temporaries_left_by_a_killed_writer_are_cleared_at_the_next_start(db_path: Path) -> None:
     Store.open(db_path).close()
-    stale = [db_path.with_name(f".{db_path.name}.4242.tmp"),
-             db_path.with_name(f".{db_path.name}.bak.4243.tmp")]
+    stale = [
+        db_path.with_name(f".{db_path.name}.4242.tmp"),
+        db_path.with_name(f".{db_path.name}.bak.4243.tmp"),
+    ]
     for path in stale:
         path.write_bytes(b"{half a file")
     other = db_path.with_name(".someone-else.tmp")

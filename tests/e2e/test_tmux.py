@@ -20,79 +20,23 @@ def installed_relance() -> str:
     return found
 
 
-def test_installed_demo_switches_screens_and_quits_cleanly(tmp_path: Path) -> None:
-    tmux = require_program("tmux")
-    relance = installed_relance()
-    db = tmp_path / "demo.json"
-    session = f"relance-test-{os.getpid()}"
-    socket = ["-L", session]
-    env_prefix = f"env RELANCE_LANG=fr TERM=xterm-256color {relance} demo --db {db}"
-    subprocess.run(
-        [tmux, *socket, "new-session", "-d", "-s", session, "-x", "100", "-y", "32", env_prefix],
-        check=True,
-    )
-    try:
+class Terminal:
+    """One tmux server of our own, 100x32, running one command."""
 
-        def capture(text: str) -> str:
-            deadline = time.monotonic() + 15
-            screen = ""
-            while time.monotonic() < deadline:
-                screen = subprocess.run(
-                    [tmux, *socket, "capture-pane", "-p", "-t", session],
-                    capture_output=True,
-                    text=True,
-                ).stdout
-                if text in screen:
-                    return screen
-                time.sleep(0.2)
-            raise AssertionError(f"{text!r} never appeared; the screen was:\n{screen}")
+    def __init__(self, name: str) -> None:
+        self.tmux = require_program("tmux")
+        self.session = f"{name}-{os.getpid()}"
+        self.socket = ["-L", self.session]
 
-        def keys(*pressed: str) -> None:
-            subprocess.run([tmux, *socket, "send-keys", "-t", session, *pressed], check=True)
-
-        screen = capture("affichés sur 72")
-        assert "Fenêtre de relance" in screen
-        keys("2")
-        capture("Lignes de communication")
-        keys("4")
-        capture("Appelés : 0 / 30")
-        keys("5")
-        capture("Aucun appel enregistré.")
-        keys("q")
-        deadline = time.monotonic() + 10
-        while (
-            time.monotonic() < deadline
-            and subprocess.run(
-                [tmux, *socket, "has-session", "-t", session], capture_output=True
-            ).returncode
-            == 0
-        ):
-            time.sleep(0.2)
-    finally:
-        subprocess.run([tmux, *socket, "kill-server"], capture_output=True)
-
-    # Quit folded the journal in and released the lock: the file reopens at once.
-    assert not db.with_name(db.name + ".journal").exists()
-    with Store.open(db) as store:
-        assert len(store.outlets()) >= 25
-
-
-def test_installed_calls_keep_their_progress_across_a_restart(tmp_path: Path) -> None:
-    tmux = require_program("tmux")
-    relance = installed_relance()
-    db = tmp_path / "demo.json"
-    session = f"relance-calls-{os.getpid()}"
-    socket = ["-L", session]
-
-    def start(command: str) -> None:
+    def start(self, command: str) -> None:
         subprocess.run(
             [
-                tmux,
-                *socket,
+                self.tmux,
+                *self.socket,
                 "new-session",
                 "-d",
                 "-s",
-                session,
+                self.session,
                 "-x",
                 "100",
                 "-y",
@@ -102,57 +46,96 @@ def test_installed_calls_keep_their_progress_across_a_restart(tmp_path: Path) ->
             check=True,
         )
 
-    def capture(text: str) -> str:
-        deadline = time.monotonic() + 15
+    def wait_for(self, text: str, timeout: float = 15.0) -> str:
+        deadline = time.monotonic() + timeout
         screen = ""
         while time.monotonic() < deadline:
             screen = subprocess.run(
-                [tmux, *socket, "capture-pane", "-p", "-t", session], capture_output=True, text=True
+                [self.tmux, *self.socket, "capture-pane", "-p", "-t", self.session],
+                capture_output=True,
+                text=True,
             ).stdout
             if text in screen:
                 return screen
             time.sleep(0.2)
         raise AssertionError(f"{text!r} never appeared; the screen was:\n{screen}")
 
-    def keys(*pressed: str) -> None:
-        subprocess.run([tmux, *socket, "send-keys", "-t", session, *pressed], check=True)
+    def keys(self, *pressed: str) -> None:
+        subprocess.run(
+            [self.tmux, *self.socket, "send-keys", "-t", self.session, *pressed], check=True
+        )
 
-    def wait_closed() -> None:
-        deadline = time.monotonic() + 10
+    def wait_closed(self, timeout: float = 10.0) -> None:
+        deadline = time.monotonic() + timeout
         while (
             time.monotonic() < deadline
             and subprocess.run(
-                [tmux, *socket, "has-session", "-t", session], capture_output=True
+                [self.tmux, *self.socket, "has-session", "-t", self.session], capture_output=True
             ).returncode
             == 0
         ):
             time.sleep(0.2)
 
+    def close(self) -> None:
+        subprocess.run([self.tmux, *self.socket, "kill-server"], capture_output=True)
+
+
+def test_installed_demo_switches_screens_and_quits_cleanly(tmp_path: Path) -> None:
+    terminal = Terminal("relance-shell")
+    relance = installed_relance()
+    db = tmp_path / "demo.json"
     try:
-        start(f"{relance} demo --db {db}")
-        capture("affichés sur 72")
-        keys("4")
-        capture("Appelés : 0 / 30")
+        terminal.start(f"{relance} demo --db {db}")
+        screen = terminal.wait_for("affichés sur 72")
+        assert "Fenêtre de relance" in screen
+        terminal.keys("2")
+        terminal.wait_for("Lignes de communication")
+        terminal.keys("3")
+        terminal.wait_for("Répétez au moins trois fois")
+        terminal.keys("4")
+        terminal.wait_for("Appelés : 0 / 30")
+        terminal.keys("5")
+        terminal.wait_for("Aucun appel enregistré.")
+        terminal.keys("q")
+        terminal.wait_closed()
+    finally:
+        terminal.close()
+
+    # Quit folded the journal in and released the lock: the file reopens at once.
+    assert not db.with_name(db.name + ".journal").exists()
+    with Store.open(db) as store:
+        assert len(store.outlets()) >= 25
+
+
+def test_installed_calls_keep_their_progress_across_a_restart(tmp_path: Path) -> None:
+    terminal = Terminal("relance-calls")
+    relance = installed_relance()
+    db = tmp_path / "demo.json"
+    try:
+        terminal.start(f"{relance} demo --db {db}")
+        terminal.wait_for("affichés sur 72")
+        terminal.keys("4")
+        terminal.wait_for("Appelés : 0 / 30")
         for key, expected in (
             ("c", "Appelés : 1 / 30"),
             ("v", "Appelés : 2 / 30"),
             ("d", "Appelés : 3 / 30"),
         ):
-            keys(key)
-            capture(expected)
-        keys("q")
-        wait_closed()
+            terminal.keys(key)
+            terminal.wait_for(expected)
+        terminal.keys("q")
+        terminal.wait_closed()
 
-        start(f"{relance} --db {db}")
-        capture("affichés sur 72")
-        keys("4")
-        screen = capture("Appelés : 3 / 30")
+        terminal.start(f"{relance} --db {db}")
+        terminal.wait_for("affichés sur 72")
+        terminal.keys("4")
+        screen = terminal.wait_for("Appelés : 3 / 30")
         assert "Confirmés : 1" in screen
         assert "Plus tard : 1" in screen
-        keys("q")
-        wait_closed()
+        terminal.keys("q")
+        terminal.wait_closed()
     finally:
-        subprocess.run([tmux, *socket, "kill-server"], capture_output=True)
+        terminal.close()
 
     with Store.open(db) as store:
         outcomes = sorted(a.outcome.value for a in store.attempts())
