@@ -52,8 +52,11 @@ def main() -> None:
             continue
         lost = len(acknowledged - found)
         if number % 100 == 0:
-            print(f"  after {number} kills: {len(acknowledged)} acknowledged, "
-                  f"{unreadable} unreadable, {lost} lost", flush=True)
+            print(
+                f"  after {number} kills: {len(acknowledged)} acknowledged, "
+                f"{unreadable} unreadable, {lost} lost",
+                flush=True,
+            )
     print(
         f"kills: {args.kills}  acknowledged writes: {len(acknowledged)}  "
         f"unreadable files: {unreadable}  lost acknowledged writes: {lost}"

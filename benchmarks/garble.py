@@ -50,9 +50,11 @@ def main() -> None:
     restore_from_backup(path)
     with Store.open(path) as store:
         kept = {a.uid for a in store.attempts()}
-    print(f"{args.offsets} damaged starts ({len(good) / 1e6:.1f} MB file): {detected} detected, "
-          f"{untouched} left untouched, {named_backup} offered the backup; after "
-          f"check --restore: {len(calls - kept)} calls lost of {len(calls)}")
+    print(
+        f"{args.offsets} damaged starts ({len(good) / 1e6:.1f} MB file): {detected} detected, "
+        f"{untouched} left untouched, {named_backup} offered the backup; after "
+        f"check --restore: {len(calls - kept)} calls lost of {len(calls)}"
+    )
 
 
 if __name__ == "__main__":

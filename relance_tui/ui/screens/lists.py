@@ -10,7 +10,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import DataTable, Input, Label
+from textual.widgets import DataTable, Input
 
 from relance_tui import i18n
 from relance_tui.core.errors import RelanceError
@@ -51,6 +51,7 @@ from relance_tui.ui.media_forms import (
     yes_no,
 )
 from relance_tui.ui.screens.base import RelanceScreen
+from relance_tui.ui.widgets.line import Line
 
 MAX_SHOWN = 150  # rows drawn at once; past that the search narrows (a screen shows 20)
 
@@ -95,10 +96,10 @@ class ListsScreen(RelanceScreen):
     def compose_body(self) -> ComposeResult:
         with Vertical(id="lists-body"):
             yield Input(placeholder=i18n.t("lists.search_placeholder"), id="search")
-            yield Label("", id="lists-filters")
+            yield Line(id="lists-filters")
             yield DataTable(id="media", cursor_type="row", zebra_stripes=True)
-            yield Label("", id="lists-counts")
-            yield Label("", id="lists-status")
+            yield Line(id="lists-counts")
+            yield Line(id="lists-status")
 
     def on_mount(self) -> None:
         table = self.query_one("#media", DataTable)
@@ -217,17 +218,18 @@ class ListsScreen(RelanceScreen):
     def _show_counts(self, found: int) -> None:
         shown = i18n.t("lists.shown", shown=len(self._shown), found=found, total=len(self._rows))
         if self._event is None:
-            self.query_one("#lists-counts", Label).update(shown)
+            self.query_one("#lists-counts", Line).update(shown)
         else:
-            self.query_one("#lists-counts", Label).update(f"{shown}\n{self._call_list_text()}")
+            self.query_one("#lists-counts", Line).update(f"{shown}\n{self._call_list_text()}")
         parts = []
         if self._filters.active:
             parts.append(i18n.t("lists.filtered"))
         if self._only_call_list:
             parts.append(i18n.t("lists.only_call_list"))
-        filters = self.query_one("#lists-filters", Label)
+        filters = self.query_one("#lists-filters", Line)
         filters.update(" · ".join(parts))
-        filters.display = bool(parts)
+        if filters.display != bool(parts):
+            filters.display = bool(parts)
 
     def _cursor_key(self) -> str | None:
         table = self.query_one("#media", DataTable)
@@ -241,7 +243,7 @@ class ListsScreen(RelanceScreen):
         return next((r for r in self._shown if r.key == key), None)
 
     def _status(self, text: str) -> None:
-        self.query_one("#lists-status", Label).update(text)
+        self.query_one("#lists-status", Line).update(text)
 
     # search and filters --------------------------------------------------------------
     @on(Input.Changed, "#search")
