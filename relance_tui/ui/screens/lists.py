@@ -51,7 +51,7 @@ from relance_tui.ui.media_forms import (
     yes_no,
 )
 from relance_tui.ui.screens.base import RelanceScreen
-from relance_tui.ui.widgets.line import Line
+from relance_tui.ui.widgets.line import Line, SearchInput
 
 MAX_SHOWN = 150  # rows drawn at once; past that the search narrows (a screen shows 20)
 
@@ -95,7 +95,7 @@ class ListsScreen(RelanceScreen):
 
     def compose_body(self) -> ComposeResult:
         with Vertical(id="lists-body"):
-            yield Input(placeholder=i18n.t("lists.search_placeholder"), id="search")
+            yield SearchInput(placeholder=i18n.t("lists.search_placeholder"), id="search")
             yield Line(id="lists-filters")
             yield DataTable(id="media", cursor_type="row", zebra_stripes=True)
             yield Line(id="lists-counts")

@@ -1,10 +1,12 @@
-"""A line of text that changes often without costing a new layout."""
+"""Widgets that change on every keystroke without costing a new layout."""
 
 from __future__ import annotations
 
 from rich.text import Text
-from textual.reactive import reactive
+from textual.geometry import Size
+from textual.reactive import Reactive, reactive
 from textual.widget import Widget
+from textual.widgets import Input
 
 
 class Line(Widget):
@@ -29,3 +31,14 @@ class Line(Widget):
 
     def render(self) -> Text:
         return Text(self.text, overflow="ellipsis", no_wrap=False)
+
+
+class SearchInput(Input):
+    """An Input whose own text length never costs a layout of the whole screen.
+
+    Its size is fixed in CSS; a longer query scrolls inside it. Textual's Input
+    sets its virtual size from the text on every key, and that reactive asks for
+    a new layout by default: here it only repaints.
+    """
+
+    virtual_size = Reactive(Size(0, 0), layout=False)
