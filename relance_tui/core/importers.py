@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import functools
 import io
 import re
 from collections.abc import Iterable
@@ -348,15 +349,22 @@ def _detect_format(columns: list[str]) -> str:
 # --- turning rows into records ------------------------------------------------------------
 
 
+@functools.cache
+def _role_names() -> dict[str, Role]:
+    """Each role's code and words in both languages, folded (worked out once)."""
+    names: dict[str, Role] = {}
+    for role in Role:
+        names[role.value] = role
+        for lang in i18n.LANGUAGES:
+            names[fold(i18n.t(f"role.{role.value}", lang))] = role
+    return names
+
+
 def _role_from_text(text: str) -> Role | None:
     folded = fold(text)
-    for value in Role:
-        if (
-            folded == value.value
-            or folded == fold(i18n.t(f"role.{value.value}", "fr"))
-            or folded == fold(i18n.t(f"role.{value.value}", "en"))
-        ):
-            return value
+    exact = _role_names().get(folded)
+    if exact is not None:
+        return exact
     for word, role in ROLE_WORDS:
         if word in folded:
             return role
@@ -376,18 +384,18 @@ class _Known:
     by_phone: dict[str, Contact] = field(default_factory=dict)
     by_name: dict[tuple[str, int | str], Contact] = field(default_factory=dict)
 
-    def add(self, contact: Contact, outlet_key: int | str) -> None:
+    def add(self, contact: Contact, outlet_key: int | str, key: str | None = None) -> None:
         if contact.email:
             self.by_email[contact.email.casefold()] = contact
-        key = phone_key(contact.phone, contact.extension) if contact.phone else ""
+        if key is None:
+            key = phone_key(contact.phone, contact.extension) if contact.phone else ""
         if key:
             self.by_phone[key] = contact
         self.by_name[(fold(contact.name), outlet_key)] = contact
 
-    def find(self, contact: Contact, outlet_key: int | str) -> Contact | None:
+    def find(self, contact: Contact, outlet_key: int | str, key: str) -> Contact | None:
         if contact.email and contact.email.casefold() in self.by_email:
             return self.by_email[contact.email.casefold()]
-        key = phone_key(contact.phone, contact.extension) if contact.phone else ""
         if key and key in self.by_phone:
             return self.by_phone[key]
         return self.by_name.get((fold(contact.name), outlet_key))
@@ -564,7 +572,8 @@ def _row_to_records(
             shows[(outlet_key, fold(show_name))] = show
             plan.new_shows.append((show, outlet))
         contact.show_id = show.id
-    duplicate = known.find(contact, outlet_key)
+    key = phone_key(contact.phone, contact.extension) if contact.phone else ""
+    duplicate = known.find(contact, outlet_key, key)
     if duplicate is not None:
         plan.duplicates.append(
             RowProblem(number, i18n.t("import.row.duplicate", name=duplicate.name))
@@ -576,7 +585,7 @@ def _row_to_records(
         else:
             _merge_into(duplicate, contact)
         return None
-    known.add(contact, outlet_key)
+    known.add(contact, outlet_key, key)
     plan.new_contacts.append(NewContact(contact, outlet, show))
     return None
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import uuid
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields
 from datetime import datetime
 from enum import StrEnum
 from typing import Any, Self
@@ -77,6 +77,11 @@ def _field_names(cls: type) -> frozenset[str]:
     return frozenset(f.name for f in fields(cls))
 
 
+@functools.cache
+def _field_names_ordered(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
+
+
 class Record:
     """Conversion between a dataclass record and a store document."""
 
@@ -86,14 +91,22 @@ class Record:
     id: int | None
 
     def to_doc(self) -> dict[str, Any]:
-        doc = asdict(self)  # type: ignore[call-overload]
-        doc.pop("id", None)
+        # By hand rather than dataclasses.asdict: that deep-copies, and an import
+        # of 10,000 rows turns 10,000 records into documents in one write.
+        doc: dict[str, Any] = {}
+        for name in _field_names_ordered(type(self)):  # type: ignore[arg-type]
+            if name == "id":
+                continue
+            value = getattr(self, name)
+            if isinstance(value, list):
+                value = list(value)
+            doc[name] = value
         for name in self._datetimes:
             doc[name] = _dt_to_str(doc[name])
         for name in self._enums:
             if doc[name] is not None:
                 doc[name] = str(doc[name])
-        return doc  # type: ignore[no-any-return]
+        return doc
 
     @classmethod
     def from_doc(cls, doc: dict[str, Any], doc_id: int | None = None) -> Self:
