@@ -62,6 +62,27 @@ def main() -> None:
         f"unreadable files: {unreadable}  lost acknowledged writes: {lost}"
     )
 
+    # A second instance on the same file: how long until it is refused?
+    holder = Store.open(db)
+    try:
+        samples = []
+        for _ in range(5):
+            started = time.perf_counter()
+            second = subprocess.run(
+                [sys.executable, "-m", "relance_tui", "--db", str(db)],
+                capture_output=True,
+                text=True,
+                timeout=30,
+            )
+            samples.append(time.perf_counter() - started)
+            assert second.returncode == 2, second.stderr
+    finally:
+        holder.close()
+    print(
+        f"second instance refused (exit 2, file named) in {max(samples) * 1000:.0f} ms at "
+        "most over 5 tries, interpreter start included (target < 1 s)"
+    )
+
 
 if __name__ == "__main__":
     main()
