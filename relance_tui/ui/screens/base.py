@@ -71,6 +71,11 @@ class RelanceScreen(Screen[None]):
         return cast(RelanceApp, self.app)
 
     @property
+    def lang(self) -> str:
+        """The interface language, for dates and phone numbers drawn on screen."""
+        return i18n.current_language()
+
+    @property
     def store(self) -> Store:
         return self.relance.store
 

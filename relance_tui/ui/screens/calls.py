@@ -117,10 +117,6 @@ class CallsScreen(RelanceScreen):
 
     # state ----------------------------------------------------------------------
     @property
-    def lang(self) -> str:
-        return i18n.current_language()
-
-    @property
     def current(self) -> TargetState | None:
         return self._state
 

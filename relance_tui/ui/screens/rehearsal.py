@@ -94,10 +94,6 @@ class RehearsalScreen(RelanceScreen):
         self.reload()
 
     # data ---------------------------------------------------------------------------
-    @property
-    def lang(self) -> str:
-        return i18n.current_language()
-
     def _event_lang(self) -> str:
         if self._event is not None and self._event.language.value == "en":
             return "en"
