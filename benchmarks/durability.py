@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 from relance_tui.core.errors import CorruptDataFile
-from relance_tui.core.store import Store
+from relance_tui.core.store.store import Store
 
 WRITER = Path(__file__).parents[1] / "tests" / "core" / "kill_writer.py"
 

@@ -20,7 +20,8 @@ sys.path.insert(0, str(Path(__file__).parent))
 from scale import build  # noqa: E402
 
 from relance_tui.core.errors import CorruptDataFile  # noqa: E402
-from relance_tui.core.store import Store, restore_from_backup  # noqa: E402
+from relance_tui.core.store.recovery import restore_from_backup
+from relance_tui.core.store.store import Store  # noqa: E402
 
 
 def main() -> None:

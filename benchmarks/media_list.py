@@ -15,9 +15,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from relance_tui.core.importers import apply_import, plan_import
-from relance_tui.core.media import media_rows, search
-from relance_tui.core.store import Store
+from relance_tui.core.media.importers import apply_import, plan_import
+from relance_tui.core.media.search import media_rows, search
+from relance_tui.core.store.store import Store
 
 FIRST = ["Élise", "François", "Geneviève", "Jérôme", "Zoé", "Noémie", "Hugo", "Léa", "Tom", "Sam"]
 LAST = ["Côté", "Lévesque", "Œuvrard", "Gagné", "Brûlé", "Martel", "Roy", "Thibault"]

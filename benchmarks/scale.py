@@ -29,6 +29,7 @@ from pathlib import Path
 
 from tinydb import TinyDB
 
+from relance_tui.core.calls.timing import DEFAULT_TZ, fixed_clock
 from relance_tui.core.demo import default_templates
 from relance_tui.core.models import (
     Attempt,
@@ -41,8 +42,7 @@ from relance_tui.core.models import (
     Settings,
     Target,
 )
-from relance_tui.core.store import Store
-from relance_tui.core.timing import DEFAULT_TZ, fixed_clock
+from relance_tui.core.store.store import Store
 from relance_tui.locations import data_dir
 
 NOW = datetime(2026, 11, 26, 10, 0, tzinfo=DEFAULT_TZ)

@@ -51,9 +51,7 @@ def _wait_for(fd: int, stream: pyte.ByteStream, screen: pyte.Screen, marker: str
 def one_run(db: Path, card: bool) -> tuple[float, float | None]:
     pid, fd = pty.fork()
     if pid == 0:
-        os.environ.update(
-            {"TERM": "xterm-256color", "COLUMNS": str(COLUMNS), "LINES": str(LINES)}
-        )
+        os.environ.update({"TERM": "xterm-256color", "COLUMNS": str(COLUMNS), "LINES": str(LINES)})
         # A user's install keeps its byte-code: measure that, not a compile per start.
         os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
         os.execv(str(RELANCE), [str(RELANCE), "--db", str(db), "--lang", "fr"])
@@ -106,11 +104,12 @@ def main() -> None:
                 str(Path(sys.executable)),
                 "-c",
                 "import sys; from pathlib import Path;"
-                "from relance_tui.core.store import Store;"
+                "from relance_tui.core.store.store import Store;"
                 "from relance_tui.core.demo import load_demo;"
                 "from datetime import datetime; from zoneinfo import ZoneInfo;"
                 "from relance_tui.locations import data_dir;"
-                "s = Store.open(Path(sys.argv[1])); load_demo(s, data_dir(), datetime.now(ZoneInfo('America/Toronto')));"
+                "s = Store.open(Path(sys.argv[1]));"
+                "load_demo(s, data_dir(), datetime.now(ZoneInfo('America/Toronto')));"
                 "s.close()",
                 str(seed),
             ],

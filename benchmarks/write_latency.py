@@ -22,10 +22,10 @@ from pathlib import Path
 
 from tinydb import TinyDB
 
+from relance_tui.core.calls.timing import DEFAULT_TZ
 from relance_tui.core.models import Attempt, Contact, Outcome, Outlet
-from relance_tui.core.storage import write_atomically
-from relance_tui.core.store import Store
-from relance_tui.core.timing import DEFAULT_TZ
+from relance_tui.core.store.files import write_atomically
+from relance_tui.core.store.store import Store
 
 START = datetime(2026, 11, 26, 9, 0, tzinfo=DEFAULT_TZ)
 
@@ -79,7 +79,7 @@ def main() -> None:
 
     results: dict[str, list[float]] = {}
     with Store.open(path) as store:
-        store._storage_or_fail().compact_every = 10**9  # measure the write, not a compaction
+        store.compact_every = 10**9  # measure the write, not a compaction
         samples = []
         for i in range(args.runs):
             t0 = time.perf_counter()

@@ -31,9 +31,9 @@ def _fail(error: RelanceError) -> None:
 
 
 def _run_app(db: Path, lang_arg: str | None, *, demo: bool = False) -> None:
+    from relance_tui.core.calls.timing import system_clock
     from relance_tui.core.demo import load_demo
-    from relance_tui.core.store import Store
-    from relance_tui.core.timing import system_clock
+    from relance_tui.core.store.store import Store
     from relance_tui.ui.app import make_app
 
     try:
@@ -92,7 +92,8 @@ def demo(ctx: click.Context, demo_db: Path | None) -> None:
 @click.pass_context
 def check(ctx: click.Context, check_db: Path | None, restore: bool, accept: bool) -> None:
     """Validate the data file / valider le fichier de données."""
-    from relance_tui.core.store import accept_changes, describe, load_tables, restore_from_backup
+    from relance_tui.core.store.recovery import accept_changes, describe, restore_from_backup
+    from relance_tui.core.store.store import load_tables
 
     path = Path(check_db or ctx.obj["db"] or default_db_path()).expanduser().absolute()
     if not path.exists():
@@ -124,7 +125,7 @@ def check(ctx: click.Context, check_db: Path | None, restore: bool, accept: bool
 
 
 def _open_store(ctx: click.Context, db: Path | None):  # type: ignore[no-untyped-def]
-    from relance_tui.core.store import Store
+    from relance_tui.core.store.store import Store
 
     path = Path(db or ctx.obj["db"] or default_db_path()).expanduser().absolute()
     try:
@@ -151,7 +152,8 @@ def import_command(
     accept_valid: bool,
 ) -> None:
     """Import a media list (CSV, Google, Outlook, vCard) / importer une liste de médias."""
-    from relance_tui.core.importers import BadImportFile, apply_import, plan_import, report_lines
+    from relance_tui.core.media.importers import apply_import, plan_import, report_lines
+    from relance_tui.core.media.readers import BadImportFile
 
     overrides: dict[str, str] = {}
     for mapping in mappings:
@@ -190,10 +192,10 @@ def export_command(
     ctx: click.Context, export_db: Path | None, event_id: int | None, fmt: str, output: Path | None
 ) -> None:
     """Export the media list or an event's call list / exporter."""
-    from relance_tui.core.exports import export
+    from relance_tui.core.calls.timing import system_clock
+    from relance_tui.core.media.exports import export
     from relance_tui.core.models import Event
-    from relance_tui.core.storage import write_atomically_bytes
-    from relance_tui.core.timing import system_clock
+    from relance_tui.core.store.files import write_atomically_bytes
 
     store = _open_store(ctx, export_db)
     try:
@@ -242,9 +244,9 @@ def report(
     output: Path | None,
 ) -> None:
     """The Bilan of an event / le bilan d'un événement."""
-    from relance_tui.core.report import RENDERERS, as_text, summarise
-    from relance_tui.core.storage import write_atomically
-    from relance_tui.core.timing import system_clock
+    from relance_tui.core.calls.report import RENDERERS, as_text, summarise
+    from relance_tui.core.calls.timing import system_clock
+    from relance_tui.core.store.files import write_atomically
 
     store = _open_store(ctx, report_db)
     try:
@@ -281,7 +283,7 @@ def split(
     split_db: Path | None,
 ) -> None:
     """One data file per caller / un fichier par personne qui appelle."""
-    from relance_tui.core.team import split as split_call_list
+    from relance_tui.core.team.shares import split as split_call_list
 
     caller_names = (
         [n.strip() for n in names.split(",")]
@@ -309,7 +311,7 @@ def split(
 @click.pass_context
 def merge(ctx: click.Context, files: tuple[Path, ...], merge_db: Path | None) -> None:
     """Bring the callers' calls back / ramener les appels de chacun."""
-    from relance_tui.core.team import apply_merge, plan_merge
+    from relance_tui.core.team.shares import apply_merge, plan_merge
 
     store = _open_store(ctx, merge_db)
     try:

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from relance_tui import i18n
+from relance_tui.core.calls.timing import DEFAULT_TZ
 from relance_tui.core.demo import load_demo
-from relance_tui.core.store import Store
-from relance_tui.core.timing import DEFAULT_TZ
+from relance_tui.core.store.store import Store
 from relance_tui.locations import data_dir
 
 # Thursday 26 November 2026, 9:15 in Montréal: the demo event is two days later.

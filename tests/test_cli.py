@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from relance_tui.cli import main
 from relance_tui.core.models import Outlet
-from relance_tui.core.store import Store
+from relance_tui.core.store.store import Store
 
 
 def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -144,9 +144,9 @@ def test_export_writes_a_private_file(db_path: Path, tmp_path: Path) -> None:
 def test_split_call_merge_report_round_trip(db_path: Path, tmp_path: Path, now) -> None:
     from datetime import timedelta
 
+    from relance_tui.core.calls.queue import load_queue, record_outcome
     from relance_tui.core.demo import load_demo
     from relance_tui.core.models import Outcome
-    from relance_tui.core.queue import load_queue, record_outcome
     from relance_tui.locations import data_dir
 
     with Store.open(db_path) as store:

@@ -21,7 +21,7 @@ from relance_tui.core.models import (
     Show,
     Target,
 )
-from relance_tui.core.store import Store
+from relance_tui.core.store.store import Store
 
 
 def default_templates(data_dir: Path, lang: str) -> dict[str, str]:

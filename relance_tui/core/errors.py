@@ -21,6 +21,16 @@ class RelanceError(Exception):
         return i18n.t(self.key, **self.params)
 
 
+class FieldsInvalid(RelanceError):
+    """A form handed in text that is not right: one message per field, nothing saved."""
+
+    key = "event.invalid"
+
+    def __init__(self, errors: dict[str, str]) -> None:
+        super().__init__(count=len(errors))
+        self.errors = errors
+
+
 class StoreError(RelanceError):
     key = "store.error"
 

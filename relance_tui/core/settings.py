@@ -9,11 +9,12 @@ from dataclasses import dataclass
 import phonenumbers
 
 from relance_tui import i18n
-from relance_tui.core.events import EventInvalid, _clean
+from relance_tui.core.errors import FieldsInvalid
 from relance_tui.core.models import Settings
+from relance_tui.core.text import clean
 
 
-class SettingsInvalid(EventInvalid):
+class SettingsInvalid(FieldsInvalid):
     key = "settings.invalid"
 
 
@@ -56,10 +57,10 @@ def build_settings(draft: SettingsDraft, base: Settings) -> Settings:
     """Valid settings from the draft, or SettingsInvalid with one message per field."""
     errors: dict[str, str] = {}
     texts = {
-        "caller_name": _clean(draft.caller_name).strip(),
-        "organisation": _clean(draft.organisation).strip(),
-        "caller_phone": _clean(draft.caller_phone).strip(),
-        "dial_command": _clean(draft.dial_command).strip(),
+        "caller_name": clean(draft.caller_name).strip(),
+        "organisation": clean(draft.organisation).strip(),
+        "caller_phone": clean(draft.caller_phone).strip(),
+        "dial_command": clean(draft.dial_command).strip(),
     }
     for name, value in texts.items():
         if len(value) > 300:

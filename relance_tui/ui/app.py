@@ -6,9 +6,9 @@ from textual.app import App
 from textual.binding import Binding
 
 from relance_tui import i18n
+from relance_tui.core.calls.timing import Clock, system_clock
 from relance_tui.core.errors import RelanceError
-from relance_tui.core.store import Store
-from relance_tui.core.timing import Clock, system_clock
+from relance_tui.core.store.store import Store
 from relance_tui.locations import styles_dir
 from relance_tui.ui.bindings import translate_bindings
 from relance_tui.ui.commands import ModeCommands

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 import pyperclip
 
 from relance_tui import i18n
-from relance_tui.core.storage import FILE_MODE
+from relance_tui.core.store.files import FILE_MODE
 
 if TYPE_CHECKING:
     from textual.app import App

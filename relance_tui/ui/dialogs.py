@@ -12,7 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, TextArea
 
 from relance_tui import i18n
-from relance_tui.core.timing import BadTime, Clock, format_when, parse_when
+from relance_tui.core.calls.timing import BadTime, Clock, format_when, parse_when
 from relance_tui.ui.bindings import translate_bindings
 
 

@@ -14,21 +14,21 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, DataTable, Input, Label, Select, Static, TextArea
 
 from relance_tui import i18n
-from relance_tui.core.events import (
-    EventDraft,
-    EventInvalid,
-    build_event,
-    parse_event_start,
-)
-from relance_tui.core.models import Event, EventKind, Language, Settings
-from relance_tui.core.settings import SettingsDraft, build_settings
-from relance_tui.core.timing import (
+from relance_tui.core.calls.timing import (
     BadTime,
     Clock,
     format_day,
     format_when,
     relance_window,
 )
+from relance_tui.core.errors import FieldsInvalid
+from relance_tui.core.models import Event, EventKind, Language, Settings
+from relance_tui.core.script.events import (
+    EventDraft,
+    build_event,
+    parse_event_start,
+)
+from relance_tui.core.settings import SettingsDraft, build_settings
 from relance_tui.ui.dialogs import _Dialog
 
 
@@ -190,7 +190,7 @@ class EventForm(_Form):
         draft = EventDraft(**self._values())
         try:
             event = build_event(draft, self._clock(), base=self._event)
-        except EventInvalid as invalid:
+        except FieldsInvalid as invalid:
             self._show_errors(invalid.errors)
             return
         self.dismiss(event)
@@ -255,7 +255,7 @@ class SettingsForm(_Form):
         draft = SettingsDraft(**self._values())
         try:
             settings = build_settings(draft, self._settings)
-        except EventInvalid as invalid:
+        except FieldsInvalid as invalid:
             self._show_errors(invalid.errors)
             return
         self.dismiss(settings)

@@ -12,12 +12,11 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, DataTable, Input, Label, Select, Static
 
 from relance_tui import i18n
-from relance_tui.core.errors import RelanceError
-from relance_tui.core.events import EventInvalid
-from relance_tui.core.importers import ImportPlan, plan_import, report_lines
-from relance_tui.core.media import Filters
+from relance_tui.core.errors import FieldsInvalid, RelanceError
+from relance_tui.core.media.importers import ImportPlan, plan_import, report_lines
+from relance_tui.core.media.search import Filters
 from relance_tui.core.models import Language, OutletKind, Record, Role
-from relance_tui.core.store import Store
+from relance_tui.core.store.store import Store
 from relance_tui.ui.dialogs import _Dialog
 from relance_tui.ui.forms import _field, _Form
 
@@ -63,7 +62,7 @@ class RecordForm(_Form):
     def action_save(self) -> None:
         try:
             record = self._build(self._values())
-        except EventInvalid as invalid:
+        except FieldsInvalid as invalid:
             self._show_errors(invalid.errors)
             return
         self.dismiss(record)

@@ -8,15 +8,15 @@ from datetime import datetime
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from relance_tui.core.calls.timing import DEFAULT_TZ, parse_when
 from relance_tui.core.errors import RelanceError
-from relance_tui.core.events import EventDraft, build_event
-from relance_tui.core.importers import plan_import_bytes
-from relance_tui.core.media import build_contact, build_outlet
+from relance_tui.core.media.importers import plan_import_bytes
+from relance_tui.core.media.records import build_contact, build_outlet
 from relance_tui.core.models import Outlet, Settings
+from relance_tui.core.script.events import EventDraft, build_event
+from relance_tui.core.script.templates import render
 from relance_tui.core.settings import SettingsDraft, build_settings
-from relance_tui.core.store import Store
-from relance_tui.core.templates import render
-from relance_tui.core.timing import DEFAULT_TZ, parse_when
+from relance_tui.core.store.store import Store
 
 NOW = datetime(2026, 11, 26, 9, 15, tzinfo=DEFAULT_TZ)
 HUGE = "é" * 1_000_000

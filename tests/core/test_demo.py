@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
+from relance_tui.core.calls.timing import WindowStatus, relance_window
 from relance_tui.core.models import Role
-from relance_tui.core.store import Store
-from relance_tui.core.timing import WindowStatus, relance_window
+from relance_tui.core.store.store import Store
 
 PHONE = re.compile(r"^514-555-01\d\d$")
 

@@ -9,7 +9,7 @@ import sys
 import time
 from pathlib import Path
 
-from relance_tui.core.store import Store
+from relance_tui.core.store.store import Store
 from tests.conftest import require_program
 
 

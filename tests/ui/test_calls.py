@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, Static
 
+from relance_tui.core.calls.queue import load_queue
+from relance_tui.core.calls.timing import fixed_clock
 from relance_tui.core.models import Contact, Outcome
-from relance_tui.core.queue import load_queue
-from relance_tui.core.store import Store
-from relance_tui.core.timing import fixed_clock
+from relance_tui.core.store.store import Store
 from relance_tui.ui.app import make_app
 from relance_tui.ui.dialogs import CallbackDialog, CopyDialog
 from relance_tui.ui.screens.calls import CallsScreen

@@ -12,9 +12,9 @@ from pathlib import Path
 import pyperclip
 import pytest
 
-from relance_tui.core.queue import load_queue
-from relance_tui.core.store import Store
-from relance_tui.core.timing import fixed_clock
+from relance_tui.core.calls.queue import load_queue
+from relance_tui.core.calls.timing import fixed_clock
+from relance_tui.core.store.store import Store
 from relance_tui.ui import clipboard
 from relance_tui.ui.app import make_app
 from relance_tui.ui.clipboard import CopyMethod, copy_text

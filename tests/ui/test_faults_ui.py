@@ -9,10 +9,10 @@ import time
 
 import pytest
 
-from relance_tui.core import storage
+from relance_tui.core.calls.timing import fixed_clock
 from relance_tui.core.models import Outcome
-from relance_tui.core.store import Store
-from relance_tui.core.timing import fixed_clock
+from relance_tui.core.store import journal as storage
+from relance_tui.core.store.store import Store
 from relance_tui.ui.app import make_app
 from relance_tui.ui.screens.calls import CallsScreen
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from textual.widgets import DataTable, Input, Select
 
+from relance_tui.core.calls.timing import fixed_clock
 from relance_tui.core.models import Contact, Outlet
-from relance_tui.core.store import Store
-from relance_tui.core.timing import fixed_clock
+from relance_tui.core.store.store import Store
 from relance_tui.ui.app import make_app
 from relance_tui.ui.media_forms import RecordForm
 from relance_tui.ui.screens.lists import ListsScreen
@@ -143,8 +143,8 @@ async def test_bulk_add_friendliest_first_and_reorder(demo_store: Store, now) ->
 
 
 async def test_deleting_a_contact_with_history_keeps_it_hidden(demo_store: Store, now) -> None:
+    from relance_tui.core.calls.queue import load_queue, record_outcome
     from relance_tui.core.models import Outcome
-    from relance_tui.core.queue import load_queue, record_outcome
 
     event = demo_store.current_event()
     state = load_queue(demo_store, event, now).current

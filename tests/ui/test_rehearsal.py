@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from relance_tui.core.store import Store
+from relance_tui.core.store.store import Store
 from relance_tui.ui.app import make_app
 from relance_tui.ui.screens.rehearsal import RehearsalScreen
 from relance_tui.ui.screens.script import ScriptScreen

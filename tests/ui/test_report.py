@@ -7,10 +7,10 @@ from pathlib import Path
 
 from textual.widgets import DataTable, Input
 
+from relance_tui.core.calls.queue import load_queue, record_outcome
+from relance_tui.core.calls.timing import fixed_clock
 from relance_tui.core.models import Outcome
-from relance_tui.core.queue import load_queue, record_outcome
-from relance_tui.core.store import Store
-from relance_tui.core.timing import fixed_clock
+from relance_tui.core.store.store import Store
 from relance_tui.ui.app import make_app
 from relance_tui.ui.dialogs import CopyDialog
 from relance_tui.ui.screens.report import ReportScreen

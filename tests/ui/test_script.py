@@ -6,9 +6,9 @@ from datetime import datetime
 
 from textual.widgets import Input, TextArea
 
+from relance_tui.core.calls.timing import DEFAULT_TZ, fixed_clock
 from relance_tui.core.models import Event
-from relance_tui.core.store import Store
-from relance_tui.core.timing import DEFAULT_TZ, fixed_clock
+from relance_tui.core.store.store import Store
 from relance_tui.ui.app import make_app
 from relance_tui.ui.forms import ConfirmDialog, EventForm, SettingsForm
 from relance_tui.ui.screens.calls import CallsScreen

@@ -7,8 +7,8 @@ from datetime import datetime
 from textual.widgets import DataTable, Static
 
 from relance_tui import i18n
-from relance_tui.core.store import Store
-from relance_tui.core.timing import fixed_clock
+from relance_tui.core.calls.timing import fixed_clock
+from relance_tui.core.store.store import Store
 from relance_tui.ui.app import make_app
 from relance_tui.ui.screens.calls import CallsScreen
 from relance_tui.ui.screens.lists import ListsScreen

@@ -6,8 +6,8 @@ from datetime import datetime
 
 import pytest
 
-from relance_tui.core.store import Store
-from relance_tui.core.timing import fixed_clock
+from relance_tui.core.calls.timing import fixed_clock
+from relance_tui.core.store.store import Store
 from relance_tui.ui.app import make_app
 
 
@@ -46,8 +46,8 @@ def test_rehearsal_mid_take(snap_compare, demo_store: Store, now: datetime) -> N
 def test_report_screen(snap_compare, demo_store: Store, now: datetime) -> None:
     from datetime import timedelta
 
+    from relance_tui.core.calls.queue import load_queue, record_outcome
     from relance_tui.core.models import Outcome
-    from relance_tui.core.queue import load_queue, record_outcome
 
     event = demo_store.current_event()
     moment = now

@@ -11,9 +11,9 @@ from textual.app import ComposeResult
 from textual.screen import Screen
 
 from relance_tui import i18n
+from relance_tui.core.calls.timing import Clock
 from relance_tui.core.errors import RelanceError
-from relance_tui.core.store import Store
-from relance_tui.core.timing import Clock
+from relance_tui.core.store.store import Store
 from relance_tui.locations import clipboard_dir
 from relance_tui.ui.bindings import translate_bindings
 from relance_tui.ui.clipboard import copy_text

@@ -15,10 +15,7 @@ from textual.reactive import reactive
 from textual.widgets import Digits, Label, Static
 
 from relance_tui import i18n
-from relance_tui.core.errors import RelanceError
-from relance_tui.core.models import Event, Outcome
-from relance_tui.core.phones import format_phone
-from relance_tui.core.queue import (
+from relance_tui.core.calls.queue import (
     Queue,
     TargetState,
     load_queue,
@@ -27,8 +24,16 @@ from relance_tui.core.queue import (
     skip,
     undo_last,
 )
-from relance_tui.core.templates import TemplateProblem, render, render_event, template_context
-from relance_tui.core.timing import call_warnings, format_clock, format_when
+from relance_tui.core.calls.timing import call_warnings, format_clock, format_when
+from relance_tui.core.errors import RelanceError
+from relance_tui.core.media.phones import format_phone
+from relance_tui.core.models import Event, Outcome
+from relance_tui.core.script.templates import (
+    TemplateProblem,
+    render,
+    render_event,
+    template_context,
+)
 from relance_tui.ui.dialogs import CallbackDialog, NoteDialog
 from relance_tui.ui.screens.base import RelanceScreen
 

@@ -14,30 +14,29 @@ from textual.widgets import DataTable, Input
 
 from relance_tui import i18n
 from relance_tui.core.errors import RelanceError
-from relance_tui.core.exports import export
-from relance_tui.core.importers import ImportPlan, apply_import
-from relance_tui.core.media import (
-    Filters,
-    MediaRow,
-    NotAllowed,
+from relance_tui.core.media.call_list import (
     add_to_call_list,
+    call_list_counts,
+    friendliest_first,
+    in_call_list,
+    move_in_call_list,
+    toggle_in_call_list,
+)
+from relance_tui.core.media.exports import export
+from relance_tui.core.media.importers import ImportPlan, apply_import
+from relance_tui.core.media.phones import format_phone
+from relance_tui.core.media.records import (
+    NotAllowed,
     build_contact,
     build_outlet,
     build_show,
-    call_list_counts,
     delete_contact,
     delete_outlet,
-    friendliest_first,
     has_calls,
-    in_call_list,
-    media_rows,
-    move_in_call_list,
-    search,
-    toggle_in_call_list,
 )
+from relance_tui.core.media.search import Filters, MediaRow, media_rows, search
 from relance_tui.core.models import Contact, Event, Outlet, Record, Show
-from relance_tui.core.phones import format_phone
-from relance_tui.core.storage import write_atomically_bytes
+from relance_tui.core.store.files import write_atomically_bytes
 from relance_tui.ui.forms import ConfirmDialog
 from relance_tui.ui.media_forms import (
     ExportDialog,

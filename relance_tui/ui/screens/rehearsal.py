@@ -11,8 +11,9 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import DataTable, Digits, Label, Static
 
 from relance_tui import i18n
+from relance_tui.core.calls.timing import format_clock
 from relance_tui.core.models import Event
-from relance_tui.core.rehearsal import (
+from relance_tui.core.script.rehearsal import (
     TAKES_BEFORE_CALLING,
     Phase,
     TakeTimer,
@@ -23,8 +24,7 @@ from relance_tui.core.rehearsal import (
     record_take,
     take_rows,
 )
-from relance_tui.core.templates import TemplateProblem, render, sample_context
-from relance_tui.core.timing import format_clock
+from relance_tui.core.script.templates import TemplateProblem, render, sample_context
 from relance_tui.ui.screens.base import RelanceScreen
 
 TARGETS = (20, 30, 45, 60)

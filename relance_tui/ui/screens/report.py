@@ -12,9 +12,8 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import DataTable, Label, Static, TabbedContent, TabPane
 
 from relance_tui import i18n
-from relance_tui.core.errors import RelanceError
-from relance_tui.core.queue import TargetState
-from relance_tui.core.report import (
+from relance_tui.core.calls.queue import TargetState
+from relance_tui.core.calls.report import (
     RENDERERS,
     SECTIONS,
     Summary,
@@ -25,9 +24,10 @@ from relance_tui.core.report import (
     totals_line,
     who_fields,
 )
-from relance_tui.core.storage import write_atomically
-from relance_tui.core.team import apply_merge, plan_merge, split
-from relance_tui.core.templates import TemplateProblem, render_event, template_context
+from relance_tui.core.errors import RelanceError
+from relance_tui.core.script.templates import TemplateProblem, render_event, template_context
+from relance_tui.core.store.files import write_atomically
+from relance_tui.core.team.shares import apply_merge, plan_merge, split
 from relance_tui.ui.media_forms import ExportDialog, MergeDialog, SplitDialog
 from relance_tui.ui.screens.base import RelanceScreen
 

@@ -15,10 +15,10 @@ from textual.widgets import Label, Select, Static, TextArea
 from relance_tui import i18n
 from relance_tui.core.demo import default_templates
 from relance_tui.core.errors import RelanceError
-from relance_tui.core.events import create_event, duplicate_event, make_current, set_archived
 from relance_tui.core.models import Event
-from relance_tui.core.speech import LengthEstimate, estimate
-from relance_tui.core.templates import TemplateProblem, context_for_target, render
+from relance_tui.core.script.events import create_event, duplicate_event, make_current, set_archived
+from relance_tui.core.script.speech import LengthEstimate, estimate
+from relance_tui.core.script.templates import TemplateProblem, context_for_target, render
 from relance_tui.locations import data_dir
 from relance_tui.ui.dialogs import _Dialog
 from relance_tui.ui.forms import ConfirmDialog, EventForm, EventsDialog

@@ -6,8 +6,8 @@ from rich.text import Text
 from textual.widgets import Static
 
 from relance_tui import i18n
+from relance_tui.core.calls.timing import WindowStatus, format_day, format_when, relance_window
 from relance_tui.core.models import Event
-from relance_tui.core.timing import WindowStatus, format_day, format_when, relance_window
 
 
 class ModeBar(Static):

@@ -1,0 +1,1 @@
+"""Calling: the relance window and newsroom hours, the queue, the call session, the report."""

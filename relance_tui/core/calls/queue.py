@@ -1,0 +1,384 @@
+"""The call queue of PRODUCT §5: who to call next, and what each outcome does.
+
+A target's state is never stored: it is folded from its attempts, which are
+append-only (an undo is one more attempt that reverses an earlier one). The
+order is:
+
+1. callbacks that are due, oldest first;
+2. targets never called, friendliest outlet first, then list position;
+3. targets to try again (voicemail, no answer, resend, interested) whose retry
+   time has passed, fewest attempts first.
+
+Skipped targets go to the end of that list. Targets waiting for a later time
+are "later"; final outcomes and exhausted targets leave the queue; a
+do-not-call contact never enters it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, time, timedelta
+from enum import StrEnum
+
+from relance_tui.core.errors import RelanceError
+from relance_tui.core.models import (
+    FINAL_OUTCOMES,
+    Attempt,
+    Contact,
+    Event,
+    Outcome,
+    Outlet,
+    Record,
+    Settings,
+    Show,
+    Target,
+)
+from relance_tui.core.store.store import Store
+
+RETRY_OUTCOMES = frozenset({Outcome.VOICEMAIL, Outcome.NO_ANSWER})
+
+
+@dataclass(frozen=True)
+class QueueRules:
+    """Retry delays and the attempts cap (settings, PRODUCT §5 defaults)."""
+
+    retry_voicemail: timedelta = timedelta(hours=2)
+    retry_no_answer: timedelta = timedelta(minutes=30)
+    retry_resend: timedelta = timedelta(hours=2)
+    attempts_cap: int = 3
+
+    @classmethod
+    def from_settings(cls, settings: Settings, event: Event | None = None) -> QueueRules:
+        return cls(
+            retry_voicemail=timedelta(minutes=settings.retry_voicemail_min),
+            retry_no_answer=timedelta(minutes=settings.retry_no_answer_min),
+            retry_resend=timedelta(minutes=settings.retry_resend_min),
+            attempts_cap=event.attempts_cap
+            if event and event.attempts_cap
+            else settings.attempts_cap,
+        )
+
+
+class Status(StrEnum):
+    NEW = "new"
+    CALLBACK_DUE = "callback_due"
+    RETRY_DUE = "retry_due"
+    LATER = "later"
+    DONE = "done"
+    EXHAUSTED = "exhausted"
+    BLOCKED = "blocked"
+
+
+@dataclass
+class TargetState:
+    """What the attempts so far say about one target."""
+
+    target: Target
+    contact: Contact | None
+    outlet: Outlet | None
+    show: Show | None
+    history: list[Attempt] = field(default_factory=list)  # effective calls, oldest first
+    last: Attempt | None = None
+    skipped_at: datetime | None = None
+    next_at: datetime | None = None
+    status: Status = Status.NEW
+
+    @property
+    def calls(self) -> int:
+        return len(self.history)
+
+    @property
+    def warmth(self) -> int:
+        return self.outlet.warmth if self.outlet else 0
+
+    @property
+    def name(self) -> str:
+        return self.contact.name if self.contact else ""
+
+    @property
+    def phone(self) -> tuple[str, str]:
+        if self.contact and self.contact.phone:
+            return self.contact.phone, self.contact.extension
+        if self.outlet:
+            return self.outlet.phone, self.outlet.extension
+        return "", ""
+
+    @property
+    def email(self) -> str:
+        if self.contact and self.contact.email:
+            return self.contact.email
+        return self.outlet.email if self.outlet else ""
+
+    @property
+    def do_not_call(self) -> bool:
+        if self.contact is not None:
+            return self.contact.do_not_call
+        return bool(self.outlet and self.outlet.do_not_call)
+
+
+@dataclass
+class Queue:
+    ready: list[TargetState]
+    later: list[TargetState]
+    done: list[TargetState]
+    exhausted: list[TargetState]
+    blocked: list[TargetState]
+
+    @property
+    def current(self) -> TargetState | None:
+        return self.ready[0] if self.ready else None
+
+    @property
+    def all(self) -> list[TargetState]:
+        return self.ready + self.later + self.done + self.exhausted + self.blocked
+
+    def find(self, target_id: int) -> TargetState | None:
+        return next((s for s in self.all if s.target.id == target_id), None)
+
+    @property
+    def callbacks(self) -> list[TargetState]:
+        """Callbacks still to make, soonest first (due ones included)."""
+        pending = [
+            s
+            for s in self.ready + self.later
+            if s.last is not None and s.last.outcome is Outcome.CALLBACK
+        ]
+        return sorted(pending, key=lambda s: s.next_at.timestamp() if s.next_at else 0.0)
+
+
+@dataclass(frozen=True)
+class Progress:
+    total: int
+    called: int
+    confirmed: int
+    left: int
+    later: int
+
+
+def effective(attempts: Iterable[Attempt]) -> list[Attempt]:
+    """Attempts with undo records and the attempts they reverse taken out."""
+    attempts = list(attempts)
+    reversed_uids = {a.reverses for a in attempts if a.outcome is Outcome.UNDO}
+    return [a for a in attempts if a.outcome is not Outcome.UNDO and a.uid not in reversed_uids]
+
+
+def retry_time_after_interest(now: datetime, event: Event) -> datetime:
+    """ "Interested": back the next morning, or the event's morning if that comes first."""
+    next_morning = datetime.combine(now.date() + timedelta(days=1), time(9, 0), tzinfo=now.tzinfo)
+    if next_morning < event.start:
+        return next_morning
+    event_morning = datetime.combine(event.start.date(), time(8, 0), tzinfo=event.start.tzinfo)
+    if now < event_morning:
+        return event_morning
+    return now + timedelta(hours=1)
+
+
+def fold(
+    state: TargetState, attempts: Sequence[Attempt], now: datetime, event: Event, rules: QueueRules
+) -> TargetState:
+    """Fill `state` from the target's attempts (in the order they were made)."""
+    for attempt in effective(attempts):
+        if attempt.outcome is Outcome.SKIPPED:
+            state.skipped_at = attempt.at
+        else:
+            state.history.append(attempt)
+            state.last = attempt
+            state.skipped_at = None
+    last = state.last
+    if state.do_not_call and (last is None or last.outcome not in FINAL_OUTCOMES):
+        state.status = Status.BLOCKED
+        return state
+    if last is None:
+        state.status = Status.NEW
+        return state
+    if last.outcome in FINAL_OUTCOMES:
+        state.status = Status.DONE
+        return state
+    if last.outcome is Outcome.CALLBACK:
+        state.next_at = last.callback_at or last.at
+        state.status = Status.CALLBACK_DUE if state.next_at <= now else Status.LATER
+        return state
+    if last.outcome in RETRY_OUTCOMES and state.calls >= rules.attempts_cap:
+        state.status = Status.EXHAUSTED
+        return state
+    if last.outcome is Outcome.VOICEMAIL:
+        state.next_at = last.at + rules.retry_voicemail
+    elif last.outcome is Outcome.NO_ANSWER:
+        state.next_at = last.at + rules.retry_no_answer
+    elif last.outcome is Outcome.RESEND:
+        state.next_at = last.at + rules.retry_resend
+    else:  # INTERESTED
+        state.next_at = retry_time_after_interest(last.at, event)
+    state.status = Status.RETRY_DUE if state.next_at <= now else Status.LATER
+    return state
+
+
+def build_queue(
+    event: Event,
+    targets: Sequence[Target],
+    contacts: dict[int, Contact],
+    outlets: dict[int, Outlet],
+    shows: dict[int, Show],
+    attempts: Sequence[Attempt],
+    now: datetime,
+    rules: QueueRules,
+) -> Queue:
+    """Order the event's call list at `now` (see the module docstring)."""
+    by_target: dict[int, list[Attempt]] = {}
+    for attempt in attempts:
+        by_target.setdefault(attempt.target_id, []).append(attempt)
+    states: list[TargetState] = []
+    for target in targets:
+        contact = contacts.get(target.contact_id) if target.contact_id is not None else None
+        outlet_id = contact.outlet_id if contact else target.outlet_id
+        outlet = outlets.get(outlet_id) if outlet_id is not None else None
+        show = shows.get(contact.show_id) if contact and contact.show_id is not None else None
+        state = TargetState(target=target, contact=contact, outlet=outlet, show=show)
+        assert target.id is not None
+        states.append(fold(state, by_target.get(target.id, []), now, event, rules))
+
+    def calling_order(s: TargetState) -> tuple[object, ...]:
+        skipped = s.skipped_at is not None
+        skip_key = s.skipped_at.timestamp() if s.skipped_at else 0.0
+        if s.status is Status.CALLBACK_DUE:
+            assert s.next_at is not None
+            return (skipped, skip_key, 0, s.next_at.timestamp(), 0, s.target.position)
+        if s.status is Status.NEW:
+            return (skipped, skip_key, 1, 0.0, -s.warmth, s.target.position)
+        assert s.next_at is not None
+        return (skipped, skip_key, 2, float(s.calls), s.next_at.timestamp(), s.target.position)
+
+    ready = sorted(
+        (s for s in states if s.status in (Status.CALLBACK_DUE, Status.NEW, Status.RETRY_DUE)),
+        key=calling_order,
+    )
+    later = sorted(
+        (s for s in states if s.status is Status.LATER),
+        key=lambda s: (s.next_at.timestamp() if s.next_at else 0.0, s.target.position),
+    )
+    return Queue(
+        ready=ready,
+        later=later,
+        done=[s for s in states if s.status is Status.DONE],
+        exhausted=[s for s in states if s.status is Status.EXHAUSTED],
+        blocked=[s for s in states if s.status is Status.BLOCKED],
+    )
+
+
+def progress(queue: Queue) -> Progress:
+    counted = [s for s in queue.all if s.status is not Status.BLOCKED]
+    return Progress(
+        total=len(counted),
+        called=sum(1 for s in counted if s.calls),
+        confirmed=sum(
+            1 for s in counted if s.last is not None and s.last.outcome is Outcome.CONFIRMED
+        ),
+        left=len(queue.ready) + len(queue.later),
+        later=len(queue.later),
+    )
+
+
+class CallbackTimeNeeded(RelanceError):
+    key = "calls.callback_time_needed"
+
+
+def load_queue(store: Store, event: Event, now: datetime) -> Queue:
+    """The queue of `event` at `now`, from what the store holds."""
+    assert event.id is not None
+    return build_queue(
+        event,
+        store.targets(event.id),
+        {c.id: c for c in store.contacts() if c.id is not None},
+        {o.id: o for o in store.outlets() if o.id is not None},
+        {s.id: s for s in store.shows() if s.id is not None},
+        store.attempts(event.id),
+        now,
+        QueueRules.from_settings(store.settings(), event),
+    )
+
+
+def record_outcome(
+    store: Store,
+    state: TargetState,
+    outcome: Outcome,
+    now: datetime,
+    *,
+    duration_s: float = 0.0,
+    note: str = "",
+    caller: str = "",
+    callback_at: datetime | None = None,
+) -> Attempt:
+    """Append one attempt (and the contact flag it implies) in one durable write."""
+    if outcome is Outcome.UNDO:
+        raise ValueError("use undo_last()")
+    if outcome is Outcome.CALLBACK and (callback_at is None or callback_at <= now):
+        raise CallbackTimeNeeded()
+    target = state.target
+    assert target.id is not None
+    attempt = Attempt(
+        event_id=target.event_id,
+        target_id=target.id,
+        at=now,
+        outcome=outcome,
+        duration_s=round(duration_s, 1),
+        note=note.strip(),
+        caller=caller,
+        callback_at=callback_at if outcome is Outcome.CALLBACK else None,
+    )
+    # Records from the store are shared: changes go to copies, saved with the call.
+    changed: list[Record] = []
+    if outcome is Outcome.DO_NOT_CALL:
+        flag_holder: Contact | Outlet | None = state.contact or state.outlet
+        if flag_holder is not None and not flag_holder.do_not_call:
+            attempt.flagged = True
+            changed.append(dataclasses.replace(flag_holder, do_not_call=True))
+    elif outcome is Outcome.WRONG_NUMBER and state.contact and not state.contact.to_fix:
+        attempt.flagged = True
+        changed.append(dataclasses.replace(state.contact, to_fix=True))
+    store.save_many([attempt, *changed])
+    return attempt
+
+
+def skip(store: Store, state: TargetState, now: datetime, caller: str = "") -> Attempt:
+    """Send the target to the end of the queue without an outcome."""
+    return record_outcome(store, state, Outcome.SKIPPED, now, caller=caller)
+
+
+def undo_last(store: Store, event: Event, now: datetime, caller: str = "") -> Attempt | None:
+    """Reverse the event's latest outcome (skips are not outcomes); None if there is none.
+
+    Appends an UNDO attempt and, if the reversed call flagged its contact,
+    lifts that flag in the same write.
+    """
+    assert event.id is not None
+    candidates = [
+        a for a in effective(store.attempts(event.id)) if a.outcome is not Outcome.SKIPPED
+    ]
+    if not candidates:
+        return None
+    undone = candidates[-1]
+    reversal = Attempt(
+        event_id=undone.event_id,
+        target_id=undone.target_id,
+        at=now,
+        outcome=Outcome.UNDO,
+        caller=caller,
+        reverses=undone.uid,
+    )
+    changed: list[Record] = [reversal]
+    if undone.flagged:
+        target = store.get(Target, undone.target_id)
+        contact = store.get(Contact, target.contact_id) if target and target.contact_id else None
+        if contact is not None:
+            if undone.outcome is Outcome.DO_NOT_CALL:
+                changed.append(dataclasses.replace(contact, do_not_call=False))
+            else:
+                changed.append(dataclasses.replace(contact, to_fix=False))
+        elif target is not None and target.outlet_id is not None:
+            outlet = store.get(Outlet, target.outlet_id)
+            if outlet is not None:
+                changed.append(dataclasses.replace(outlet, do_not_call=False))
+    store.save_many(changed)
+    return undone

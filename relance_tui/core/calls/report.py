@@ -1,0 +1,263 @@
+"""Bilan: what the calls gave for one event — the counts, the door list, the rest.
+
+Everything is derived from the queue (targets folded from their attempts), so a
+merged file, an undo or a restart all give the same summary.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import textwrap
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from relance_tui import i18n
+from relance_tui.core.calls.queue import Status, TargetState, load_queue
+from relance_tui.core.calls.timing import Clock, format_when
+from relance_tui.core.media.exports import neutralise
+from relance_tui.core.media.phones import format_phone
+from relance_tui.core.models import Event, Outcome
+from relance_tui.core.store.store import Store
+
+NEVER_CALLED = "never_called"
+NEVER_REACHED = "never_reached"
+UNREACHED_OUTCOMES = frozenset({Outcome.VOICEMAIL, Outcome.NO_ANSWER})
+
+
+@dataclass
+class Summary:
+    event: Event
+    total: int
+    by_outcome: Counter[str] = field(default_factory=Counter)
+    confirmed_by_kind: Counter[str] = field(default_factory=Counter)
+    confirmed_by_role: Counter[str] = field(default_factory=Counter)
+    calls_by_caller: Counter[str] = field(default_factory=Counter)
+    confirmed: list[TargetState] = field(default_factory=list)
+    resend: list[TargetState] = field(default_factory=list)
+    never_reached: list[TargetState] = field(default_factory=list)
+    callbacks: list[TargetState] = field(default_factory=list)
+    calls: int = 0
+    seconds_calling: float = 0.0
+    calls_per_hour: float | None = None
+
+
+def outcome_key(state: TargetState) -> str:
+    """Where a target stands, as one word: its last outcome, or never called."""
+    if state.last is None:
+        return NEVER_CALLED
+    return state.last.outcome.value
+
+
+def summarise(store: Store, event: Event, clock: Clock) -> Summary:
+    """The Bilan of `event` from what the store holds now."""
+    queue = load_queue(store, event, clock())
+    states = sorted(
+        (s for s in queue.all if s.status is not Status.BLOCKED or s.last is not None),
+        key=lambda s: s.target.position,
+    )
+    summary = Summary(event=event, total=len(states))
+    first_call = last_call = None
+    for state in states:
+        key = outcome_key(state)
+        summary.by_outcome[key] += 1
+        for attempt in state.history:
+            summary.calls += 1
+            summary.seconds_calling += attempt.duration_s
+            summary.calls_by_caller[attempt.caller or "—"] += 1
+            first_call = attempt.at if first_call is None else min(first_call, attempt.at)
+            last_call = attempt.at if last_call is None else max(last_call, attempt.at)
+        last = state.last
+        if last is not None and last.outcome is Outcome.CONFIRMED:
+            summary.confirmed.append(state)
+            summary.confirmed_by_kind[state.outlet.kind.value if state.outlet else "—"] += 1
+            role = state.contact.role.value if state.contact else "newsroom"
+            summary.confirmed_by_role[role] += 1
+        elif last is not None and last.outcome is Outcome.RESEND:
+            summary.resend.append(state)
+        elif last is not None and last.outcome is Outcome.CALLBACK:
+            summary.callbacks.append(state)
+        if state.status is Status.EXHAUSTED or (
+            last is not None and last.outcome in UNREACHED_OUTCOMES
+        ):
+            summary.never_reached.append(state)
+    summary.callbacks.sort(key=lambda s: s.next_at.timestamp() if s.next_at else 0.0)
+    if first_call is not None and last_call is not None:
+        hours = (last_call - first_call).total_seconds() / 3600
+        if hours >= 1 / 60:
+            summary.calls_per_hour = round(summary.calls / hours, 1)
+    return summary
+
+
+# --- text, Markdown, CSV, JSON ---------------------------------------------------------
+
+
+def who_fields(state: TargetState) -> dict[str, str]:
+    phone, extension = state.phone
+    last = state.last
+    return {
+        "outlet": state.outlet.name if state.outlet else "",
+        "show": state.show.name if state.show else "",
+        "name": state.name,
+        "role": i18n.t(f"role.{state.contact.role.value}")
+        if state.contact
+        else i18n.t("role.newsroom"),
+        "phone": format_phone(phone, extension, i18n.current_language()) if phone else "",
+        "email": state.email,
+        "attempts": i18n.t("calls.attempts", count=state.calls),
+        "callback": format_when(state.next_at, i18n.current_language())
+        if last is not None and last.outcome is Outcome.CALLBACK and state.next_at
+        else "",
+        "notes": " / ".join(a.note for a in state.history if a.note),
+    }
+
+
+SECTIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("confirmed", "report.door_list", ("name", "outlet", "show", "role", "phone", "notes")),
+    ("resend", "report.resend", ("name", "outlet", "email", "notes")),
+    ("never_reached", "report.never_reached", ("name", "outlet", "phone", "attempts")),
+    ("callbacks", "report.callbacks", ("callback", "name", "outlet", "phone")),
+)
+
+
+def outcome_rows(summary: Summary) -> list[tuple[str, int]]:
+    order = [o.value for o in Outcome if o not in (Outcome.UNDO, Outcome.SKIPPED)]
+    order.append(NEVER_CALLED)
+    return [(key, summary.by_outcome[key]) for key in order if summary.by_outcome[key]]
+
+
+def outcome_label(key: str) -> str:
+    return i18n.t("state.new") if key == NEVER_CALLED else i18n.t(f"outcome.{key}")
+
+
+def bar(count: int, total: int, width: int = 24) -> str:
+    """A horizontal bar, eighths of a cell for precision."""
+    if total <= 0 or count <= 0:
+        return ""
+    eighths = round(count / total * width * 8)
+    return "█" * (eighths // 8) + " ▏▎▍▌▋▊▉"[eighths % 8].strip()
+
+
+def _duration(seconds: float) -> str:
+    minutes = int(seconds // 60)
+    return f"{minutes // 60} h {minutes % 60:02d}" if minutes >= 60 else f"{minutes} min"
+
+
+def as_text(summary: Summary, width: int = 80) -> str:
+    """The Bilan for a terminal of `width` columns (80 by default)."""
+    lines = textwrap.wrap(summary.event.title, width=width) + [
+        format_when(summary.event.start, i18n.current_language())
+    ]
+    lines.append("")
+    lines.append(i18n.t("report.by_outcome"))
+    label_width = 28
+    for key, count in outcome_rows(summary):
+        label = outcome_label(key)[:label_width].ljust(label_width)
+        lines.append(f"  {label} {count:>3}  {bar(count, summary.total, width - label_width - 10)}")
+    lines.append("")
+    lines += textwrap.wrap(totals_line(summary), width=width)
+    if summary.calls_by_caller:
+        callers = ", ".join(f"{name} {n}" for name, n in summary.calls_by_caller.most_common())
+        lines += textwrap.wrap(i18n.t("report.by_caller", callers=callers), width=width)
+    for attribute, title_key, columns in SECTIONS:
+        states: list[TargetState] = getattr(summary, attribute)
+        lines.append("")
+        lines.append(f"{i18n.t(title_key)} ({len(states)})")
+        for state in states:
+            who = who_fields(state)
+            cells = [who[c] for c in columns if who[c]]
+            # Wrapped, not cut: the door list is printed and read at the door.
+            lines += textwrap.wrap(
+                " · ".join(cells), width=width, initial_indent="  ", subsequent_indent="    "
+            )
+    return "\n".join(lines) + "\n"
+
+
+def totals_line(summary: Summary) -> str:
+    pace = (
+        i18n.t("report.pace", pace=round(summary.calls_per_hour))
+        if summary.calls_per_hour is not None
+        else ""
+    )
+    return i18n.t(
+        "report.totals",
+        calls=summary.calls,
+        targets=summary.total,
+        confirmed=len(summary.confirmed),
+        time=_duration(summary.seconds_calling),
+    ) + (f" · {pace}" if pace else "")
+
+
+def as_markdown(summary: Summary) -> str:
+    def cell(value: str) -> str:
+        return value.replace("|", "\\|").replace("\n", " ")
+
+    lines = [
+        f"# {summary.event.title}",
+        "",
+        format_when(summary.event.start, i18n.current_language()),
+        "",
+        f"## {i18n.t('report.by_outcome')}",
+        "",
+    ]
+    lines += [
+        f"- {outcome_label(key)} : {count}"
+        if i18n.current_language() == "fr"
+        else f"- {outcome_label(key)}: {count}"
+        for key, count in outcome_rows(summary)
+    ]
+    lines += ["", totals_line(summary), ""]
+    for attribute, title_key, columns in SECTIONS:
+        states: list[TargetState] = getattr(summary, attribute)
+        lines += [f"## {i18n.t(title_key)} ({len(states)})", ""]
+        if not states:
+            lines += [i18n.t("report.nobody"), ""]
+            continue
+        lines.append("| " + " | ".join(i18n.t(f"export.col.{c}") for c in columns) + " |")
+        lines.append("|" + "---|" * len(columns))
+        for state in states:
+            who = who_fields(state)
+            lines.append("| " + " | ".join(cell(who[c]) for c in columns) + " |")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def as_csv(summary: Summary) -> str:
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    columns = ("outlet", "show", "name", "role", "phone", "email", "attempts", "callback", "notes")
+    writer.writerow(
+        [neutralise(i18n.t("export.col.outcome"))]
+        + [neutralise(i18n.t(f"export.col.{c}")) for c in columns]
+    )
+    for attribute, title_key, _ in SECTIONS:
+        for state in getattr(summary, attribute):
+            who = who_fields(state)
+            writer.writerow([neutralise(i18n.t(title_key))] + [neutralise(who[c]) for c in columns])
+    return "\ufeff" + buffer.getvalue()
+
+
+def as_json(summary: Summary) -> str:
+    data: dict[str, Any] = {
+        "event": {
+            "id": summary.event.id,
+            "title": summary.event.title,
+            "start": summary.event.start.isoformat(),
+        },
+        "targets": summary.total,
+        "by_outcome": dict(summary.by_outcome),
+        "confirmed_by_kind": dict(summary.confirmed_by_kind),
+        "confirmed_by_role": dict(summary.confirmed_by_role),
+        "calls": summary.calls,
+        "calls_by_caller": dict(summary.calls_by_caller),
+        "seconds_calling": summary.seconds_calling,
+        "calls_per_hour": summary.calls_per_hour,
+    }
+    for attribute, _, _ in SECTIONS:
+        data[attribute] = [who_fields(state) for state in getattr(summary, attribute)]
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+RENDERERS = {"md": as_markdown, "csv": as_csv, "json": as_json}

@@ -1,0 +1,1 @@
+"""The media list: outlets, shows and contacts; phones; search; import and export."""

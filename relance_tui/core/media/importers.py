@@ -1,0 +1,522 @@
+"""Importing media lists: spreadsheet CSV, Google Contacts and Outlook exports, vCard.
+
+`plan_import` reads a file and says what it would do (new outlets, new
+contacts, merges, rows refused and why) without writing anything;
+`apply_import` writes a plan in one durable transaction. A file that cannot
+be decoded or has no recognisable name or phone column raises BadImportFile.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from relance_tui import i18n
+from relance_tui.core.media.phones import BadPhone, parse_phone, phone_key
+from relance_tui.core.media.readers import (
+    MAX_FILE_BYTES,
+    MULTI,
+    BadImportFile,
+    decode,
+    read_csv,
+    read_vcard,
+)
+from relance_tui.core.media.records import EMAIL
+from relance_tui.core.models import Contact, Language, Outlet, OutletKind, Record, Role, Show
+from relance_tui.core.store.store import Store
+from relance_tui.core.text import fold
+
+FIELDS = (
+    "outlet",
+    "name",
+    "first_name",
+    "last_name",
+    "role",
+    "phone",
+    "extension",
+    "email",
+    "show",
+    "notes",
+    "kind",
+    "language",
+    "region",
+    "tags",
+    "warmth",
+    "do_not_call",
+)
+
+# Header synonyms, folded (lower case, no accents). Earlier entries win when a
+# file has several columns for one field (Outlook's "Job Title" over "Title").
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "outlet": (
+        "media",
+        "organisme",
+        "outlet",
+        "organization name",
+        "organization 1 - name",
+        "organisation",
+        "organization",
+        "company",
+        "entreprise",
+        "societe",
+        "station",
+    ),
+    "name": ("nom complet", "full name", "name", "nom", "display name", "contact"),
+    "first_name": ("prenom", "first name", "given name"),
+    "last_name": ("nom de famille", "last name", "family name", "surname"),
+    "role": (
+        "role",
+        "job title",
+        "organization title",
+        "organization 1 - title",
+        "fonction",
+        "titre",
+        "title",
+    ),
+    "phone": (
+        "telephone",
+        "tel",
+        "phone",
+        "business phone",
+        "phone 1 - value",
+        "numero",
+        "work phone",
+        "telephone travail",
+        "mobile phone",
+        "cellulaire",
+        "home phone",
+    ),
+    "extension": ("poste", "ext", "extension"),
+    "email": (
+        "courriel",
+        "e-mail address",
+        "e-mail 1 - value",
+        "email",
+        "e-mail",
+        "adresse courriel",
+        "mail",
+    ),
+    "show": ("emission", "show", "programme", "program"),
+    "notes": ("notes", "note", "commentaires", "comments", "remarques"),
+    "kind": ("type", "kind", "type de media"),
+    "language": ("langue", "language"),
+    "region": ("region", "ville", "city"),
+    "tags": ("etiquettes", "tags", "labels", "categories"),
+    "warmth": ("sympathie", "warmth"),
+    "do_not_call": ("ne plus appeler", "do not call"),
+}
+
+ROLE_WORDS: tuple[tuple[str, Role], ...] = (
+    ("affectat", Role.ASSIGNMENT),
+    ("assignment", Role.ASSIGNMENT),
+    ("pupitre", Role.DESK),
+    ("desk", Role.DESK),
+    ("editor", Role.DESK),
+    ("recherch", Role.RESEARCHER),
+    ("research", Role.RESEARCHER),
+    ("realisat", Role.PRODUCER),
+    ("producer", Role.PRODUCER),
+    ("salle de nouvelles", Role.NEWSROOM),
+    ("newsroom", Role.NEWSROOM),
+    ("journalist", Role.JOURNALIST),
+    ("reporter", Role.JOURNALIST),
+    ("chroniqu", Role.JOURNALIST),
+)
+KIND_WORDS = {
+    **{k.value: k for k in OutletKind},
+    "tele": OutletKind.TV,
+    "television": OutletKind.TV,
+    "presse ecrite": OutletKind.PRINT,
+    "journal": OutletKind.PRINT,
+    "agence de presse": OutletKind.WIRE,
+    "communautaire": OutletKind.COMMUNITY,
+    "universitaire": OutletKind.CAMPUS,
+}
+YES = {"1", "oui", "yes", "true", "vrai", "x"}
+
+
+@dataclass
+class RowProblem:
+    row: int
+    reason: str
+
+
+@dataclass
+class NewContact:
+    """A contact to create, with the outlet (and show) it belongs to, new or existing."""
+
+    contact: Contact
+    outlet: Outlet
+    show: Show | None = None
+
+
+@dataclass
+class ImportPlan:
+    """What importing a file would do. Nothing is written until `apply_import`."""
+
+    source: str
+    format: str
+    encoding: str
+    columns: list[str]
+    mapping: dict[str, str]
+    preview: list[list[str]]
+    rows_total: int = 0
+    new_outlets: list[Outlet] = field(default_factory=list)
+    new_shows: list[tuple[Show, Outlet]] = field(default_factory=list)
+    new_contacts: list[NewContact] = field(default_factory=list)
+    updated_contacts: list[Contact] = field(default_factory=list)
+    problems: list[RowProblem] = field(default_factory=list)
+    duplicates: list[RowProblem] = field(default_factory=list)
+
+    @property
+    def valid_rows(self) -> int:
+        return self.rows_total - len(self.problems)
+
+
+# --- reading ---------------------------------------------------------------------------
+
+
+def _header_key(header: str) -> str:
+    return re.sub(r"\s+", " ", fold(header).strip().strip(":.").strip())
+
+
+def map_columns(columns: list[str], overrides: dict[str, str]) -> dict[str, str]:
+    """column name -> field, from the synonym table and the user's overrides."""
+    mapping: dict[str, str] = {}
+    folded = {_header_key(c): c for c in reversed(columns)}
+    for field_name, synonyms in SYNONYMS.items():
+        for synonym in synonyms:
+            column = folded.get(synonym)
+            if column is not None and column not in mapping:
+                mapping[column] = field_name
+                break
+    for column, field_name in overrides.items():
+        matches = [c for c in columns if _header_key(c) == _header_key(column)]
+        if not matches:
+            raise BadImportFile("import.map_unknown_column", column=column)
+        if field_name not in FIELDS and field_name != "ignore":
+            raise BadImportFile("import.map_unknown_field", field=field_name)
+        for existing in [c for c, f in mapping.items() if f == field_name]:
+            del mapping[existing]
+        mapping[matches[0]] = field_name
+    return {c: f for c, f in mapping.items() if f != "ignore"}
+
+
+VCARD_MAPPING = {
+    "FN": "name",
+    "N": "name_from_n",
+    "ORG": "outlet",
+    "TITLE": "role",
+    "ROLE": "role_extra",
+    "TEL": "phone",
+    "EMAIL": "email",
+    "NOTE": "notes",
+}
+
+
+def _detect_format(columns: list[str]) -> str:
+    folded = {_header_key(c) for c in columns}
+    if {"company", "job title", "business phone"} & folded and "first name" in folded:
+        return "outlook"
+    if any(c.startswith(("phone 1 - ", "e-mail 1 - ", "organization 1 - ")) for c in folded):
+        return "google"
+    if "organization name" in folded and "first name" in folded:
+        return "google"
+    return "csv"
+
+
+# --- turning rows into records ------------------------------------------------------------
+
+
+@functools.cache
+def _role_names() -> dict[str, Role]:
+    """Each role's code and words in both languages, folded (worked out once)."""
+    names: dict[str, Role] = {}
+    for role in Role:
+        names[role.value] = role
+        for lang in i18n.LANGUAGES:
+            names[fold(i18n.t(f"role.{role.value}", lang))] = role
+    return names
+
+
+def _role_from_text(text: str) -> Role | None:
+    folded = fold(text)
+    exact = _role_names().get(folded)
+    if exact is not None:
+        return exact
+    for word, role in ROLE_WORDS:
+        if word in folded:
+            return role
+    return None
+
+
+def _first_and_rest(value: str) -> tuple[str, list[str]]:
+    parts = [p.strip() for p in value.split(MULTI.strip()) if p.strip()]
+    return (parts[0] if parts else ""), parts[1:]
+
+
+@dataclass
+class _Known:
+    """Indexes over contacts, existing and planned, to find duplicates."""
+
+    by_email: dict[str, Contact] = field(default_factory=dict)
+    by_phone: dict[str, Contact] = field(default_factory=dict)
+    by_name: dict[tuple[str, int | str], Contact] = field(default_factory=dict)
+
+    def add(self, contact: Contact, outlet_key: int | str, key: str | None = None) -> None:
+        if contact.email:
+            self.by_email[contact.email.casefold()] = contact
+        if key is None:
+            key = phone_key(contact.phone, contact.extension) if contact.phone else ""
+        if key:
+            self.by_phone[key] = contact
+        self.by_name[(fold(contact.name), outlet_key)] = contact
+
+    def find(self, contact: Contact, outlet_key: int | str, key: str) -> Contact | None:
+        if contact.email and contact.email.casefold() in self.by_email:
+            return self.by_email[contact.email.casefold()]
+        if key and key in self.by_phone:
+            return self.by_phone[key]
+        return self.by_name.get((fold(contact.name), outlet_key))
+
+
+def _merge_into(existing: Contact, new: Contact) -> bool:
+    """Fill the existing contact's empty fields from the new one; True if anything changed."""
+    changed = False
+    for name in ("phone", "extension", "email", "notes", "pronunciation"):
+        if not getattr(existing, name) and getattr(new, name):
+            setattr(existing, name, getattr(new, name))
+            changed = True
+    if existing.show_id is None and new.show_id is not None:
+        existing.show_id = new.show_id
+        changed = True
+    return changed
+
+
+def plan_import(
+    path: Path, store: Store, overrides: dict[str, str] | None = None, preview_rows: int = 5
+) -> ImportPlan:
+    """Read `path` and work out the import, writing nothing."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise BadImportFile("import.too_big", size=size // 1_000_000)
+        data = path.read_bytes()
+    except OSError as problem:
+        raise BadImportFile("import.unreadable", detail=problem.strerror or str(problem)) from None
+    return plan_import_bytes(data, path.name, store, overrides or {}, preview_rows)
+
+
+def plan_import_bytes(
+    data: bytes,
+    source: str,
+    store: Store,
+    overrides: dict[str, str],
+    preview_rows: int = 5,
+) -> ImportPlan:
+    text, encoding = decode(data)
+    if not text.strip():
+        raise BadImportFile("import.empty")
+    if text.lstrip().upper().startswith("BEGIN:VCARD"):
+        columns, rows = read_vcard(text)
+        mapping = dict(VCARD_MAPPING)
+        file_format = "vcard"
+    else:
+        columns, rows, _ = read_csv(text)
+        mapping = map_columns(columns, overrides)
+        file_format = _detect_format(columns)
+    fields_found = set(mapping.values())
+    has_name = bool({"name", "first_name", "last_name", "outlet"} & fields_found)
+    if file_format != "vcard" and (not has_name or not {"phone", "email"} & fields_found):
+        raise BadImportFile("import.no_columns", columns=", ".join(columns[:12]) or "—")
+    plan = ImportPlan(
+        source=source,
+        format=file_format,
+        encoding=encoding,
+        columns=columns,
+        mapping=mapping,
+        preview=[cells for _, cells in rows[:preview_rows]],
+        rows_total=len(rows),
+    )
+    _build_records(plan, rows, store)
+    return plan
+
+
+def _build_records(plan: ImportPlan, rows: list[tuple[int, list[str]]], store: Store) -> None:
+    index = {column: i for i, column in enumerate(plan.columns)}
+    outlets_by_name = {fold(o.name): o for o in store.outlets() if not o.deleted}
+    shows: dict[tuple[int | str | None, str], Show] = {
+        (s.outlet_id, fold(s.name)): s for s in store.shows()
+    }
+    known = _Known()
+    for contact in store.contacts():
+        if not contact.deleted:
+            known.add(contact, contact.outlet_id)
+    updated: dict[int, Contact] = {}
+
+    for number, cells in rows:
+        values: dict[str, str] = {}
+        for column, field_name in plan.mapping.items():
+            position = index.get(column)
+            if position is not None and position < len(cells) and cells[position].strip():
+                values.setdefault(field_name, cells[position].strip())
+        problem = _row_to_records(plan, number, values, outlets_by_name, shows, known, updated)
+        if problem:
+            plan.problems.append(RowProblem(number, problem))
+    plan.updated_contacts = list(updated.values())
+
+
+def _row_to_records(
+    plan: ImportPlan,
+    number: int,
+    values: dict[str, str],
+    outlets_by_name: dict[str, Outlet],
+    shows: dict[tuple[int | str | None, str], Show],
+    known: _Known,
+    updated: dict[int, Contact],
+) -> str | None:
+    """Add the row's records to the plan; return the reason when the row is refused."""
+    notes: list[str] = [values["notes"]] if values.get("notes") else []
+    name = (
+        values.get("name")
+        or values.get("name_from_n")
+        or " ".join(v for v in (values.get("first_name", ""), values.get("last_name", "")) if v)
+    )
+    name, other_names = _first_and_rest(name)
+    outlet_name, _ = _first_and_rest(values.get("outlet", ""))
+    if not name and not outlet_name:
+        return i18n.t("import.row.no_name")
+    if len(name) > 300 or len(outlet_name) > 300:
+        return i18n.t("event.error.too_long", limit=300)
+    phone_text, other_phones = _first_and_rest(values.get("phone", ""))
+    email, other_emails = _first_and_rest(values.get("email", ""))
+    if other_phones:
+        notes.append(i18n.t("import.other_phones", phones=", ".join(other_phones)))
+    if other_emails:
+        notes.append(i18n.t("import.other_emails", emails=", ".join(other_emails)))
+    phone, extension = "", ""
+    if phone_text:
+        try:
+            phone, extension = parse_phone(phone_text, values.get("extension", ""))
+        except BadPhone as problem:
+            return str(problem)
+    if email and not EMAIL.match(email):
+        return i18n.t("media.error.email", email=email)
+    role_text = values.get("role", "")
+    role = _role_from_text(role_text) if role_text else None
+    if role_text and role is None:
+        notes.append(i18n.t("import.title_kept", title=role_text))
+    if role is None and values.get("role_extra"):
+        role = _role_from_text(values["role_extra"])
+
+    outlet = outlets_by_name.get(fold(outlet_name)) if outlet_name else None
+    if outlet_name and outlet is None:
+        outlet = Outlet(
+            name=outlet_name,
+            kind=KIND_WORDS.get(fold(values.get("kind", "")), OutletKind.RADIO),
+            language=_language(values.get("language", "")),
+            region=values.get("region", ""),
+            tags=[t.strip() for t in re.split(r"[,;]", values.get("tags", "")) if t.strip()],
+            warmth=int(values["warmth"]) if values.get("warmth", "") in {"0", "1", "2", "3"} else 1,
+        )
+        outlets_by_name[fold(outlet_name)] = outlet
+        plan.new_outlets.append(outlet)
+    if not name:
+        # An outlet alone: its newsroom line.
+        assert outlet is not None
+        if phone and not outlet.phone:
+            outlet.phone, outlet.extension = phone, extension
+        if email and not outlet.email:
+            outlet.email = email
+        return None
+    if outlet is None:
+        return i18n.t("import.row.no_outlet", name=name)
+    outlet_key: int | str = outlet.id if outlet.id is not None else f"new:{fold(outlet.name)}"
+    contact = Contact(
+        outlet_id=outlet.id or 0,
+        name=name,
+        role=role or Role.JOURNALIST,
+        phone=phone,
+        extension=extension,
+        email=email,
+        notes="\n".join(notes + other_names),
+        do_not_call=fold(values.get("do_not_call", "")) in YES,
+    )
+    show: Show | None = None
+    show_name = values.get("show", "")
+    if show_name:
+        show = shows.get((outlet_key, fold(show_name)))
+        if show is None:
+            show = Show(outlet_id=outlet.id or 0, name=show_name)
+            shows[(outlet_key, fold(show_name))] = show
+            plan.new_shows.append((show, outlet))
+        contact.show_id = show.id
+    key = phone_key(contact.phone, contact.extension) if contact.phone else ""
+    duplicate = known.find(contact, outlet_key, key)
+    if duplicate is not None:
+        plan.duplicates.append(
+            RowProblem(number, i18n.t("import.row.duplicate", name=duplicate.name))
+        )
+        if duplicate.id is not None:
+            target = updated.get(duplicate.id) or dataclasses.replace(duplicate)
+            if _merge_into(target, contact):
+                updated[duplicate.id] = target
+        else:
+            _merge_into(duplicate, contact)
+        return None
+    known.add(contact, outlet_key, key)
+    plan.new_contacts.append(NewContact(contact, outlet, show))
+    return None
+
+
+def _language(text: str) -> Language:
+    folded = fold(text)
+    if folded in ("en", "anglais", "english"):
+        return Language.EN
+    if folded in ("both", "les deux", "bilingue", "bilingual"):
+        return Language.BOTH
+    return Language.FR
+
+
+def apply_import(store: Store, plan: ImportPlan) -> tuple[int, int, int]:
+    """Write the plan in one durable transaction: (outlets, contacts, merged)."""
+    # Ids first, so that one transaction holds outlets, shows and contacts together.
+    for outlet in plan.new_outlets:
+        outlet.id = store.reserve_id(Outlet)
+    for show, outlet in plan.new_shows:
+        assert outlet.id is not None
+        show.outlet_id = outlet.id
+        show.id = store.reserve_id(Show)
+    for new in plan.new_contacts:
+        assert new.outlet.id is not None
+        new.contact.outlet_id = new.outlet.id
+        if new.show is not None:
+            new.contact.show_id = new.show.id
+    records: list[Record] = [*plan.new_outlets, *(show for show, _ in plan.new_shows)]
+    records += [new.contact for new in plan.new_contacts]
+    records += plan.updated_contacts
+    if records:
+        store.save_many(records)
+    return len(plan.new_outlets), len(plan.new_contacts), len(plan.updated_contacts)
+
+
+def report_lines(plan: ImportPlan) -> Iterable[str]:
+    """The plan in words, for the command line and the import dialog."""
+    yield i18n.t(
+        "import.summary",
+        source=plan.source,
+        format=plan.format,
+        encoding=plan.encoding,
+        rows=plan.rows_total,
+        outlets=len(plan.new_outlets),
+        contacts=len(plan.new_contacts),
+        merged=len(plan.duplicates),
+    )
+    for problem in plan.problems:
+        yield i18n.t("import.row.problem", row=problem.row, reason=problem.reason)
+    for duplicate in plan.duplicates:
+        yield i18n.t("import.row.problem", row=duplicate.row, reason=duplicate.reason)

@@ -1,0 +1,136 @@
+"""Reading an import file: its encoding, its delimiter, CSV rows or vCards.
+
+Spreadsheets export UTF-8 (with or without BOM), Windows-1252 or Mac Roman,
+separated by commas, semicolons or tabs; contact programs export vCard 3 or 4.
+What comes out is a header and numbered rows of text, whatever the source.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+
+from relance_tui.core.errors import RelanceError
+
+MULTI = " ::: "  # how Google Contacts joins several values in one cell
+
+MAX_FILE_BYTES = 50 * 1024 * 1024
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+VCARD_COLUMNS = ["FN", "N", "ORG", "TITLE", "ROLE", "TEL", "EMAIL", "NOTE"]
+
+
+class BadImportFile(RelanceError):
+    """A file relance cannot read as a media list; nothing was written."""
+
+    key = "import.bad_file"
+
+
+def _french_score(text: str) -> int:
+    return sum(text.count(ch) for ch in "éèàçêôîûùëïœÉÈÀÇ«»’")
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """(text, encoding): UTF-8 with or without BOM, else Windows-1252 or Mac Roman."""
+    if b"\x00" in data[:4096]:
+        raise BadImportFile("import.bad_encoding")
+    try:
+        return data.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    candidates = []
+    for encoding in ("cp1252", "mac_roman"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if any(ord(ch) < 32 and ch not in "\r\n\t" for ch in text):
+            continue
+        candidates.append((_french_score(text), encoding == "cp1252", text, encoding))
+    if not candidates:
+        raise BadImportFile("import.bad_encoding")
+    _, _, text, encoding = max(candidates)
+    return text, encoding
+
+
+def _sniff_delimiter(text: str) -> str:
+    header = text.split("\n", 1)[0]
+    counts = {d: header.count(d) for d in (",", ";", "\t")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def _unneutralise(value: str) -> str:
+    # Our own exports prefix formula-like cells with "'"; take it off on the way back.
+    if value.startswith("'") and value[1:2] in FORMULA_TRIGGERS:
+        return value[1:]
+    return value
+
+
+def read_csv(text: str) -> tuple[list[str], list[tuple[int, list[str]]], str]:
+    """(header, [(row number, cells)], delimiter); row numbers count the header as 1."""
+    delimiter = _sniff_delimiter(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        header = next(reader, [])
+        rows = []
+        for cells in reader:
+            if any(cell.strip() for cell in cells):
+                rows.append((reader.line_num, [_unneutralise(c) for c in cells]))
+    except csv.Error as problem:
+        raise BadImportFile("import.bad_csv", detail=str(problem)) from None
+    return [h.strip() for h in header], rows, delimiter
+
+
+def _vcard_unescape(value: str) -> str:
+    return (
+        value.replace("\\n", "\n")
+        .replace("\\N", "\n")
+        .replace("\\,", ",")
+        .replace("\\;", ";")
+        .replace("\\\\", "\\")
+    )
+
+
+def read_vcard(text: str) -> tuple[list[str], list[tuple[int, list[str]]]]:
+    """vCard 3 and 4 as rows of the VCARD_COLUMNS (row number = card number)."""
+    unfolded = re.sub(r"\r?\n[ \t]", "", text)
+    cards: list[tuple[int, list[str]]] = []
+    current: dict[str, list[str]] | None = None
+    for line in unfolded.splitlines():
+        if not line.strip():
+            continue
+        upper = line.upper()
+        if upper.startswith("BEGIN:VCARD"):
+            current = {}
+            continue
+        if upper.startswith("END:VCARD"):
+            if current is not None:
+                cells = [MULTI.join(current.get(column, [])) for column in VCARD_COLUMNS]
+                cards.append((len(cards) + 1, cells))
+            current = None
+            continue
+        if current is None or ":" not in line:
+            continue
+        head, value = line.split(":", 1)
+        name = head.split(";")[0].split(".")[-1].upper()
+        if name not in VCARD_COLUMNS:
+            continue
+        value = value.strip()
+        if name == "N":
+            parts = [_vcard_unescape(p) for p in re.split(r"(?<!\\);", value)]
+            value = " ".join(p for p in (parts[1:2] + parts[0:1]) if p)
+        elif name == "ORG":
+            value = _vcard_unescape(re.split(r"(?<!\\);", value)[0])
+        else:
+            value = _vcard_unescape(value)
+        if name == "TEL" and value.lower().startswith("tel:"):
+            value = re.sub(r";ext=", " ext. ", value[4:], flags=re.IGNORECASE)
+        if value:
+            bucket = current.setdefault(name, [])
+            # A work number or email goes first: that is the one to call.
+            if "WORK" in head.upper() and name in ("TEL", "EMAIL"):
+                bucket.insert(0, value)
+            else:
+                bucket.append(value)
+    return list(VCARD_COLUMNS), cards

@@ -1,0 +1,101 @@
+"""The rows of the media list (what Listes shows) and the search as you type."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from relance_tui import i18n
+from relance_tui.core.models import (
+    Contact,
+    Outlet,
+    Role,
+    Show,
+)
+from relance_tui.core.text import fold
+
+
+@dataclass
+class MediaRow:
+    """One line of the media list: a contact, or an outlet's newsroom line."""
+
+    outlet: Outlet
+    contact: Contact | None = None
+    show: Show | None = None
+    haystack: str = field(default="", repr=False)
+    key: str = field(default="", init=False)
+
+    def __post_init__(self) -> None:
+        # Computed once: the search and the table compare keys on every keystroke.
+        self.key = f"c{self.contact.id}" if self.contact else f"o{self.outlet.id}"
+
+    @property
+    def do_not_call(self) -> bool:
+        return self.contact.do_not_call if self.contact else self.outlet.do_not_call
+
+    @property
+    def role(self) -> Role:
+        return self.contact.role if self.contact else Role.NEWSROOM
+
+
+def media_rows(
+    outlets: Iterable[Outlet], shows: Iterable[Show], contacts: Iterable[Contact]
+) -> list[MediaRow]:
+    """Every outlet's newsroom line and every contact, with a folded text to search."""
+    shows_by_id = {s.id: s for s in shows}
+    by_outlet: dict[int | None, list[Contact]] = {}
+    for contact in contacts:
+        if not contact.deleted:
+            by_outlet.setdefault(contact.outlet_id, []).append(contact)
+    rows: list[MediaRow] = []
+    for outlet in sorted(outlets, key=lambda o: fold(o.name)):
+        if outlet.deleted:
+            continue
+        outlet_text = " ".join([outlet.name, outlet.region, " ".join(outlet.tags), outlet.notes])
+        rows.append(
+            MediaRow(outlet=outlet, haystack=fold(outlet_text + " " + i18n.t("role.newsroom")))
+        )
+        for contact in sorted(by_outlet.get(outlet.id, []), key=lambda c: fold(c.name)):
+            show = shows_by_id.get(contact.show_id)
+            text = " ".join(
+                [contact.name, contact.email, contact.notes, show.name if show else "", outlet_text]
+            )
+            rows.append(MediaRow(outlet=outlet, contact=contact, show=show, haystack=fold(text)))
+    return rows
+
+
+@dataclass(frozen=True)
+class Filters:
+    kind: str = ""
+    region: str = ""
+    language: str = ""
+    tag: str = ""
+    min_warmth: int = 0
+    role: str = ""
+
+    @property
+    def active(self) -> bool:
+        return self != Filters()
+
+
+def search(rows: Sequence[MediaRow], query: str, filters: Filters = Filters()) -> list[MediaRow]:
+    """Rows whose text holds every word of `query` (accents and case ignored), filtered."""
+    words = fold(query).split()
+    found = []
+    for row in rows:
+        outlet = row.outlet
+        if filters.kind and outlet.kind.value != filters.kind:
+            continue
+        if filters.language and outlet.language.value not in (filters.language, "both"):
+            continue
+        if filters.region and fold(outlet.region) != fold(filters.region):
+            continue
+        if filters.tag and fold(filters.tag) not in {fold(t) for t in outlet.tags}:
+            continue
+        if outlet.warmth < filters.min_warmth:
+            continue
+        if filters.role and row.role.value != filters.role:
+            continue
+        if all(word in row.haystack for word in words):
+            found.append(row)
+    return found

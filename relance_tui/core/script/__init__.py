@@ -1,0 +1,1 @@
+"""What to say: events, talking points and email templates, spoken length, rehearsal."""

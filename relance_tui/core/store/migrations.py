@@ -1,0 +1,57 @@
+"""Schema versions of the data file and the steps between them.
+
+Version 0 is the shape written before the file carried a version: a contact's
+extension lived inside its phone string ("514 555-0142 poste 221") and an event
+had separate `date` and `time` fields in local time.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from relance_tui.core.media.phones import split_extension
+
+SCHEMA_VERSION = 1
+DEFAULT_TZ = "America/Toronto"
+
+Tables = dict[str, dict[str, dict[str, Any]]]
+
+
+def schema_version(tables: Tables) -> int:
+    meta = tables.get("meta", {}).get("1", {})
+    version = meta.get("schema_version", 0)
+    return version if isinstance(version, int) else 0
+
+
+def _v0_to_v1(tables: Tables) -> Tables:
+    for doc in tables.get("contacts", {}).values():
+        if "extension" not in doc:
+            doc["phone"], doc["extension"] = split_extension(str(doc.get("phone", "")))
+    for doc in tables.get("outlets", {}).values():
+        if "extension" not in doc:
+            doc["phone"], doc["extension"] = split_extension(str(doc.get("phone", "")))
+    for doc in tables.get("events", {}).values():
+        if "start" not in doc and "date" in doc:
+            naive = datetime.fromisoformat(f"{doc.pop('date')}T{doc.pop('time', '09:00')}")
+            doc["start"] = naive.replace(tzinfo=ZoneInfo(DEFAULT_TZ)).isoformat()
+    for name in ("outlets", "shows", "contacts", "events", "targets", "attempts", "takes"):
+        tables.setdefault(name, {})
+    tables.setdefault("settings", {})
+    tables["meta"] = {"1": {"schema_version": 1}}
+    return tables
+
+
+STEPS: dict[int, Callable[[Tables], Tables]] = {0: _v0_to_v1}
+
+
+def migrate(tables: Tables, version: int) -> Tables:
+    """Bring `tables` from `version` to SCHEMA_VERSION; the input is not modified."""
+    result = copy.deepcopy(tables)
+    while version < SCHEMA_VERSION:
+        result = STEPS[version](result)
+        version += 1
+    return result

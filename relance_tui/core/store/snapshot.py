@@ -1,0 +1,142 @@
+"""The data file at rest: a TinyDB JSON document, sealed.
+
+The file is what `tinydb.TinyDB(path)` reads: one object per table, each a map
+from document id (as a string) to a document. relance adds a `meta` table,
+written last, whose `checksum` is the SHA-256 of every byte before it: damage
+anywhere in the file, even damage that leaves valid JSON, is seen at the next
+start.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from relance_tui.core.errors import CorruptDataFile
+from relance_tui.core.store.files import write_atomically_with
+
+KNOWN_TABLES = frozenset(
+    {
+        "_default",
+        "meta",
+        "outlets",
+        "shows",
+        "contacts",
+        "events",
+        "targets",
+        "attempts",
+        "takes",
+        "settings",
+    }
+)
+Tables = dict[str, dict[str, dict[str, Any]]]
+META_MARKER = b',"meta":{"1":'
+SLICE = 2000  # documents encoded at a time
+
+
+def write_snapshot(path: Path, tables: Tables) -> None:
+    """Write the tables as TinyDB JSON, atomically, a slice at a time, sealed.
+
+    Encoding the whole database into one string would double the memory it takes
+    at every compaction (tens of MB at agency scale); each slice here is a few
+    thousand documents.
+    """
+    digest = hashlib.sha256()
+
+    def chunks() -> Iterator[bytes]:
+        body = {name: table for name, table in tables.items() if name != "meta"}
+        if not body:
+            body = {"_default": {}}  # the seal needs something before the meta table
+        opening = b"{"
+        digest.update(opening)
+        yield opening
+        for number, (name, table) in enumerate(body.items()):
+            pieces = [("," if number else "") + json.dumps(name) + ":{"]
+            items = list(table.items())
+            for start in range(0, len(items), SLICE):
+                pieces.append(
+                    ("," if start else "")
+                    + ",".join(
+                        json.dumps(key)
+                        + ":"
+                        + json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
+                        for key, doc in items[start : start + SLICE]
+                    )
+                )
+                chunk = "".join(pieces).encode("utf-8")
+                pieces = []
+                digest.update(chunk)
+                yield chunk
+            closing = ("".join(pieces) + "}").encode("utf-8")
+            digest.update(closing)
+            yield closing
+        meta = {
+            key: value
+            for key, value in tables.get("meta", {}).get("1", {}).items()
+            if key != "checksum"
+        }
+        meta["checksum"] = digest.hexdigest()
+        yield (
+            META_MARKER
+            + json.dumps(meta, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+            + b"}}"
+        )
+
+    write_atomically_with(path, lambda handle: handle.writelines(chunks()))
+
+
+def parse_snapshot(path: Path, text: bytes, *, verify: bool = True) -> Tables:
+    """Parse and check the shape (and seal) of a TinyDB JSON file; CorruptDataFile if wrong."""
+    return _parse([text], path, verify)
+
+
+def read_snapshot(path: Path, *, verify: bool = True) -> Tables:
+    """`parse_snapshot` of the file at `path`, never holding its bytes, text and tables
+    all at once (at agency scale that is the peak memory of a start)."""
+    return _parse([path.read_bytes()], path, verify)
+
+
+def _parse(holder: list[bytes], path: Path, verify: bool) -> Tables:
+    text = holder.pop()
+    if not text.strip():
+        raise CorruptDataFile(path=str(path), detail_key="store.detail.empty")
+    cut = text.rfind(META_MARKER)
+    digest = hashlib.sha256(memoryview(text)[:cut]).hexdigest() if cut >= 0 else None
+    try:
+        decoded = text.decode("utf-8")
+    except UnicodeDecodeError:
+        raise CorruptDataFile(path=str(path), detail_key="store.detail.encoding") from None
+    del text
+    try:
+        data = json.loads(decoded)
+    except json.JSONDecodeError as exc:
+        raise CorruptDataFile(
+            path=str(path), detail_key="store.detail.not_json", line=exc.lineno, column=exc.colno
+        ) from None
+    del decoded
+    if not isinstance(data, dict):
+        raise CorruptDataFile(path=str(path), detail_key="store.detail.shape", what="top level")
+    for name, table in data.items():
+        if name not in KNOWN_TABLES:
+            raise CorruptDataFile(path=str(path), detail_key="store.detail.shape", what=name)
+        if not isinstance(table, dict) or not all(
+            isinstance(doc, dict) and key.isdigit() for key, doc in table.items()
+        ):
+            raise CorruptDataFile(path=str(path), detail_key="store.detail.shape", what=name)
+    if verify:
+        meta = data.get("meta", {}).get("1", {})
+        expected = meta.get("checksum") if isinstance(meta, dict) else None
+        # No seal: written before seals existed, or by hand. A seal must match.
+        if expected is not None and expected != digest:
+            raise CorruptDataFile(path=str(path), detail_key="store.detail.checksum")
+    # Tens of thousands of calls repeat a few words: share them.
+    for doc in data.get("attempts", {}).values():
+        for key in ("outcome", "caller"):
+            value = doc.get(key)
+            if isinstance(value, str):
+                doc[key] = sys.intern(value)
+    return data

@@ -1,0 +1,408 @@
+"""The data file as the domain sees it: one writer at a time, every write durable.
+
+`Store.open()` takes the file's lock, checks the file, migrates an older schema
+(after a backup copy) and replays the journal. Each `save*` / `delete` call is
+one transaction that is on disk (fsync'd) before it returns.
+
+TinyDB's role is the format at rest: the snapshot is a TinyDB JSON file that
+plain `tinydb.TinyDB(path)` reads whole (`relance check` does, and a test).
+The Store does not write through TinyDB: TinyDB rewrites the whole file in
+place on every insert, which is neither atomic nor fast at agency scale, so the
+Store keeps the tables in memory, appends each change to the journal and folds
+the journal into a new snapshot with an atomic rename (`compact`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+from collections.abc import Iterable
+from datetime import datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+import filelock
+
+from relance_tui.core.errors import (
+    CorruptDataFile,
+    NewerSchema,
+    StoreError,
+    StoreWriteFailed,
+)
+from relance_tui.core.models import (
+    Attempt,
+    Contact,
+    Event,
+    Outlet,
+    Record,
+    RehearsalTake,
+    Settings,
+    Show,
+    Target,
+)
+from relance_tui.core.store import migrations
+from relance_tui.core.store.files import (
+    backup_path,
+    copy_atomically,
+    fsync_dir,
+    journal_path,
+    previous_journal_path,
+    remove_stale_temporaries,
+    take_lock,
+)
+from relance_tui.core.store.journal import Delete, Journal, Op, Put, apply_ops, read_journal
+from relance_tui.core.store.snapshot import Tables, read_snapshot, write_snapshot
+
+SCHEMA_VERSION = migrations.SCHEMA_VERSION
+
+TABLES: dict[type[Record], str] = {
+    Outlet: "outlets",
+    Show: "shows",
+    Contact: "contacts",
+    Event: "events",
+    Target: "targets",
+    Attempt: "attempts",
+    RehearsalTake: "takes",
+    Settings: "settings",
+}
+
+R = TypeVar("R", bound=Record)
+
+# Small tables read on every card are kept as typed records, updated on each write;
+# the big per-event tables are indexed by event instead (50,000 attempts stay raw).
+CACHED_TABLES: dict[str, type[Record]] = {
+    "outlets": Outlet,
+    "shows": Show,
+    "contacts": Contact,
+    "events": Event,
+    "settings": Settings,
+}
+EVENT_TABLES = ("targets", "attempts", "takes")
+
+
+def empty_tables() -> Tables:
+    tables: Tables = {name: {} for name in TABLES.values()}
+    tables["meta"] = {"1": {"schema_version": SCHEMA_VERSION}}
+    return tables
+
+
+def load_tables(path: Path) -> Tables:
+    """Read, check and migrate-in-memory the file at `path`, with its journal replayed.
+
+    Raises CorruptDataFile or NewerSchema; never writes.
+    """
+    tables = read_snapshot(path)
+    version = migrations.schema_version(tables)
+    if version > SCHEMA_VERSION:
+        raise NewerSchema(path=str(path), found=version, supported=SCHEMA_VERSION)
+    if version < SCHEMA_VERSION:
+        tables = migrations.migrate(tables, version)
+    transactions, _ = read_journal(journal_path(path))
+    for ops in transactions:
+        apply_ops(tables, ops)
+    return tables
+
+
+class Store:
+    """The domain's view of the data file. Build it with `Store.open()`."""
+
+    def __init__(
+        self, path: Path, tables: Tables, lock: filelock.BaseFileLock, compact_every: int = 2000
+    ) -> None:
+        self.path = path
+        self.compact_every = compact_every  # journal lines folded into the snapshot at once
+        self._lock = lock
+        self._tables = tables  # the one copy in memory; changed only by `commit`
+        self._journal: Journal | None = Journal(journal_path(path))
+        self._next_ids: dict[str, int] = {}
+        self._records: dict[str, dict[int, Record]] = {}
+        self._by_event: dict[str, dict[int, set[int]]] = {}
+
+    # opening and closing ----------------------------------------------------
+    @classmethod
+    def open(cls, path: Path, *, create: bool = True) -> Store:
+        """Open (or create) the data file at `path`, holding its lock until `close()`."""
+        path = Path(path).expanduser().absolute()
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            if path.exists() and not os.access(path, os.R_OK | os.W_OK):
+                raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+            lock = take_lock(path)
+        except OSError as exc:
+            # A read-only file or folder, a missing disk: say so, touch nothing.
+            raise StoreError(path=str(path), detail=exc.strerror or str(exc)) from exc
+        try:
+            store = cls._open_locked(path, lock, create)
+        except OSError as exc:
+            lock.release()
+            raise StoreError(path=str(path), detail=exc.strerror or str(exc)) from exc
+        except BaseException:
+            lock.release()
+            raise
+        return store
+
+    @classmethod
+    def _open_locked(cls, path: Path, lock: filelock.BaseFileLock, create: bool) -> Store:
+        remove_stale_temporaries(path)  # we hold the lock: none is live
+        if not path.exists():
+            if not create:
+                raise FileNotFoundError(path)
+            tables = empty_tables()
+            try:
+                write_snapshot(path, tables)
+            except OSError as exc:
+                raise StoreWriteFailed(path=str(path), detail=exc.strerror or exc) from exc
+            return cls(path, tables, lock)
+        try:
+            # The bytes are not kept: at agency scale they would double the peak memory.
+            tables = read_snapshot(path)
+        except CorruptDataFile as exc:
+            from relance_tui.core.store.recovery import recover_tables
+
+            exc.backup = str(backup_path(path)) if recover_tables(path) is not None else None
+            raise
+        version = migrations.schema_version(tables)
+        if version > SCHEMA_VERSION:
+            raise NewerSchema(path=str(path), found=version, supported=SCHEMA_VERSION)
+        if version < SCHEMA_VERSION:
+            # Keep the file as it was before touching it.
+            stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+            copy_atomically(path, path.with_name(f"{path.name}.schema{version}-{stamp}.bak"))
+            tables = migrations.migrate(tables, version)
+            write_snapshot(path, tables)
+        try:
+            transactions, _ = read_journal(journal_path(path))
+        except CorruptDataFile as exc:
+            exc.backup = str(backup_path(path)) if backup_path(path).exists() else None
+            raise
+        for ops in transactions:
+            apply_ops(tables, ops)
+        store = cls(path, tables, lock)
+        if transactions:
+            # A previous session ended without a clean close: fold its journal in now.
+            store.compact()
+        return store
+
+    def close(self) -> None:
+        """Fold the journal into the data file and release the lock."""
+        try:
+            if self._journal is not None and self._journal.path.exists():
+                self.compact()
+        finally:
+            if self._journal is not None:
+                self._journal.close()
+            self._journal = None
+            if self._lock.is_locked:
+                self._lock.release()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def is_open(self) -> bool:
+        return self._journal is not None
+
+    def _journal_or_fail(self) -> Journal:
+        if self._journal is None:
+            raise RuntimeError("store is closed")
+        return self._journal
+
+    def tables(self) -> Tables:
+        """The documents as stored (read-only by convention: change them through `commit`)."""
+        self._journal_or_fail()
+        return self._tables
+
+    def compact(self) -> None:
+        """Fold the journal into the snapshot (atomic replace), keeping one generation back.
+
+        The previous snapshot is kept as `.bak` and the journal folded in as
+        `.journal.prev`: together they rebuild the current state if the
+        snapshot is ever damaged (`recovery`).
+        """
+        journal = self._journal_or_fail()
+        try:
+            if self.path.exists():
+                # A copy, not a hard link: damage done to the file in place must
+                # not reach its backup.
+                copy_atomically(self.path, backup_path(self.path))
+            write_snapshot(self.path, self._tables)
+            journal.close()
+            if journal.path.exists():
+                os.replace(journal.path, previous_journal_path(self.path))
+                fsync_dir(self.path.parent)
+        except OSError as exc:
+            raise StoreWriteFailed(path=str(self.path), detail=exc.strerror or exc) from exc
+        journal.lines = 0
+
+    # writing ------------------------------------------------------------------
+    def _allocate_id(self, table: str) -> int:
+        if table not in self._next_ids:
+            raw = self.tables().get(table, {})
+            self._next_ids[table] = max((int(k) for k in raw), default=0) + 1
+        doc_id = self._next_ids[table]
+        self._next_ids[table] += 1
+        return doc_id
+
+    def reserve_id(self, record_type: type[Record]) -> int:
+        """An id for a record to be saved later (so one transaction can link records)."""
+        return self._allocate_id(TABLES[record_type])
+
+    def commit(self, ops: list[Op]) -> None:
+        """Make `ops` durable, then visible. On failure nothing changes."""
+        journal = self._journal_or_fail()
+        journal.append(ops)
+        old_events = {
+            (op.table, op.doc_id): self._tables.get(op.table, {})
+            .get(str(op.doc_id), {})
+            .get("event_id")
+            for op in ops
+            if op.table in self._by_event
+        }
+        apply_ops(self._tables, ops)
+        self._update_indexes(ops, old_events)
+        if journal.lines >= self.compact_every:
+            # The write is durable in the journal already; a failed fold is retried later.
+            with contextlib.suppress(StoreWriteFailed):
+                self.compact()
+
+    def _update_indexes(self, ops: list[Op], old_events: dict[tuple[str, int], object]) -> None:
+        for op in ops:
+            records = self._records.get(op.table)
+            if records is not None:
+                if isinstance(op, Put):
+                    records[op.doc_id] = CACHED_TABLES[op.table].from_doc(dict(op.doc), op.doc_id)
+                else:
+                    records.pop(op.doc_id, None)
+            index = self._by_event.get(op.table)
+            if index is not None:
+                old = old_events.get((op.table, op.doc_id))
+                if isinstance(old, int):
+                    index.get(old, set()).discard(op.doc_id)
+                if isinstance(op, Put) and isinstance(op.doc.get("event_id"), int):
+                    index.setdefault(op.doc["event_id"], set()).add(op.doc_id)
+
+    def _cached(self, table: str) -> dict[int, Record]:
+        records = self._records.get(table)
+        if records is None:
+            record_type = CACHED_TABLES[table]
+            raw = self.tables().get(table, {})
+            records = {int(k): record_type.from_doc(v, int(k)) for k, v in raw.items()}
+            self._records[table] = records
+        return records
+
+    def _event_docs(self, table: str, event_id: int) -> list[tuple[int, dict[str, Any]]]:
+        raw = self.tables().get(table, {})
+        index = self._by_event.get(table)
+        if index is None:
+            index = {}
+            for key, doc in raw.items():
+                if isinstance(doc.get("event_id"), int):
+                    index.setdefault(doc["event_id"], set()).add(int(key))
+            self._by_event[table] = index
+        return [(doc_id, raw[str(doc_id)]) for doc_id in sorted(index.get(event_id, ()))]
+
+    def save_many(self, records: Iterable[Record]) -> list[int]:
+        """Insert or replace records in one durable transaction; set and return their ids."""
+        records = list(records)
+        ops: list[Op] = []
+        ids: list[int] = []
+        assigned: list[tuple[Record, int]] = []
+        for record in records:
+            table = TABLES[type(record)]
+            doc_id = record.id if record.id is not None else self._allocate_id(table)
+            ops.append(Put(table, doc_id, record.to_doc()))
+            assigned.append((record, doc_id))
+            ids.append(doc_id)
+        self.commit(ops)
+        for record, doc_id in assigned:
+            record.id = doc_id
+        return ids
+
+    def save(self, record: Record) -> int:
+        return self.save_many([record])[0]
+
+    def delete(self, record_type: type[Record], doc_id: int) -> None:
+        self.delete_many([(record_type, doc_id)])
+
+    def delete_many(self, items: Iterable[tuple[type[Record], int]]) -> None:
+        """Delete several records in one durable transaction."""
+        self.commit([Delete(TABLES[record_type], doc_id) for record_type, doc_id in items])
+
+    # reading ------------------------------------------------------------------
+    def _docs(self, table: str) -> list[tuple[int, dict[str, Any]]]:
+        return [(int(key), doc) for key, doc in self.tables().get(table, {}).items()]
+
+    def all(self, record_type: type[R]) -> list[R]:
+        """Every record of a kind. Records of the small tables are shared between
+        callers: change a copy (`dataclasses.replace`) and save it, never the record."""
+        table = TABLES[record_type]
+        if table in CACHED_TABLES:
+            return list(self._cached(table).values())  # type: ignore[arg-type]
+        return [record_type.from_doc(doc, doc_id) for doc_id, doc in self._docs(table)]
+
+    def get(self, record_type: type[R], doc_id: int) -> R | None:
+        table = TABLES[record_type]
+        if table in CACHED_TABLES:
+            return self._cached(table).get(doc_id)  # type: ignore[return-value]
+        doc = self.tables().get(table, {}).get(str(doc_id))
+        return None if doc is None else record_type.from_doc(doc, doc_id)
+
+    def count(self, record_type: type[Record]) -> int:
+        return len(self.tables().get(TABLES[record_type], {}))
+
+    def outlets(self) -> list[Outlet]:
+        return sorted(self.all(Outlet), key=lambda o: o.name.casefold())
+
+    def contacts(self) -> list[Contact]:
+        return self.all(Contact)
+
+    def shows(self) -> list[Show]:
+        return self.all(Show)
+
+    def events(self, *, include_archived: bool = False) -> list[Event]:
+        events = [e for e in self.all(Event) if include_archived or not e.archived]
+        return sorted(events, key=lambda e: e.start)
+
+    def targets(self, event_id: int) -> list[Target]:
+        docs = self._event_docs("targets", event_id)
+        return sorted((Target.from_doc(d, i) for i, d in docs), key=lambda t: t.position)
+
+    def attempts(self, event_id: int | None = None) -> list[Attempt]:
+        """An event's calls (or every call), in the order they were made."""
+        if event_id is None:
+            found = [Attempt.from_doc(d, i) for i, d in self._docs("attempts")]
+        else:
+            found = [Attempt.from_doc(d, i) for i, d in self._event_docs("attempts", event_id)]
+        return sorted(found, key=lambda a: (a.at, a.id or 0))
+
+    def takes(self, event_id: int) -> list[RehearsalTake]:
+        docs = self._event_docs("takes", event_id)
+        return sorted((RehearsalTake.from_doc(d, i) for i, d in docs), key=lambda t: t.at)
+
+    def settings(self) -> Settings:
+        found = self.all(Settings)
+        return found[0] if found else Settings(id=1)
+
+    def current_event(self) -> Event | None:
+        """The event chosen in settings, else the next one that is not archived."""
+        settings = self.settings()
+        if settings.current_event_id is not None:
+            event = self.get(Event, settings.current_event_id)
+            if event is not None and not event.archived:
+                return event
+        events = self.events()
+        return events[0] if events else None
+
+    def meta(self) -> dict[str, Any]:
+        """The file's own facts: schema version, identity, what it was split from."""
+        return dict(self.tables().get("meta", {}).get("1", {}))
+
+    def update_meta(self, **values: Any) -> None:
+        self.commit([Put("meta", 1, {**self.meta(), **values})])
+
+    def schema_version(self) -> int:
+        return migrations.schema_version(self.tables())

@@ -1,0 +1,1 @@
+"""Several callers on one call list: shares dealt out and merged back."""

@@ -1,0 +1,216 @@
+"""Several callers, one call list, no network: split the list into one data file per
+caller, then merge their calls back.
+
+Merging is by the attempts' unique ids, so it is idempotent (the same file twice
+adds nothing), order-independent (A then B equals B then A) and loses no call.
+A target's state always comes from its attempts, so nothing else needs merging
+but the contact flags that calls set, which are derived again from the union.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from relance_tui.core.calls.queue import effective
+from relance_tui.core.errors import RelanceError, StoreError
+from relance_tui.core.models import (
+    Attempt,
+    Contact,
+    Event,
+    Outcome,
+    OutletKind,
+    Record,
+    Target,
+)
+from relance_tui.core.store.files import write_atomically
+from relance_tui.core.store.store import SCHEMA_VERSION, Store, load_tables
+from relance_tui.core.text import fold
+
+
+class ForeignShare(RelanceError):
+    """A file that is not a share of this data file's event; nothing was merged."""
+
+    key = "team.foreign"
+
+
+class ShareExists(RelanceError):
+    key = "team.exists"
+
+
+def deal(
+    targets: Sequence[Target], kinds: dict[int, OutletKind], warmths: dict[int, int], callers: int
+) -> list[list[Target]]:
+    """Share targets among callers: every target in exactly one share, sizes within one,
+    each kind of outlet and the friendliest outlets spread evenly (cards dealt in turn)."""
+    ordered = sorted(
+        targets,
+        key=lambda t: (
+            kinds.get(t.id or 0, OutletKind.RADIO).value,
+            -warmths.get(t.id or 0, 0),
+            t.position,
+        ),
+    )
+    shares: list[list[Target]] = [[] for _ in range(callers)]
+    for index, target in enumerate(ordered):
+        shares[index % callers].append(target)
+    for share in shares:
+        share.sort(key=lambda t: t.position)
+    return shares
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-") or "appelant"
+
+
+def split(store: Store, event: Event, names: Sequence[str], out_dir: Path) -> list[Path]:
+    """Write one data file per caller in `out_dir`; returns their paths.
+
+    Each holds the media list, the event with its templates, that caller's share of
+    the call list with the calls already made on it, and the caller's name.
+    """
+    assert event.id is not None
+    paths = [out_dir / f"relance-{_slug(name)}.json" for name in names]
+    for path in paths:
+        if path.exists():
+            raise ShareExists(path=str(path))
+    if len(set(paths)) != len(paths):
+        raise ShareExists(path=str(paths[0]))
+    main_id = store.meta().get("file_id")
+    if not main_id:
+        main_id = uuid.uuid4().hex
+        store.update_meta(file_id=main_id)
+
+    raw = store.tables()  # the tables as stored: copied as they are
+    targets = store.targets(event.id)
+    contacts = {c.id: c for c in store.contacts()}
+    outlets = {o.id: o for o in store.outlets()}
+    kinds: dict[int, OutletKind] = {}
+    warmths: dict[int, int] = {}
+    for target in targets:
+        contact = contacts.get(target.contact_id) if target.contact_id else None
+        outlet = outlets.get(contact.outlet_id if contact else target.outlet_id)
+        if outlet is not None and target.id is not None:
+            kinds[target.id] = outlet.kind
+            warmths[target.id] = outlet.warmth
+    shares = deal(targets, kinds, warmths, len(names))
+    settings_doc = dict(raw.get("settings", {}).get("1", {}))
+    out_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    for name, path, share in zip(names, paths, shares, strict=True):
+        ids = {str(t.id) for t in share}
+        tables: dict[str, dict[str, dict[str, Any]]] = {
+            "outlets": raw.get("outlets", {}),
+            "shows": raw.get("shows", {}),
+            "contacts": raw.get("contacts", {}),
+            "events": {str(event.id): raw["events"][str(event.id)]},
+            "targets": {k: v for k, v in raw.get("targets", {}).items() if k in ids},
+            "attempts": {
+                k: v
+                for k, v in raw.get("attempts", {}).items()
+                if v.get("event_id") == event.id and str(v.get("target_id")) in ids
+            },
+            "takes": {
+                k: v for k, v in raw.get("takes", {}).items() if v.get("event_id") == event.id
+            },
+            "settings": {"1": {**settings_doc, "caller_name": name, "current_event_id": event.id}},
+            "meta": {
+                "1": {
+                    "schema_version": SCHEMA_VERSION,
+                    "file_id": uuid.uuid4().hex,
+                    "split_of": {"file_id": main_id, "event_id": event.id, "caller": name},
+                }
+            },
+        }
+        write_atomically(path, json.dumps(tables, ensure_ascii=False, separators=(",", ":")))
+    return paths
+
+
+@dataclass(frozen=True)
+class MergePlan:
+    path: Path
+    caller: str
+    event_id: int
+    attempts: list[Attempt]
+    already: int
+
+
+def plan_merge(store: Store, path: Path) -> MergePlan:
+    """Read a share and find its calls that the main file does not have yet.
+
+    Raises ForeignShare for a file split from another data file or event,
+    NewerSchema or CorruptDataFile for a file this relance cannot read. Writes nothing.
+    """
+    try:
+        tables = load_tables(path)
+    except OSError as exc:
+        raise StoreError(path=str(path), detail=exc.strerror or str(exc)) from exc
+    split_of = tables.get("meta", {}).get("1", {}).get("split_of")
+    main_id = store.meta().get("file_id")
+    if not isinstance(split_of, dict) or not main_id or split_of.get("file_id") != main_id:
+        raise ForeignShare(path=str(path))
+    event = store.get(Event, int(split_of.get("event_id", -1)))
+    if event is None or event.id is None:
+        raise ForeignShare(path=str(path))
+    known = {a.uid for a in store.attempts(event.id)}
+    target_ids = {t.id for t in store.targets(event.id)}
+    incoming = [
+        Attempt.from_doc(doc)
+        for doc in tables.get("attempts", {}).values()
+        if doc.get("event_id") == event.id
+    ]
+    if any(a.target_id not in target_ids for a in incoming):
+        raise ForeignShare(path=str(path))
+    new = [a for a in incoming if a.uid not in known]
+    return MergePlan(
+        path=path,
+        caller=str(split_of.get("caller", "")),
+        event_id=event.id,
+        attempts=sorted(new, key=lambda a: (a.at, a.uid)),
+        already=len(incoming) - len(new),
+    )
+
+
+def apply_merge(store: Store, plans: Sequence[MergePlan]) -> int:
+    """Add the plans' calls in one durable write, then the flags they imply. Returns the
+    number of calls added (0 writes nothing)."""
+    seen: set[str] = set()
+    attempts: list[Attempt] = []
+    for plan in plans:
+        for attempt in plan.attempts:
+            if attempt.uid not in seen:
+                seen.add(attempt.uid)
+                attempts.append(attempt)
+    if not attempts:
+        return 0
+    records: list[Record] = [*attempts]
+    records += _flags_from_calls(store, attempts)
+    store.save_many(records)
+    return len(attempts)
+
+
+def _flags_from_calls(store: Store, added: Sequence[Attempt]) -> list[Contact]:
+    """Contacts whose do-not-call or to-fix flag the union of calls now implies."""
+    events = {a.event_id for a in added}
+    changed: dict[int, Contact] = {}
+    for event_id in events:
+        union = store.attempts(event_id) + [a for a in added if a.event_id == event_id]
+        union.sort(key=lambda a: (a.at, a.uid))
+        targets = {t.id: t for t in store.targets(event_id)}
+        for attempt in effective(union):
+            target = targets.get(attempt.target_id)
+            if target is None or target.contact_id is None:
+                continue
+            contact = changed.get(target.contact_id) or store.get(Contact, target.contact_id)
+            if contact is None:
+                continue
+            if attempt.outcome is Outcome.DO_NOT_CALL and not contact.do_not_call:
+                changed[target.contact_id] = dataclasses.replace(contact, do_not_call=True)
+            elif attempt.outcome is Outcome.WRONG_NUMBER and not contact.to_fix:
+                changed[target.contact_id] = dataclasses.replace(contact, to_fix=True)
+    return list(changed.values())

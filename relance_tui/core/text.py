@@ -1,0 +1,16 @@
+"""Text as users type it: cleaned of control characters, folded for comparison."""
+
+from __future__ import annotations
+
+import unicodedata
+
+
+def clean(text: str) -> str:
+    """Printable text only: control characters (but newlines and tabs) are dropped."""
+    return "".join(ch for ch in text if ch in "\n\t" or ch.isprintable())
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: "Montréal" and "montreal" compare equal."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))

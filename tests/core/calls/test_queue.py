@@ -1,0 +1,375 @@
+"""The call queue of PRODUCT §5: order, caps, undo, do-not-call."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from relance_tui.core.calls.queue import (
+    QueueRules,
+    Status,
+    build_queue,
+    effective,
+    load_queue,
+    record_outcome,
+    skip,
+    undo_last,
+)
+from relance_tui.core.calls.timing import DEFAULT_TZ
+from relance_tui.core.models import (
+    FINAL_OUTCOMES,
+    Attempt,
+    Contact,
+    Event,
+    EventKind,
+    Outcome,
+    Outlet,
+    Target,
+)
+from relance_tui.core.store.store import Store
+
+NOW = datetime(2026, 11, 26, 10, 0, tzinfo=DEFAULT_TZ)
+EVENT = Event(
+    id=1,
+    title="Lancement",
+    kind=EventKind.EVENT,
+    start=datetime(2026, 11, 28, 10, 30, tzinfo=DEFAULT_TZ),
+)
+RULES = QueueRules()
+
+
+def small_world(store: Store, warmths: list[int]) -> Event:
+    event = Event(title="Lancement", kind=EventKind.EVENT, start=EVENT.start)
+    store.save(event)
+    for position, warmth in enumerate(warmths, start=1):
+        outlet = Outlet(name=f"Média {position}", warmth=warmth, phone="514-555-0100")
+        store.save(outlet)
+        contact = Contact(outlet_id=outlet.id, name=f"Contact {position}", phone="514-555-0142")
+        store.save(contact)
+        store.save(Target(event_id=event.id, position=position, contact_id=contact.id))
+    return event
+
+
+def queue_at(store: Store, event: Event, now: datetime = NOW):
+    return load_queue(store, event, now)
+
+
+def names(states) -> list[str]:
+    return [s.name for s in states]
+
+
+# --- examples, one per rule ---------------------------------------------------------
+
+
+def test_never_called_targets_go_warmest_first_then_list_position(store: Store) -> None:
+    event = small_world(store, [1, 3, 0, 3, 2])
+    assert names(queue_at(store, event).ready) == [
+        "Contact 2",
+        "Contact 4",
+        "Contact 5",
+        "Contact 1",
+        "Contact 3",
+    ]
+
+
+def test_confirmed_leaves_the_queue(store: Store) -> None:
+    event = small_world(store, [3, 2])
+    first = queue_at(store, event).current
+    record_outcome(store, first, Outcome.CONFIRMED, NOW)
+    queue = queue_at(store, event)
+    assert names(queue.ready) == ["Contact 2"]
+    assert names(queue.done) == ["Contact 1"]
+
+
+def test_voicemail_comes_back_after_two_hours(store: Store) -> None:
+    event = small_world(store, [3, 2])
+    record_outcome(store, queue_at(store, event).current, Outcome.VOICEMAIL, NOW)
+    queue = queue_at(store, event)
+    assert names(queue.ready) == ["Contact 2"]
+    assert [(s.name, s.next_at) for s in queue.later] == [("Contact 1", NOW + timedelta(hours=2))]
+    later = queue_at(store, event, NOW + timedelta(hours=2))
+    assert later.find(later.later[0].target.id if later.later else later.ready[0].target.id)
+    assert "Contact 1" in names(later.ready)
+
+
+def test_no_answer_comes_back_after_30_minutes_and_stops_at_the_cap(store: Store) -> None:
+    event = small_world(store, [3])
+    now = NOW
+    for _ in range(3):
+        state = queue_at(store, event, now).current
+        assert state is not None and state.name == "Contact 1"
+        record_outcome(store, state, Outcome.NO_ANSWER, now)
+        assert queue_at(store, event, now + timedelta(minutes=29)).current is None
+        now += timedelta(minutes=30)
+    queue = queue_at(store, event, now)
+    assert queue.current is None and not queue.later
+    assert names(queue.exhausted) == ["Contact 1"]
+
+
+def test_attempts_cap_is_a_per_event_setting(store: Store) -> None:
+    event = small_world(store, [3])
+    event.attempts_cap = 1
+    store.save(event)
+    record_outcome(store, queue_at(store, event).current, Outcome.VOICEMAIL, NOW)
+    assert names(queue_at(store, event, NOW + timedelta(hours=3)).exhausted) == ["Contact 1"]
+
+
+def test_retry_delays_are_settings(store: Store) -> None:
+    event = small_world(store, [3])
+    settings_ = store.settings()
+    settings_.retry_voicemail_min = 15
+    store.save(settings_)
+    record_outcome(store, queue_at(store, event).current, Outcome.VOICEMAIL, NOW)
+    assert queue_at(store, event).later[0].next_at == NOW + timedelta(minutes=15)
+
+
+def test_interested_comes_back_next_morning(store: Store) -> None:
+    event = small_world(store, [3])
+    record_outcome(store, queue_at(store, event).current, Outcome.INTERESTED, NOW)
+    assert queue_at(store, event).later[0].next_at == datetime(
+        2026, 11, 27, 9, 0, tzinfo=DEFAULT_TZ
+    )
+
+
+def test_interested_the_day_before_a_morning_event_comes_back_that_morning(store: Store) -> None:
+    event = small_world(store, [3])
+    event.kind = EventKind.PRESS_CONFERENCE
+    event.start = datetime(2026, 11, 27, 8, 30, tzinfo=DEFAULT_TZ)
+    store.save(event)
+    record_outcome(store, queue_at(store, event).current, Outcome.INTERESTED, NOW)
+    assert queue_at(store, event).later[0].next_at == datetime(
+        2026, 11, 27, 8, 0, tzinfo=DEFAULT_TZ
+    )
+
+
+def test_resend_comes_back_after_two_hours(store: Store) -> None:
+    event = small_world(store, [3])
+    record_outcome(store, queue_at(store, event).current, Outcome.RESEND, NOW)
+    assert queue_at(store, event).later[0].next_at == NOW + timedelta(hours=2)
+
+
+def test_due_callback_comes_before_never_called_targets(store: Store) -> None:
+    event = small_world(store, [0, 3, 3])
+    queue = queue_at(store, event)
+    cold = queue.find(store.targets(event.id)[0].id)
+    record_outcome(store, cold, Outcome.CALLBACK, NOW, callback_at=NOW + timedelta(minutes=20))
+    assert names(queue_at(store, event).ready) == ["Contact 2", "Contact 3"]
+    assert names(queue_at(store, event).callbacks) == ["Contact 1"]
+    assert names(queue_at(store, event, NOW + timedelta(minutes=20)).ready)[0] == "Contact 1"
+
+
+def test_callbacks_due_go_oldest_first(store: Store) -> None:
+    event = small_world(store, [1, 1, 1])
+    states = queue_at(store, event).ready
+    record_outcome(store, states[0], Outcome.CALLBACK, NOW, callback_at=NOW + timedelta(hours=2))
+    record_outcome(store, states[1], Outcome.CALLBACK, NOW, callback_at=NOW + timedelta(hours=1))
+    assert names(queue_at(store, event, NOW + timedelta(hours=3)).ready) == [
+        "Contact 2",
+        "Contact 1",
+        "Contact 3",
+    ]
+
+
+def test_retries_go_fewest_attempts_first(store: Store) -> None:
+    event = small_world(store, [3, 3])
+    one, two = queue_at(store, event).ready
+    record_outcome(store, one, Outcome.NO_ANSWER, NOW)
+    record_outcome(
+        store,
+        queue_at(store, event, NOW + timedelta(minutes=30)).find(one.target.id),
+        Outcome.NO_ANSWER,
+        NOW + timedelta(minutes=30),
+    )
+    record_outcome(store, two, Outcome.NO_ANSWER, NOW + timedelta(minutes=31))
+    later = queue_at(store, event, NOW + timedelta(hours=2))
+    assert [(s.name, s.calls) for s in later.ready] == [("Contact 2", 1), ("Contact 1", 2)]
+
+
+def test_callback_needs_a_future_time(store: Store) -> None:
+    event = small_world(store, [3])
+    state = queue_at(store, event).current
+    try:
+        record_outcome(store, state, Outcome.CALLBACK, NOW, callback_at=NOW - timedelta(minutes=1))
+    except Exception as problem:
+        assert "heure à venir" in str(problem)
+    else:
+        raise AssertionError("a past callback was accepted")
+    assert store.attempts(event.id) == []
+
+
+def test_do_not_call_flags_the_contact_for_every_event(store: Store) -> None:
+    event = small_world(store, [3, 2])
+    other = Event(title="Autre", kind=EventKind.EVENT, start=EVENT.start)
+    store.save(other)
+    first_contact = store.targets(event.id)[0].contact_id
+    store.save(Target(event_id=other.id, position=1, contact_id=first_contact))
+
+    record_outcome(store, queue_at(store, event).current, Outcome.DO_NOT_CALL, NOW)
+    assert store.get(Contact, first_contact).do_not_call
+    assert names(queue_at(store, event).done) == ["Contact 1"]
+    other_queue = queue_at(store, other)
+    assert other_queue.ready == [] and names(other_queue.blocked) == ["Contact 1"]
+
+
+def test_wrong_number_is_final_and_flags_the_contact_to_fix(store: Store) -> None:
+    event = small_world(store, [3])
+    contact_id = store.targets(event.id)[0].contact_id
+    record_outcome(store, queue_at(store, event).current, Outcome.WRONG_NUMBER, NOW)
+    assert store.get(Contact, contact_id).to_fix
+    assert names(queue_at(store, event).done) == ["Contact 1"]
+
+
+def test_skip_sends_the_target_to_the_end_without_an_outcome(store: Store) -> None:
+    event = small_world(store, [3, 2, 1])
+    skip(store, queue_at(store, event).current, NOW)
+    queue = queue_at(store, event)
+    assert names(queue.ready) == ["Contact 2", "Contact 3", "Contact 1"]
+    assert queue.ready[-1].calls == 0
+
+
+def test_undo_appends_a_reversal_and_restores_the_previous_state(store: Store) -> None:
+    event = small_world(store, [3, 2])
+    state = queue_at(store, event).current
+    contact_id = state.contact.id
+    record_outcome(store, state, Outcome.VOICEMAIL, NOW)
+    record_outcome(store, queue_at(store, event).find(state.target.id), Outcome.DO_NOT_CALL, NOW)
+    assert store.get(Contact, contact_id).do_not_call
+
+    undone = undo_last(store, event, NOW + timedelta(seconds=5))
+    assert undone.outcome is Outcome.DO_NOT_CALL
+    assert not store.get(Contact, contact_id).do_not_call
+    after = queue_at(store, event)
+    assert after.find(state.target.id).last.outcome is Outcome.VOICEMAIL
+
+    undo_last(store, event, NOW + timedelta(seconds=6))
+    assert names(queue_at(store, event).ready) == ["Contact 1", "Contact 2"]
+    log = store.attempts(event.id)
+    assert [a.outcome for a in log] == [
+        Outcome.VOICEMAIL,
+        Outcome.DO_NOT_CALL,
+        Outcome.UNDO,
+        Outcome.UNDO,
+    ]
+    assert [a.reverses for a in log[2:]] == [log[1].uid, log[0].uid]
+    assert undo_last(store, event, NOW) is None
+
+
+def test_undo_ignores_skips(store: Store) -> None:
+    event = small_world(store, [3, 2])
+    first = queue_at(store, event).current
+    record_outcome(store, first, Outcome.CONFIRMED, NOW)
+    skip(store, queue_at(store, event).current, NOW + timedelta(seconds=1))
+    undone = undo_last(store, event, NOW + timedelta(seconds=2))
+    assert undone.outcome is Outcome.CONFIRMED
+
+
+# --- the rules over random call logs (Hypothesis) ------------------------------------
+
+OUTCOMES = [o for o in Outcome if o is not Outcome.UNDO]
+
+
+@st.composite
+def call_logs(draw):
+    count = draw(st.integers(1, 8))
+    warmths = draw(st.lists(st.integers(0, 3), min_size=count, max_size=count))
+    do_not_call = draw(st.lists(st.booleans(), min_size=count, max_size=count))
+    outlets = {i: Outlet(id=i, name=f"M{i}", warmth=w) for i, w in enumerate(warmths, 1)}
+    contacts = {
+        i: Contact(id=i, outlet_id=i, name=f"C{i}", do_not_call=dnc and draw(st.booleans()))
+        for i, dnc in enumerate(do_not_call, 1)
+    }
+    positions = draw(st.permutations(list(range(1, count + 1))))
+    targets = [
+        Target(id=i, event_id=1, position=positions[i - 1], contact_id=i)
+        for i in range(1, count + 1)
+    ]
+    attempts: list[Attempt] = []
+    for _ in range(draw(st.integers(0, 20))):
+        target_id = draw(st.integers(1, count))
+        at = NOW - timedelta(minutes=draw(st.integers(0, 600)))
+        if attempts and draw(st.integers(0, 5)) == 0:
+            undoable = [a for a in effective(attempts) if a.outcome is not Outcome.SKIPPED]
+            if undoable:
+                attempts.append(
+                    Attempt(
+                        event_id=1,
+                        target_id=undoable[-1].target_id,
+                        at=at,
+                        outcome=Outcome.UNDO,
+                        reverses=undoable[-1].uid,
+                    )
+                )
+                continue
+        outcome = draw(st.sampled_from(OUTCOMES))
+        callback_at = (
+            at + timedelta(minutes=draw(st.integers(1, 900)))
+            if outcome is Outcome.CALLBACK
+            else None
+        )
+        attempts.append(
+            Attempt(
+                event_id=1, target_id=target_id, at=at, outcome=outcome, callback_at=callback_at
+            )
+        )
+    attempts.sort(key=lambda a: a.at)
+    now = NOW + timedelta(minutes=draw(st.integers(0, 600)))
+    return targets, contacts, outlets, attempts, now
+
+
+@settings(max_examples=300, deadline=None)
+@given(call_logs())
+def test_the_next_target_always_satisfies_the_rules(log) -> None:
+    targets, contacts, outlets, attempts, now = log
+    queue = build_queue(EVENT, targets, contacts, outlets, {}, attempts, now, RULES)
+
+    # Every target is in exactly one place.
+    placed = [s.target.id for s in queue.all]
+    assert sorted(placed) == sorted(t.id for t in targets)
+
+    for state in queue.all:
+        live = [a for a in effective(attempts) if a.target_id == state.target.id]
+        calls = [a for a in live if a.outcome is not Outcome.SKIPPED]
+        last = calls[-1] if calls else None
+        flagged = contacts[state.target.contact_id].do_not_call
+        if flagged and (last is None or last.outcome not in FINAL_OUTCOMES):
+            assert state.status is Status.BLOCKED
+        elif last is None:
+            assert state.status is Status.NEW
+        elif last.outcome in FINAL_OUTCOMES:
+            assert state.status is Status.DONE
+        elif last.outcome in (Outcome.VOICEMAIL, Outcome.NO_ANSWER) and len(calls) >= 3:
+            assert state.status is Status.EXHAUSTED
+        else:
+            assert state.next_at is not None
+            expected = (
+                Status.LATER
+                if state.next_at > now
+                else (Status.CALLBACK_DUE if last.outcome is Outcome.CALLBACK else Status.RETRY_DUE)
+            )
+            assert state.status is expected
+
+    # A do-not-call contact is never offered.
+    assert not any(s.do_not_call for s in queue.ready + queue.later if s.status is not Status.DONE)
+
+    # The ready list: due callbacks (oldest first), then never called (warmest, then
+    # position), then retries (fewest attempts first); skipped ones at the end.
+    rank = {Status.CALLBACK_DUE: 0, Status.NEW: 1, Status.RETRY_DUE: 2}
+    unskipped = [s for s in queue.ready if s.skipped_at is None]
+    skipped = [s for s in queue.ready if s.skipped_at is not None]
+    assert queue.ready == unskipped + skipped
+    for before, after in zip(unskipped, unskipped[1:], strict=False):
+        assert rank[before.status] <= rank[after.status]
+        if before.status is after.status is Status.CALLBACK_DUE:
+            assert before.next_at <= after.next_at
+        if before.status is after.status is Status.NEW:
+            assert (-before.warmth, before.target.position) <= (
+                -after.warmth,
+                after.target.position,
+            )
+        if before.status is after.status is Status.RETRY_DUE:
+            assert before.calls <= after.calls
+    assert [s.skipped_at for s in skipped] == sorted(s.skipped_at for s in skipped)
+    assert all(s.next_at > now for s in queue.later)
+    assert [s.next_at for s in queue.later] == sorted(s.next_at for s in queue.later)

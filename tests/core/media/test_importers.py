@@ -1,0 +1,292 @@
+"""Importing media lists: every format and encoding, duplicates, bad files, phones."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from relance_tui.core.media.exports import export, neutralise
+from relance_tui.core.media.importers import apply_import, plan_import, plan_import_bytes
+from relance_tui.core.media.phones import BadPhone, parse_phone
+from relance_tui.core.media.readers import BadImportFile
+from relance_tui.core.models import Contact, Outlet, Role, Show
+from relance_tui.core.store.store import Store
+
+FIXTURES = Path(__file__).parents[2] / "fixtures"
+
+
+def contacts_by_name(store: Store) -> dict[str, Contact]:
+    return {c.name: c for c in store.contacts()}
+
+
+@pytest.mark.parametrize(
+    ("name", "encoding"),
+    [
+        ("spreadsheet-utf8-bom-comma.csv", "utf-8"),
+        ("spreadsheet-utf8-semicolon.csv", "utf-8"),
+        ("spreadsheet-cp1252-semicolon.csv", "cp1252"),
+        ("spreadsheet-macroman-tab.csv", "mac_roman"),
+    ],
+)
+def test_spreadsheet_csv_in_every_encoding_and_delimiter(store: Store, name, encoding) -> None:
+    plan = plan_import(FIXTURES / name, store)
+    assert plan.encoding == encoding
+    assert plan.problems == []
+    apply_import(store, plan)
+    found = contacts_by_name(store)
+    assert set(found) == {"Élise Côté", "François Œuvrard", "Geneviève Lévesque"}
+    elise = found["Élise Côté"]
+    assert (elise.phone, elise.extension, elise.role) == ("514-555-0142", "221", Role.RESEARCHER)
+    assert "« très ouverte », préfère l’après-midi" in elise.notes
+    assert found["Geneviève Lévesque"].extension == "12"
+    assert found["Geneviève Lévesque"].role is Role.ASSIGNMENT
+    assert "Notes\nsur deux lignes" in found["Geneviève Lévesque"].notes  # quoted newline
+    assert "Cœur de l’actualité; œuvre" in found["François Œuvrard"].notes
+    assert {o.name for o in store.outlets()} == {"CIBL 101,5", "Le Devoir", "Radio-Canada"}
+
+
+def test_outlook_export(store: Store) -> None:
+    plan = plan_import(FIXTURES / "outlook.csv", store)
+    assert plan.format == "outlook" and plan.problems == []
+    apply_import(store, plan)
+    found = contacts_by_name(store)
+    assert found["Élise Côté"].role is Role.RESEARCHER  # Job Title, not "Mme"
+    assert found["Tom Becker"].role is Role.ASSIGNMENT
+    assert found["Tom Becker"].phone == "514-555-0150"
+    assert store.get(Outlet, found["Tom Becker"].outlet_id).name == "CBC Montreal"
+
+
+@pytest.mark.parametrize("name", ["google-contacts.csv", "google-csv-old.csv"])
+def test_google_exports_with_several_values_in_a_cell(store: Store, name: str) -> None:
+    plan = plan_import(FIXTURES / name, store)
+    assert plan.format == "google" and plan.problems == []
+    apply_import(store, plan)
+    found = contacts_by_name(store)
+    elise = found["Élise Côté"]
+    assert (elise.phone, elise.extension) == ("514-555-0142", "221")
+    assert elise.email == "elise.cote@cibl.example"
+    assert len(found) == 2
+    if name == "google-contacts.csv":
+        assert "514 555-0199" in elise.notes and "elise@perso.example" in elise.notes
+        assert found["Jérôme Lavoie"].role is Role.PRODUCER
+    else:
+        assert "s.ouellet@udem.example" in found["Sam Ouellet"].notes
+
+
+@pytest.mark.parametrize("name", ["contacts-v3.vcf", "contacts-v4.vcf"])
+def test_vcard_3_and_4(store: Store, name: str) -> None:
+    plan = plan_import(FIXTURES / name, store)
+    assert plan.format == "vcard" and plan.problems == []
+    apply_import(store, plan)
+    found = contacts_by_name(store)
+    if name == "contacts-v3.vcf":
+        elise = found["Élise Côté"]
+        assert (elise.phone, elise.extension) == ("514-555-0142", "221")  # the WORK number
+        assert "qui continue sur la ligne suivante" in elise.notes  # folded line
+        assert "« très ouverte », préfère" in elise.notes
+        assert store.get(Outlet, elise.outlet_id).name == "CIBL 101,5"
+        assert found["Tom Becker"].role is Role.ASSIGNMENT
+    else:
+        genevieve = found["Geneviève Lévesque"]
+        assert (genevieve.phone, genevieve.extension) == ("514-555-0144", "12")
+        assert genevieve.role is Role.ASSIGNMENT
+
+
+def test_export_then_import_gives_the_same_records(demo_store: Store, tmp_path: Path) -> None:
+    data = export(demo_store, "csv")
+    (tmp_path / "media.csv").write_bytes(data)
+    fresh = Store.open(tmp_path / "fresh.json")
+    try:
+        apply_import(fresh, plan_import(tmp_path / "media.csv", fresh))
+
+        def snapshot(store: Store):
+            outlets = {o.id: o.name for o in store.outlets()}
+            shows = {s.id: s.name for s in store.shows()}
+            contacts = sorted(
+                (
+                    outlets[c.outlet_id],
+                    c.name,
+                    c.role,
+                    c.phone,
+                    c.extension,
+                    c.email,
+                    c.notes,
+                    c.do_not_call,
+                    shows.get(c.show_id, ""),
+                )
+                for c in store.contacts()
+            )
+            media = sorted(
+                (o.name, o.kind, o.language, o.region, o.warmth, o.tags, o.phone, o.email)
+                for o in store.outlets()
+            )
+            return contacts, media
+
+        assert snapshot(fresh) == snapshot(demo_store)
+    finally:
+        fresh.close()
+
+
+def test_planted_duplicates_are_all_found_with_no_false_merge(store: Store) -> None:
+    rng = random.Random(7)
+    rows = ["Média,Nom,Téléphone,Courriel"]
+    people = []
+    for i in range(180):
+        people.append(
+            (
+                f"Média {i % 30}",
+                f"Personne {i}",
+                f"514-555-{1000 + i:04d}",
+                f"personne{i}@exemple.ca",
+            )
+        )
+    rows += [",".join(p) for p in people]
+    planted = rng.sample(range(180), 20)
+    for n, i in enumerate(planted):
+        outlet, name, phone, email = people[i]
+        kind = n % 3
+        if kind == 0:  # same email, other case, nothing else in common
+            rows.append(f"Autre média,Quelqu'un {n},,{email.upper()}")
+        elif kind == 1:  # same phone written otherwise
+            rows.append(f"Autre média {n},Autre nom {n},({phone[:3]}) {phone[4:]},")
+        else:  # same name at the same outlet, accents and case aside
+            rows.append(f"{outlet.upper()},{name.replace('Personne', 'PERSONNÉ')},,")
+    # Near misses that must not merge: same name at another outlet, same number other ext.
+    rows.append("Média 99,Personne 1,514-555-9999,")
+    rows.append("Média 98,Quelqu'un,514-555-1002 poste 5,")
+    plan = plan_import_bytes("\n".join(rows).encode(), "dups.csv", store, {})
+    # "PERSONNÉ" folds to "personne" only with accents ignored: all 20 found.
+    assert len(plan.duplicates) == 20
+    assert {d.row for d in plan.duplicates} == set(range(182, 202))
+    assert len(plan.new_contacts) == 182
+    apply_import(store, plan)
+    assert len(store.contacts()) == 182
+
+
+PHONES_OK = [
+    ("514-555-0142", ("514-555-0142", "")),
+    ("514 555 0142", ("514-555-0142", "")),
+    ("(514) 555-0142", ("514-555-0142", "")),
+    ("514.555.0142", ("514-555-0142", "")),
+    ("5145550142", ("514-555-0142", "")),
+    ("+1 514 555 0142", ("514-555-0142", "")),
+    ("1-514-555-0142", ("514-555-0142", "")),
+    ("+15145550142", ("514-555-0142", "")),
+    ("514-555-0142 poste 221", ("514-555-0142", "221")),
+    ("514-555-0142, poste 221", ("514-555-0142", "221")),
+    ("514-555-0142 p. 221", ("514-555-0142", "221")),
+    ("514-555-0142 p.221", ("514-555-0142", "221")),
+    ("514-555-0142 ext. 12", ("514-555-0142", "12")),
+    ("514-555-0142 ext 12", ("514-555-0142", "12")),
+    ("514-555-0142 x12", ("514-555-0142", "12")),
+    ("514-555-0142 X 12", ("514-555-0142", "12")),
+    ("514-555-0142 #12", ("514-555-0142", "12")),
+    ("514-555-0142 extension 4", ("514-555-0142", "4")),
+    ("418-555-0199", ("418-555-0199", "")),
+    ("819 555-0100", ("819-555-0100", "")),
+    ("1 800 555-0199", ("800-555-0199", "")),
+    ("+33 1 42 68 53 00", ("+33 1 42 68 53 00", "")),
+    ("  514-555-0142  ", ("514-555-0142", "")),
+    ("514/555-0142", ("514-555-0142", "")),
+]
+PHONES_BAD = [
+    "555-0142",
+    "0142",
+    "abc",
+    "514-555-01422",
+    "514-555-014",
+    "514-555-0142 poste",
+    "514-555-0142 poste abc",
+    "appelez-moi",
+    "514-555-0142; 514-555-0143",
+    "=1+1",
+    "514-CALL-NOW",
+    "+",
+    "++1 514 555 0142",
+    "514 555 0142 ext. 1234567",
+    "☎ 514 555 0142",
+    "",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PHONES_OK, ids=[p[0] for p in PHONES_OK])
+def test_phone_strings_parse(text: str, expected) -> None:
+    assert parse_phone(text) == expected
+
+
+@pytest.mark.parametrize("text", PHONES_BAD, ids=[p or "empty" for p in PHONES_BAD])
+def test_phone_strings_are_flagged_not_changed(text: str) -> None:
+    with pytest.raises(BadPhone):
+        parse_phone(text)
+    assert len(PHONES_OK) + len(PHONES_BAD) >= 40
+
+
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [
+        (b"\x00\x01\x02\x03binary", "pas du texte lisible"),
+        (b"", "vide"),
+        (b"Colonne A,Colonne B\n1,2\n", "Aucune colonne de nom"),
+        ("Nom,Adresse\nÉlise,rue X\n".encode(), "Aucune colonne de nom"),
+    ],
+)
+def test_bad_files_are_refused_with_a_message(store: Store, content: bytes, words: str) -> None:
+    with pytest.raises(BadImportFile) as refused:
+        plan_import_bytes(content, "bad.csv", store, {})
+    assert words in str(refused.value)
+
+
+def test_invalid_rows_are_reported_with_numbers_and_reasons(store: Store) -> None:
+    content = (
+        "Média,Nom,Téléphone,Courriel\n"
+        "CIBL,Élise Côté,514-555-0142,elise@cibl.ca\n"
+        "CIBL,Sans Numéro,555-0142,\n"
+        ",,,\n"
+        "CISM,Mauvais Courriel,,pas-un-courriel\n"
+        ",Personne Seule,514-555-0150,\n"
+    ).encode()
+    plan = plan_import_bytes(content, "rows.csv", store, {})
+    assert [(p.row, p.reason) for p in plan.problems] == [
+        (3, "« 555-0142 » n'est pas un numéro de téléphone valide."),
+        (5, "« pas-un-courriel » n'a pas la forme d'un courriel (nom@domaine.ca)."),
+        (6, "Personne Seule : aucun média (organisme) indiqué"),
+    ]
+    assert len(plan.new_contacts) == 1
+
+
+def test_map_overrides_headers(store: Store) -> None:
+    content = "Station,Qui,Numéro principal\nCIBL,Élise,514-555-0142\n".encode()
+    with pytest.raises(BadImportFile):
+        plan_import_bytes(content, "x.csv", store, {})
+    plan = plan_import_bytes(
+        content, "x.csv", store, {"Station": "outlet", "Qui": "name", "Numéro principal": "phone"}
+    )
+    assert plan.problems == [] and len(plan.new_contacts) == 1
+
+
+def test_fuzzed_exported_cells_never_start_a_formula(store: Store) -> None:
+    rng = random.Random(11)
+    alphabet = "=+-@\t\r'\"abc éà,;|\n0123456789"
+    for _ in range(10_000):
+        cell = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 8)))
+        safe = neutralise(cell)
+        assert not safe or safe[0] not in "=+-@\t\r"
+        assert safe == cell or safe == "'" + cell
+
+
+def test_exported_csv_has_no_formula_cells(store: Store) -> None:
+    import csv
+    import io
+
+    outlet = Outlet(name='=HYPERLINK("http://x")', notes="@SUM(A1)", phone="514-555-0142")
+    store.save(outlet)
+    store.save(Contact(outlet_id=outlet.id, name="+Quelqu'un", notes="-2+3", phone="514-555-0143"))
+    store.save(Show(outlet_id=outlet.id, name="\tOnglet"))
+    data = export(store, "csv")
+    assert data.startswith(b"\xef\xbb\xbf")
+    for row in csv.reader(io.StringIO(data.decode("utf-8-sig"))):
+        for cell in row:
+            assert not cell or cell[0] not in "=+-@\t\r", cell
+    assert "514 555-0142" in data.decode("utf-8-sig")

@@ -1,0 +1,291 @@
+"""The data file: round trip, one writer, refusal of damaged or newer files, 0600."""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import stat
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from tinydb import TinyDB
+
+from relance_tui.core.calls.timing import DEFAULT_TZ
+from relance_tui.core.errors import CorruptDataFile, NewerSchema, StoreLocked, StoreWriteFailed
+from relance_tui.core.models import (
+    Attempt,
+    Contact,
+    Event,
+    EventKind,
+    Outcome,
+    Outlet,
+    OutletKind,
+    Role,
+)
+from relance_tui.core.store import journal as storage_module
+from relance_tui.core.store.recovery import restore_from_backup
+from relance_tui.core.store.store import SCHEMA_VERSION, Store
+
+WHEN = datetime(2026, 11, 26, 10, 0, tzinfo=DEFAULT_TZ)
+
+
+def mode_of(path: Path) -> int:
+    return stat.S_IMODE(os.stat(path).st_mode)
+
+
+def test_round_trip_keeps_every_field(store: Store, db_path: Path) -> None:
+    outlet = Outlet(name="CIBL 101,5", kind=OutletKind.COMMUNITY, warmth=3, tags=["quartier"])
+    store.save(outlet)
+    contact = Contact(
+        outlet_id=outlet.id,
+        name="Élise Côté",
+        role=Role.RESEARCHER,
+        phone="514-555-0142",
+        extension="221",
+        notes="« très ouverte » — œuvre",
+    )
+    event = Event(title="Lancement", kind=EventKind.PRESS_CONFERENCE, start=WHEN)
+    store.save_many([contact, event])
+    attempt = Attempt(
+        event_id=event.id,
+        target_id=1,
+        at=WHEN,
+        outcome=Outcome.CALLBACK,
+        callback_at=WHEN.replace(hour=14),
+        note="rappeler après la réunion",
+    )
+    store.save(attempt)
+    store.close()
+
+    reopened = Store.open(db_path)
+    try:
+        assert reopened.get(Outlet, outlet.id) == outlet
+        assert reopened.get(Contact, contact.id) == contact
+        assert reopened.get(Event, event.id) == event
+        [loaded] = reopened.attempts(event.id)
+        assert loaded == attempt
+        assert loaded.callback_at.utcoffset() is not None
+    finally:
+        reopened.close()
+
+
+def test_data_file_is_plain_tinydb_json(store: Store, db_path: Path) -> None:
+    store.save(Outlet(name="Le Devoir", kind=OutletKind.PRINT))
+    store.close()
+    with TinyDB(db_path) as db:
+        assert db.table("outlets").all()[0]["name"] == "Le Devoir"
+        assert db.table("meta").get(doc_id=1)["schema_version"] == SCHEMA_VERSION
+
+
+def test_a_write_is_on_disk_before_the_call_returns(store: Store, db_path: Path) -> None:
+    store.save(Outlet(name="CISM 89,3"))
+    # Not closed: what another process would find after a crash right now.
+    journal = db_path.with_name(db_path.name + ".journal").read_bytes()
+    assert b"CISM 89,3" in journal
+
+
+def test_delete_removes_the_record(store: Store) -> None:
+    outlet = Outlet(name="Pivot")
+    store.save(outlet)
+    store.delete(Outlet, outlet.id)
+    assert store.outlets() == []
+
+
+def test_second_instance_is_refused_with_the_file_named(store: Store, db_path: Path) -> None:
+    with pytest.raises(StoreLocked) as refused:
+        Store.open(db_path)
+    assert str(db_path) in str(refused.value)
+    assert "déjà ouvert" in str(refused.value)
+
+
+def test_lock_is_released_on_close(store: Store, db_path: Path) -> None:
+    store.close()
+    Store.open(db_path).close()
+
+
+@pytest.mark.parametrize(
+    "garbage",
+    [
+        b"",
+        b"{",
+        b'{"outlets": {"1": ',
+        b"[1, 2, 3]",
+        b'{"outlets": [1]}',
+        b"\xff\xfe\x00garbage",
+        b'{"outlets": {"x": {}}}',
+    ],
+    ids=["empty", "brace", "truncated", "list", "wrong-table", "binary", "bad-id"],
+)
+def test_damaged_file_is_refused_and_left_byte_for_byte(db_path: Path, garbage: bytes) -> None:
+    db_path.parent.mkdir(parents=True)
+    db_path.write_bytes(garbage)
+    with pytest.raises(CorruptDataFile) as refused:
+        Store.open(db_path)
+    assert db_path.read_bytes() == garbage
+    assert str(db_path) in str(refused.value)
+    assert not db_path.with_name(db_path.name + ".journal").exists()
+
+
+def test_damage_names_the_backup_and_restore_rebuilds_everything(
+    store: Store, db_path: Path
+) -> None:
+    store.save(Outlet(name="Avant la compaction"))
+    store.close()
+    store = Store.open(db_path)
+    store.save(Outlet(name="Après la compaction"))
+    store.close()
+    # Garble the file in place, as a bad disk or a stray editor would.
+    data = bytearray(db_path.read_bytes())
+    data[10:30] = b"\x00" * 20
+    db_path.write_bytes(bytes(data))
+
+    with pytest.raises(CorruptDataFile) as refused:
+        Store.open(db_path)
+    message = str(refused.value)
+    assert str(db_path) + ".bak" in message
+    assert "relance check --restore" in message
+
+    restore_from_backup(db_path)
+    reopened = Store.open(db_path)
+    try:
+        assert [o.name for o in reopened.outlets()] == [
+            "Après la compaction",
+            "Avant la compaction",
+        ]
+    finally:
+        reopened.close()
+
+
+def test_files_are_private(store: Store, db_path: Path) -> None:
+    store.save(Outlet(name="CKUT 90,3"))
+    journal = db_path.with_name(db_path.name + ".journal")
+    lock = db_path.with_name(db_path.name + ".lock")
+    assert mode_of(journal) == 0o600
+    assert mode_of(lock) == 0o600
+    store.close()
+    assert mode_of(db_path) == 0o600
+    assert mode_of(db_path.with_name(db_path.name + ".bak")) == 0o600
+
+
+V0_FILE = {
+    "outlets": {"1": {"name": "CIBL 101,5", "kind": "community", "phone": "514 555-0100 poste 12"}},
+    "contacts": {
+        "1": {
+            "outlet_id": 1,
+            "name": "Hugo Morin",
+            "role": "researcher",
+            "phone": "514-555-0142 ext. 221",
+        },
+        "2": {"outlet_id": 1, "name": "Léa Roy", "role": "journalist", "phone": "514-555-0143"},
+    },
+    "events": {"1": {"title": "Lancement", "kind": "event", "date": "2026-11-28", "time": "10:30"}},
+}
+
+
+def test_older_schema_is_migrated_after_a_backup(db_path: Path) -> None:
+    db_path.parent.mkdir(parents=True)
+    original = json.dumps(V0_FILE).encode()
+    db_path.write_bytes(original)
+
+    store = Store.open(db_path)
+    try:
+        contacts = {c.name: c for c in store.contacts()}
+        assert (contacts["Hugo Morin"].phone, contacts["Hugo Morin"].extension) == (
+            "514-555-0142",
+            "221",
+        )
+        assert contacts["Léa Roy"].extension == ""
+        assert store.get(Outlet, 1).extension == "12"
+        event = store.get(Event, 1)
+        assert event.start == datetime(2026, 11, 28, 10, 30, tzinfo=DEFAULT_TZ)
+        assert store.schema_version() == SCHEMA_VERSION
+    finally:
+        store.close()
+    [backup] = db_path.parent.glob("relance.json.schema0-*.bak")
+    assert backup.read_bytes() == original
+    assert mode_of(backup) == 0o600
+
+
+def test_newer_schema_is_refused_and_untouched(db_path: Path) -> None:
+    db_path.parent.mkdir(parents=True)
+    newer = json.dumps({"meta": {"1": {"schema_version": SCHEMA_VERSION + 1}}}).encode()
+    db_path.write_bytes(newer)
+    with pytest.raises(NewerSchema) as refused:
+        Store.open(db_path)
+    assert "plus récente" in str(refused.value)
+    assert db_path.read_bytes() == newer
+
+
+def _crash(store: Store) -> None:
+    """The process dies: no compaction, the lock goes with it."""
+    assert store._journal is not None
+    store._journal.close()
+    store._journal = None
+    store._lock.release()
+
+
+def test_torn_last_journal_line_is_an_unacknowledged_write(store: Store, db_path: Path) -> None:
+    store.save(Outlet(name="Gardé"))
+    journal = db_path.with_name(db_path.name + ".journal")
+    with journal.open("ab") as handle:
+        handle.write(b'1234abcd [["put","outlets",9,{"na')  # died mid-append
+    _crash(store)
+
+    reopened = Store.open(db_path)
+    try:
+        assert [o.name for o in reopened.outlets()] == ["Gardé"]
+    finally:
+        reopened.close()
+
+
+def test_damaged_journal_line_followed_by_good_ones_is_refused(db_path: Path) -> None:
+    store = Store.open(db_path)
+    store.save(Outlet(name="Un"))
+    store.save(Outlet(name="Deux"))
+    journal = db_path.with_name(db_path.name + ".journal")
+    lines = journal.read_bytes().split(b"\n")
+    lines[0] = lines[0].replace(b"Un", b"XX")
+    _crash(store)
+    journal.write_bytes(b"\n".join(lines))
+    snapshot = db_path.read_bytes()
+
+    with pytest.raises(CorruptDataFile) as refused:
+        Store.open(db_path)
+    assert "journal" in str(refused.value)
+    assert db_path.read_bytes() == snapshot
+
+
+def test_full_disk_changes_nothing_and_the_store_keeps_working(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store.save(Outlet(name="Avant"))
+
+    def full(fd: int, data: bytes) -> int:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(storage_module.os, "write", full)
+    with pytest.raises(StoreWriteFailed) as refused:
+        store.save(Outlet(name="Perdu"))
+    assert "intactes" in str(refused.value)
+    assert [o.name for o in store.outlets()] == ["Avant"]
+
+    monkeypatch.undo()
+    store.save(Outlet(name="Après"))
+    assert [o.name for o in store.outlets()] == ["Après", "Avant"]
+
+
+def test_temporaries_left_by_a_killed_writer_are_cleared_at_the_next_start(db_path: Path) -> None:
+    Store.open(db_path).close()
+    stale = [
+        db_path.with_name(f".{db_path.name}.4242.tmp"),
+        db_path.with_name(f".{db_path.name}.bak.4243.tmp"),
+    ]
+    for path in stale:
+        path.write_bytes(b"{half a file")
+    other = db_path.with_name(".someone-else.tmp")
+    other.write_bytes(b"not ours")
+    Store.open(db_path).close()
+    assert not any(path.exists() for path in stale)
+    assert other.exists()

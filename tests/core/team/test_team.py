@@ -1,0 +1,194 @@
+"""Bilan counts, and splitting one call list among callers then merging it back."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections import Counter
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from relance_tui.core.calls.queue import load_queue, record_outcome, undo_last
+from relance_tui.core.calls.report import summarise
+from relance_tui.core.calls.timing import DEFAULT_TZ, fixed_clock
+from relance_tui.core.errors import NewerSchema
+from relance_tui.core.models import Contact, Event, EventKind, Outcome, Outlet, OutletKind, Target
+from relance_tui.core.store.store import Store
+from relance_tui.core.team.shares import ForeignShare, apply_merge, deal, plan_merge, split
+
+T0 = datetime(2026, 11, 26, 9, 0, tzinfo=DEFAULT_TZ)
+KINDS = [OutletKind.RADIO, OutletKind.TV, OutletKind.PRINT, OutletKind.CAMPUS]
+
+
+def world(store: Store, size: int = 12) -> Event:
+    event = Event(title="Lancement", kind=EventKind.EVENT, start=T0 + timedelta(days=2))
+    store.save(event)
+    for i in range(size):
+        outlet = Outlet(name=f"Média {i}", kind=KINDS[i % 4], warmth=i % 4, phone="514-555-0100")
+        store.save(outlet)
+        contact = Contact(outlet_id=outlet.id, name=f"Contact {i}", phone=f"514-555-{i:04d}")
+        store.save(contact)
+        store.save(Target(event_id=event.id, position=i + 1, contact_id=contact.id))
+    return event
+
+
+def test_summary_counts_a_hand_built_log(store: Store) -> None:
+    event = world(store, 6)
+    plan = [
+        (Outcome.CONFIRMED, "Sam", "avec caméra"),
+        (Outcome.CONFIRMED, "Alex", ""),
+        (Outcome.RESEND, "Sam", ""),
+        (Outcome.VOICEMAIL, "Sam", ""),
+        (Outcome.CALLBACK, "Alex", ""),
+    ]
+    now = T0
+    for outcome, caller, note in plan:
+        state = load_queue(store, event, now).current
+        record_outcome(
+            store,
+            state,
+            outcome,
+            now,
+            duration_s=60,
+            caller=caller,
+            note=note,
+            callback_at=now + timedelta(hours=3) if outcome is Outcome.CALLBACK else None,
+        )
+        now += timedelta(minutes=10)
+    summary = summarise(store, event, fixed_clock(now))
+    assert summary.by_outcome == Counter(
+        confirmed=2, resend=1, voicemail=1, callback=1, never_called=1
+    )
+    # Warmest first: Contact 3 (★★★), 2, then 1 and 5 (★), then 0 and 4.
+    assert [s.name for s in summary.confirmed] == ["Contact 2", "Contact 3"]  # list order
+    assert summary.confirmed[1].history[-1].note == "avec caméra"
+    assert [s.name for s in summary.resend] == ["Contact 1"]
+    assert [s.name for s in summary.never_reached] == ["Contact 5"]
+    assert [s.name for s in summary.callbacks] == ["Contact 0"]
+    assert summary.calls == 5 and summary.seconds_calling == 300
+    assert summary.calls_by_caller == Counter(Sam=3, Alex=2)
+    assert summary.calls_per_hour == 7.5  # 5 calls in 40 minutes
+    assert sum(summary.confirmed_by_kind.values()) == 2
+
+
+def test_deal_balances_counts_kinds_and_warmth() -> None:
+    targets = [Target(id=i, event_id=1, position=i) for i in range(1, 24)]
+    kinds = {i: KINDS[i % 4] for i in range(1, 24)}
+    warmths = {i: i % 4 for i in range(1, 24)}
+    shares = deal(targets, kinds, warmths, 3)
+    ids = [t.id for share in shares for t in share]
+    assert sorted(ids) == list(range(1, 24))
+    sizes = [len(s) for s in shares]
+    assert max(sizes) - min(sizes) <= 1
+    for kind in KINDS:
+        per = [sum(1 for t in share if kinds[t.id] is kind) for share in shares]
+        assert max(per) - min(per) <= 1
+    warm = [sum(1 for t in share if warmths[t.id] == 3) for share in shares]
+    assert max(warm) - min(warm) <= 1
+
+
+def call_in_share(path: Path, outcomes: list[Outcome], start: datetime, undo: bool) -> None:
+    with Store.open(path) as share:
+        event = share.current_event()
+        now = start
+        for outcome in outcomes:
+            state = load_queue(share, event, now).current
+            if state is None:
+                break
+            callback = now + timedelta(hours=1) if outcome is Outcome.CALLBACK else None
+            record_outcome(
+                share,
+                state,
+                outcome,
+                now,
+                caller=share.settings().caller_name,
+                callback_at=callback,
+            )
+            now += timedelta(minutes=1)
+        if undo:
+            undo_last(share, event, now)
+
+
+def merged_state(path: Path, event_id: int) -> tuple[frozenset[str], tuple]:
+    with Store.open(path) as store:
+        event = store.get(Event, event_id)
+        queue = load_queue(store, event, T0 + timedelta(days=1))
+        states = tuple(sorted((s.target.id, s.status.value, s.calls) for s in queue.all))
+        flags = tuple(sorted((c.id, c.do_not_call, c.to_fix) for c in store.contacts()))
+        return frozenset(a.uid for a in store.attempts(event_id)), (states, flags)
+
+
+OUTCOMES = [o for o in Outcome if o not in (Outcome.UNDO, Outcome.SKIPPED)]
+
+
+@settings(
+    max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    callers=st.integers(2, 3),
+    logs=st.lists(st.lists(st.sampled_from(OUTCOMES), max_size=6), min_size=3, max_size=3),
+    undos=st.lists(st.booleans(), min_size=3, max_size=3),
+    order=st.permutations([0, 1, 2]),
+)
+def test_merge_is_idempotent_order_independent_and_loses_nothing(
+    tmp_path_factory, callers, logs, undos, order
+) -> None:
+    base = tmp_path_factory.mktemp("team")
+    main = base / "main.json"
+    with Store.open(main) as store:
+        event = world(store, 9)
+        paths = split(store, event, [f"Appelant {n}" for n in range(callers)], base / "shares")
+    for index, path in enumerate(paths):
+        call_in_share(path, logs[index], T0 + timedelta(hours=index), undos[index])
+    copy = base / "copy.json"
+    shutil.copyfile(main, copy)
+
+    def merge_into(target: Path, indexes) -> int:
+        with Store.open(target) as store:
+            return apply_merge(store, [plan_merge(store, paths[i]) for i in indexes])
+
+    forward = [i for i in order if i < callers]
+    merge_into(main, forward)
+    merge_into(copy, list(reversed(forward)))
+    uids, state = merged_state(main, event.id)
+    assert (uids, state) == merged_state(copy, event.id)
+
+    every = set()
+    for path in paths:
+        with Store.open(path) as share:
+            every |= {a.uid for a in share.attempts(event.id)}
+    assert uids == every  # no call lost, none invented
+
+    before = main.read_bytes()
+    assert merge_into(main, forward) == 0  # merging again changes nothing
+    assert main.read_bytes() == before
+
+
+def test_foreign_and_newer_files_are_refused_main_unchanged(tmp_path: Path) -> None:
+    main = tmp_path / "main.json"
+    other = tmp_path / "other.json"
+    with Store.open(main) as store:
+        event = world(store, 4)
+        [share, _] = split(store, event, ["A", "B"], tmp_path / "shares")
+    with Store.open(other) as store:
+        other_event = world(store, 4)
+        [foreign, _] = split(store, other_event, ["A", "B"], tmp_path / "other-shares")
+    newer = tmp_path / "newer.json"
+    data = json.loads(share.read_text())
+    data["meta"]["1"]["schema_version"] = 99
+    newer.write_text(json.dumps(data))
+    before = main.read_bytes()
+    with Store.open(main) as store:
+        with pytest.raises(ForeignShare) as refused:
+            plan_merge(store, foreign)
+        assert "Rien n'a été fusionné" in str(refused.value)
+        with pytest.raises(NewerSchema):
+            plan_merge(store, newer)
+        with pytest.raises(ForeignShare):
+            plan_merge(store, other)  # a plain data file, not a share
+    assert main.read_bytes() == before
+    assert not main.with_name("main.json.journal").exists()
