@@ -92,7 +92,12 @@ def demo(ctx: click.Context, demo_db: Path | None) -> None:
 @click.pass_context
 def check(ctx: click.Context, check_db: Path | None, restore: bool, accept: bool) -> None:
     """Validate the data file / valider le fichier de données."""
-    from relance_tui.core.store.recovery import accept_changes, describe, restore_from_backup
+    from relance_tui.core.store.recovery import (
+        accept_changes,
+        describe,
+        readable_by_tinydb,
+        restore_from_backup,
+    )
     from relance_tui.core.store.store import load_tables
 
     path = Path(check_db or ctx.obj["db"] or default_db_path()).expanduser().absolute()
@@ -121,6 +126,9 @@ def check(ctx: click.Context, check_db: Path | None, restore: bool, accept: bool
         return
     if restore:
         click.echo(i18n.t("cli.check.nothing_to_restore"))
+    if not readable_by_tinydb(path):
+        click.echo(i18n.t("cli.check.not_tinydb", path=str(path)), err=True)
+        sys.exit(EXIT_PROBLEM)
     click.echo(i18n.t("cli.check.ok", path=str(path), **describe(tables)))
 
 

@@ -74,6 +74,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Last backup: {backup}. To restore it (losing no call): relance check --restore "
         "--db {path} — if you changed the file yourself: relance check --accept --db {path}",
     },
+    "cli.check.not_tinydb": {
+        "fr": "Le fichier {path} ne se lit plus tel quel avec TinyDB : "
+        "relance check --accept le réécrit dans le bon format.",
+        "en": "The file {path} no longer reads as is with TinyDB: "
+        "relance check --accept writes it again in the right format.",
+    },
     "store.corrupt.no_backup": {
         "fr": "Aucune sauvegarde trouvée à côté du fichier.",
         "en": "No backup was found beside the file.",

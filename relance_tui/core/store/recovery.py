@@ -14,6 +14,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from tinydb import TinyDB
+
 from relance_tui.core.errors import CorruptDataFile
 from relance_tui.core.store import migrations
 from relance_tui.core.store.files import (
@@ -82,6 +84,22 @@ def accept_changes(path: Path) -> None:
         write_snapshot(path, tables)
     finally:
         lock.release()
+
+
+def readable_by_tinydb(path: Path) -> bool:
+    """Whether plain TinyDB reads the snapshot at `path` with every document we read.
+
+    TinyDB is the format at rest (see `store`): users and their scripts may open
+    the file with `tinydb.TinyDB(path)`, and `relance check` proves they can.
+    """
+    ours = read_snapshot(path)
+    db = TinyDB(path, access_mode="r")
+    try:
+        return all(
+            len(db.table(name)) == len(table) for name, table in ours.items() if name != "_default"
+        )
+    finally:
+        db.close()
 
 
 def describe(tables: Tables) -> dict[str, Any]:

@@ -289,3 +289,24 @@ def test_temporaries_left_by_a_killed_writer_are_cleared_at_the_next_start(db_pa
     Store.open(db_path).close()
     assert not any(path.exists() for path in stale)
     assert other.exists()
+
+
+def test_plain_tinydb_reads_every_record_of_a_compacted_file(db_path: Path) -> None:
+    from tinydb import TinyDB
+
+    store = Store.open(db_path)
+    outlet_id = store.save(Outlet(name="CIBL 101,5", phone="5145550101"))
+    store.save_many(Outlet(name=f"Média {n}") for n in range(30))
+    store.delete(Outlet, outlet_id)
+    store.close()  # compacts
+
+    db = TinyDB(db_path, access_mode="r")
+    try:
+        names = sorted(doc["name"] for doc in db.table("outlets").all())
+        assert names == sorted(f"Média {n}" for n in range(30))
+        assert db.table("meta").get(doc_id=1)["schema_version"] == SCHEMA_VERSION
+    finally:
+        db.close()
+    from relance_tui.core.store.recovery import readable_by_tinydb
+
+    assert readable_by_tinydb(db_path)
