@@ -36,6 +36,7 @@ from relance_tui.core.models import (
     Target,
 )
 from relance_tui.core.store.store import Store
+from relance_tui.core.who import Directory, Who, who_is
 
 RETRY_OUTCOMES = frozenset({Outcome.VOICEMAIL, Outcome.NO_ANSWER})
 
@@ -75,10 +76,7 @@ class Status(StrEnum):
 class TargetState:
     """What the attempts so far say about one target."""
 
-    target: Target
-    contact: Contact | None
-    outlet: Outlet | None
-    show: Show | None
+    who: Who
     history: list[Attempt] = field(default_factory=list)  # effective calls, oldest first
     last: Attempt | None = None
     skipped_at: datetime | None = None
@@ -86,36 +84,48 @@ class TargetState:
     status: Status = Status.NEW
 
     @property
+    def target(self) -> Target:
+        return self.who.target
+
+    @property
+    def contact(self) -> Contact | None:
+        return self.who.contact
+
+    @property
+    def outlet(self) -> Outlet | None:
+        return self.who.outlet
+
+    @property
+    def show(self) -> Show | None:
+        return self.who.show
+
+    @property
     def calls(self) -> int:
         return len(self.history)
 
     @property
     def warmth(self) -> int:
-        return self.outlet.warmth if self.outlet else 0
+        return self.who.warmth
 
     @property
     def name(self) -> str:
-        return self.contact.name if self.contact else ""
+        return self.who.name
+
+    @property
+    def label(self) -> str:
+        return self.who.label
 
     @property
     def phone(self) -> tuple[str, str]:
-        if self.contact and self.contact.phone:
-            return self.contact.phone, self.contact.extension
-        if self.outlet:
-            return self.outlet.phone, self.outlet.extension
-        return "", ""
+        return self.who.phone
 
     @property
     def email(self) -> str:
-        if self.contact and self.contact.email:
-            return self.contact.email
-        return self.outlet.email if self.outlet else ""
+        return self.who.email
 
     @property
     def do_not_call(self) -> bool:
-        if self.contact is not None:
-            return self.contact.do_not_call
-        return bool(self.outlet and self.outlet.do_not_call)
+        return self.who.do_not_call
 
 
 @dataclass
@@ -218,9 +228,7 @@ def fold(
 def build_queue(
     event: Event,
     targets: Sequence[Target],
-    contacts: dict[int, Contact],
-    outlets: dict[int, Outlet],
-    shows: dict[int, Show],
+    directory: Directory,
     attempts: Sequence[Attempt],
     now: datetime,
     rules: QueueRules,
@@ -231,11 +239,7 @@ def build_queue(
         by_target.setdefault(attempt.target_id, []).append(attempt)
     states: list[TargetState] = []
     for target in targets:
-        contact = contacts.get(target.contact_id) if target.contact_id is not None else None
-        outlet_id = contact.outlet_id if contact else target.outlet_id
-        outlet = outlets.get(outlet_id) if outlet_id is not None else None
-        show = shows.get(contact.show_id) if contact and contact.show_id is not None else None
-        state = TargetState(target=target, contact=contact, outlet=outlet, show=show)
+        state = TargetState(who=directory.who(target))
         assert target.id is not None
         states.append(fold(state, by_target.get(target.id, []), now, event, rules))
 
@@ -290,9 +294,7 @@ def load_queue(store: Store, event: Event, now: datetime) -> Queue:
     return build_queue(
         event,
         store.targets(event.id),
-        {c.id: c for c in store.contacts() if c.id is not None},
-        {o.id: o for o in store.outlets() if o.id is not None},
-        {s.id: s for s in store.shows() if s.id is not None},
+        Directory.of(store),
         store.attempts(event.id),
         now,
         QueueRules.from_settings(store.settings(), event),
@@ -368,17 +370,15 @@ def undo_last(store: Store, event: Event, now: datetime, caller: str = "") -> At
         reverses=undone.uid,
     )
     changed: list[Record] = [reversal]
-    if undone.flagged:
-        target = store.get(Target, undone.target_id)
-        contact = store.get(Contact, target.contact_id) if target and target.contact_id else None
-        if contact is not None:
+    target = store.get(Target, undone.target_id)
+    if undone.flagged and target is not None:
+        who = who_is(store, target)
+        if who.contact is not None:
             if undone.outcome is Outcome.DO_NOT_CALL:
-                changed.append(dataclasses.replace(contact, do_not_call=False))
+                changed.append(dataclasses.replace(who.contact, do_not_call=False))
             else:
-                changed.append(dataclasses.replace(contact, to_fix=False))
-        elif target is not None and target.outlet_id is not None:
-            outlet = store.get(Outlet, target.outlet_id)
-            if outlet is not None:
-                changed.append(dataclasses.replace(outlet, do_not_call=False))
+                changed.append(dataclasses.replace(who.contact, to_fix=False))
+        elif who.outlet is not None:
+            changed.append(dataclasses.replace(who.outlet, do_not_call=False))
     store.save_many(changed)
     return undone

@@ -14,6 +14,7 @@ from relance_tui.core.models import (
     Target,
 )
 from relance_tui.core.store.store import Store
+from relance_tui.core.who import Directory
 
 
 def _target_for(store: Store, event: Event, row: MediaRow) -> Target | None:
@@ -109,15 +110,8 @@ def move_in_call_list(store: Store, event: Event, row: MediaRow, step: int) -> b
 def friendliest_first(store: Store, event: Event) -> None:
     """Reorder the call list: warmest outlets first, list order kept among equals."""
     assert event.id is not None
-    outlets = {o.id: o for o in store.outlets()}
-    contacts = {c.id: c for c in store.contacts()}
-
-    def warmth(target: Target) -> int:
-        contact = contacts.get(target.contact_id) if target.contact_id else None
-        outlet = outlets.get(contact.outlet_id if contact else target.outlet_id)
-        return outlet.warmth if outlet else 0
-
-    targets = sorted(store.targets(event.id), key=lambda t: (-warmth(t), t.position))
+    directory = Directory.of(store)
+    targets = sorted(store.targets(event.id), key=lambda t: (-directory.who(t).warmth, t.position))
     store.save_many(
         dataclasses.replace(target, position=position)
         for position, target in enumerate(targets, start=1)

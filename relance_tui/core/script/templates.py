@@ -25,6 +25,7 @@ from relance_tui.core.errors import RelanceError
 from relance_tui.core.media.phones import format_phone
 from relance_tui.core.models import Contact, Event, Outlet, Role, Settings, Show, Target
 from relance_tui.core.store.store import Store
+from relance_tui.core.who import Who, who_is
 
 TIME_LIMIT_S = 2.0
 MAX_SEQUENCE = 100_000  # longest string or list a template may build with * or **
@@ -239,11 +240,14 @@ def render_event(event: Event, context: dict[str, Any]) -> Rendered:
 def context_for_target(store: Store, event: Event, target_id: int | None) -> dict[str, Any]:
     """The variables for one target of the call list (or a bare newsroom line if none)."""
     target = store.get(Target, target_id) if target_id is not None else None
-    contact = store.get(Contact, target.contact_id) if target and target.contact_id else None
-    outlet_id = contact.outlet_id if contact else (target.outlet_id if target else None)
-    outlet = store.get(Outlet, outlet_id) if outlet_id is not None else None
-    show = store.get(Show, contact.show_id) if contact and contact.show_id else None
-    return template_context(event, contact, outlet, show, store.settings())
+    if target is None:
+        return template_context(event, None, None, None, store.settings())
+    return who_context(event, who_is(store, target), store.settings())
+
+
+def who_context(event: Event, who: Who, settings: Settings) -> dict[str, Any]:
+    """The variables for a resolved target."""
+    return template_context(event, who.contact, who.outlet, who.show, settings)
 
 
 def sample_context(store: Store, event: Event) -> dict[str, Any]:

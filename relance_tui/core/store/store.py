@@ -17,7 +17,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
@@ -343,6 +343,13 @@ class Store:
         if table in CACHED_TABLES:
             return list(self._cached(table).values())  # type: ignore[arg-type]
         return [record_type.from_doc(doc, doc_id) for doc_id, doc in self._docs(table)]
+
+    def by_id(self, record_type: type[R]) -> Mapping[int, R]:
+        """The records of a small table by id, shared and kept current (do not change them)."""
+        table = TABLES[record_type]
+        if table not in CACHED_TABLES:
+            raise ValueError(f"{table} is not kept as records")
+        return self._cached(table)  # type: ignore[return-value]
 
     def get(self, record_type: type[R], doc_id: int) -> R | None:
         table = TABLES[record_type]

@@ -32,6 +32,7 @@ from relance_tui.core.models import (
 from relance_tui.core.store.files import write_atomically
 from relance_tui.core.store.store import SCHEMA_VERSION, Store, load_tables
 from relance_tui.core.text import fold
+from relance_tui.core.who import Directory
 
 
 class ForeignShare(RelanceError):
@@ -89,13 +90,11 @@ def split(store: Store, event: Event, names: Sequence[str], out_dir: Path) -> li
 
     raw = store.tables()  # the tables as stored: copied as they are
     targets = store.targets(event.id)
-    contacts = {c.id: c for c in store.contacts()}
-    outlets = {o.id: o for o in store.outlets()}
+    directory = Directory.of(store)
     kinds: dict[int, OutletKind] = {}
     warmths: dict[int, int] = {}
     for target in targets:
-        contact = contacts.get(target.contact_id) if target.contact_id else None
-        outlet = outlets.get(contact.outlet_id if contact else target.outlet_id)
+        outlet = directory.who(target).outlet
         if outlet is not None and target.id is not None:
             kinds[target.id] = outlet.kind
             warmths[target.id] = outlet.warmth

@@ -15,25 +15,13 @@ from textual.reactive import reactive
 from textual.widgets import Digits, Label, Static
 
 from relance_tui import i18n
-from relance_tui.core.calls.queue import (
-    Queue,
-    TargetState,
-    load_queue,
-    progress,
-    record_outcome,
-    skip,
-    undo_last,
-)
+from relance_tui.core.calls.queue import TargetState
+from relance_tui.core.calls.session import CallSession
 from relance_tui.core.calls.timing import call_warnings, format_clock, format_when
 from relance_tui.core.errors import RelanceError
 from relance_tui.core.media.phones import format_phone
-from relance_tui.core.models import Event, Outcome
-from relance_tui.core.script.templates import (
-    TemplateProblem,
-    render,
-    render_event,
-    template_context,
-)
+from relance_tui.core.models import Outcome
+from relance_tui.core.script.templates import TemplateProblem
 from relance_tui.ui.dialogs import CallbackDialog, NoteDialog
 from relance_tui.ui.screens.base import RelanceScreen
 
@@ -81,12 +69,7 @@ class CallsScreen(RelanceScreen):
 
     def __init__(self) -> None:
         super().__init__()
-        self._queue: Queue | None = None
-        self._event: Event | None = None
-        self._state: TargetState | None = None
-        self._card_started: datetime | None = None
-        self._pending_note = ""
-        self._pinned_target: int | None = None
+        self._session: CallSession | None = None
 
     # layout ---------------------------------------------------------------------
     def compose_body(self) -> ComposeResult:
@@ -113,6 +96,7 @@ class CallsScreen(RelanceScreen):
         yield Label("", id="call-status")
 
     def on_mount(self) -> None:
+        self._session = CallSession(self.store, self.clock)
         self.set_interval(1.0, self._tick)
         self.reload()
 
@@ -122,26 +106,17 @@ class CallsScreen(RelanceScreen):
 
     # state ----------------------------------------------------------------------
     @property
+    def session(self) -> CallSession:
+        assert self._session is not None
+        return self._session
+
+    @property
     def current(self) -> TargetState | None:
-        return self._state
+        return self._session.card if self._session else None
 
     def reload(self) -> None:
-        """Rebuild the queue from the store and show the card to call now."""
-        self._event = self.store.current_event()
-        if self._event is None:
-            self._queue = None
-            self._show(None)
-            return
-        self._queue = load_queue(self.store, self._event, self.clock())
-        state = self._queue.current
-        if self._pinned_target is not None:
-            pinned = self._queue.find(self._pinned_target)
-            if pinned is not None and pinned in self._queue.ready + self._queue.later:
-                state = pinned
-        if state is None or self._state is None or state.target.id != self._state.target.id:
-            self._card_started = self.clock()
-            self._pending_note = ""
-        self._show(state)
+        """Read the queue again and show the card to call now."""
+        self._show(self.session.refresh())
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "dial" and not self.store.settings().dial_command.strip():
@@ -152,13 +127,12 @@ class CallsScreen(RelanceScreen):
 
     # rendering ------------------------------------------------------------------
     def _show(self, state: TargetState | None) -> None:
-        self._state = state
         self.has_card = state is not None
         lang = self.lang
         query = self.query_one
         if state is None:
             query("#card-outlet", Label).update(
-                i18n.t("banner.no_event") if self._event is None else i18n.t("calls.empty")
+                i18n.t("banner.no_event") if self.session.event is None else i18n.t("calls.empty")
             )
             for widget_id in ("#card-contact", "#card-meta", "#card-note", "#card-extension"):
                 query(widget_id, Label).update("")
@@ -197,9 +171,8 @@ class CallsScreen(RelanceScreen):
         if state.calls:
             meta.append(i18n.t("calls.attempts", count=state.calls))
         query("#card-meta", Label).update("  ·  ".join(meta))
-        query("#card-note", Label).update(
-            i18n.t("calls.pending_note", note=self._pending_note) if self._pending_note else ""
-        )
+        note = self.session.note
+        query("#card-note", Label).update(i18n.t("calls.pending_note", note=note) if note else "")
         query("#card-history", Static).update(self._history_text(state, lang))
         query("#card-script", Static).update(self._talking_points(state))
         query("#card-script", Static).border_title = i18n.t("calls.talking_points")
@@ -217,26 +190,20 @@ class CallsScreen(RelanceScreen):
             lines.append(line)
         return "\n".join(lines)
 
-    def _template_vars(self, state: TargetState) -> dict[str, object]:
-        assert self._event is not None
-        return template_context(
-            self._event, state.contact, state.outlet, state.show, self.store.settings()
-        )
-
     def _talking_points(self, state: TargetState) -> str:
-        assert self._event is not None
         try:
-            return render(self._event.talking_points, self._template_vars(state)).strip()
+            return self.session.talking_points(state)
         except TemplateProblem as problem:
             return i18n.t("calls.template_problem", problem=str(problem))
 
     def _show_side(self, lang: str) -> None:
         query = self.query_one
-        if self._queue is None:
+        queue = self.session.queue
+        done = self.session.progress()
+        if queue is None or done is None:
             for widget_id in ("#progress", "#callbacks", "#later"):
                 query(widget_id, Static).update("")
             return
-        done = progress(self._queue)
         query("#progress", Static).update(
             i18n.t(
                 "calls.progress",
@@ -248,155 +215,126 @@ class CallsScreen(RelanceScreen):
             )
         )
         callbacks = [
-            f"{format_clock(s.next_at, lang) if s.next_at else ''}  {self._label(s)}"
-            for s in self._queue.callbacks[:6]
+            f"{format_clock(s.next_at, lang) if s.next_at else ''}  {s.label}"
+            for s in queue.callbacks[:6]
         ]
         query("#callbacks", Static).update("\n".join(callbacks) or i18n.t("calls.none"))
         later = [
-            f"{format_clock(s.next_at, lang) if s.next_at else ''}  {self._label(s)}"
-            for s in self._queue.later[:6]
+            f"{format_clock(s.next_at, lang) if s.next_at else ''}  {s.label}"
+            for s in queue.later[:6]
         ]
         query("#later", Static).update("\n".join(later) or i18n.t("calls.none"))
 
-    @staticmethod
-    def _label(state: TargetState) -> str:
-        outlet = state.outlet.name if state.outlet else ""
-        return f"{outlet} ({state.name})" if state.name else outlet
-
     def _show_warnings(self, state: TargetState | None) -> None:
         label = self.query_one("#call-warnings", Label)
-        if self._event is None:
+        event = self.session.event
+        if event is None:
             label.update("")
             label.display = False
             return
         air_time = state.show.air_time if state and state.show else ""
-        warnings = call_warnings(self.clock(), self._event, air_time)
+        warnings = call_warnings(self.clock(), event, air_time)
         label.update("  ".join("⚠ " + i18n.t(key, **params) for key, params in warnings))
         label.display = bool(warnings)
 
     def _tick(self) -> None:
         label = self.query_one("#call-timer", Label)
-        if self._state is None or self._card_started is None:
+        if self._session is None or self._session.card is None:
             label.update("")
             return
-        seconds = max(0, int((self.clock() - self._card_started).total_seconds()))
+        seconds = self._session.seconds_on_card()
         label.update(i18n.t("calls.timer", time=f"{seconds // 60}:{seconds % 60:02d}"))
 
     def _status(self, text: str) -> None:
         self.query_one("#call-status", Label).update(text)
 
-    # actions --------------------------------------------------------------------
-    def _record(self, outcome: Outcome, callback_at: datetime | None = None) -> TargetState | None:
-        state = self._state
-        if state is None:
-            return None
-        now = self.clock()
-        started = self._card_started or now
+    # actions: one call on the session each -------------------------------------
+    def _record(self, outcome: Outcome, callback_at: datetime | None = None) -> bool:
         try:
-            record_outcome(
-                self.store,
-                state,
-                outcome,
-                now,
-                duration_s=(now - started).total_seconds(),
-                note=self._pending_note,
-                caller=self.store.settings().caller_name,
-                callback_at=callback_at,
-            )
+            recorded = self.session.record(outcome, callback_at)
         except RelanceError as problem:
             self._status(str(problem))
             self.notify(str(problem), severity="error")
-            return None
+            return False
+        if recorded is None:
+            return False
         self._status(
             i18n.t(
                 "calls.recorded",
                 outcome=i18n.t(f"outcome.{outcome.value}"),
-                who=self._label(state),
+                who=recorded.called.label,
             )
         )
-        self._pinned_target = None
-        self._pending_note = ""
-        self.reload()
-        return state
+        self._show(recorded.card)
+        return True
 
     def action_outcome(self, key: str) -> None:
         outcome = OUTCOME_KEYS[key]
-        state = self._state
+        state = self.current
         if state is None:
             return
         email = self._rendered_email(state) if outcome is Outcome.RESEND else None
-        if self._record(outcome) is not None and email is not None:
+        if self._record(outcome) and email is not None:
             self._copy(state, *email)
 
     def action_callback(self) -> None:
-        if self._state is None:
+        if self.current is None:
             return
 
-        def chosen(moment: object) -> None:
-            if isinstance(moment, datetime):
+        def chosen(moment: datetime | None) -> None:
+            if moment is not None:
                 self._record(Outcome.CALLBACK, callback_at=moment)
 
         self.app.push_screen(CallbackDialog(self.clock, self.lang), self.guarded(chosen))
 
     def action_skip(self) -> None:
-        state = self._state
-        if state is None:
-            return
         try:
-            skip(self.store, state, self.clock(), self.store.settings().caller_name)
+            skipped = self.session.skip()
         except RelanceError as problem:
             self._status(str(problem))
             return
-        self._status(i18n.t("calls.skipped", who=self._label(state)))
-        self._pinned_target = None
-        self.reload()
+        if skipped is not None:
+            self._status(i18n.t("calls.skipped", who=skipped.called.label))
+            self._show(skipped.card)
 
     def action_undo(self) -> None:
-        if self._event is None:
-            return
         try:
-            undone = undo_last(
-                self.store, self._event, self.clock(), self.store.settings().caller_name
-            )
+            undone = self.session.undo()
         except RelanceError as problem:
             self._status(str(problem))
             return
         if undone is None:
             self._status(i18n.t("calls.nothing_to_undo"))
             return
-        self._pinned_target = undone.target_id
-        self._state = None  # the card comes back with a fresh timer
-        self.reload()
-        state = self._state
-        who = self._label(state) if state is not None else ""
-        self._status(
-            i18n.t("calls.undone", outcome=i18n.t(f"outcome.{undone.outcome.value}"), who=who)
-        )
+        self._show(undone.card)
+        outcome = i18n.t(f"outcome.{undone.attempt.outcome.value}")
+        who = undone.card.label if undone.card is not None else ""
+        self._status(i18n.t("calls.undone", outcome=outcome, who=who))
 
     def action_note(self) -> None:
-        if self._state is None:
+        if self.current is None:
             return
 
-        def noted(text: object) -> None:
-            if isinstance(text, str):
-                self._pending_note = text
+        def noted(text: str | None) -> None:
+            if text is not None:
+                self.session.set_note(text)
+                note = self.session.note
                 self.query_one("#card-note", Label).update(
-                    i18n.t("calls.pending_note", note=text) if text else ""
+                    i18n.t("calls.pending_note", note=note) if note else ""
                 )
 
-        self.app.push_screen(NoteDialog(self._pending_note), self.guarded(noted))
+        self.app.push_screen(NoteDialog(self.session.note), self.guarded(noted))
 
     def _rendered_email(self, state: TargetState) -> tuple[str, str] | None:
-        assert self._event is not None
         try:
-            rendered = render_event(self._event, self._template_vars(state))
+            rendered = self.session.reminder_email(state)
         except TemplateProblem as problem:
             self._status(i18n.t("calls.template_problem", problem=str(problem)))
             return None
         return rendered.email_subject, rendered.email_body
 
     def action_copy_email(self) -> None:
-        state = self._state
+        state = self.current
         if state is None:
             return
         email = self._rendered_email(state)
@@ -407,14 +345,14 @@ class CallsScreen(RelanceScreen):
         self.copy_with_dialog(
             i18n.t("calls.email_title"),
             self.email_text(state.email, subject, body),
-            state.name or self._label(state),
+            state.name or state.label,
         )
 
     def on_copied(self, message: str) -> None:
         self._status(message)
 
     def action_dial(self) -> None:
-        state = self._state
+        state = self.current
         command = self.store.settings().dial_command.strip()
         if state is None or not command:
             return

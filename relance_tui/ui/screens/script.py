@@ -19,6 +19,7 @@ from relance_tui.core.models import Event
 from relance_tui.core.script.events import create_event, duplicate_event, make_current, set_archived
 from relance_tui.core.script.speech import LengthEstimate, estimate
 from relance_tui.core.script.templates import TemplateProblem, context_for_target, render
+from relance_tui.core.who import Directory
 from relance_tui.locations import data_dir
 from relance_tui.ui.dialogs import _Dialog
 from relance_tui.ui.forms import ConfirmDialog, EventForm, EventsDialog
@@ -141,15 +142,13 @@ class ScriptScreen(RelanceScreen):
     def _contact_options(self) -> list[tuple[str, int]]:
         if self._event is None or self._event.id is None:
             return []
-        contacts = {c.id: c for c in self.store.contacts()}
-        outlets = {o.id: o for o in self.store.outlets()}
+        directory = Directory.of(self.store)
         options = []
         for target in self.store.targets(self._event.id):
-            contact = contacts.get(target.contact_id) if target.contact_id else None
-            outlet = outlets.get(contact.outlet_id if contact else target.outlet_id)
-            who = contact.name if contact else i18n.t("role.newsroom")
+            who = directory.who(target)
             assert target.id is not None
-            options.append((f"{who} — {outlet.name if outlet else ''}", target.id))
+            name = who.name or i18n.t("role.newsroom")
+            options.append((f"{name} — {who.outlet.name if who.outlet else ''}", target.id))
         return options
 
     def _preview_context(self) -> dict[str, Any] | None:

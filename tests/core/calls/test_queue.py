@@ -29,6 +29,7 @@ from relance_tui.core.models import (
     Target,
 )
 from relance_tui.core.store.store import Store
+from relance_tui.core.who import Directory
 
 NOW = datetime(2026, 11, 26, 10, 0, tzinfo=DEFAULT_TZ)
 EVENT = Event(
@@ -322,7 +323,7 @@ def call_logs(draw):
 @given(call_logs())
 def test_the_next_target_always_satisfies_the_rules(log) -> None:
     targets, contacts, outlets, attempts, now = log
-    queue = build_queue(EVENT, targets, contacts, outlets, {}, attempts, now, RULES)
+    queue = build_queue(EVENT, targets, Directory(contacts, outlets, {}), attempts, now, RULES)
 
     # Every target is in exactly one place.
     placed = [s.target.id for s in queue.all]

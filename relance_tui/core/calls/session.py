@@ -1,0 +1,154 @@
+"""One caller working through one event's call list: the card on screen and each key.
+
+The Appels screen asks the session one thing per key and renders what comes
+back; the rules of the call session live here:
+
+- the card shown is the first of the queue, except after an undo;
+- an outcome (or a skip) is one durable write, then the next card;
+- an undo brings back the card of the call it reversed, even when a callback
+  fell due meanwhile: the caller is back on the call they were on, and the
+  due callback is the next card once that call has an outcome;
+- the note typed during a call goes with the outcome recorded for it, and the
+  call's duration is the time since its card was shown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from relance_tui.core.calls.queue import (
+    Progress,
+    Queue,
+    TargetState,
+    load_queue,
+    progress,
+    record_outcome,
+    skip,
+    undo_last,
+)
+from relance_tui.core.calls.timing import Clock
+from relance_tui.core.models import Attempt, Event, Outcome
+from relance_tui.core.script.templates import Rendered, render, render_event, who_context
+from relance_tui.core.store.store import Store
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """What a key did: the call it recorded, on whom, and the card to show next."""
+
+    attempt: Attempt
+    called: TargetState
+    card: TargetState | None
+
+
+@dataclass(frozen=True)
+class Undone:
+    """The call an undo reversed, and the card it brought back (None if it left the list)."""
+
+    attempt: Attempt
+    card: TargetState | None
+
+
+class CallSession:
+    """The call queue of the store's current event, as one caller works through it."""
+
+    def __init__(self, store: Store, clock: Clock) -> None:
+        self.store = store
+        self.clock = clock
+        self.event: Event | None = None
+        self.queue: Queue | None = None
+        self.card: TargetState | None = None
+        self.card_shown_at: datetime | None = None
+        self.note = ""
+        self._pinned: int | None = None  # a target brought back by undo
+        self.refresh()
+
+    # what the screen shows ----------------------------------------------------
+    def refresh(self) -> TargetState | None:
+        """Read the queue again (at the clock's now); the card to show."""
+        self.event = self.store.current_event()
+        if self.event is None:
+            self.queue = None
+            self._set_card(None)
+            return None
+        self.queue = load_queue(self.store, self.event, self.clock())
+        card = self.queue.current
+        if self._pinned is not None:
+            pinned = self.queue.find(self._pinned)
+            if pinned is not None and pinned in self.queue.ready + self.queue.later:
+                card = pinned
+        self._set_card(card)
+        return card
+
+    def _set_card(self, card: TargetState | None) -> None:
+        same = card is not None and self.card is not None and card.target.id == self.card.target.id
+        if not same:
+            self.card_shown_at = self.clock()
+            self.note = ""
+        self.card = card
+
+    def progress(self) -> Progress | None:
+        return progress(self.queue) if self.queue is not None else None
+
+    def seconds_on_card(self) -> int:
+        if self.card is None or self.card_shown_at is None:
+            return 0
+        return max(0, int((self.clock() - self.card_shown_at).total_seconds()))
+
+    # keys ---------------------------------------------------------------------
+    def record(self, outcome: Outcome, callback_at: datetime | None = None) -> Recorded | None:
+        """Record `outcome` for the card's call (one durable write); None without a card."""
+        card = self.card
+        if card is None:
+            return None
+        now = self.clock()
+        attempt = record_outcome(
+            self.store,
+            card,
+            outcome,
+            now,
+            duration_s=(now - (self.card_shown_at or now)).total_seconds(),
+            note=self.note,
+            caller=self.store.settings().caller_name,
+            callback_at=callback_at,
+        )
+        self._pinned = None
+        self.note = ""
+        return Recorded(attempt=attempt, called=card, card=self.refresh())
+
+    def skip(self) -> Recorded | None:
+        """Send the card to the end of the queue, with no outcome."""
+        card = self.card
+        if card is None:
+            return None
+        attempt = skip(self.store, card, self.clock(), self.store.settings().caller_name)
+        self._pinned = None
+        return Recorded(attempt=attempt, called=card, card=self.refresh())
+
+    def undo(self) -> Undone | None:
+        """Reverse the event's last outcome and bring its card back; None if nothing to undo."""
+        if self.event is None:
+            return None
+        undone = undo_last(self.store, self.event, self.clock(), self.store.settings().caller_name)
+        if undone is None:
+            return None
+        self._pinned = undone.target_id
+        self.card = None  # the card comes back with a fresh timer and no note
+        return Undone(attempt=undone, card=self.refresh())
+
+    def set_note(self, text: str) -> None:
+        """The note for the call on the card, saved with its outcome."""
+        self.note = text.strip()
+
+    # what to say --------------------------------------------------------------
+    def talking_points(self, card: TargetState) -> str:
+        """The event's talking points for this card; TemplateProblem if they are broken."""
+        assert self.event is not None
+        context = who_context(self.event, card.who, self.store.settings())
+        return render(self.event.talking_points, context).strip()
+
+    def reminder_email(self, card: TargetState) -> Rendered:
+        """The reminder email for this card; TemplateProblem if a template is broken."""
+        assert self.event is not None
+        return render_event(self.event, who_context(self.event, card.who, self.store.settings()))

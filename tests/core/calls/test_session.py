@@ -1,0 +1,162 @@
+"""The call session, as a communications officer works through the call list."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pytest
+
+from relance_tui.core.calls.queue import CallbackTimeNeeded, Status
+from relance_tui.core.calls.session import CallSession
+from relance_tui.core.calls.timing import DEFAULT_TZ
+from relance_tui.core.models import Contact, Event, EventKind, Outcome, Outlet, Target
+from relance_tui.core.store.store import Store
+
+START = datetime(2026, 11, 26, 10, 0, tzinfo=DEFAULT_TZ)
+
+
+class Clock:
+    """The officer's watch: moves only when the test says so."""
+
+    def __init__(self) -> None:
+        self.now = START
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def wait(self, **delta: float) -> None:
+        self.now += timedelta(**delta)
+
+
+def call_list(store: Store, *outlets: tuple[str, int]) -> Event:
+    """An event two days out, one contact per outlet, in this order of the list."""
+    event = Event(
+        title="Lancement",
+        kind=EventKind.EVENT,
+        start=datetime(2026, 11, 28, 10, 30, tzinfo=DEFAULT_TZ),
+    )
+    store.save(event)
+    for position, (name, warmth) in enumerate(outlets, start=1):
+        outlet = Outlet(name=name, warmth=warmth, phone="514-555-0100")
+        store.save(outlet)
+        contact = Contact(outlet_id=outlet.id, name=f"Contact {name}", phone="514-555-0142")
+        store.save(contact)
+        store.save(Target(event_id=event.id, position=position, contact_id=contact.id))
+    return event
+
+
+def outlet_of(session: CallSession) -> str:
+    assert session.card is not None and session.card.outlet is not None
+    return session.card.outlet.name
+
+
+def test_friendliest_outlet_first_then_one_key_per_call(store: Store) -> None:
+    call_list(store, ("Le Devoir", 1), ("CIBL", 3), ("CJAD", 2))
+    clock = Clock()
+    session = CallSession(store, clock)
+    assert outlet_of(session) == "CIBL"
+
+    clock.wait(seconds=40)
+    session.set_note("  Caméra confirmée  ")
+    recorded = session.record(Outcome.CONFIRMED)
+
+    assert recorded is not None and recorded.called.outlet is not None
+    assert recorded.called.outlet.name == "CIBL"
+    assert recorded.attempt.duration_s == 40.0
+    assert recorded.attempt.note == "Caméra confirmée"
+    assert [a.outcome for a in store.attempts()] == [Outcome.CONFIRMED]
+    assert recorded.card is session.card and outlet_of(session) == "CJAD"
+    assert session.note == "" and session.seconds_on_card() == 0
+
+
+def test_a_skipped_card_goes_to_the_end(store: Store) -> None:
+    call_list(store, ("A", 0), ("B", 0), ("C", 0))
+    session = CallSession(store, Clock())
+    skipped = session.skip()
+    assert skipped is not None and skipped.attempt.outcome is Outcome.SKIPPED
+    assert outlet_of(session) == "B"
+    session.record(Outcome.DECLINED)
+    session.record(Outcome.DECLINED)
+    assert outlet_of(session) == "A"
+
+
+def test_undo_brings_back_the_card_you_were_on(store: Store) -> None:
+    call_list(store, ("A", 0), ("B", 0), ("C", 0))
+    clock = Clock()
+    session = CallSession(store, clock)
+    session.record(Outcome.VOICEMAIL)  # A, by mistake: it was a person
+    assert outlet_of(session) == "B"
+    clock.wait(seconds=5)
+
+    undone = session.undo()
+
+    assert undone is not None and undone.attempt.outcome is Outcome.VOICEMAIL
+    assert outlet_of(session) == "A" and undone.card is session.card
+    assert session.seconds_on_card() == 0  # a fresh timer for the call taken up again
+    # The card stays even though B is first in the queue now, until a key is pressed.
+    clock.wait(seconds=30)
+    session.refresh()
+    assert outlet_of(session) == "A"
+    session.record(Outcome.CONFIRMED)
+    assert outlet_of(session) == "B"
+
+
+def test_undo_brings_back_the_card_even_when_a_callback_fell_due(store: Store) -> None:
+    call_list(store, ("A", 0), ("B", 0), ("C", 0))
+    clock = Clock()
+    session = CallSession(store, clock)
+    session.record(Outcome.CALLBACK, callback_at=START + timedelta(minutes=10))  # A
+    assert outlet_of(session) == "B"
+    session.record(Outcome.INTERESTED)  # B, by mistake
+    clock.wait(minutes=15)  # A's callback is due now
+
+    session.undo()
+
+    # Back on B, the call that was undone; A's due callback waits its turn.
+    assert outlet_of(session) == "B"
+    assert session.queue is not None and session.queue.current is not None
+    assert session.queue.current.outlet is not None
+    assert session.queue.current.outlet.name == "A"
+    assert session.queue.current.status is Status.CALLBACK_DUE
+    session.record(Outcome.CONFIRMED)  # B
+    assert outlet_of(session) == "A"  # then the due callback comes first
+
+
+def test_undo_of_a_final_outcome_puts_the_target_back_in_the_queue(store: Store) -> None:
+    call_list(store, ("A", 0), ("B", 0))
+    session = CallSession(store, Clock())
+    session.record(Outcome.DO_NOT_CALL)
+    contact = store.contacts()[0]
+    assert store.get(Contact, contact.id).do_not_call  # type: ignore[union-attr]
+    session.undo()
+    assert outlet_of(session) == "A"
+    assert not store.get(Contact, contact.id).do_not_call  # type: ignore[union-attr]
+
+
+def test_nothing_to_undo_and_no_card_without_a_call_list(store: Store) -> None:
+    session = CallSession(store, Clock())
+    assert session.event is None and session.card is None
+    assert session.undo() is None
+    assert session.record(Outcome.CONFIRMED) is None
+    call_list(store, ("A", 0))
+    session.refresh()
+    assert session.undo() is None
+
+
+def test_a_callback_needs_a_time_to_come_and_changes_nothing_without_one(store: Store) -> None:
+    call_list(store, ("A", 0))
+    session = CallSession(store, Clock())
+    with pytest.raises(CallbackTimeNeeded):
+        session.record(Outcome.CALLBACK, callback_at=START - timedelta(minutes=1))
+    assert store.attempts() == []
+    assert outlet_of(session) == "A"
+
+
+def test_the_card_carries_the_talking_points_for_its_contact(store: Store) -> None:
+    event = call_list(store, ("CIBL", 0))
+    import dataclasses
+
+    store.save(dataclasses.replace(event, talking_points="Bonjour {{ contact.name }}"))
+    session = CallSession(store, Clock())
+    assert session.card is not None
+    assert session.talking_points(session.card) == "Bonjour Contact CIBL"
