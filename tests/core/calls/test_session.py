@@ -84,8 +84,12 @@ def test_undo_brings_back_the_card_you_were_on(store: Store) -> None:
     call_list(store, ("A", 0), ("B", 0), ("C", 0))
     clock = Clock()
     session = CallSession(store, clock)
-    session.record(Outcome.VOICEMAIL)  # A, by mistake: it was a person
-    assert outlet_of(session) == "B"
+    session.record(Outcome.NO_ANSWER)  # A: back in 30 minutes
+    clock.wait(minutes=31)
+    session.record(Outcome.DECLINED)  # B
+    session.record(Outcome.DECLINED)  # C
+    assert outlet_of(session) == "A"  # the retry, now due
+    session.record(Outcome.VOICEMAIL)  # A, by mistake: someone picked up
     clock.wait(seconds=5)
 
     undone = session.undo()
@@ -93,12 +97,18 @@ def test_undo_brings_back_the_card_you_were_on(store: Store) -> None:
     assert undone is not None and undone.attempt.outcome is Outcome.VOICEMAIL
     assert outlet_of(session) == "A" and undone.card is session.card
     assert session.seconds_on_card() == 0  # a fresh timer for the call taken up again
-    # The card stays even though B is first in the queue now, until a key is pressed.
-    clock.wait(seconds=30)
+    # A name added to the list meanwhile would come first (never called beats a
+    # retry), but the card on screen stays until a key is pressed.
+    outlet = Outlet(name="D", warmth=3, phone="514-555-0100")
+    store.save(outlet)
+    contact = Contact(outlet_id=outlet.id, name="Contact D", phone="514-555-0142")
+    store.save(contact)
+    assert session.event is not None
+    store.save(Target(event_id=session.event.id, position=4, contact_id=contact.id))
     session.refresh()
     assert outlet_of(session) == "A"
     session.record(Outcome.CONFIRMED)
-    assert outlet_of(session) == "B"
+    assert outlet_of(session) == "D"
 
 
 def test_undo_brings_back_the_card_even_when_a_callback_fell_due(store: Store) -> None:
