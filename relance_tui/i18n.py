@@ -80,6 +80,26 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The file {path} no longer reads as is with TinyDB: "
         "relance check --accept writes it again in the right format.",
     },
+    "keymap.unreadable": {
+        "fr": "Raccourcis non appliqués : le fichier {path} est illisible ({detail}).",
+        "en": "Keys not remapped: the file {path} cannot be read ({detail}).",
+    },
+    "keymap.not_table": {
+        "fr": "Raccourcis non appliqués : dans {path}, [keymap] doit être une table.",
+        "en": "Keys not remapped: in {path}, [keymap] must be a table.",
+    },
+    "keymap.unknown_id": {
+        "fr": "Raccourci ignoré : aucune action ne s'appelle « {binding_id} ».",
+        "en": 'Key ignored: no action is called "{binding_id}".',
+    },
+    "keymap.bad_key": {
+        "fr": "Raccourci ignoré pour « {binding_id} » : « {keys} » n'est pas une touche.",
+        "en": 'Key ignored for "{binding_id}": "{keys}" is not a key.',
+    },
+    "keymap.clash": {
+        "fr": "Raccourci « {binding_id} » : la touche {key} sert déjà à autre chose ici.",
+        "en": 'Key for "{binding_id}": {key} is already used for something else here.',
+    },
     "store.corrupt.no_backup": {
         "fr": "Aucune sauvegarde trouvée à côté du fichier.",
         "en": "No backup was found beside the file.",

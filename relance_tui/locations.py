@@ -44,3 +44,12 @@ def default_db_path() -> Path:
 def clipboard_dir(db_path: Path) -> Path:
     """Where copied texts are saved, beside the data file."""
     return db_path.parent / "copies"
+
+
+def config_file() -> Path:
+    """The user's own settings of the interface (keymap): `RELANCE_CONFIG`, else the
+    platform's user config directory."""
+    env = os.environ.get("RELANCE_CONFIG")
+    if env:
+        return Path(env).expanduser()
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / "config.toml"

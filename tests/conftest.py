@@ -28,6 +28,7 @@ def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]
     monkeypatch.delenv("RELANCE_LANG", raising=False)
     monkeypatch.setenv("LANG", "C.UTF-8")
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    monkeypatch.setenv("RELANCE_CONFIG", str(tmp_path / "config" / "config.toml"))
     i18n.set_language("fr")
     yield
     i18n.set_language("fr")

@@ -4,28 +4,22 @@ from __future__ import annotations
 
 from textual.app import App
 from textual.binding import Binding
+from textual.dom import DOMNode
 
 from relance_tui import i18n
 from relance_tui.core.calls.timing import Clock, system_clock
 from relance_tui.core.errors import RelanceError
 from relance_tui.core.store.store import Store
-from relance_tui.locations import styles_dir
+from relance_tui.locations import config_file, styles_dir
 from relance_tui.ui.bindings import translate_bindings
 from relance_tui.ui.commands import ModeCommands
+from relance_tui.ui.keymap import LoadedKeymap, binding_ids, load_keymap
+from relance_tui.ui.modes import MODE_ORDER
 from relance_tui.ui.screens.calls import CallsScreen
 from relance_tui.ui.screens.lists import ListsScreen
 from relance_tui.ui.screens.rehearsal import RehearsalScreen
 from relance_tui.ui.screens.report import ReportScreen
 from relance_tui.ui.screens.script import ScriptScreen
-
-# (mode name, i18n key of its title, key)
-MODE_ORDER: tuple[tuple[str, str, str], ...] = (
-    ("lists", "mode.lists", "1"),
-    ("script", "mode.script", "2"),
-    ("rehearsal", "mode.rehearsal", "3"),
-    ("calls", "mode.calls", "4"),
-    ("report", "mode.report", "5"),
-)
 
 
 class RelanceApp(App[None]):
@@ -45,35 +39,69 @@ class RelanceApp(App[None]):
     # The mode keys are shown by the mode bar at the top of every screen, which
     # leaves the footer to the keys of the screen itself.
     BINDINGS = [
-        Binding("1", "switch_mode('lists')", "mode.lists", id="mode.lists", show=False),
-        Binding("2", "switch_mode('script')", "mode.script", id="mode.script", show=False),
-        Binding("3", "switch_mode('rehearsal')", "mode.rehearsal", id="mode.rehearsal", show=False),
-        Binding("4", "switch_mode('calls')", "mode.calls", id="mode.calls", show=False),
-        Binding("5", "switch_mode('report')", "mode.report", id="mode.report", show=False),
+        *(
+            Binding(
+                mode.key,
+                f"switch_mode('{mode.name}')",
+                mode.title_key,
+                id=mode.binding_id,
+                show=False,
+            )
+            for mode in MODE_ORDER
+        ),
         Binding("ctrl+g", "settings", "key.settings", id="settings"),
         Binding("q", "quit", "key.quit", id="quit"),
     ]
 
-    def __init__(self, store: Store, clock: Clock, lang: str, start_mode: str = "lists") -> None:
+    def __init__(
+        self,
+        store: Store,
+        clock: Clock,
+        lang: str,
+        start_mode: str = "lists",
+        keymap: LoadedKeymap | None = None,
+    ) -> None:
         self.store = store
         self.clock = clock
         self.lang = lang
         self._start_mode = start_mode
+        self._keymap_problems = keymap.problems if keymap else []
+        self._clashes_said: set[str] = set()
         super().__init__()
         translate_bindings(self)
+        if keymap is not None and keymap.keymap:
+            self.set_keymap(keymap.keymap)
 
     def on_mount(self) -> None:
         self.switch_mode(self._start_mode)
+        for problem in self._keymap_problems:
+            self.notify(problem, severity="warning", timeout=15)
+
+    def key_for(self, binding_id: str, default: str) -> str:
+        """The key bound to `binding_id` now, as the user's keymap has it."""
+        keys = self._keymap.get(binding_id)
+        return self.get_key_display(Binding(keys.split(",")[0], "")) if keys else default
+
+    def handle_bindings_clash(self, clashed_bindings: set[Binding], node: DOMNode) -> None:
+        """A remapped key that another binding of the screen already uses: say so once."""
+        for binding in clashed_bindings:
+            if binding.id and binding.id not in self._clashes_said:
+                self._clashes_said.add(binding.id)
+                self.notify(
+                    i18n.t("keymap.clash", binding_id=binding.id, key=binding.key),
+                    severity="warning",
+                    timeout=15,
+                )
 
     def action_settings(self) -> None:
         """The settings form; saved whole or not at all."""
         from relance_tui.core.models import Settings
-        from relance_tui.ui.forms import SettingsForm
+        from relance_tui.ui.dialogs.settings_form import SettingsForm
 
         before = self.store.settings()
 
-        def saved(settings: object) -> None:
-            if isinstance(settings, Settings):
+        def saved(settings: Settings | None) -> None:
+            if settings is not None:
                 self.store.save(settings)
                 message = i18n.t("settings.saved")
                 if settings.language and settings.language != i18n.current_language():
@@ -83,7 +111,7 @@ class RelanceApp(App[None]):
                 if hasattr(screen, "reload"):
                     screen.reload()
 
-        def guarded(settings: object) -> None:
+        def guarded(settings: Settings | None) -> None:
             try:
                 saved(settings)
             except RelanceError as problem:  # a full disk: say so, keep going
@@ -97,7 +125,20 @@ def make_app(
     clock: Clock = system_clock,
     lang: str = "fr",
     start_mode: str = "lists",
+    keymap: LoadedKeymap | None = None,
 ) -> RelanceApp:
     """The one way to build the app: the CLI and every UI test go through here."""
     i18n.set_language(lang)
-    return RelanceApp(store=store, clock=clock, lang=lang, start_mode=start_mode)
+    loaded = load_keymap(config_file(), all_binding_ids()) if keymap is None else keymap
+    return RelanceApp(store=store, clock=clock, lang=lang, start_mode=start_mode, keymap=loaded)
+
+
+def all_binding_ids() -> set[str]:
+    """Every binding id a keymap may name: the app's, the screens' and the dialogs'."""
+    from relance_tui.ui.dialogs.base import Dialog, FormDialog
+    from relance_tui.ui.dialogs.confirm import ConfirmDialog
+    from relance_tui.ui.dialogs.events import EventsDialog
+
+    classes: list[type[DOMNode]] = [RelanceApp, *RelanceApp.MODES.values()]  # type: ignore[list-item]
+    classes += [Dialog, FormDialog, ConfirmDialog, EventsDialog]
+    return binding_ids(cls.BINDINGS for cls in classes)

@@ -4,32 +4,30 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from relance_tui import i18n
-
-if TYPE_CHECKING:
-    from relance_tui.ui.app import RelanceApp
+from relance_tui.ui.host import Host
+from relance_tui.ui.modes import MODE_ORDER
 
 
 class ModeCommands(Provider):
     """Go to any of the five screens by name."""
 
     def _commands(self) -> list[tuple[str, str, Callable[[], object]]]:
-        from relance_tui.ui.app import MODE_ORDER
-
-        app: RelanceApp = self.app  # type: ignore[assignment]
+        app = self.app
         commands: list[tuple[str, str, Callable[[], object]]] = [
             (
-                i18n.t(title_key),
-                i18n.t("mode.help", name=i18n.t(title_key)),
-                partial(app.switch_mode, mode),
+                i18n.t(mode.title_key),
+                i18n.t("mode.help", name=i18n.t(mode.title_key)),
+                partial(app.switch_mode, mode.name),
             )
-            for mode, title_key, _key in MODE_ORDER
+            for mode in MODE_ORDER
         ]
-        commands.append((i18n.t("form.settings"), i18n.t("settings.help"), app.action_settings))
+        host = cast(Host, app)
+        commands.append((i18n.t("form.settings"), i18n.t("settings.help"), host.action_settings))
         return commands
 
     async def discover(self) -> Hits:

@@ -13,7 +13,8 @@ from relance_tui.core.calls.timing import fixed_clock
 from relance_tui.core.models import Contact, Outcome
 from relance_tui.core.store.store import Store
 from relance_tui.ui.app import make_app
-from relance_tui.ui.dialogs import CallbackDialog, CopyDialog
+from relance_tui.ui.dialogs.callback import CallbackDialog
+from relance_tui.ui.dialogs.copy import CopyDialog
 from relance_tui.ui.screens.calls import CallsScreen
 
 

@@ -18,7 +18,7 @@ from relance_tui.core.store.store import Store
 from relance_tui.ui import clipboard
 from relance_tui.ui.app import make_app
 from relance_tui.ui.clipboard import CopyMethod, copy_text
-from relance_tui.ui.dialogs import CopyDialog
+from relance_tui.ui.dialogs.copy import CopyDialog
 from tests.conftest import require_program
 
 

@@ -8,7 +8,7 @@ from relance_tui.core.calls.timing import fixed_clock
 from relance_tui.core.models import Contact, Outlet
 from relance_tui.core.store.store import Store
 from relance_tui.ui.app import make_app
-from relance_tui.ui.media_forms import RecordForm
+from relance_tui.ui.dialogs.record_form import RecordForm
 from relance_tui.ui.screens.lists import ListsScreen
 
 

@@ -12,7 +12,7 @@ from relance_tui.core.calls.timing import fixed_clock
 from relance_tui.core.models import Outcome
 from relance_tui.core.store.store import Store
 from relance_tui.ui.app import make_app
-from relance_tui.ui.dialogs import CopyDialog
+from relance_tui.ui.dialogs.copy import CopyDialog
 from relance_tui.ui.screens.report import ReportScreen
 
 

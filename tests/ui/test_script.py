@@ -10,7 +10,9 @@ from relance_tui.core.calls.timing import DEFAULT_TZ, fixed_clock
 from relance_tui.core.models import Event
 from relance_tui.core.store.store import Store
 from relance_tui.ui.app import make_app
-from relance_tui.ui.forms import ConfirmDialog, EventForm, SettingsForm
+from relance_tui.ui.dialogs.confirm import ConfirmDialog
+from relance_tui.ui.dialogs.event_form import EventForm
+from relance_tui.ui.dialogs.settings_form import SettingsForm
 from relance_tui.ui.screens.calls import CallsScreen
 from relance_tui.ui.screens.script import ScriptScreen
 
@@ -189,7 +191,7 @@ async def test_duplicate_and_archive_from_the_events_list(demo_store: Store, now
 async def test_f4_copies_the_previewed_email(demo_store: Store, now, monkeypatch) -> None:
     import pyperclip
 
-    from relance_tui.ui.dialogs import CopyDialog
+    from relance_tui.ui.dialogs.copy import CopyDialog
 
     copied: list[str] = []
     monkeypatch.setattr(pyperclip, "copy", copied.append)

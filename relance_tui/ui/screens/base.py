@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any, cast
 
 from textual import work
 from textual.app import ComposeResult
@@ -17,12 +17,10 @@ from relance_tui.core.store.store import Store
 from relance_tui.locations import clipboard_dir
 from relance_tui.ui.bindings import translate_bindings
 from relance_tui.ui.clipboard import copy_text
-from relance_tui.ui.dialogs import CopyDialog
+from relance_tui.ui.dialogs.copy import CopyDialog
+from relance_tui.ui.host import Host
 from relance_tui.ui.widgets.banner import EventBanner, ModeBar
 from relance_tui.ui.widgets.footer import KeysFooter
-
-if TYPE_CHECKING:
-    from relance_tui.ui.app import RelanceApp
 
 
 def _guard(method: Callable[..., Any], screen_of: Callable[[Any], RelanceScreen]) -> Any:
@@ -65,10 +63,8 @@ class RelanceScreen(Screen[None]):
         translate_bindings(self)
 
     @property
-    def relance(self) -> RelanceApp:
-        from relance_tui.ui.app import RelanceApp
-
-        return cast(RelanceApp, self.app)
+    def relance(self) -> Host:
+        return cast(Host, self.app)
 
     @property
     def lang(self) -> str:

@@ -22,7 +22,8 @@ from relance_tui.core.errors import RelanceError
 from relance_tui.core.media.phones import format_phone
 from relance_tui.core.models import Outcome
 from relance_tui.core.script.templates import TemplateProblem
-from relance_tui.ui.dialogs import CallbackDialog, NoteDialog
+from relance_tui.ui.dialogs.callback import CallbackDialog
+from relance_tui.ui.dialogs.note import NoteDialog
 from relance_tui.ui.screens.base import RelanceScreen
 
 OUTCOME_KEYS: dict[str, Outcome] = {

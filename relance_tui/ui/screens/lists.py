@@ -37,12 +37,12 @@ from relance_tui.core.media.records import (
 from relance_tui.core.media.search import Filters, MediaRow, media_rows, search
 from relance_tui.core.models import Contact, Event, Outlet, Record, Show
 from relance_tui.core.store.files import write_atomically_bytes
-from relance_tui.ui.forms import ConfirmDialog
-from relance_tui.ui.media_forms import (
-    ExportDialog,
+from relance_tui.ui.dialogs.confirm import ConfirmDialog
+from relance_tui.ui.dialogs.export import ExportDialog, ExportRequest
+from relance_tui.ui.dialogs.filters import FiltersDialog
+from relance_tui.ui.dialogs.import_file import ImportDialog
+from relance_tui.ui.dialogs.record_form import (
     FieldSpec,
-    FiltersDialog,
-    ImportDialog,
     RecordForm,
     kind_options,
     language_options,
@@ -263,8 +263,8 @@ class ListsScreen(RelanceScreen):
         regions = sorted({r.outlet.region for r in self._rows if r.outlet.region})
         tags = sorted({t for r in self._rows for t in r.outlet.tags})
 
-        def chosen(filters: object) -> None:
-            if isinstance(filters, Filters):
+        def chosen(filters: Filters | None) -> None:
+            if filters is not None:
                 self._filters = filters
                 self.redraw()
 
@@ -332,8 +332,8 @@ class ListsScreen(RelanceScreen):
         build: Callable[[dict[str, str]], Record],
         done_key: str,
     ) -> None:
-        def saved(record: object) -> None:
-            if isinstance(record, Record):
+        def saved(record: Record | None) -> None:
+            if record is not None:
                 try:
                     self.store.save(record)
                 except RelanceError as problem:
@@ -427,7 +427,7 @@ class ListsScreen(RelanceScreen):
             self.guarded(self._saved_show),
         )
 
-    def _saved_show(self, record: object) -> None:
+    def _saved_show(self, record: Record | None) -> None:
         if isinstance(record, Show):
             self.store.save(record)
             self._status(i18n.t("lists.saved", name=record.name))
@@ -471,8 +471,8 @@ class ListsScreen(RelanceScreen):
         if history:
             question += " " + i18n.t("lists.delete_history")
 
-        def answered(yes: object) -> None:
-            if yes is not True:
+        def answered(yes: bool | None) -> None:
+            if not yes:
                 return
             if contact is not None:
                 delete_contact(self.store, contact)
@@ -485,8 +485,8 @@ class ListsScreen(RelanceScreen):
 
     # import and export ----------------------------------------------------------------------
     def action_import(self) -> None:
-        def chosen(plan: object) -> None:
-            if isinstance(plan, ImportPlan):
+        def chosen(plan: ImportPlan | None) -> None:
+            if plan is not None:
                 try:
                     outlets, contacts, merged = apply_import(self.store, plan)
                 except RelanceError as problem:
@@ -500,10 +500,9 @@ class ListsScreen(RelanceScreen):
         self.app.push_screen(ImportDialog(self.store, Path.home()), self.guarded(chosen))
 
     def action_export(self) -> None:
-        def chosen(answer: object) -> None:
-            if isinstance(answer, tuple):
-                what, fmt, path = answer
-                self._export_worker(what, fmt, path)
+        def chosen(request: ExportRequest | None) -> None:
+            if request is not None:
+                self._export_worker(request.what, request.fmt, request.path)
 
         self.app.push_screen(
             ExportDialog(Path.home(), self._event is not None), self.guarded(chosen)

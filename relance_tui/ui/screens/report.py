@@ -28,7 +28,9 @@ from relance_tui.core.errors import RelanceError
 from relance_tui.core.script.templates import TemplateProblem, render_event, template_context
 from relance_tui.core.store.files import write_atomically
 from relance_tui.core.team.shares import apply_merge, plan_merge, split
-from relance_tui.ui.media_forms import ExportDialog, MergeDialog, SplitDialog
+from relance_tui.ui.dialogs.export import ExportDialog, ExportRequest
+from relance_tui.ui.dialogs.merge import MergeDialog
+from relance_tui.ui.dialogs.split import SplitDialog, SplitRequest
 from relance_tui.ui.screens.base import RelanceScreen
 
 COLUMNS = {
@@ -188,10 +190,9 @@ class ReportScreen(RelanceScreen):
         if summary is None:
             return
 
-        def chosen(answer: object) -> None:
-            if isinstance(answer, tuple):
-                _, fmt, path = answer
-                self._write_report(summary, fmt, path)
+        def chosen(request: ExportRequest | None) -> None:
+            if request is not None:
+                self._write_report(summary, request.fmt, request.path)
 
         self.app.push_screen(
             ExportDialog(Path.home(), True, [(i18n.t("report.export_what"), "bilan")], "md"),
@@ -212,12 +213,12 @@ class ReportScreen(RelanceScreen):
         if summary is None:
             return
 
-        def chosen(answer: object) -> None:
-            if not isinstance(answer, tuple):
+        def chosen(request: SplitRequest | None) -> None:
+            if request is None:
                 return
-            names, folder = answer
+            folder = request.folder
             try:
-                paths = split(self.store, summary.event, names, folder)
+                paths = split(self.store, summary.event, request.names, folder)
             except (RelanceError, OSError) as problem:
                 self._status(str(problem))
                 return
@@ -226,8 +227,8 @@ class ReportScreen(RelanceScreen):
         self.app.push_screen(SplitDialog(self.store.path.parent / "partage"), self.guarded(chosen))
 
     def action_merge(self) -> None:
-        def chosen(paths: object) -> None:
-            if not isinstance(paths, list) or not paths:
+        def chosen(paths: list[Path] | None) -> None:
+            if not paths:
                 return
             try:
                 plans = [plan_merge(self.store, path) for path in paths]

@@ -21,23 +21,15 @@ from relance_tui.core.script.speech import LengthEstimate, estimate
 from relance_tui.core.script.templates import TemplateProblem, context_for_target, render
 from relance_tui.core.who import Directory
 from relance_tui.locations import data_dir
-from relance_tui.ui.dialogs import _Dialog
-from relance_tui.ui.forms import ConfirmDialog, EventForm, EventsDialog
+from relance_tui.ui.dialogs.confirm import ConfirmDialog
+from relance_tui.ui.dialogs.event_form import EventForm
+from relance_tui.ui.dialogs.events import EventChoice, EventsDialog, EventVerb
+from relance_tui.ui.dialogs.variables import VariablesDialog
 from relance_tui.ui.screens.base import RelanceScreen
 
 TEMPLATES = ("talking_points", "email_subject", "email_body")
 RENDER_DELAY_S = 0.25
 SAVE_DELAY_S = 1.0
-
-
-class VariablesDialog(_Dialog):
-    """What a template can say: every variable with what it holds."""
-
-    def compose(self) -> ComposeResult:
-        with VerticalScroll(classes="dialog", id="variables-dialog"):
-            yield Label(i18n.t("script.variables.title"), classes="dialog-title")
-            yield Static(i18n.t("script.variables.list"), markup=False)
-            yield Label(i18n.t("dialog.close_hint"), classes="dialog-hint")
 
 
 def length_text(length: LengthEstimate) -> str:
@@ -274,8 +266,8 @@ class ScriptScreen(RelanceScreen):
         self.refresh_banner()
 
     def action_new_event(self) -> None:
-        def created(event: object) -> None:
-            if isinstance(event, Event):
+        def created(event: Event | None) -> None:
+            if event is not None:
                 create_event(
                     self.store,
                     event,
@@ -298,8 +290,8 @@ class ScriptScreen(RelanceScreen):
         self._edit(self._event)
 
     def _edit(self, event: Event) -> None:
-        def edited(result: object) -> None:
-            if isinstance(result, Event):
+        def edited(result: Event | None) -> None:
+            if result is not None:
                 self.store.save(result)
                 self.notify(i18n.t("script.event_saved", title=result.title))
                 self._after_event_change()
@@ -310,27 +302,27 @@ class ScriptScreen(RelanceScreen):
         self.save_templates()
         current = self._event.id if self._event else None
 
-        def chosen(answer: object) -> None:
-            if not isinstance(answer, tuple):
+        def chosen(choice: EventChoice | None) -> None:
+            if choice is None:
                 return
-            verb, event_id = answer
-            if verb == "new":
+            verb, event_id = choice.verb, choice.event_id
+            if verb is EventVerb.NEW:
                 self.action_new_event()
                 return
             event = self.store.get(Event, event_id) if event_id is not None else None
             if event is None:
                 return
-            if verb == "choose":
+            if verb is EventVerb.CHOOSE:
                 if event.archived:
                     set_archived(self.store, event, False)
                 make_current(self.store, event)
-            elif verb == "edit":
+            elif verb is EventVerb.EDIT:
                 self._edit(event)
                 return
-            elif verb == "duplicate":
+            elif verb is EventVerb.DUPLICATE:
                 copy = duplicate_event(self.store, event, self.clock())
                 self.notify(i18n.t("script.event_created", title=copy.title))
-            elif verb == "archive":
+            elif verb is EventVerb.ARCHIVE:
                 set_archived(self.store, event, not event.archived)
             self._after_event_change()
 
@@ -343,8 +335,8 @@ class ScriptScreen(RelanceScreen):
             return
         lang = event.language.value if event.language.value in i18n.LANGUAGES else "fr"
 
-        def answered(yes: object) -> None:
-            if yes is True:
+        def answered(yes: bool | None) -> None:
+            if yes:
                 for name, text in default_templates(data_dir(), lang).items():
                     self.query_one(f"#tpl-{name}", TextArea).load_text(text)
                 self.save_templates()

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from rich.text import Text
 from textual.widgets import Static
 
 from relance_tui import i18n
 from relance_tui.core.calls.timing import WindowStatus, format_day, format_when, relance_window
 from relance_tui.core.models import Event
+from relance_tui.ui.host import Host
+from relance_tui.ui.modes import MODE_ORDER
 
 
 class ModeBar(Static):
@@ -18,13 +22,13 @@ class ModeBar(Static):
         self.current = current
 
     def render(self) -> Text:
-        from relance_tui.ui.app import MODE_ORDER
-
+        host = cast(Host, self.app)
         text = Text()
-        for mode, title_key, key in MODE_ORDER:
-            style = "bold reverse" if mode == self.current else ""
-            text.append(f" {key} ", style="bold " + ("reverse" if mode == self.current else "dim"))
-            text.append(f"{i18n.t(title_key)} ", style=style)
+        for mode in MODE_ORDER:
+            current = mode.name == self.current
+            key = host.key_for(mode.binding_id, mode.key)
+            text.append(f" {key} ", style="bold " + ("reverse" if current else "dim"))
+            text.append(f"{i18n.t(mode.title_key)} ", style="bold reverse" if current else "")
             text.append(" ")
         return text
 
@@ -51,8 +55,8 @@ class EventBanner(Static):
         self.refresh_event()
 
     def refresh_event(self) -> None:
-        app = self.app
-        event = app.store.current_event()  # type: ignore[attr-defined]
-        status = relance_window(event).status(app.clock()) if event else None  # type: ignore[attr-defined]
+        host = cast(Host, self.app)
+        event = host.store.current_event()
+        status = relance_window(event).status(host.clock()) if event else None
         self.set_class(status in (WindowStatus.BEFORE, WindowStatus.CLOSED), "-outside")
         self.update(banner_text(event, status, i18n.current_language()))

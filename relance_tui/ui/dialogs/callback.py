@@ -1,0 +1,59 @@
+"""When to call back: typed in words, echoed as a date before it is saved."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Input, Label
+
+from relance_tui import i18n
+from relance_tui.core.calls.timing import BadTime, Clock, format_when, parse_when
+from relance_tui.ui.dialogs.base import Dialog
+
+
+class CallbackDialog(Dialog[datetime]):
+    """Asks when to call back; echoes the parsed time in words before saving."""
+
+    def __init__(self, clock: Clock, lang: str) -> None:
+        super().__init__()
+        self._clock = clock
+        self._lang = lang
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="callback-dialog"):
+            yield Label(i18n.t("dialog.callback.title"), classes="dialog-title")
+            yield Input(placeholder=i18n.t("dialog.callback.placeholder"), id="callback-input")
+            yield Label("", id="callback-echo", classes="dialog-status")
+            yield Label(i18n.t("dialog.callback.hint"), classes="dialog-hint")
+
+    def _parse(self, text: str) -> datetime:
+        return parse_when(text, self._clock())
+
+    @on(Input.Changed)
+    def _changed(self, message: Input.Changed) -> None:
+        echo = self.query_one("#callback-echo", Label)
+        if not message.value.strip():
+            echo.update("")
+            return
+        try:
+            moment = self._parse(message.value)
+        except BadTime as problem:
+            echo.update(str(problem))
+            echo.set_class(True, "-error")
+            return
+        echo.set_class(False, "-error")
+        echo.update(i18n.t("dialog.callback.echo", when=format_when(moment, self._lang)))
+
+    @on(Input.Submitted)
+    def _submitted(self, message: Input.Submitted) -> None:
+        echo = self.query_one("#callback-echo", Label)
+        try:
+            moment = self._parse(message.value)
+        except BadTime as problem:
+            echo.update(str(problem))
+            echo.set_class(True, "-error")
+            return
+        self.dismiss(moment)

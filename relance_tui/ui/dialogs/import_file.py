@@ -1,0 +1,107 @@
+"""Import a media list: choose a file, see what would change, apply."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Button, DataTable, Input, Label, Static
+
+from relance_tui import i18n
+from relance_tui.core.errors import RelanceError
+from relance_tui.core.media.importers import ImportPlan, plan_import, report_lines
+from relance_tui.core.store.store import Store
+from relance_tui.ui.dialogs.base import Dialog
+
+
+class ImportDialog(Dialog[ImportPlan]):
+    """Choose a file, see its first rows, the column mapping and the report, then import."""
+
+    def __init__(self, store: Store, start_dir: Path) -> None:
+        super().__init__()
+        self._store = store
+        self._start_dir = start_dir
+        self._plan: ImportPlan | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="import-dialog"):
+            yield Label(i18n.t("import.dialog.title"), classes="dialog-title")
+            yield Input(
+                placeholder=i18n.t("import.dialog.path"),
+                id="import-path",
+                value=str(self._start_dir) + "/",
+            )
+            yield Label(i18n.t("import.dialog.hint"), classes="dialog-hint")
+            yield Static("", id="import-mapping", markup=False)
+            yield DataTable(id="import-preview", cursor_type="none", zebra_stripes=True)
+            yield Static("", id="import-report", markup=False)
+            with Horizontal(classes="form-buttons"):
+                yield Button(i18n.t("import.dialog.import"), id="import-go", variant="primary")
+                yield Button(
+                    i18n.t("import.dialog.import_valid"), id="import-valid", variant="warning"
+                )
+                yield Button(i18n.t("form.cancel"), id="import-cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#import-go", Button).display = False
+        self.query_one("#import-valid", Button).display = False
+        self.query_one("#import-preview", DataTable).display = False
+        self.query_one(Input).focus()
+
+    @on(Input.Submitted, "#import-path")
+    def _preview(self, message: Input.Submitted) -> None:
+        self._plan_worker(Path(message.value.strip()).expanduser())
+
+    @work(thread=True, exclusive=True, group="import")
+    def _plan_worker(self, path: Path) -> None:
+        try:
+            plan: ImportPlan | RelanceError = plan_import(path, self._store)
+        except RelanceError as problem:
+            plan = problem
+        self.app.call_from_thread(self._show_plan, plan)
+
+    def _show_plan(self, plan: ImportPlan | RelanceError) -> None:
+        report = self.query_one("#import-report", Static)
+        table = self.query_one("#import-preview", DataTable)
+        go = self.query_one("#import-go", Button)
+        valid = self.query_one("#import-valid", Button)
+        if isinstance(plan, RelanceError):
+            self._plan = None
+            report.update(str(plan))
+            self.query_one("#import-mapping", Static).update("")
+            table.display = go.display = valid.display = False
+            return
+        self._plan = plan
+        self.query_one("#import-mapping", Static).update(
+            i18n.t("import.dialog.mapping")
+            + "  ".join(
+                f"{column} → {i18n.t('import.field.' + field)}"
+                for column, field in plan.mapping.items()
+                if f"import.field.{field}" in i18n.MESSAGES
+            )
+        )
+        table.clear(columns=True)
+        for column in plan.columns:
+            table.add_column(column[:20])
+        for cells in plan.preview:
+            table.add_row(
+                *[c[:30] for c in cells[: len(plan.columns)]],
+                *[""] * max(0, len(plan.columns) - len(cells)),
+            )
+        table.display = True
+        lines = list(report_lines(plan))
+        report.update("\n".join(lines[:12]) + ("\n…" if len(lines) > 12 else ""))
+        go.display = not plan.problems
+        valid.display = bool(plan.problems) and plan.valid_rows > 0
+
+    @on(Button.Pressed, "#import-go")
+    @on(Button.Pressed, "#import-valid")
+    def _import(self) -> None:
+        if self._plan is not None:
+            self.dismiss(self._plan)
+
+    @on(Button.Pressed, "#import-cancel")
+    def _cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,71 @@
+"""The settings form: the caller, the language, the queue, the dial command."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Input, Label, Select, Static
+
+from relance_tui import i18n
+from relance_tui.core.models import Settings
+from relance_tui.core.settings import SettingsDraft, build_settings
+from relance_tui.ui.dialogs.base import FormDialog, form_field
+
+
+class SettingsForm(FormDialog[Settings]):
+    """The caller, the language, the call queue's delays and cap, the dial command."""
+
+    FIELDS = (
+        "caller_name",
+        "organisation",
+        "caller_phone",
+        "language",
+        "retry_voicemail_min",
+        "retry_no_answer_min",
+        "retry_resend_min",
+        "attempts_cap",
+        "dial_command",
+    )
+
+    def __init__(self, settings: Settings) -> None:
+        super().__init__()
+        self._settings = settings
+        self._draft = SettingsDraft.from_settings(settings)
+
+    def compose(self) -> ComposeResult:
+        draft = self._draft
+        languages = [(i18n.t(f"language.{code}"), code) for code in i18n.LANGUAGES]
+        with VerticalScroll(classes="dialog form", id="settings-form"):
+            yield Label(i18n.t("form.settings"), classes="dialog-title")
+            for name in ("caller_name", "organisation", "caller_phone"):
+                yield from form_field(
+                    f"field.{name}", Input(getattr(draft, name), id=f"field-{name}"), name
+                )
+            yield from form_field(
+                "field.ui_language",
+                Select(languages, value=draft.language, allow_blank=False, id="field-language"),
+                "language",
+            )
+            for name in (
+                "retry_voicemail_min",
+                "retry_no_answer_min",
+                "retry_resend_min",
+                "attempts_cap",
+            ):
+                yield from form_field(
+                    f"field.{name}",
+                    Input(getattr(draft, name), id=f"field-{name}", type="integer"),
+                    name,
+                )
+            yield from form_field(
+                "field.dial_command",
+                Input(
+                    draft.dial_command, placeholder="xdg-open tel:{number}", id="field-dial_command"
+                ),
+                "dial_command",
+            )
+            yield Static(i18n.t("field.dial_command.help"), classes="dialog-hint")
+            yield from self._buttons()
+
+    def build(self, values: dict[str, str]) -> Settings:
+        return build_settings(SettingsDraft(**values), self._settings)

@@ -1,0 +1,21 @@
+"""What screens, widgets and commands may ask of the app, without importing it."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from relance_tui.core.calls.timing import Clock
+from relance_tui.core.store.store import Store
+
+
+class Host(Protocol):
+    """The running relance app, as the parts of the UI see it."""
+
+    store: Store
+    clock: Clock
+
+    def action_settings(self) -> None: ...
+
+    def key_for(self, binding_id: str, default: str) -> str:
+        """The key bound to `binding_id` now (the user's keymap may change it)."""
+        ...
