@@ -129,7 +129,18 @@ def check(ctx: click.Context, check_db: Path | None, restore: bool, accept: bool
     if not readable_by_tinydb(path):
         click.echo(i18n.t("cli.check.not_tinydb", path=str(path)), err=True)
         sys.exit(EXIT_PROBLEM)
-    click.echo(i18n.t("cli.check.ok", path=str(path), **describe(tables)))
+    counts = describe(tables)
+    click.echo(
+        i18n.t(
+            "cli.check.ok",
+            path=str(path),
+            schema=counts["schema"],
+            outlets=i18n.t("count.outlets", count=counts["outlets"]),
+            contacts=i18n.t("count.contacts", count=counts["contacts"]),
+            events=i18n.t("count.events", count=counts["events"]),
+            attempts=i18n.t("count.calls", count=counts["attempts"]),
+        )
+    )
 
 
 def _open_store(ctx: click.Context, db: Path | None):  # type: ignore[no-untyped-def]
@@ -160,7 +171,12 @@ def import_command(
     accept_valid: bool,
 ) -> None:
     """Import a media list (CSV, Google, Outlook, vCard) / importer une liste de médias."""
-    from relance_tui.core.media.importers import apply_import, plan_import, report_lines
+    from relance_tui.core.media.importers import (
+        apply_import,
+        done_message,
+        plan_import,
+        report_lines,
+    )
     from relance_tui.core.media.readers import BadImportFile
 
     overrides: dict[str, str] = {}
@@ -184,8 +200,7 @@ def import_command(
         if dry_run:
             click.echo(i18n.t("cli.import.dry_run"))
             return
-        outlets, contacts, merged = apply_import(store, plan)
-        click.echo(i18n.t("cli.import.done", outlets=outlets, contacts=contacts, merged=merged))
+        click.echo(done_message(*apply_import(store, plan)))
     finally:
         store.close()
 
@@ -338,11 +353,11 @@ def merge(ctx: click.Context, files: tuple[Path, ...], merge_db: Path | None) ->
                     "cli.merge.file",
                     path=str(plan.path),
                     caller=plan.caller,
-                    new=len(plan.attempts),
-                    already=plan.already,
+                    new=i18n.t("count.new_calls", count=len(plan.attempts)),
+                    already=i18n.t("count.already_there", count=plan.already),
                 )
             )
-        click.echo(i18n.t("cli.merge.done", added=added))
+        click.echo(i18n.t("cli.merge.done", count=added))
     finally:
         if store.is_open:
             store.close()

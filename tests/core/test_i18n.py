@@ -1,4 +1,5 @@
-"""Every message exists in French and English, with the same placeholders."""
+"""Every message used in the code exists in both catalogues, with the same placeholders
+and every plural form; counts read naturally in both languages."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ import string
 from pathlib import Path
 
 import pytest
+from babel.messages.catalog import Catalog, Message
+from babel.messages.pofile import read_po
 
 from relance_tui import i18n
 from relance_tui.core.models import EventKind, Outcome, OutletKind, Role
@@ -14,41 +17,111 @@ from relance_tui.core.models import EventKind, Outcome, OutletKind, Role
 PACKAGE = Path(i18n.__file__).parent
 
 
+def read(lang: str) -> Catalog:
+    with i18n.po_path(lang).open("rb") as handle:
+        return read_po(handle)
+
+
+CATALOGUES = {lang: read(lang) for lang in i18n.LANGUAGES}
+
+
+def entries(catalogue: Catalog) -> dict[str, Message]:
+    return {m.context: m for m in catalogue if m.id and m.context}
+
+
+def forms(message: Message) -> list[str]:
+    return list(message.string) if isinstance(message.string, tuple) else [message.string]
+
+
 def placeholders(text: str) -> set[str]:
+    if "{%" in text or "{{" in text:  # Jinja2 examples, shown as they are, never formatted
+        return set()
     return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
-@pytest.mark.parametrize("key", sorted(i18n.MESSAGES))
-def test_message_exists_in_both_languages_with_same_placeholders(key: str) -> None:
-    entry = i18n.MESSAGES[key]
-    assert set(entry) == set(i18n.LANGUAGES), f"{key} lacks a language"
-    assert all(entry[lang].strip() for lang in i18n.LANGUAGES), f"{key} has an empty text"
-    assert placeholders(entry["fr"]) == placeholders(entry["en"]), key
-
-
-def test_every_key_used_in_the_code_exists() -> None:
+def used_keys() -> set[str]:
     used: set[str] = set()
-    pattern = re.compile(r"""(?:\bt|i18n\.t)\(\s*["']([a-z_]+\.[a-z0-9_.]*[a-z0-9_])["']""")
-    # Bindings carry an i18n key as their description (translated on creation).
-    binding = re.compile(r'Binding\(\s*"[^"]+",\s*"[^"]+",\s*"([a-z_]+\.[a-z0-9_.]+)"')
+    call = re.compile(r"""(?:\bt|i18n\.t|i18n\.has)\(\s*["']([a-z_]+\.[a-z0-9_.]*[a-z0-9_])["']""")
+    # Bindings carry an i18n key as their description (translated on creation);
+    # our errors name theirs in `key = "..."`.
+    binding = re.compile(r'Binding\(\s*[^,]+,\s*[^,]+,\s*"([a-z_]+\.[a-z0-9_.]+)"')
+    error_key = re.compile(r'^\s+key = "([a-z_]+\.[a-z0-9_.]+)"', re.M)
     for source in PACKAGE.rglob("*.py"):
         text = source.read_text(encoding="utf-8")
-        used.update(pattern.findall(text))
-        used.update(binding.findall(text))
-    assert used, "the scan found no message keys at all"
-    missing = sorted(key for key in used if key not in i18n.MESSAGES)
-    assert not missing
-
-
-def test_enum_values_have_words_in_both_languages() -> None:
+        for pattern in (call, binding, error_key):
+            used.update(pattern.findall(text))
     for prefix, enum in (
         ("role", Role),
         ("kind", OutletKind),
         ("eventkind", EventKind),
         ("outcome", Outcome),
     ):
-        for member in enum:
-            assert f"{prefix}.{member.value}" in i18n.MESSAGES
+        used.update(f"{prefix}.{member.value}" for member in enum)
+    return used
+
+
+def test_every_message_used_in_the_code_is_in_both_catalogues() -> None:
+    used = used_keys()
+    assert len(used) > 300, "the scan found too few message keys"
+    for lang, catalogue in CATALOGUES.items():
+        missing = sorted(used - set(entries(catalogue)))
+        assert missing == [], f"missing from {lang}: {missing}"
+
+
+def test_both_catalogues_hold_the_same_messages() -> None:
+    fr, en = (set(entries(CATALOGUES[lang])) for lang in ("fr", "en"))
+    assert fr == en
+
+
+@pytest.mark.parametrize("key", sorted(entries(CATALOGUES["en"])))
+def test_placeholders_agree_and_plural_forms_are_there(key: str) -> None:
+    source = entries(CATALOGUES["en"])[key]
+    ids = list(source.id) if isinstance(source.id, tuple) else [source.id]
+    expected = set().union(*(placeholders(text) for text in ids))
+    for lang, catalogue in CATALOGUES.items():
+        message = entries(catalogue)[key]
+        texts = forms(message)
+        assert all(text.strip() for text in texts), f"{key} has an empty text in {lang}"
+        if source.pluralizable:
+            assert message.pluralizable, f"{key} is counted in en but not in {lang}"
+            assert len(texts) == catalogue.num_plurals == 2, f"{key} lacks a plural form ({lang})"
+        found = set().union(*(placeholders(text) for text in texts))
+        if source.pluralizable:
+            # A singular may say "your last take" with no number; the plural names them all.
+            assert placeholders(texts[-1]) == expected, (key, lang)
+            assert found <= expected, (key, lang)
+        else:
+            assert found == expected, (key, lang)
+
+
+def test_the_app_reads_what_the_catalogues_say() -> None:
+    for lang, catalogue in CATALOGUES.items():
+        runtime = i18n.catalogue(lang)
+        for key, message in entries(catalogue).items():
+            if message.pluralizable:
+                assert runtime.plurals[key] == tuple(forms(message)), key
+            else:
+                assert runtime.texts[key] == message.string, key
+
+
+@pytest.mark.parametrize(
+    ("lang", "count", "expected"),
+    [
+        ("fr", 0, "0 événement"),
+        ("fr", 1, "1 événement"),
+        ("fr", 2, "2 événements"),
+        ("en", 0, "0 events"),
+        ("en", 1, "1 event"),
+        ("en", 2, "2 events"),
+    ],
+)
+def test_counts_take_the_right_form(lang: str, count: int, expected: str) -> None:
+    assert i18n.t("count.events", lang, count=count) == expected
+
+
+def test_a_missing_message_shows_its_id_rather_than_failing() -> None:
+    assert i18n.t("no.such.message") == "no.such.message"
+    assert not i18n.has("no.such.message")
 
 
 def test_language_detection_order(monkeypatch: pytest.MonkeyPatch) -> None:

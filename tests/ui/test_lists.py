@@ -113,7 +113,7 @@ async def test_a_do_not_call_contact_is_refused_with_the_reason(demo_store: Stor
         table.move_cursor(row=names.index(flagged.name))
         await pilot.press("space")
         await pilot.pause()
-        assert "ne plus appeler" in status(app) and flagged.name in status(app)
+        assert "Ne plus appeler" in status(app) and flagged.name in status(app)
     assert len(demo_store.targets(event.id)) == before
 
 
@@ -124,7 +124,7 @@ async def test_bulk_add_friendliest_first_and_reorder(demo_store: Store, now) ->
         await type_search(pilot, "journal de montreal")
         await pilot.press("escape", "a")
         await pilot.pause()
-        assert "ajoutés à la liste d'appels" in status(app)
+        assert "1 ajouté à la liste d'appels ; 1 refusé (ne plus appeler)." in status(app)
         await pilot.press("t")
         await pilot.pause()
         targets = demo_store.targets(event.id)

@@ -104,6 +104,6 @@ async def test_split_and_merge_from_the_screen(demo_store: Store, now, tmp_path:
         app.screen.query_one("#merge-paths", Input).value = str(folder)
         await pilot.press("enter")
         await pilot.pause()
-        assert "Fusion : 1 appels ajoutés." in rendered(app, "#report-status")
+        assert "Fusion : 1 appel ajouté." in rendered(app, "#report-status")
         assert "Alex 1" in rendered(app, "#report-totals")
     assert [a.caller for a in demo_store.attempts(demo_store.current_event().id)] == ["Alex"]

@@ -89,7 +89,7 @@ async def test_an_invalid_date_is_refused_and_nothing_is_saved(demo_store: Store
         await pilot.pause()
         assert isinstance(app.screen, EventForm)
         assert "n'est pas une heure reconnue" in rendered(app, "#error-start")
-        assert "1 champ(s) à corriger" in rendered(app, "#form-summary")
+        assert "1 champ à corriger" in rendered(app, "#form-summary")
         await pilot.press("escape")
         await pilot.pause()
     assert [e.to_doc() for e in demo_store.events(include_archived=True)] == before

@@ -183,9 +183,9 @@ def totals_line(summary: Summary) -> str:
     )
     return i18n.t(
         "report.totals",
-        calls=summary.calls,
-        targets=summary.total,
-        confirmed=len(summary.confirmed),
+        calls=i18n.t("count.calls", count=summary.calls),
+        targets=i18n.t("count.targets", count=summary.total),
+        confirmed=i18n.t("count.confirmed", count=len(summary.confirmed)),
         time=_duration(summary.seconds_calling),
     ) + (f" · {pace}" if pace else "")
 

@@ -504,6 +504,16 @@ def apply_import(store: Store, plan: ImportPlan) -> tuple[int, int, int]:
     return len(plan.new_outlets), len(plan.new_contacts), len(plan.updated_contacts)
 
 
+def done_message(outlets: int, contacts: int, merged: int) -> str:
+    """What an applied import did, in words."""
+    return i18n.t(
+        "cli.import.done",
+        outlets=i18n.t("count.outlets", count=outlets),
+        contacts=i18n.t("count.contacts", count=contacts),
+        merged=i18n.t("count.completed", count=merged),
+    )
+
+
 def report_lines(plan: ImportPlan) -> Iterable[str]:
     """The plan in words, for the command line and the import dialog."""
     yield i18n.t(
@@ -511,10 +521,10 @@ def report_lines(plan: ImportPlan) -> Iterable[str]:
         source=plan.source,
         format=plan.format,
         encoding=plan.encoding,
-        rows=plan.rows_total,
-        outlets=len(plan.new_outlets),
-        contacts=len(plan.new_contacts),
-        merged=len(plan.duplicates),
+        rows=i18n.t("count.rows", count=plan.rows_total),
+        outlets=i18n.t("count.new_outlets", count=len(plan.new_outlets)),
+        contacts=i18n.t("count.new_contacts", count=len(plan.new_contacts)),
+        merged=i18n.t("count.merged", count=len(plan.duplicates)),
     )
     for problem in plan.problems:
         yield i18n.t("import.row.problem", row=problem.row, reason=problem.reason)

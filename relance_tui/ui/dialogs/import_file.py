@@ -79,7 +79,7 @@ class ImportDialog(Dialog[ImportPlan]):
             + "  ".join(
                 f"{column} → {i18n.t('import.field.' + field)}"
                 for column, field in plan.mapping.items()
-                if f"import.field.{field}" in i18n.MESSAGES
+                if i18n.has(f"import.field.{field}")
             )
         )
         table.clear(columns=True)

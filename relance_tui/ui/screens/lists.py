@@ -23,7 +23,7 @@ from relance_tui.core.media.call_list import (
     toggle_in_call_list,
 )
 from relance_tui.core.media.exports import export
-from relance_tui.core.media.importers import ImportPlan, apply_import
+from relance_tui.core.media.importers import ImportPlan, apply_import, done_message
 from relance_tui.core.media.phones import format_phone
 from relance_tui.core.media.records import (
     NotAllowed,
@@ -215,7 +215,17 @@ class ListsScreen(RelanceScreen):
         return self._counts_text
 
     def _show_counts(self, found: int) -> None:
-        shown = i18n.t("lists.shown", shown=len(self._shown), found=found, total=len(self._rows))
+        total = i18n.t("count.in_all", count=len(self._rows))
+        shown = (
+            i18n.t(
+                "lists.shown",
+                shown=i18n.t("count.shown", count=len(self._shown)),
+                found=i18n.t("count.found", count=found),
+                total=total,
+            )
+            if found
+            else i18n.t("lists.none_found", total=total)
+        )
         if self._event is None:
             self.query_one("#lists-counts", Line).update(shown)
         else:
@@ -301,7 +311,13 @@ class ListsScreen(RelanceScreen):
             return
         found = search(self._rows, self.query_one("#search", Input).value, self._filters)
         added, refused = add_to_call_list(self.store, event, [r for r in found if r.contact])
-        self._status(i18n.t("lists.bulk_added", added=added, refused=refused))
+        self._status(
+            i18n.t(
+                "lists.bulk_added",
+                added=i18n.t("count.added", count=added),
+                refused=i18n.t("count.refused_dnc", count=refused),
+            )
+        )
         self._refresh_call_list()
         self.redraw()
 
@@ -488,13 +504,11 @@ class ListsScreen(RelanceScreen):
         def chosen(plan: ImportPlan | None) -> None:
             if plan is not None:
                 try:
-                    outlets, contacts, merged = apply_import(self.store, plan)
+                    done = apply_import(self.store, plan)
                 except RelanceError as problem:
                     self._status(str(problem))
                     return
-                self._status(
-                    i18n.t("cli.import.done", outlets=outlets, contacts=contacts, merged=merged)
-                )
+                self._status(done_message(*done))
                 self.reload()
 
         self.app.push_screen(ImportDialog(self.store, Path.home()), self.guarded(chosen))

@@ -152,7 +152,7 @@ class RehearsalScreen(RelanceScreen):
                 wpm=round(caller_pace.wpm),
                 low=round(caller_pace.low or 0),
                 high=round(caller_pace.high or 0),
-                takes=caller_pace.takes,
+                count=caller_pace.takes,
             )
         else:
             pace_text = i18n.t("rehearsal.pace_default", wpm=round(caller_pace.wpm))

@@ -236,7 +236,7 @@ class ReportScreen(RelanceScreen):
             except RelanceError as problem:
                 self._status(str(problem) + " " + i18n.t("cli.merge.nothing"))
                 return
-            self._status(i18n.t("cli.merge.done", added=added))
+            self._status(i18n.t("cli.merge.done", count=added))
             self.reload()
 
         self.app.push_screen(MergeDialog(self.store.path.parent / "partage"), self.guarded(chosen))
