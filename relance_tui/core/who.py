@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from relance_tui.core.models import Contact, Outlet, Show, Target
+from relance_tui.core.models import Contact, Outlet, Role, Show, Target
 from relance_tui.core.store.store import Store
 
 
@@ -27,6 +27,11 @@ class Who:
     def name(self) -> str:
         """The contact's name; empty for a newsroom line."""
         return self.contact.name if self.contact else ""
+
+    @property
+    def role(self) -> Role:
+        """The contact's role; a newsroom line's is the newsroom."""
+        return self.contact.role if self.contact else Role.NEWSROOM
 
     @property
     def label(self) -> str:

@@ -101,9 +101,7 @@ def who_fields(state: TargetState) -> dict[str, str]:
         "outlet": state.outlet.name if state.outlet else "",
         "show": state.show.name if state.show else "",
         "name": state.name,
-        "role": i18n.t(f"role.{state.contact.role.value}")
-        if state.contact
-        else i18n.t("role.newsroom"),
+        "role": i18n.t(f"role.{state.who.role.value}"),
         "phone": format_phone(phone, extension, i18n.current_language()) if phone else "",
         "email": state.email,
         "attempts": i18n.t("calls.attempts", count=state.calls),

@@ -132,9 +132,7 @@ def call_list_rows(store: Store, event: Event, clock: Clock) -> list[dict[str, s
                 "warmth": str(outlet.warmth) if outlet else "",
                 "tags": ", ".join(outlet.tags) if outlet else "",
                 "name": contact.name if contact else "",
-                "role": i18n.t(f"role.{contact.role.value}")
-                if contact
-                else i18n.t("role.newsroom"),
+                "role": i18n.t(f"role.{state.who.role.value}"),
                 "show": state.show.name if state.show else "",
                 "phone": _phone_cell(phone),
                 "extension": extension,

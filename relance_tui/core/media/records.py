@@ -24,6 +24,7 @@ from relance_tui.core.models import (
 )
 from relance_tui.core.store.store import Store
 from relance_tui.core.text import clean
+from relance_tui.core.who import Directory
 
 EMAIL = re.compile(r"^[^@\s,;<>]+@[^@\s,;<>]+\.[^@\s,;<>]{2,}$")
 MAX_TEXT = 300
@@ -170,7 +171,7 @@ def build_contact(values: dict[str, str], base: Contact | None = None) -> Contac
 
 def has_calls(store: Store, contact: Contact | None = None, outlet: Outlet | None = None) -> bool:
     """Whether calls to this contact (or anyone at this outlet) are on record."""
-    contacts = {c.id: c for c in store.contacts()}
+    directory = Directory.of(store)
     targets = {t.id: t for t in store.all(Target)}
     for attempt in store.attempts():
         target = targets.get(attempt.target_id)
@@ -179,8 +180,8 @@ def has_calls(store: Store, contact: Contact | None = None, outlet: Outlet | Non
         if contact is not None and target.contact_id == contact.id:
             return True
         if outlet is not None:
-            owner = contacts.get(target.contact_id) if target.contact_id else None
-            if (owner.outlet_id if owner else target.outlet_id) == outlet.id:
+            called = directory.who(target).outlet
+            if called is not None and called.id == outlet.id:
                 return True
     return False
 

@@ -12,6 +12,7 @@ from textual.widgets import Input, Label
 from relance_tui import i18n
 from relance_tui.core.calls.timing import BadTime, Clock, format_when, parse_when
 from relance_tui.ui.dialogs.base import Dialog
+from relance_tui.ui.widgets.editing import TextInput
 
 
 class CallbackDialog(Dialog[datetime]):
@@ -25,35 +26,35 @@ class CallbackDialog(Dialog[datetime]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="callback-dialog"):
             yield Label(i18n.t("dialog.callback.title"), classes="dialog-title")
-            yield Input(placeholder=i18n.t("dialog.callback.placeholder"), id="callback-input")
+            yield TextInput(placeholder=i18n.t("dialog.callback.placeholder"), id="callback-input")
             yield Label("", id="callback-echo", classes="dialog-status")
             yield Label(i18n.t("dialog.callback.hint"), classes="dialog-hint")
 
     def _parse(self, text: str) -> datetime:
         return parse_when(text, self._clock())
 
-    @on(Input.Changed)
-    def _changed(self, message: Input.Changed) -> None:
+    def _echo(self, text: str) -> datetime | None:
+        """Show the time `text` stands for (or why it stands for none); that time."""
         echo = self.query_one("#callback-echo", Label)
-        if not message.value.strip():
-            echo.update("")
-            return
         try:
-            moment = self._parse(message.value)
+            moment = self._parse(text)
         except BadTime as problem:
             echo.update(str(problem))
             echo.set_class(True, "-error")
-            return
+            return None
         echo.set_class(False, "-error")
         echo.update(i18n.t("dialog.callback.echo", when=format_when(moment, self._lang)))
+        return moment
+
+    @on(Input.Changed)
+    def _changed(self, message: Input.Changed) -> None:
+        if message.value.strip():
+            self._echo(message.value)
+        else:
+            self.query_one("#callback-echo", Label).update("")
 
     @on(Input.Submitted)
     def _submitted(self, message: Input.Submitted) -> None:
-        echo = self.query_one("#callback-echo", Label)
-        try:
-            moment = self._parse(message.value)
-        except BadTime as problem:
-            echo.update(str(problem))
-            echo.set_class(True, "-error")
-            return
-        self.dismiss(moment)
+        moment = self._echo(message.value)
+        if moment is not None:
+            self.dismiss(moment)

@@ -8,6 +8,7 @@ from textual.widgets import Label, TextArea
 
 from relance_tui import i18n
 from relance_tui.ui.dialogs.base import Dialog
+from relance_tui.ui.widgets.editing import TextEditor
 
 
 class CopyDialog(Dialog[None]):
@@ -23,7 +24,7 @@ class CopyDialog(Dialog[None]):
         with Vertical(classes="dialog", id="copy-dialog"):
             yield Label(self._title, classes="dialog-title")
             yield Label(self._status, id="copy-status", classes="dialog-status")
-            yield TextArea(self._text, read_only=True, id="copy-text", soft_wrap=True)
+            yield TextEditor(self._text, read_only=True, id="copy-text", soft_wrap=True)
             yield Label(i18n.t("dialog.close_hint"), classes="dialog-hint")
 
     def on_mount(self) -> None:

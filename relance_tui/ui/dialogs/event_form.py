@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Input, Label, Select, TextArea
+from textual.widgets import Input, Label, Select
 
 from relance_tui import i18n
 from relance_tui.core.calls.timing import (
@@ -22,6 +22,7 @@ from relance_tui.core.script.events import (
     parse_event_start,
 )
 from relance_tui.ui.dialogs.base import FormDialog, form_field
+from relance_tui.ui.widgets.editing import TextEditor, TextInput
 
 
 class EventForm(FormDialog[Event]):
@@ -52,7 +53,7 @@ class EventForm(FormDialog[Event]):
         title = "form.event.edit" if self._event else "form.event.new"
         with VerticalScroll(classes="dialog form", id="event-form"):
             yield Label(i18n.t(title), classes="dialog-title")
-            yield from form_field("field.title", Input(draft.title, id="field-title"), "title")
+            yield from form_field("field.title", TextInput(draft.title, id="field-title"), "title")
             yield from form_field(
                 "field.kind",
                 Select(kinds, value=draft.kind, allow_blank=False, id="field-kind"),
@@ -60,7 +61,7 @@ class EventForm(FormDialog[Event]):
             )
             yield from form_field(
                 "field.start",
-                Input(
+                TextInput(
                     draft.start,
                     placeholder=i18n.t("field.start.placeholder"),
                     id="field-start",
@@ -68,13 +69,13 @@ class EventForm(FormDialog[Event]):
                 "start",
             )
             yield Label("", id="start-echo", classes="dialog-status")
-            yield from form_field("field.venue", Input(draft.venue, id="field-venue"), "venue")
+            yield from form_field("field.venue", TextInput(draft.venue, id="field-venue"), "venue")
             yield from form_field(
-                "field.address", Input(draft.address, id="field-address"), "address"
+                "field.address", TextInput(draft.address, id="field-address"), "address"
             )
             yield from form_field(
                 "field.spokespeople",
-                Input(
+                TextInput(
                     draft.spokespeople,
                     placeholder=i18n.t("field.spokespeople.placeholder"),
                     id="field-spokespeople",
@@ -82,7 +83,7 @@ class EventForm(FormDialog[Event]):
                 "spokespeople",
             )
             yield from form_field(
-                "field.visuals", Input(draft.visuals, id="field-visuals"), "visuals"
+                "field.visuals", TextInput(draft.visuals, id="field-visuals"), "visuals"
             )
             yield from form_field(
                 "field.language",
@@ -91,7 +92,7 @@ class EventForm(FormDialog[Event]):
             )
             yield from form_field(
                 "field.press_release",
-                TextArea(draft.press_release, id="field-press_release", soft_wrap=True),
+                TextEditor(draft.press_release, id="field-press_release", soft_wrap=True),
                 "press_release",
             )
             yield from self._buttons()

@@ -12,6 +12,7 @@ from textual.widgets import Button, Input, Label, Select
 
 from relance_tui import i18n
 from relance_tui.ui.dialogs.base import Dialog
+from relance_tui.ui.widgets.editing import TextInput
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,7 @@ class ExportDialog(Dialog[ExportRequest]):
             yield Select(what, value=what[0][1], allow_blank=False, id="export-what")
             yield Select(formats, value=self._default_format, allow_blank=False, id="export-format")
             yield Label(i18n.t("export.dialog.path"), classes="field-label")
-            yield Input(
+            yield TextInput(
                 str(self._default_dir / f"relance-{what[0][1]}.{self._default_format}"),
                 id="export-path",
             )

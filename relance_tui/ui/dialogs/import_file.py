@@ -14,6 +14,7 @@ from relance_tui.core.errors import RelanceError
 from relance_tui.core.media.importers import ImportPlan, plan_import, report_lines
 from relance_tui.core.store.store import Store
 from relance_tui.ui.dialogs.base import Dialog
+from relance_tui.ui.widgets.editing import TextInput
 
 
 class ImportDialog(Dialog[ImportPlan]):
@@ -28,7 +29,7 @@ class ImportDialog(Dialog[ImportPlan]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="import-dialog"):
             yield Label(i18n.t("import.dialog.title"), classes="dialog-title")
-            yield Input(
+            yield TextInput(
                 placeholder=i18n.t("import.dialog.path"),
                 id="import-path",
                 value=str(self._start_dir) + "/",

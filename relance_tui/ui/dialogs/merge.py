@@ -11,6 +11,7 @@ from textual.widgets import Button, Input, Label
 
 from relance_tui import i18n
 from relance_tui.ui.dialogs.base import Dialog
+from relance_tui.ui.widgets.editing import TextInput
 
 
 class MergeDialog(Dialog[list[Path]]):
@@ -23,7 +24,7 @@ class MergeDialog(Dialog[list[Path]]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="merge-dialog"):
             yield Label(i18n.t("team.merge.title"), classes="dialog-title")
-            yield Input(str(self._default_dir), id="merge-paths")
+            yield TextInput(str(self._default_dir), id="merge-paths")
             yield Label(i18n.t("team.merge.hint"), classes="dialog-hint")
             with Horizontal(classes="form-buttons"):
                 yield Button(i18n.t("team.merge.go"), id="merge-go", variant="primary")

@@ -9,6 +9,7 @@ from textual.widgets import Input, Label
 
 from relance_tui import i18n
 from relance_tui.ui.dialogs.base import Dialog
+from relance_tui.ui.widgets.editing import TextInput
 
 
 class NoteDialog(Dialog[str]):
@@ -21,7 +22,7 @@ class NoteDialog(Dialog[str]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="note-dialog"):
             yield Label(i18n.t("dialog.note.title"), classes="dialog-title")
-            yield Input(self._current, id="note-input", max_length=2000)
+            yield TextInput(self._current, id="note-input", max_length=2000)
             yield Label(i18n.t("dialog.note.hint"), classes="dialog-hint")
 
     @on(Input.Submitted)

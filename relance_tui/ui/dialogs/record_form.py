@@ -12,6 +12,7 @@ from textual.widgets import Input, Label, Select
 from relance_tui import i18n
 from relance_tui.core.models import Language, OutletKind, Record, Role
 from relance_tui.ui.dialogs.base import FormDialog, form_field
+from relance_tui.ui.widgets.editing import TextInput
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,7 @@ class RecordForm(FormDialog[Record]):
                         id=f"field-{spec.name}",
                     )
                 else:
-                    widget = Input(spec.value, id=f"field-{spec.name}")
+                    widget = TextInput(spec.value, id=f"field-{spec.name}")
                 yield from form_field(spec.label_key, widget, spec.name)
             yield from self._buttons()
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Input, Label, Select, Static
+from textual.widgets import Label, Select, Static
 
 from relance_tui import i18n
 from relance_tui.core.models import Settings
 from relance_tui.core.settings import SettingsDraft, build_settings
 from relance_tui.ui.dialogs.base import FormDialog, form_field
+from relance_tui.ui.widgets.editing import TextInput
 
 
 class SettingsForm(FormDialog[Settings]):
@@ -39,7 +40,7 @@ class SettingsForm(FormDialog[Settings]):
             yield Label(i18n.t("form.settings"), classes="dialog-title")
             for name in ("caller_name", "organisation", "caller_phone"):
                 yield from form_field(
-                    f"field.{name}", Input(getattr(draft, name), id=f"field-{name}"), name
+                    f"field.{name}", TextInput(getattr(draft, name), id=f"field-{name}"), name
                 )
             yield from form_field(
                 "field.ui_language",
@@ -54,12 +55,12 @@ class SettingsForm(FormDialog[Settings]):
             ):
                 yield from form_field(
                     f"field.{name}",
-                    Input(getattr(draft, name), id=f"field-{name}", type="integer"),
+                    TextInput(getattr(draft, name), id=f"field-{name}", type="integer"),
                     name,
                 )
             yield from form_field(
                 "field.dial_command",
-                Input(
+                TextInput(
                     draft.dial_command, placeholder="xdg-open tel:{number}", id="field-dial_command"
                 ),
                 "dial_command",

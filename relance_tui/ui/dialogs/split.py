@@ -12,6 +12,7 @@ from textual.widgets import Button, Input, Label
 
 from relance_tui import i18n
 from relance_tui.ui.dialogs.base import Dialog
+from relance_tui.ui.widgets.editing import TextInput
 
 
 @dataclass(frozen=True)
@@ -33,9 +34,9 @@ class SplitDialog(Dialog[SplitRequest]):
         with Vertical(classes="dialog", id="split-dialog"):
             yield Label(i18n.t("team.split.title"), classes="dialog-title")
             yield Label(i18n.t("team.split.names"), classes="field-label")
-            yield Input(placeholder="Sam, Alex, Noor", id="split-names")
+            yield TextInput(placeholder="Sam, Alex, Noor", id="split-names")
             yield Label(i18n.t("export.dialog.path"), classes="field-label")
-            yield Input(str(self._default_dir), id="split-folder")
+            yield TextInput(str(self._default_dir), id="split-folder")
             yield Label("", id="split-error", classes="field-error")
             yield Label(i18n.t("team.split.hint"), classes="dialog-hint")
             with Horizontal(classes="form-buttons"):

@@ -26,6 +26,7 @@ from relance_tui.ui.dialogs.event_form import EventForm
 from relance_tui.ui.dialogs.events import EventChoice, EventsDialog, EventVerb
 from relance_tui.ui.dialogs.variables import VariablesDialog
 from relance_tui.ui.screens.base import RelanceScreen
+from relance_tui.ui.widgets.editing import TextEditor
 
 TEMPLATES = ("talking_points", "email_subject", "email_body")
 RENDER_DELAY_S = 0.25
@@ -80,7 +81,7 @@ class ScriptScreen(RelanceScreen):
             with Vertical(id="editors"):
                 for name in TEMPLATES:
                     yield Label(i18n.t(f"script.{name}"), classes="editor-title")
-                    yield TextArea(id=f"tpl-{name}", soft_wrap=True, classes="template-editor")
+                    yield TextEditor(id=f"tpl-{name}", soft_wrap=True, classes="template-editor")
                     if name == "talking_points":
                         yield Label("", id="length")
             with Vertical(id="preview-pane"):

@@ -6,7 +6,8 @@ from rich.text import Text
 from textual.geometry import Size
 from textual.reactive import Reactive, reactive
 from textual.widget import Widget
-from textual.widgets import Input
+
+from relance_tui.ui.widgets.editing import TextInput
 
 
 class Line(Widget):
@@ -33,7 +34,7 @@ class Line(Widget):
         return Text(self.text, overflow="ellipsis", no_wrap=False)
 
 
-class SearchInput(Input):
+class SearchInput(TextInput):
     """An Input whose own text length never costs a layout of the whole screen.
 
     Its size is fixed in CSS; a longer query scrolls inside it. Textual's Input

@@ -1,0 +1,44 @@
+"""Text fields whose editing keys act in the order they were typed.
+
+Textual inserts a typed character when the field receives the key, but runs an
+editing key (backspace, delete, arrows, ctrl+w...) only once the key has
+bubbled back up to the app, which looks up the binding. When keys arrive
+together (a fast typist, key repeat, a paste of keystrokes), the characters
+typed after a backspace overtake it: "abc", backspace, backspace, "xy" gave
+"abc" instead of "axy" in a real terminal. Here the field runs its own
+editing bindings as it receives them, so every key acts in order.
+"""
+
+from __future__ import annotations
+
+from textual import events
+from textual.widgets import Input, TextArea
+
+
+async def _run_own_binding(widget: Input | TextArea, event: events.Key) -> bool:
+    """Run the widget's own binding for this key now; whether there was one."""
+    if event.is_printable:
+        return False
+    bindings = widget._bindings.key_to_bindings.get(event.key)
+    if not bindings:
+        return False
+    event.stop()
+    event.prevent_default()
+    await widget.run_action(bindings[0].action)
+    return True
+
+
+class TextInput(Input):
+    """An Input whose editing keys act in the order they were typed."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        if not await _run_own_binding(self, event):
+            await super()._on_key(event)
+
+
+class TextEditor(TextArea):
+    """A TextArea whose editing keys act in the order they were typed."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        if not await _run_own_binding(self, event):
+            await super()._on_key(event)
