@@ -12,7 +12,6 @@ read, is ignored with a message at start; relance never fails to start over it.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -52,6 +51,8 @@ def load_keymap(path: Path, known_ids: set[str]) -> LoadedKeymap:
     except (OSError, UnicodeDecodeError) as problem:
         loaded.problems.append(i18n.t("keymap.unreadable", path=str(path), detail=str(problem)))
         return loaded
+    import tomllib  # only when there is a config file to read
+
     try:
         table = tomllib.loads(text).get("keymap", {})
     except tomllib.TOMLDecodeError as problem:
