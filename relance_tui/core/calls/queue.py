@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from enum import StrEnum
 
+from relance_tui.core.calls.timing import place_retry
 from relance_tui.core.errors import RelanceError
 from relance_tui.core.models import (
     FINAL_OUTCOMES,
@@ -214,11 +215,11 @@ def fold(
         state.status = Status.EXHAUSTED
         return state
     if last.outcome is Outcome.VOICEMAIL:
-        state.next_at = last.at + rules.retry_voicemail
+        state.next_at = place_retry(last.at + rules.retry_voicemail, event)
     elif last.outcome is Outcome.NO_ANSWER:
-        state.next_at = last.at + rules.retry_no_answer
+        state.next_at = place_retry(last.at + rules.retry_no_answer, event)
     elif last.outcome is Outcome.RESEND:
-        state.next_at = last.at + rules.retry_resend
+        state.next_at = place_retry(last.at + rules.retry_resend, event)
     else:  # INTERESTED
         state.next_at = retry_time_after_interest(last.at, event)
     state.status = Status.RETRY_DUE if state.next_at <= now else Status.LATER

@@ -63,6 +63,7 @@ class WindowStatus(StrEnum):
     BEFORE = "before"
     OPEN = "open"
     IDEAL = "ideal"
+    LAST_CHANCE = "last_chance"  # the event's own morning: still allowed, with a warning
     CLOSED = "closed"
 
 
@@ -72,8 +73,8 @@ class RelanceWindow:
 
     opens: date
     ideal: date
-    closes: date
-    closes_at: datetime
+    closes: date  # the last day to call: the event's own day
+    closes_at: datetime  # the event's start
 
     def status(self, now: datetime) -> WindowStatus:
         local = now.astimezone(self.closes_at.tzinfo)
@@ -83,23 +84,25 @@ class RelanceWindow:
             return WindowStatus.CLOSED
         if local.date() == self.ideal:
             return WindowStatus.IDEAL
+        if local.date() == self.closes:
+            return WindowStatus.LAST_CHANCE
         return WindowStatus.OPEN
 
 
 def relance_window(event: Event) -> RelanceWindow:
-    """PRODUCT §4: an event is called 3 to 1 days before (2 is ideal); a press
-    conference the day before or the same morning (the morning is ideal)."""
+    """PRODUCT §4: an event is called 3 to 1 days before (2 is ideal), and its own
+    morning is a last chance (a reminder to the assignment desk, with a warning);
+    a press conference the day before or the same morning (the morning is ideal).
+    Calling closes when the event starts."""
     start = event.start
     day = start.date()
     if event.kind is EventKind.PRESS_CONFERENCE:
         return RelanceWindow(opens=day - timedelta(days=1), ideal=day, closes=day, closes_at=start)
-    closes = day - timedelta(days=1)
-    closes_at = datetime.combine(day, time(0, 0), tzinfo=start.tzinfo)
     return RelanceWindow(
         opens=day - timedelta(days=3),
         ideal=day - timedelta(days=2),
-        closes=closes,
-        closes_at=closes_at,
+        closes=day,
+        closes_at=start,
     )
 
 
@@ -253,6 +256,24 @@ def air_time_start(air_time: str) -> time | None:
     return time(hour, minute)
 
 
+def place_retry(moment: datetime, event: Event) -> datetime:
+    """An automatic retry moved inside newsroom hours (9 h – 14 h), before the event.
+
+    Before 9 h it waits for 9 h; from 14 h it waits for 9 h the next day. If
+    that would fall after the event starts, the retry keeps its own time: the
+    event comes first.
+    """
+    local = moment.astimezone(event.start.tzinfo or DEFAULT_TZ)
+    opens, closes = NEWSROOM_HOURS
+    if local.time() < opens:
+        placed = datetime.combine(local.date(), opens, tzinfo=local.tzinfo)
+    elif local.time() >= closes:
+        placed = datetime.combine(local.date() + timedelta(days=1), opens, tzinfo=local.tzinfo)
+    else:
+        return local
+    return placed if placed < event.start else local
+
+
 def call_warnings(
     now: datetime, event: Event, air_time: str = ""
 ) -> list[tuple[str, dict[str, str]]]:
@@ -264,6 +285,8 @@ def call_warnings(
         warnings.append(("warn.window_before", {}))
     elif status is WindowStatus.CLOSED:
         warnings.append(("warn.window_closed", {}))
+    elif status is WindowStatus.LAST_CHANCE:
+        warnings.append(("warn.last_chance", {}))
     opens, closes = NEWSROOM_HOURS
     if not opens <= local.time() < closes:
         warnings.append(("warn.newsroom_hours", {}))

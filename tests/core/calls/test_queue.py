@@ -374,3 +374,13 @@ def test_the_next_target_always_satisfies_the_rules(log) -> None:
     assert [s.skipped_at for s in skipped] == sorted(s.skipped_at for s in skipped)
     assert all(s.next_at > now for s in queue.later)
     assert [s.next_at for s in queue.later] == sorted(s.next_at for s in queue.later)
+
+
+def test_a_voicemail_at_dawn_comes_back_when_the_newsroom_opens(store: Store) -> None:
+    event = small_world(store, [0])
+    [state] = queue_at(store, event, datetime(2026, 11, 26, 4, 17, tzinfo=DEFAULT_TZ)).ready
+    record_outcome(
+        store, state, Outcome.VOICEMAIL, datetime(2026, 11, 26, 4, 17, tzinfo=DEFAULT_TZ)
+    )
+    [later] = queue_at(store, event, datetime(2026, 11, 26, 6, 30, tzinfo=DEFAULT_TZ)).later
+    assert later.next_at == datetime(2026, 11, 26, 9, 0, tzinfo=DEFAULT_TZ)

@@ -9,8 +9,10 @@ import pytest
 from relance_tui.core.calls.timing import (
     DEFAULT_TZ,
     WindowStatus,
+    call_warnings,
     format_day,
     format_when,
+    place_retry,
     relance_window,
 )
 from relance_tui.core.models import Event, EventKind
@@ -20,18 +22,47 @@ def at(day: int, hour: int = 10, minute: int = 0) -> datetime:
     return datetime(2026, 11, day, hour, minute, tzinfo=DEFAULT_TZ)
 
 
-def test_event_window_opens_three_days_before_ideal_two_closes_the_day_before() -> None:
+def test_event_window_opens_three_days_before_ideal_two_last_chance_the_morning() -> None:
     window = relance_window(Event(title="x", kind=EventKind.EVENT, start=at(27, 10, 30)))
     assert (window.opens, window.ideal, window.closes) == (
         date(2026, 11, 24),
         date(2026, 11, 25),
-        date(2026, 11, 26),
+        date(2026, 11, 27),
     )
     assert window.status(at(23, 16)) is WindowStatus.BEFORE
     assert window.status(at(24, 9)) is WindowStatus.OPEN
     assert window.status(at(25, 9)) is WindowStatus.IDEAL
     assert window.status(at(26, 23, 59)) is WindowStatus.OPEN
-    assert window.status(at(27, 8)) is WindowStatus.CLOSED
+    assert window.status(at(27, 8)) is WindowStatus.LAST_CHANCE
+    assert window.status(at(27, 10, 30)) is WindowStatus.CLOSED
+
+
+EVENT_DAY_HOURS = [(day, hour) for day in (23, 24, 25, 26, 27, 28) for hour in range(0, 24, 2)]
+
+
+@pytest.mark.parametrize(("kind"), list(EventKind))
+@pytest.mark.parametrize(("day", "hour"), EVENT_DAY_HOURS)
+def test_every_hour_around_the_event_has_one_clear_status(
+    kind: EventKind, day: int, hour: int
+) -> None:
+    start = at(27, 10, 30)
+    status = relance_window(Event(title="x", kind=kind, start=start)).status(at(day, hour))
+    moment = at(day, hour)
+    if moment >= start:
+        expected = WindowStatus.CLOSED
+    elif kind is EventKind.PRESS_CONFERENCE:
+        expected = {26: WindowStatus.OPEN, 27: WindowStatus.IDEAL}.get(day, WindowStatus.BEFORE)
+    else:
+        expected = {
+            24: WindowStatus.OPEN,
+            25: WindowStatus.IDEAL,
+            26: WindowStatus.OPEN,
+            27: WindowStatus.LAST_CHANCE,
+        }.get(day, WindowStatus.BEFORE)
+    assert status is expected
+    warnings = [key for key, _ in call_warnings(moment, Event(title="x", kind=kind, start=start))]
+    assert ("warn.last_chance" in warnings) == (expected is WindowStatus.LAST_CHANCE)
+    assert ("warn.window_closed" in warnings) == (expected is WindowStatus.CLOSED)
 
 
 def test_press_conference_window_is_the_day_before_and_the_same_morning() -> None:
@@ -62,3 +93,21 @@ def test_dates_read_naturally(moment: datetime, lang: str, expected: str) -> Non
 def test_window_days_are_short() -> None:
     assert format_day(date(2026, 11, 24), "fr") == "mardi 24 nov."
     assert format_day(date(2026, 11, 24), "en") == "Tue, Nov 24"
+
+
+@pytest.mark.parametrize(
+    ("starts", "fell_at", "placed_at"),
+    [
+        (at(27, 10, 30), at(26, 6, 17), at(26, 9)),  # 4 h 17 + 2 h: wait for the newsroom
+        (at(27, 10, 30), at(26, 11, 0), at(26, 11, 0)),  # inside newsroom hours: as it fell
+        (at(27, 10, 30), at(26, 14, 0), at(27, 9)),  # from 14 h: the next morning
+        (at(27, 10, 30), at(26, 19, 30), at(27, 9)),
+        (at(27, 8, 30), at(26, 19, 30), at(26, 19, 30)),  # 9 h is after the event: as it fell
+        (at(27, 8, 30), at(27, 6, 0), at(27, 6, 0)),
+    ],
+)
+def test_automatic_retries_land_inside_newsroom_hours_before_the_event(
+    starts: datetime, fell_at: datetime, placed_at: datetime
+) -> None:
+    event = Event(title="x", kind=EventKind.EVENT, start=starts)
+    assert place_retry(fell_at, event) == placed_at
