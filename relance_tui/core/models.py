@@ -208,6 +208,7 @@ class Target(Record):
     position: int
     contact_id: int | None = None
     outlet_id: int | None = None
+    keep_calling: bool = False  # called even though the outlet already answered (set aside)
     id: int | None = None
 
 
@@ -258,4 +259,5 @@ class Settings(Record):
     attempts_cap: int = 3
     dial_command: str = ""
     timezone: str = "America/Toronto"
+    set_aside_covered_outlets: bool = True  # one answer per newsroom is enough
     id: int | None = None

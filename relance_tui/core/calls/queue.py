@@ -50,6 +50,7 @@ class QueueRules:
     retry_no_answer: timedelta = timedelta(minutes=30)
     retry_resend: timedelta = timedelta(hours=2)
     attempts_cap: int = 3
+    set_aside_covered_outlets: bool = True
 
     @classmethod
     def from_settings(cls, settings: Settings, event: Event | None = None) -> QueueRules:
@@ -60,6 +61,7 @@ class QueueRules:
             attempts_cap=event.attempts_cap
             if event and event.attempts_cap
             else settings.attempts_cap,
+            set_aside_covered_outlets=settings.set_aside_covered_outlets,
         )
 
 
@@ -71,6 +73,7 @@ class Status(StrEnum):
     DONE = "done"
     EXHAUSTED = "exhausted"
     BLOCKED = "blocked"
+    SET_ASIDE = "set_aside"  # its outlet already confirmed or declined through someone else
 
 
 @dataclass
@@ -83,6 +86,7 @@ class TargetState:
     skipped_at: datetime | None = None
     next_at: datetime | None = None
     status: Status = Status.NEW
+    covered_by: TargetState | None = None  # who answered for this target's outlet
 
     @property
     def target(self) -> Target:
@@ -136,6 +140,8 @@ class Queue:
     done: list[TargetState]
     exhausted: list[TargetState]
     blocked: list[TargetState]
+    set_aside: list[TargetState] = field(default_factory=list)
+    covered: dict[int, TargetState] = field(default_factory=dict)  # outlet id -> its answer
 
     @property
     def current(self) -> TargetState | None:
@@ -143,7 +149,13 @@ class Queue:
 
     @property
     def all(self) -> list[TargetState]:
-        return self.ready + self.later + self.done + self.exhausted + self.blocked
+        return self.ready + self.later + self.done + self.exhausted + self.blocked + self.set_aside
+
+    def outlet_answer(self, state: TargetState) -> TargetState | None:
+        """Who already confirmed or declined for this state's outlet (someone else)."""
+        outlet = state.outlet
+        answer = self.covered.get(outlet.id) if outlet and outlet.id is not None else None
+        return answer if answer is not None and answer is not state else None
 
     def find(self, target_id: int) -> TargetState | None:
         return next((s for s in self.all if s.target.id == target_id), None)
@@ -255,6 +267,20 @@ def build_queue(
         assert s.next_at is not None
         return (skipped, skip_key, 2, float(s.calls), s.next_at.timestamp(), s.target.position)
 
+    covered = outlet_answers(states)
+    if rules.set_aside_covered_outlets:
+        for state in states:
+            answer = covered.get(state.outlet.id) if state.outlet and state.outlet.id else None
+            promised = state.last is not None and state.last.outcome is Outcome.CALLBACK
+            if (
+                answer is not None
+                and answer is not state
+                and state.status in (Status.NEW, Status.RETRY_DUE, Status.LATER)
+                and not promised
+                and not state.target.keep_calling
+            ):
+                state.status = Status.SET_ASIDE
+                state.covered_by = answer
     ready = sorted(
         (s for s in states if s.status in (Status.CALLBACK_DUE, Status.NEW, Status.RETRY_DUE)),
         key=calling_order,
@@ -269,7 +295,24 @@ def build_queue(
         done=[s for s in states if s.status is Status.DONE],
         exhausted=[s for s in states if s.status is Status.EXHAUSTED],
         blocked=[s for s in states if s.status is Status.BLOCKED],
+        set_aside=[s for s in states if s.status is Status.SET_ASIDE],
+        covered=covered,
     )
+
+
+COVERING_OUTCOMES = frozenset({Outcome.CONFIRMED, Outcome.DECLINED})
+
+
+def outlet_answers(states: Iterable[TargetState]) -> dict[int, TargetState]:
+    """Each outlet's first answer for the event (a confirmation or a refusal)."""
+    answers: dict[int, TargetState] = {}
+    answered = [
+        (s.last.at, s) for s in states if s.last is not None and s.last.outcome in COVERING_OUTCOMES
+    ]
+    for _, state in sorted(answered, key=lambda pair: pair[0]):
+        if state.outlet is not None and state.outlet.id is not None:
+            answers.setdefault(state.outlet.id, state)
+    return answers
 
 
 def progress(queue: Queue) -> Progress:

@@ -3,7 +3,10 @@
 The Appels screen asks the session one thing per key and renders what comes
 back; the rules of the call session live here:
 
-- the card shown is the first of the queue, except after an undo;
+- the card shown is the first of the queue, except after an undo or when the
+  caller picks a target from the side lists (`call_now`);
+- once an outlet has confirmed or declined, its other people are set aside
+  (a setting); the caller may bring one back;
 - an outcome (or a skip) is one durable write, then the next card;
 - an undo brings back the card of the call it reversed, even when a callback
   fell due meanwhile: the caller is back on the call they were on, and the
@@ -14,12 +17,14 @@ back; the rules of the call session live here:
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from datetime import datetime
 
 from relance_tui.core.calls.queue import (
     Progress,
     Queue,
+    Status,
     TargetState,
     load_queue,
     progress,
@@ -136,6 +141,22 @@ class CallSession:
         self._pinned = undone.target_id
         self.card = None  # the card comes back with a fresh timer and no note
         return Undone(attempt=undone, card=self.refresh())
+
+    def call_now(self, target_id: int) -> TargetState | None:
+        """Put this target's card on screen now (a callback, a later one, one set aside).
+
+        A target set aside because its outlet already answered is brought back
+        for good: it is marked to be called anyway.
+        """
+        if self.queue is None:
+            return None
+        state = self.queue.find(target_id)
+        if state is None or state not in self.queue.ready + self.queue.later + self.queue.set_aside:
+            return None
+        if state.status is Status.SET_ASIDE:
+            self.store.save(dataclasses.replace(state.target, keep_calling=True))
+        self._pinned = target_id
+        return self.refresh()
 
     def set_note(self, text: str) -> None:
         """The note for the call on the card, saved with its outcome."""

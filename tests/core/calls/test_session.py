@@ -170,3 +170,60 @@ def test_the_card_carries_the_talking_points_for_its_contact(store: Store) -> No
     session = CallSession(store, Clock())
     assert session.card is not None
     assert session.talking_points(session.card) == "Bonjour Contact CIBL"
+
+
+def two_at_one_outlet(store: Store) -> Event:
+    """CIBL with two journalists, then CJAD."""
+    event = call_list(store, ("CIBL", 3), ("CJAD", 1))
+    cibl = next(o for o in store.outlets() if o.name == "CIBL")
+    second = Contact(outlet_id=cibl.id, name="Second CIBL", phone="514-555-0143")
+    store.save(second)
+    store.save(Target(event_id=event.id, position=3, contact_id=second.id))
+    return event
+
+
+@pytest.mark.parametrize("answer", [Outcome.CONFIRMED, Outcome.DECLINED])
+def test_once_an_outlet_answered_its_other_people_are_set_aside(
+    store: Store, answer: Outcome
+) -> None:
+    two_at_one_outlet(store)
+    session = CallSession(store, Clock())
+    assert session.card is not None and session.card.name == "Contact CIBL"
+    session.record(answer)
+
+    assert outlet_of(session) == "CJAD"  # not the second CIBL journalist
+    assert session.queue is not None
+    [aside] = session.queue.set_aside
+    assert aside.name == "Second CIBL" and aside.status is Status.SET_ASIDE
+    assert aside.covered_by is not None and aside.covered_by.name == "Contact CIBL"
+    assert session.queue.outlet_answer(aside) is aside.covered_by
+    progress = session.progress()
+    assert progress is not None and progress.left == 1
+
+
+def test_a_set_aside_person_can_be_brought_back_for_good(store: Store) -> None:
+    two_at_one_outlet(store)
+    session = CallSession(store, Clock())
+    session.record(Outcome.CONFIRMED)
+    assert session.queue is not None
+    [aside] = session.queue.set_aside
+
+    card = session.call_now(aside.target.id)  # type: ignore[arg-type]
+
+    assert card is not None and card.name == "Second CIBL"
+    assert store.get(Target, aside.target.id).keep_calling  # type: ignore[union-attr,arg-type]
+    session.record(Outcome.VOICEMAIL)
+    session.refresh()
+    assert session.queue is not None and session.queue.set_aside == []
+    assert [s.name for s in session.queue.later] == ["Second CIBL"]
+
+
+def test_setting_aside_can_be_turned_off(store: Store) -> None:
+    import dataclasses
+
+    two_at_one_outlet(store)
+    store.save(dataclasses.replace(store.settings(), set_aside_covered_outlets=False))
+    session = CallSession(store, Clock())
+    session.record(Outcome.CONFIRMED)
+    assert session.queue is not None and session.queue.set_aside == []
+    assert outlet_of(session) == "CIBL"  # the second journalist comes next, by warmth
