@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input, Static
+from textual.widgets import Input, OptionList, Static
 
 from relance_tui.core.calls.queue import load_queue
 from relance_tui.core.calls.timing import fixed_clock
@@ -20,6 +20,12 @@ from relance_tui.ui.screens.calls import CallsScreen
 
 def text_of(app, selector: str) -> str:
     return str(app.screen.query_one(selector, Static).render())
+
+
+def side_text(app) -> str:
+    """The side lists (callbacks, later, set aside), one line per option."""
+    side = app.screen.query_one("#queue-side", OptionList)
+    return "\n".join(str(side.get_option_at_index(i).prompt) for i in range(side.option_count))
 
 
 async def open_calls(pilot) -> CallsScreen:
@@ -59,9 +65,14 @@ async def test_outcome_key_records_and_moves_to_the_next_card(
         await pilot.pause()
         [attempt] = demo_store.attempts(demo_store.current_event().id)
         assert (attempt.target_id, attempt.outcome, attempt.at) == (first.target.id, outcome, now)
-        assert screen.current.target.id == second.target.id
-        assert second.contact.name in str(screen.query_one("#card-contact").render())
+        following = expected_first(demo_store, now)[0]
+        assert screen.current.target.id == following.target.id
+        assert following.contact.name in str(screen.query_one("#card-contact").render())
         assert "Appelés : 1 / 30" in text_of(app, "#progress")
+        if outcome in (Outcome.CONFIRMED, Outcome.DECLINED):  # the outlet has answered
+            assert following.outlet.id != first.outlet.id
+        else:
+            assert following.target.id == second.target.id
     contact = demo_store.get(Contact, first.contact.id)
     assert contact.to_fix is (outcome is Outcome.WRONG_NUMBER)
     assert contact.do_not_call is (outcome is Outcome.DO_NOT_CALL)
@@ -75,7 +86,7 @@ async def test_voicemail_and_no_answer_wait_in_later_with_their_time(
         await open_calls(pilot)
         await pilot.press("v", "n")
         await pilot.pause()
-        later = text_of(app, "#later")
+        later = side_text(app).split("Plus tard")[1]
         assert later.index("9 h 45") < later.index("11 h 15")
         assert "Plus tard : 2" in text_of(app, "#progress")
 
@@ -94,7 +105,7 @@ async def test_callback_with_a_typed_time(demo_store: Store, now: datetime) -> N
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, CallsScreen)
-        assert "14 h 30" in text_of(app, "#callbacks")
+        assert "14 h 30" in side_text(app).split("Plus tard")[0]
     [attempt] = demo_store.attempts(demo_store.current_event().id)
     assert attempt.outcome is Outcome.CALLBACK
     assert attempt.target_id == first.target.id

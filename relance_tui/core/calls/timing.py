@@ -13,6 +13,7 @@ from babel.dates import format_date, format_datetime
 from dateutil import parser
 from dateutil.parser import isoparse
 
+from relance_tui import i18n
 from relance_tui.core.errors import RelanceError
 from relance_tui.core.models import Event, EventKind
 
@@ -50,6 +51,23 @@ def format_clock(moment: datetime, lang: str) -> str:
     if lang == "fr":
         return f"{moment.hour} h" if moment.minute == 0 else f"{moment.hour} h {moment.minute:02d}"
     return format_datetime(moment, "h:mm a", locale=_LOCALES[lang])
+
+
+def format_soon(moment: datetime, now: datetime, lang: str) -> str:
+    """A time in the coming days, short: "9 h" today, "demain 9 h", "ven. 9 h"."""
+    local = moment.astimezone(now.tzinfo)
+    clock = format_clock(local, lang)
+    days = (local.date() - now.date()).days
+    if days == 0:
+        return clock
+    if days == 1:
+        return i18n.t("time.tomorrow", lang, clock=clock)
+    weekday = format_date(local, "EEE", locale=_LOCALES[lang])
+    if not 1 < days < 7:
+        weekday = format_date(
+            local, "EEE d MMM" if lang == "fr" else "EEE MMM d", locale=_LOCALES[lang]
+        )
+    return f"{weekday} {clock}"
 
 
 def format_day(day: date, lang: str) -> str:

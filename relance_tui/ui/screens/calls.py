@@ -7,17 +7,19 @@ import subprocess
 from datetime import datetime
 
 import phonenumbers
-from textual import work
+from rich.text import Text
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.reactive import reactive
-from textual.widgets import Digits, Label, Static
+from textual.widgets import Digits, Label, OptionList, Static
+from textual.widgets.option_list import Option
 
 from relance_tui import i18n
 from relance_tui.core.calls.queue import TargetState
 from relance_tui.core.calls.session import CallSession
-from relance_tui.core.calls.timing import call_warnings, format_clock, format_when
+from relance_tui.core.calls.timing import call_warnings, format_soon, format_when
 from relance_tui.core.errors import RelanceError
 from relance_tui.core.media.phones import format_phone
 from relance_tui.core.models import Outcome
@@ -82,7 +84,10 @@ class CallsScreen(RelanceScreen):
                 with Horizontal(id="card-phone-row"):
                     yield Digits("", id="card-phone")
                     yield Label("", id="card-extension")
+                yield Label("", id="card-phone-text")
                 yield Label("", id="card-meta")
+                yield Label("", id="card-notes")
+                yield Label("", id="card-answered")
                 yield Label("", id="card-note")
                 yield Static("", id="card-script", markup=False)
                 yield Label(i18n.t("calls.history"), classes="card-title")
@@ -90,10 +95,8 @@ class CallsScreen(RelanceScreen):
             with Vertical(id="calls-side"):
                 yield Label("", id="call-timer")
                 yield Static("", id="progress")
-                yield Label(i18n.t("calls.callbacks"), classes="section-title")
-                yield Static("", id="callbacks", markup=False)
-                yield Label(i18n.t("calls.later"), classes="section-title")
-                yield Static("", id="later", markup=False)
+                yield OptionList(id="queue-side")
+                yield Label(i18n.t("calls.side_hint"), id="side-hint")
         yield Label("", id="call-status")
 
     def on_mount(self) -> None:
@@ -149,7 +152,11 @@ class CallsScreen(RelanceScreen):
     def _show_card(self, state: TargetState, lang: str) -> None:
         query = self.query_one
         outlet = state.outlet.name if state.outlet else ""
-        show = f" · {state.show.name}" if state.show else ""
+        show = ""
+        if state.show:
+            show = f" · {state.show.name}"
+            if state.show.air_time:
+                show += f" ({i18n.t('calls.on_air', air_time=state.show.air_time)})"
         query("#card-outlet", Label).update(f"{outlet}{show}")
         if state.contact is not None:
             who = f"{state.contact.name} — {i18n.t('role.' + state.contact.role.value)}"
@@ -157,12 +164,16 @@ class CallsScreen(RelanceScreen):
                 who += f"  ({state.contact.pronunciation})"
         else:
             who = i18n.t("role.newsroom")
+        if state.outlet is not None:
+            who += f"  [{i18n.t('calls.language.' + state.outlet.language.value)}]"
         query("#card-contact", Label).update(who)
         phone, extension = state.phone
         query("#card-phone", Digits).update(_digits(format_phone(phone, "", lang)))
         query("#card-extension", Label).update(
             i18n.t("calls.extension", ext=extension) if extension else ""
         )
+        # The number as text too: selectable, and read by screen readers.
+        query("#card-phone-text", Label).update(format_phone(phone, extension, lang))
         warmth = i18n.t(f"warmth.{max(0, min(3, state.warmth))}")
         meta = [state.email or i18n.t("calls.no_email"), "★" * state.warmth + f" {warmth}"]
         if state.do_not_call:
@@ -172,6 +183,27 @@ class CallsScreen(RelanceScreen):
         if state.calls:
             meta.append(i18n.t("calls.attempts", count=state.calls))
         query("#card-meta", Label).update("  ·  ".join(meta))
+        notes = []
+        if state.contact and state.contact.notes.strip():
+            notes.append(i18n.t("calls.notes.contact", note=state.contact.notes.strip()))
+        if state.outlet and state.outlet.notes.strip():
+            notes.append(
+                i18n.t("calls.notes.outlet", outlet=outlet, note=state.outlet.notes.strip())
+            )
+        query("#card-notes", Label).update("\n".join(notes))
+        query("#card-notes", Label).display = bool(notes)
+        answered = self.session.queue.outlet_answer(state) if self.session.queue else None
+        answer_label = query("#card-answered", Label)
+        answer_label.display = answered is not None
+        if answered is not None and answered.last is not None:
+            answer_label.update(
+                i18n.t(
+                    f"calls.answered.{answered.last.outcome.value}",
+                    outlet=outlet,
+                    who=answered.name or i18n.t("role.newsroom"),
+                    when=format_soon(answered.last.at, self.clock(), lang),
+                )
+            )
         note = self.session.note
         query("#card-note", Label).update(i18n.t("calls.pending_note", note=note) if note else "")
         query("#card-history", Static).update(self._history_text(state, lang))
@@ -201,9 +233,11 @@ class CallsScreen(RelanceScreen):
         query = self.query_one
         queue = self.session.queue
         done = self.session.progress()
+        side = query("#queue-side", OptionList)
+        highlighted = side.highlighted_option.id if side.highlighted_option else None
+        side.clear_options()
         if queue is None or done is None:
-            for widget_id in ("#progress", "#callbacks", "#later"):
-                query(widget_id, Static).update("")
+            query("#progress", Static).update("")
             return
         query("#progress", Static).update(
             i18n.t(
@@ -215,16 +249,38 @@ class CallsScreen(RelanceScreen):
                 later=done.later,
             )
         )
-        callbacks = [
-            f"{format_clock(s.next_at, lang) if s.next_at else ''}  {s.label}"
-            for s in queue.callbacks[:6]
-        ]
-        query("#callbacks", Static).update("\n".join(callbacks) or i18n.t("calls.none"))
-        later = [
-            f"{format_clock(s.next_at, lang) if s.next_at else ''}  {s.label}"
-            for s in queue.later[:6]
-        ]
-        query("#later", Static).update("\n".join(later) or i18n.t("calls.none"))
+        now = self.clock()
+        callbacks = queue.callbacks
+        later = [s for s in queue.later if s not in callbacks]
+        sections = (
+            ("calls.callbacks", callbacks),
+            ("calls.later", later),
+            ("calls.set_aside", queue.set_aside),
+        )
+        options: list[Option] = []
+        for title_key, states in sections:
+            options.append(Option(Text(i18n.t(title_key), style="bold"), disabled=True))
+            if not states:
+                options.append(Option(Text(i18n.t("calls.none"), style="dim"), disabled=True))
+            for state in states:
+                when = format_soon(state.next_at, now, lang) if state.next_at else ""
+                line = Text(f"{when}  {state.label}".strip(), no_wrap=True, overflow="ellipsis")
+                options.append(Option(line, id=f"t{state.target.id}"))
+        side.add_options(options)
+        ids = [option.id for option in options]
+        if highlighted in ids:
+            side.highlighted = ids.index(highlighted)
+
+    @on(OptionList.OptionSelected, "#queue-side")
+    def _picked(self, message: OptionList.OptionSelected) -> None:
+        option_id = message.option.id
+        if not option_id:
+            return
+        card = self.session.call_now(int(option_id[1:]))
+        if card is not None:
+            self._show(card)
+            self._status(i18n.t("calls.called_now", who=card.label))
+            self.query_one("#card").focus()
 
     def _show_warnings(self, state: TargetState | None) -> None:
         label = self.query_one("#call-warnings", Label)
