@@ -49,7 +49,7 @@ def expected_first(store: Store, now: datetime):
         ("n", Outcome.NO_ANSWER),
         ("d", Outcome.DECLINED),
         ("w", Outcome.WRONG_NUMBER),
-        ("x", Outcome.DO_NOT_CALL),
+        ("xo", Outcome.DO_NOT_CALL),  # x asks first: o (oui) confirms
     ],
 )
 async def test_outcome_key_records_and_moves_to_the_next_card(
@@ -61,7 +61,7 @@ async def test_outcome_key_records_and_moves_to_the_next_card(
         screen = await open_calls(pilot)
         assert screen.current.target.id == first.target.id
         assert first.contact.name in str(screen.query_one("#card-contact").render())
-        await pilot.press(key)
+        await pilot.press(*key)
         await pilot.pause()
         [attempt] = demo_store.attempts(demo_store.current_event().id)
         assert (attempt.target_id, attempt.outcome, attempt.at) == (first.target.id, outcome, now)
@@ -158,7 +158,7 @@ async def test_undo_brings_the_card_back_and_appends_a_reversal(
     app = make_app(store=demo_store, clock=fixed_clock(now))
     async with app.run_test(size=(100, 32)) as pilot:
         screen = await open_calls(pilot)
-        await pilot.press("x")
+        await pilot.press("x", "o")
         await pilot.pause()
         assert demo_store.get(Contact, first.contact.id).do_not_call
         await pilot.press("u")
@@ -184,20 +184,6 @@ async def test_note_is_saved_with_the_outcome(demo_store: Store, now: datetime) 
         await pilot.pause()
     [attempt] = demo_store.attempts(demo_store.current_event().id)
     assert attempt.note == "viendra avec un caméraman"
-
-
-async def test_the_call_timer_gives_the_duration(demo_store: Store, now: datetime) -> None:
-    current = [now]
-    app = make_app(store=demo_store, clock=lambda: current[0])
-    async with app.run_test(size=(100, 32)) as pilot:
-        await open_calls(pilot)
-        current[0] = now + timedelta(seconds=42)
-        await pilot.pause(1.1)  # one tick of the on-screen timer
-        assert "0:42" in str(app.screen.query_one("#call-timer").render())
-        await pilot.press("c")
-        await pilot.pause()
-    [attempt] = demo_store.attempts(demo_store.current_event().id)
-    assert attempt.duration_s == 42
 
 
 async def test_after_a_restart_the_queue_is_where_it_was(db_path: Path, now: datetime) -> None:
@@ -242,6 +228,11 @@ async def test_resend_records_and_shows_the_email(
         await open_calls(pilot)
         await pilot.press("r")
         await app.workers.wait_for_complete()
+        await pilot.pause()
+        status = str(app.screen.query_one("#call-status").render())
+        assert "renvoyer le communiqué" in status and "OSC 52" in status  # both stay
+        assert not isinstance(app.screen, CopyDialog)
+        await pilot.press("E")
         await pilot.pause()
         assert isinstance(app.screen, CopyDialog)
         text = app.screen.query_one("#copy-text").text
@@ -294,3 +285,53 @@ async def test_dial_failure_is_a_message_and_p_is_absent_by_default(
             screen.query_one("#call-status").render()
         )
     assert demo_store.attempts(demo_store.current_event().id) == []
+
+
+async def test_do_not_call_asks_first_and_no_changes_nothing(
+    demo_store: Store, now: datetime
+) -> None:
+    first = expected_first(demo_store, now)[0]
+    app = make_app(store=demo_store, clock=fixed_clock(now))
+    async with app.run_test(size=(100, 32)) as pilot:
+        screen = await open_calls(pilot)
+        await pilot.press("x")
+        await pilot.pause()
+        assert "Ne plus jamais appeler" in str(app.screen.query_one(".dialog-title").render())
+        await pilot.press("enter")  # the default answer is No
+        await pilot.pause()
+        assert app.screen is screen and screen.current.target.id == first.target.id
+    assert demo_store.attempts() == []
+    assert not demo_store.get(Contact, first.contact.id).do_not_call
+
+
+async def test_call_time_starts_with_space_not_with_the_card(
+    demo_store: Store, now: datetime
+) -> None:
+    clock = [now]
+    app = make_app(store=demo_store, clock=lambda: clock[0])
+    async with app.run_test(size=(100, 32)) as pilot:
+        screen = await open_calls(pilot)
+        clock[0] = now + timedelta(seconds=20)  # reading the card
+        screen._tick()
+        assert "espace quand ça sonne" in str(screen.query_one("#call-timer").render())
+        await pilot.press("space")
+        clock[0] = now + timedelta(seconds=95)
+        screen._tick()
+        assert "1:15" in str(screen.query_one("#call-timer").render())
+        await pilot.press("c")
+        await pilot.pause()
+    [attempt] = demo_store.attempts()
+    assert attempt.duration_s == 75.0
+
+
+async def test_at_80_columns_the_side_lists_fold_and_l_shows_them(
+    demo_store: Store, now: datetime
+) -> None:
+    app = make_app(store=demo_store, clock=fixed_clock(now))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_calls(pilot)
+        assert not screen.query_one("#calls-side").display
+        assert screen.query_one("#card-phone-text").display
+        await pilot.press("l")
+        await pilot.pause()
+        assert screen.query_one("#calls-side").display

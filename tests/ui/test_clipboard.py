@@ -53,7 +53,13 @@ async def press_e(store: Store, now: datetime):
         await pilot.press("4", "e")
         await app.workers.wait_for_complete()
         await pilot.pause()
+        # No dialog in the way of the next call: the status line says how it went.
+        assert not isinstance(app.screen, CopyDialog)
+        said = str(app.screen.query_one("#call-status").render())
+        await pilot.press("E")  # the text, on request
+        await pilot.pause()
         assert isinstance(app.screen, CopyDialog)
+        assert str(app.screen.query_one("#copy-status").render()) in said
         return (
             app.screen.query_one("#copy-text").text,
             str(app.screen.query_one("#copy-status").render()),

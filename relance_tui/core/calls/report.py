@@ -86,7 +86,7 @@ def summarise(store: Store, event: Event, clock: Clock) -> Summary:
     summary.callbacks.sort(key=lambda s: s.next_at.timestamp() if s.next_at else 0.0)
     if first_call is not None and last_call is not None:
         hours = (last_call - first_call).total_seconds() / 3600
-        if hours >= 1 / 60:
+        if summary.calls >= 5 and hours >= 0.25:  # a pace means nothing over two calls
             summary.calls_per_hour = round(summary.calls / hours, 1)
     return summary
 

@@ -11,8 +11,9 @@ back; the rules of the call session live here:
 - an undo brings back the card of the call it reversed, even when a callback
   fell due meanwhile: the caller is back on the call they were on, and the
   due callback is the next card once that call has an outcome;
-- the note typed during a call goes with the outcome recorded for it, and the
-  call's duration is the time since its card was shown.
+- the note typed during a call goes with the outcome recorded for it; the
+  call's duration runs from when the caller dialled or said the call started
+  (`start_call`) to the outcome, and is nothing for a card never called.
 """
 
 from __future__ import annotations
@@ -65,6 +66,7 @@ class CallSession:
         self.queue: Queue | None = None
         self.card: TargetState | None = None
         self.card_shown_at: datetime | None = None
+        self.call_started_at: datetime | None = None
         self.note = ""
         self._pinned: int | None = None  # a target brought back by undo
         self.refresh()
@@ -90,16 +92,26 @@ class CallSession:
         same = card is not None and self.card is not None and card.target.id == self.card.target.id
         if not same:
             self.card_shown_at = self.clock()
+            self.call_started_at = None
             self.note = ""
         self.card = card
 
     def progress(self) -> Progress | None:
         return progress(self.queue) if self.queue is not None else None
 
-    def seconds_on_card(self) -> int:
-        if self.card is None or self.card_shown_at is None:
-            return 0
-        return max(0, int((self.clock() - self.card_shown_at).total_seconds()))
+    def start_call(self) -> bool:
+        """The call on the card has started (dialled, or the caller says so); whether it
+        started now (False when it was already running or there is no card)."""
+        if self.card is None or self.call_started_at is not None:
+            return False
+        self.call_started_at = self.clock()
+        return True
+
+    def seconds_in_call(self) -> int | None:
+        """How long the current call has lasted; None before it starts."""
+        if self.card is None or self.call_started_at is None:
+            return None
+        return max(0, int((self.clock() - self.call_started_at).total_seconds()))
 
     # keys ---------------------------------------------------------------------
     def record(self, outcome: Outcome, callback_at: datetime | None = None) -> Recorded | None:
@@ -113,7 +125,7 @@ class CallSession:
             card,
             outcome,
             now,
-            duration_s=(now - (self.card_shown_at or now)).total_seconds(),
+            duration_s=(now - (self.call_started_at or now)).total_seconds(),
             note=self.note,
             caller=self.store.settings().caller_name,
             callback_at=callback_at,

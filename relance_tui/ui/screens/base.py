@@ -16,7 +16,7 @@ from relance_tui.core.errors import RelanceError
 from relance_tui.core.store.store import Store
 from relance_tui.locations import clipboard_dir
 from relance_tui.ui.bindings import translate_bindings
-from relance_tui.ui.clipboard import copy_text
+from relance_tui.ui.clipboard import CopyMethod, copy_text
 from relance_tui.ui.dialogs.copy import CopyDialog
 from relance_tui.ui.host import Host
 from relance_tui.ui.widgets.banner import EventBanner, ModeBar
@@ -60,6 +60,7 @@ class RelanceScreen(Screen[None]):
 
     def __init__(self) -> None:
         super().__init__(id=f"screen-{self.MODE}")
+        self._last_copy: tuple[str, str, str] | None = None
         translate_bindings(self)
 
     @property
@@ -100,18 +101,27 @@ class RelanceScreen(Screen[None]):
         head = f"{i18n.t('calls.email_to', to=to)}\n" if to else ""
         return f"{head}{i18n.t('calls.email_subject', subject=subject)}\n\n{body}"
 
-    def copy_with_dialog(self, title: str, text: str, label: str) -> None:
-        """Copy `text` off the UI thread, then show it in a dialog with how it went."""
-        self._copy_worker(title, text, label)
+    def copy_with_dialog(self, title: str, text: str, label: str, show_text: bool = True) -> None:
+        """Copy `text` off the UI thread, then say how it went; the text is shown in a
+        dialog when `show_text`, or when it could only be saved to a file."""
+        self._copy_worker(title, text, label, show_text)
 
     @work(thread=True, exclusive=True, group="clipboard")
-    def _copy_worker(self, title: str, text: str, label: str) -> None:
+    def _copy_worker(self, title: str, text: str, label: str, show_text: bool) -> None:
         result = copy_text(text, clipboard_dir(self.store.path), label, self.clock(), self.app)
-        self.app.call_from_thread(self._copied, title, text, result.message())
+        show = show_text or result.method is CopyMethod.FILE
+        self.app.call_from_thread(self._copied, title, text, result.message(), show)
 
-    def _copied(self, title: str, text: str, message: str) -> None:
+    def _copied(self, title: str, text: str, message: str, show: bool) -> None:
+        self._last_copy = (title, text, message)
         self.on_copied(message)
-        self.app.push_screen(CopyDialog(title, text, message))
+        if show:
+            self.app.push_screen(CopyDialog(title, text, message))
+
+    def show_last_copy(self) -> None:
+        """The last copied text, in a dialog where it can be selected by hand."""
+        if self._last_copy is not None:
+            self.app.push_screen(CopyDialog(*self._last_copy))
 
     def on_copied(self, message: str) -> None:
         """Screens with a status line show how the copy went."""

@@ -25,6 +25,7 @@ from relance_tui.core.media.phones import format_phone
 from relance_tui.core.models import Outcome
 from relance_tui.core.script.templates import TemplateProblem
 from relance_tui.ui.dialogs.callback import CallbackDialog
+from relance_tui.ui.dialogs.confirm import ConfirmDialog
 from relance_tui.ui.dialogs.note import NoteDialog
 from relance_tui.ui.screens.base import RelanceScreen
 
@@ -38,7 +39,8 @@ OUTCOME_KEYS: dict[str, Outcome] = {
     "w": Outcome.WRONG_NUMBER,
     "x": Outcome.DO_NOT_CALL,
 }
-NEEDS_CARD = {"outcome", "callback", "skip", "copy_email", "note", "dial"}
+NEEDS_CARD = {"outcome", "callback", "skip", "copy_email", "note", "dial", "do_not_call"}
+NARROW = 100  # below this width the side lists fold away (`l` shows them)
 DIAL_TIMEOUT_S = 10
 
 
@@ -60,12 +62,15 @@ class CallsScreen(RelanceScreen):
         Binding("b", "callback", "key.callback", id="calls.callback"),
         Binding("d", "outcome('d')", "key.declined", id="calls.declined"),
         Binding("w", "outcome('w')", "key.wrong_number", id="calls.wrong_number"),
-        Binding("x", "outcome('x')", "key.do_not_call", id="calls.do_not_call"),
+        Binding("x", "do_not_call", "key.do_not_call_ask", id="calls.do_not_call"),
         Binding("s", "skip", "key.skip", id="calls.skip"),
         Binding("u", "undo", "key.undo", id="calls.undo"),
         Binding("e", "copy_email", "key.copy_email", id="calls.copy_email"),
         Binding("o", "note", "key.note", id="calls.note"),
         Binding("p", "dial", "key.dial", id="calls.dial"),
+        Binding("space", "start_call", "key.start_call", id="calls.start_call"),
+        Binding("E", "show_copied", "key.show_copied", id="calls.show_copied", show=False),
+        Binding("l", "toggle_side", "key.toggle_side", id="calls.toggle_side"),
     ]
 
     has_card: reactive[bool] = reactive(False, bindings=True)
@@ -73,6 +78,7 @@ class CallsScreen(RelanceScreen):
     def __init__(self) -> None:
         super().__init__()
         self._session: CallSession | None = None
+        self._outcome_text = ""  # the last outcome recorded, kept in the status line
 
     # layout ---------------------------------------------------------------------
     def compose_body(self) -> ComposeResult:
@@ -299,8 +305,11 @@ class CallsScreen(RelanceScreen):
         if self._session is None or self._session.card is None:
             label.update("")
             return
-        seconds = self._session.seconds_on_card()
-        label.update(i18n.t("calls.timer", time=f"{seconds // 60}:{seconds % 60:02d}"))
+        seconds = self._session.seconds_in_call()
+        if seconds is None:
+            label.update(i18n.t("calls.timer_idle"))
+        else:
+            label.update(i18n.t("calls.timer", time=f"{seconds // 60}:{seconds % 60:02d}"))
 
     def _status(self, text: str) -> None:
         self.query_one("#call-status", Label).update(text)
@@ -315,13 +324,16 @@ class CallsScreen(RelanceScreen):
             return False
         if recorded is None:
             return False
-        self._status(
-            i18n.t(
-                "calls.recorded",
-                outcome=i18n.t(f"outcome.{outcome.value}"),
-                who=recorded.called.label,
-            )
+        self._outcome_text = i18n.t(
+            "calls.recorded",
+            outcome=i18n.t(f"outcome.{outcome.value}"),
+            who=recorded.called.label,
         )
+        if recorded.attempt.callback_at is not None:
+            self._outcome_text += " " + i18n.t(
+                "calls.callback_when", when=format_when(recorded.attempt.callback_at, self.lang)
+            )
+        self._status(self._outcome_text)
         self._show(recorded.card)
         return True
 
@@ -399,14 +411,43 @@ class CallsScreen(RelanceScreen):
             self._copy(state, *email)
 
     def _copy(self, state: TargetState, subject: str, body: str) -> None:
+        # No dialog in the way of the next call: the status line says how it went,
+        # `E` shows the text (and it opens by itself when nothing could be copied).
         self.copy_with_dialog(
             i18n.t("calls.email_title"),
             self.email_text(state.email, subject, body),
             state.name or state.label,
+            show_text=False,
         )
 
     def on_copied(self, message: str) -> None:
-        self._status(message)
+        # The outcome just recorded stays in view, with how the copy went.
+        self._status(f"{self._outcome_text} · {message}" if self._outcome_text else message)
+
+    def action_show_copied(self) -> None:
+        self.show_last_copy()
+
+    def action_start_call(self) -> None:
+        if self.session.start_call():
+            self._tick()
+
+    def action_toggle_side(self) -> None:
+        self.toggle_class("-side")
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.width < NARROW, "-narrow")
+
+    def action_do_not_call(self) -> None:
+        state = self.current
+        if state is None:
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.action_outcome("x")
+
+        question = i18n.t("calls.do_not_call_question", who=state.name or state.label)
+        self.app.push_screen(ConfirmDialog(question), self.guarded(answered))
 
     def action_dial(self) -> None:
         state = self.current
@@ -422,6 +463,7 @@ class CallsScreen(RelanceScreen):
             return
         if extension:
             number += f",{extension}"
+        self.session.start_call()
         self._dial_worker(command, number)
 
     @work(thread=True, exclusive=True, group="dial")

@@ -56,6 +56,8 @@ def test_friendliest_outlet_first_then_one_key_per_call(store: Store) -> None:
     session = CallSession(store, clock)
     assert outlet_of(session) == "CIBL"
 
+    clock.wait(seconds=15)  # reading the card before dialling is not call time
+    assert session.start_call()
     clock.wait(seconds=40)
     session.set_note("  Caméra confirmée  ")
     recorded = session.record(Outcome.CONFIRMED)
@@ -66,7 +68,7 @@ def test_friendliest_outlet_first_then_one_key_per_call(store: Store) -> None:
     assert recorded.attempt.note == "Caméra confirmée"
     assert [a.outcome for a in store.attempts()] == [Outcome.CONFIRMED]
     assert recorded.card is session.card and outlet_of(session) == "CJAD"
-    assert session.note == "" and session.seconds_on_card() == 0
+    assert session.note == "" and session.seconds_in_call() is None
 
 
 def test_a_skipped_card_goes_to_the_end(store: Store) -> None:
@@ -96,7 +98,7 @@ def test_undo_brings_back_the_card_you_were_on(store: Store) -> None:
 
     assert undone is not None and undone.attempt.outcome is Outcome.VOICEMAIL
     assert outlet_of(session) == "A" and undone.card is session.card
-    assert session.seconds_on_card() == 0  # a fresh timer for the call taken up again
+    assert session.seconds_in_call() is None  # a fresh timer for the call taken up again
     # A name added to the list meanwhile would come first (never called beats a
     # retry), but the card on screen stays until a key is pressed.
     outlet = Outlet(name="D", warmth=3, phone="514-555-0100")
@@ -227,3 +229,15 @@ def test_setting_aside_can_be_turned_off(store: Store) -> None:
     session.record(Outcome.CONFIRMED)
     assert session.queue is not None and session.queue.set_aside == []
     assert outlet_of(session) == "CIBL"  # the second journalist comes next, by warmth
+
+
+def test_a_card_skipped_through_without_a_call_has_no_call_time(store: Store) -> None:
+    call_list(store, ("A", 0), ("B", 0))
+    clock = Clock()
+    session = CallSession(store, clock)
+    clock.wait(minutes=2)
+    recorded = session.record(Outcome.NO_ANSWER)
+    assert recorded is not None and recorded.attempt.duration_s == 0.0
+    assert session.start_call() and not session.start_call()  # started once
+    clock.wait(seconds=30)
+    assert session.seconds_in_call() == 30
