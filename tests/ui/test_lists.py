@@ -189,3 +189,23 @@ async def test_import_dialog_previews_then_imports(demo_store: Store, now) -> No
         assert "Importé" in status(app)
         assert isinstance(app.screen.query_one("#media"), DataTable)
     assert {"Élise Côté", "François Œuvrard"} <= {c.name for c in demo_store.contacts()}
+
+
+async def test_do_not_call_and_to_fix_show_even_on_the_call_list(demo_store: Store, now) -> None:
+
+    from relance_tui.core.calls.queue import load_queue, record_outcome
+    from relance_tui.core.models import Outcome
+
+    queue = load_queue(demo_store, demo_store.current_event(), now)
+    first, second = queue.ready[:2]
+    record_outcome(demo_store, first, Outcome.DO_NOT_CALL, now)
+    record_outcome(demo_store, second, Outcome.WRONG_NUMBER, now)
+    app = make_app(store=demo_store, clock=fixed_clock(now))
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#media", DataTable)
+        marks = {
+            str(table.get_row_at(i)[1]): str(table.get_row_at(i)[0]) for i in range(table.row_count)
+        }
+        assert marks[first.contact.name] == "⛔"
+        assert marks[second.contact.name] == "✓⚠"

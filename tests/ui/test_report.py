@@ -64,7 +64,7 @@ async def test_bilan_after_outcomes(demo_store: Store, now, monkeypatch) -> None
         assert isinstance(app.screen, ReportScreen)
         bars = rendered(app, "#outcome-bars")
         assert "présence confirmée" in bars and "█" in bars
-        assert "5 appels pour 30 cibles · 2 confirmés · 4 min au téléphone" in rendered(
+        assert "5 appels pour 30 cibles · 2 confirmés (2 médias) · 4 min au téléphone" in rendered(
             app, "#report-totals"
         )
         door = app.screen.query_one("#list-confirmed", DataTable)

@@ -39,6 +39,8 @@ class Summary:
     resend: list[TargetState] = field(default_factory=list)
     never_reached: list[TargetState] = field(default_factory=list)
     callbacks: list[TargetState] = field(default_factory=list)
+    to_fix: list[TargetState] = field(default_factory=list)  # wrong number, left...
+    outlets_confirmed: int = 0  # newsrooms, not people: one yes per outlet counts once
     calls: int = 0
     seconds_calling: float = 0.0
     calls_per_hour: float | None = None
@@ -70,6 +72,8 @@ def summarise(store: Store, event: Event, clock: Clock) -> Summary:
             first_call = attempt.at if first_call is None else min(first_call, attempt.at)
             last_call = attempt.at if last_call is None else max(last_call, attempt.at)
         last = state.last
+        if state.contact is not None and state.contact.to_fix:
+            summary.to_fix.append(state)
         if last is not None and last.outcome is Outcome.CONFIRMED:
             summary.confirmed.append(state)
             summary.confirmed_by_kind[state.outlet.kind.value if state.outlet else "—"] += 1
@@ -84,6 +88,7 @@ def summarise(store: Store, event: Event, clock: Clock) -> Summary:
         ):
             summary.never_reached.append(state)
     summary.callbacks.sort(key=lambda s: s.next_at.timestamp() if s.next_at else 0.0)
+    summary.outlets_confirmed = len({s.outlet.id for s in summary.confirmed if s.outlet})
     if first_call is not None and last_call is not None:
         hours = (last_call - first_call).total_seconds() / 3600
         if summary.calls >= 5 and hours >= 0.25:  # a pace means nothing over two calls
@@ -117,6 +122,7 @@ SECTIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("resend", "report.resend", ("name", "outlet", "email", "notes")),
     ("never_reached", "report.never_reached", ("name", "outlet", "phone", "attempts")),
     ("callbacks", "report.callbacks", ("callback", "name", "outlet", "phone")),
+    ("to_fix", "report.to_fix", ("name", "outlet", "phone", "notes")),
 )
 
 
@@ -183,7 +189,10 @@ def totals_line(summary: Summary) -> str:
         "report.totals",
         calls=i18n.t("count.calls", count=summary.calls),
         targets=i18n.t("count.targets", count=summary.total),
-        confirmed=i18n.t("count.confirmed", count=len(summary.confirmed)),
+        confirmed=i18n.t("count.confirmed", count=len(summary.confirmed))
+        + " ("
+        + i18n.t("count.outlets", count=summary.outlets_confirmed)
+        + ")",
         time=_duration(summary.seconds_calling),
     ) + (f" · {pace}" if pace else "")
 
@@ -246,6 +255,7 @@ def as_json(summary: Summary) -> str:
         },
         "targets": summary.total,
         "by_outcome": dict(summary.by_outcome),
+        "outlets_confirmed": summary.outlets_confirmed,
         "confirmed_by_kind": dict(summary.confirmed_by_kind),
         "confirmed_by_role": dict(summary.confirmed_by_role),
         "calls": summary.calls,

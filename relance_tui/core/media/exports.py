@@ -39,6 +39,7 @@ MEDIA_COLUMNS = (
     "email",
     "notes",
     "do_not_call",
+    "to_fix",
 )
 CALL_COLUMNS = (
     "position",
@@ -93,6 +94,7 @@ def media_list_rows(store: Store) -> list[dict[str, str]]:
                 "email": outlet.email,
                 "notes": outlet.notes,
                 "do_not_call": "oui" if outlet.do_not_call else "",
+                "to_fix": "",
             }
         )
         for contact in contacts_by_outlet.get(outlet.id or -1, []):
@@ -108,6 +110,7 @@ def media_list_rows(store: Store) -> list[dict[str, str]]:
                     "email": contact.email,
                     "notes": contact.notes,
                     "do_not_call": "oui" if contact.do_not_call else "",
+                    "to_fix": "oui" if contact.to_fix else "",
                 }
             )
     return rows
@@ -139,6 +142,7 @@ def call_list_rows(store: Store, event: Event, clock: Clock) -> list[dict[str, s
                 "email": state.email,
                 "notes": contact.notes if contact else (outlet.notes if outlet else ""),
                 "do_not_call": "oui" if state.do_not_call else "",
+                "to_fix": "oui" if contact and contact.to_fix else "",
                 "outcome": i18n.t(f"outcome.{last.outcome.value}") if last else i18n.t("state.new"),
                 "attempts": str(state.calls),
                 "last_call": format_when(last.at, lang) if last else "",

@@ -165,7 +165,10 @@ def build_contact(values: dict[str, str], base: Contact | None = None) -> Contac
         notes=notes,
         pronunciation=pronunciation,
         do_not_call=values.get("do_not_call", "") in ("1", "true", "True", "oui", "yes"),
-        to_fix=False if base is None else base.to_fix and not (phone != base.phone),
+        # "To fix" (a wrong number, someone who left) holds until the form says it is
+        # fixed, or the phone changes.
+        to_fix=values.get("to_fix", "1" if base and base.to_fix else "") in ("1", "true", "oui")
+        and not (base is not None and phone != base.phone),
     )
 
 

@@ -72,6 +72,7 @@ class Filters:
     tag: str = ""
     min_warmth: int = 0
     role: str = ""
+    to_fix: bool = False  # only contacts whose details are to be fixed (wrong number...)
 
     @property
     def active(self) -> bool:
@@ -95,6 +96,8 @@ def search(rows: Sequence[MediaRow], query: str, filters: Filters = Filters()) -
         if outlet.warmth < filters.min_warmth:
             continue
         if filters.role and row.role.value != filters.role:
+            continue
+        if filters.to_fix and not (row.contact and row.contact.to_fix):
             continue
         if all(word in row.haystack for word in words):
             found.append(row)

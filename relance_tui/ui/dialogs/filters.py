@@ -36,6 +36,11 @@ class FiltersDialog(Dialog[Filters]):
                 str(current.min_warmth),
             ),
             ("role", (every, *role_options(include_newsroom=True)), current.role),
+            (
+                "to_fix",
+                ((every, ""), (i18n.t("filters.to_fix.only"), "1")),
+                "1" if current.to_fix else "",
+            ),
         ]
         with VerticalScroll(classes="dialog form", id="filters-dialog"):
             yield Label(i18n.t("filters.title"), classes="dialog-title")
@@ -65,6 +70,7 @@ class FiltersDialog(Dialog[Filters]):
                 tag=self._value("tag"),
                 min_warmth=int(self._value("min_warmth") or 0),
                 role=self._value("role"),
+                to_fix=self._value("to_fix") == "1",
             )
         )
 

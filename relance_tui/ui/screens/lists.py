@@ -173,7 +173,9 @@ class ListsScreen(RelanceScreen):
         lang = i18n.current_language()
         for row in self._shown:
             contact = row.contact
-            mark = "✓" if row.key in self._in_list else ("⛔" if row.do_not_call else "")
+            mark = "⛔" if row.do_not_call else ("✓" if row.key in self._in_list else "")
+            if contact is not None and contact.to_fix:
+                mark += "⚠"
             if self._only_call_list:
                 mark = f"{self._positions.get(row.key, '')}"
             phone = (
@@ -384,6 +386,7 @@ class ListsScreen(RelanceScreen):
                 "1" if c.do_not_call else "",
                 yes_no(c.do_not_call),
             ),
+            FieldSpec("to_fix", "field.to_fix", "1" if c.to_fix else "", yes_no(c.to_fix)),
         ]
 
     def _outlet_fields(self, outlet: Outlet | None) -> list[FieldSpec]:

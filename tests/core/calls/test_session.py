@@ -241,3 +241,35 @@ def test_a_card_skipped_through_without_a_call_has_no_call_time(store: Store) ->
     assert session.start_call() and not session.start_call()  # started once
     clock.wait(seconds=30)
     assert session.seconds_in_call() == 30
+
+
+def test_a_wrong_number_is_flagged_to_fix_until_the_form_clears_it(store: Store) -> None:
+    from relance_tui.core.calls.report import summarise
+    from relance_tui.core.media.exports import media_list_rows
+    from relance_tui.core.media.records import build_contact
+    from relance_tui.core.media.search import Filters, media_rows, search
+
+    event = call_list(store, ("CIBL", 0), ("CJAD", 0))
+    session = CallSession(store, Clock())
+    session.record(Outcome.WRONG_NUMBER)
+    [flagged] = [c for c in store.contacts() if c.to_fix]
+    assert flagged.name == "Contact CIBL"
+
+    rows = media_rows(store.outlets(), store.shows(), store.contacts())
+    assert [r.contact.name for r in search(rows, "", Filters(to_fix=True))] == ["Contact CIBL"]
+    assert [s.name for s in summarise(store, event, Clock()).to_fix] == ["Contact CIBL"]
+    exported = {r["name"]: r["to_fix"] for r in media_list_rows(store) if r["name"]}
+    assert exported == {"Contact CIBL": "oui", "Contact CJAD": ""}
+
+    values = {
+        "name": flagged.name,
+        "outlet_id": str(flagged.outlet_id),
+        "role": flagged.role.value,
+        "phone": flagged.phone,
+        "to_fix": "1",
+    }
+    assert build_contact(values, flagged).to_fix  # kept while the form says so
+    fixed = build_contact({**values, "to_fix": ""}, flagged)
+    store.save(fixed)
+    rows = media_rows(store.outlets(), store.shows(), store.contacts())
+    assert search(rows, "", Filters(to_fix=True)) == []
