@@ -10,6 +10,8 @@ import time
 from datetime import datetime
 from pathlib import Path
 
+import pytest
+
 from relance_tui.core.calls.queue import load_queue
 from relance_tui.core.calls.timing import DEFAULT_TZ
 from relance_tui.core.store.store import Store
@@ -26,8 +28,9 @@ def installed_relance() -> str:
 class Terminal:
     """One tmux server of our own, 100x32, running one command."""
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, size: tuple[int, int] = (100, 32)) -> None:
         self.tmux = require_program("tmux")
+        self.size = size
         self.session = f"{name}-{os.getpid()}"
         self.socket = ["-L", self.session]
 
@@ -41,10 +44,11 @@ class Terminal:
                 "-s",
                 self.session,
                 "-x",
-                "100",
+                str(self.size[0]),
                 "-y",
-                "32",
-                f"env RELANCE_LANG=fr TERM=xterm-256color {command}",
+                str(self.size[1]),
+                # The size is the pane's: inherited COLUMNS/LINES would override it.
+                f"env -u COLUMNS -u LINES RELANCE_LANG=fr TERM=xterm-256color {command}",
             ],
             check=True,
         )
@@ -149,3 +153,37 @@ def test_installed_calls_keep_their_progress_across_a_restart(tmp_path: Path) ->
         set_aside = [s.target.id for s in queue.set_aside]
     assert outcomes == ["confirmed", "declined", "voicemail"]
     assert voicemail.target_id in set_aside
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 32)])
+def test_the_card_is_a_contact_sheet_at_80x24_and_100x32(
+    tmp_path: Path, size: tuple[int, int]
+) -> None:
+    terminal = Terminal(f"relance-card-{size[0]}", size)
+    relance = installed_relance()
+    db = tmp_path / "demo.json"
+    try:
+        terminal.start(f"{relance} demo --db {db}")
+        terminal.wait_for("affichés sur")
+        terminal.keys("4")
+        card = terminal.wait_for("Quoi dire")
+        assert "Béatrice Thibault — affectateur·trice" in card
+        assert "Note : Très ouverte aux enjeux de quartier." in card  # the contact's notes
+        assert "[FR]" in card  # the outlet's language
+        assert "514 555-0136, poste 221" in card  # the phone as text
+        terminal.keys("c")  # CIBL confirms: its other journalist is set aside
+        terminal.wait_for("Confirmés : 1")
+        if size[0] < 100:
+            terminal.keys("l")  # the side lists fold away at 80 columns
+        terminal.keys("Tab")
+        terminal.keys("Down")
+        terminal.keys("Enter")
+        card = terminal.wait_for("CIBL 101,5 a déjà confirmé — Béatrice Thibault")
+        assert "Catherine Vachon" in card
+        assert "(en ondes lun.-ven." in card  # the show's air time (may wrap)
+        if size == (100, 32):
+            assert "pourrait être là ?" in card  # the ask, without scrolling
+        terminal.keys("q")
+        terminal.wait_closed()
+    finally:
+        terminal.close()

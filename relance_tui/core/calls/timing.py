@@ -53,6 +53,12 @@ def format_clock(moment: datetime, lang: str) -> str:
     return format_datetime(moment, "h:mm a", locale=_LOCALES[lang])
 
 
+def format_short_when(moment: datetime, lang: str) -> str:
+    """ "sam. 28 nov., 10 h 30" / "Sat, Nov 28, 10:30 AM"."""
+    day = format_date(moment, "EEE d MMM" if lang == "fr" else "EEE, MMM d", locale=_LOCALES[lang])
+    return f"{day}, {format_clock(moment, lang)}"
+
+
 def format_soon(moment: datetime, now: datetime, lang: str) -> str:
     """A time in the coming days, short: "9 h" today, "demain 9 h", "ven. 9 h"."""
     local = moment.astimezone(now.tzinfo)

@@ -85,16 +85,17 @@ class CallsScreen(RelanceScreen):
         yield Label("", id="call-warnings")
         with Horizontal(id="calls-body"):
             with VerticalScroll(id="card"):
-                yield Label("", id="card-outlet")
-                yield Label("", id="card-contact")
+                yield Label("", id="card-progress")  # at 80 columns, in place of the side
+                yield Label("", id="card-outlet", markup=False)
+                yield Label("", id="card-contact", markup=False)
                 with Horizontal(id="card-phone-row"):
                     yield Digits("", id="card-phone")
                     yield Label("", id="card-extension")
-                yield Label("", id="card-phone-text")
-                yield Label("", id="card-meta")
-                yield Label("", id="card-notes")
-                yield Label("", id="card-answered")
-                yield Label("", id="card-note")
+                yield Label("", id="card-phone-text", markup=False)
+                yield Label("", id="card-meta", markup=False)
+                yield Label("", id="card-notes", markup=False)
+                yield Label("", id="card-answered", markup=False)
+                yield Label("", id="card-note", markup=False)
                 yield Static("", id="card-script", markup=False)
                 yield Label(i18n.t("calls.history"), classes="card-title")
                 yield Static("", id="card-history", markup=False)
@@ -210,11 +211,16 @@ class CallsScreen(RelanceScreen):
                     when=format_soon(answered.last.at, self.clock(), lang),
                 )
             )
-        note = self.session.note
-        query("#card-note", Label).update(i18n.t("calls.pending_note", note=note) if note else "")
+        self._show_note()
         query("#card-history", Static).update(self._history_text(state, lang))
         query("#card-script", Static).update(self._talking_points(state))
         query("#card-script", Static).border_title = i18n.t("calls.talking_points")
+
+    def _show_note(self) -> None:
+        note = self.session.note
+        label = self.query_one("#card-note", Label)
+        label.update(i18n.t("calls.pending_note", note=note) if note else "")
+        label.display = bool(note)
 
     def _history_text(self, state: TargetState, lang: str) -> str:
         if not state.history:
@@ -286,6 +292,7 @@ class CallsScreen(RelanceScreen):
         if card is not None:
             self._show(card)
             self._status(i18n.t("calls.called_now", who=card.label))
+            self.remove_class("-side")  # at 80 columns the card takes the width again
             self.query_one("#card").focus()
 
     def _show_warnings(self, state: TargetState | None) -> None:
@@ -310,6 +317,17 @@ class CallsScreen(RelanceScreen):
             label.update(i18n.t("calls.timer_idle"))
         else:
             label.update(i18n.t("calls.timer", time=f"{seconds // 60}:{seconds % 60:02d}"))
+        done = self._session.progress()
+        if done is not None:
+            self.query_one("#card-progress", Label).update(
+                i18n.t(
+                    "calls.progress_short",
+                    timer=str(label.render()),
+                    called=done.called,
+                    total=done.total,
+                    confirmed=done.confirmed,
+                )
+            )
 
     def _status(self, text: str) -> None:
         self.query_one("#call-status", Label).update(text)
@@ -387,10 +405,7 @@ class CallsScreen(RelanceScreen):
         def noted(text: str | None) -> None:
             if text is not None:
                 self.session.set_note(text)
-                note = self.session.note
-                self.query_one("#card-note", Label).update(
-                    i18n.t("calls.pending_note", note=note) if note else ""
-                )
+                self._show_note()
 
         self.app.push_screen(NoteDialog(self.session.note), self.guarded(noted))
 

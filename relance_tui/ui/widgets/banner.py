@@ -8,7 +8,12 @@ from rich.text import Text
 from textual.widgets import Static
 
 from relance_tui import i18n
-from relance_tui.core.calls.timing import WindowStatus, format_day, format_when, relance_window
+from relance_tui.core.calls.timing import (
+    WindowStatus,
+    format_day,
+    format_short_when,
+    relance_window,
+)
 from relance_tui.core.models import Event
 from relance_tui.ui.host import Host
 from relance_tui.ui.modes import MODE_ORDER
@@ -41,7 +46,11 @@ def banner_text(event: Event | None, now_status: WindowStatus | None, lang: str)
         "window.label", opens=format_day(window.opens, lang), closes=format_day(window.closes, lang)
     )
     status = f" ({i18n.t('window.status.' + now_status.value)})" if now_status else ""
-    head = i18n.t("banner.event", title=event.title, when=format_when(event.start, lang))
+    # Day, hour and place first: a narrow terminal cuts the end of the line.
+    essentials = format_short_when(event.start, lang)
+    if event.venue:
+        essentials += f" · {event.venue}"
+    head = i18n.t("banner.event", title=event.title, when=essentials)
     return f"{head}\n{span}{status}"
 
 
