@@ -55,13 +55,12 @@ async def test_a_hung_clipboard_or_dial_command_never_freezes_the_keys(
 ) -> None:
     import pyperclip
 
-    from relance_tui.ui import clipboard
-    from relance_tui.ui.screens import calls
+    from relance_tui.ui import clipboard, dial
 
     released = threading.Event()
     monkeypatch.setattr(pyperclip, "copy", lambda text: released.wait(10))
     monkeypatch.setattr(clipboard, "PYPERCLIP_TIMEOUT_S", 1.0)
-    monkeypatch.setattr(calls, "DIAL_TIMEOUT_S", 1.0)
+    monkeypatch.setattr(dial, "DIAL_TIMEOUT_S", 1.0)
     settings = demo_store.settings()
     import dataclasses
 

@@ -76,7 +76,7 @@ async def test_english_interface(demo_store: Store, now: datetime) -> None:
         await pilot.pause()
         text = screen_text(app)
         assert "Follow-up window" in text
-        assert "Saturday, November 28, 10:30 AM" in text
+        assert "Sat, Nov 28, 10:30 AM · Maison de la culture du Plateau" in text
         assert "72 shown of 72 found" in str(app.screen.query_one("#lists-counts").render())
         footer_keys = {b.description for _, b, _, _ in app.screen.active_bindings.values()}
         assert {"Lists", "Calls", "Quit"} <= footer_keys

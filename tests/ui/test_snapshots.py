@@ -28,6 +28,12 @@ def test_calls_card(snap_compare, demo_store: Store, now: datetime, size) -> Non
     assert snap_compare(app, terminal_size=size, press=["4"])
 
 
+@pytest.mark.parametrize("size", [(100, 32), (80, 24)], ids=["100x32", "80x24"])
+def test_calls_card_in_english(snap_compare, demo_store: Store, now: datetime, size) -> None:
+    app = make_app(store=demo_store, clock=fixed_clock(now), lang="en")
+    assert snap_compare(app, terminal_size=size, press=["4"])
+
+
 def test_rehearsal_mid_take(snap_compare, demo_store: Store, now: datetime) -> None:
     from datetime import timedelta
 

@@ -99,6 +99,21 @@ def summarise(store: Store, event: Event, clock: Clock) -> Summary:
 # --- text, Markdown, CSV, JSON ---------------------------------------------------------
 
 
+def history_text(state: TargetState, lang: str, last: int = 5) -> str:
+    """The target's last calls, one a line: when, outcome, callback time, note."""
+    if not state.history:
+        return i18n.t("calls.never_called")
+    lines = []
+    for attempt in state.history[-last:]:
+        line = f"{format_when(attempt.at, lang)} — {i18n.t('outcome.' + attempt.outcome.value)}"
+        if attempt.callback_at:
+            line += f" ({format_when(attempt.callback_at, lang)})"
+        if attempt.note:
+            line += f" : {attempt.note}"
+        lines.append(line)
+    return "\n".join(lines)
+
+
 def who_fields(state: TargetState) -> dict[str, str]:
     phone, extension = state.phone
     last = state.last

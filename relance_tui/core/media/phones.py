@@ -67,6 +67,20 @@ def phone_key(phone: str, extension: str = "") -> str:
     )
 
 
+def dial_string(phone: str, extension: str = "") -> str:
+    """What a dialer takes: E.164, the extension after a pause ("+15145550136,221").
+
+    A comma (a pause) rather than ";ext=": phones dial it the same everywhere.
+    Raises BadPhone when the number cannot be read.
+    """
+    try:
+        parsed = phonenumbers.parse(phone, "CA")
+    except phonenumbers.NumberParseException:
+        raise BadPhone(phone=phone) from None
+    number = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+    return f"{number},{extension}" if extension else number
+
+
 def format_phone(phone: str, extension: str = "", lang: str = "fr") -> str:
     """ "5145550142", "221" -> "514 555-0142, poste 221" (fr) / "514-555-0142 ext. 221" (en)."""
     text = phone.strip()

@@ -2,32 +2,30 @@
 
 from __future__ import annotations
 
-import shlex
-import subprocess
 from datetime import datetime
 
-import phonenumbers
-from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.reactive import reactive
-from textual.widgets import Digits, Label, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Digits, Label, Static
 
 from relance_tui import i18n
 from relance_tui.core.calls.queue import TargetState
+from relance_tui.core.calls.report import history_text
 from relance_tui.core.calls.session import CallSession
 from relance_tui.core.calls.timing import call_warnings, format_soon, format_when
 from relance_tui.core.errors import RelanceError
-from relance_tui.core.media.phones import format_phone
+from relance_tui.core.media.phones import BadPhone, dial_string, format_phone
 from relance_tui.core.models import Outcome
 from relance_tui.core.script.templates import TemplateProblem
+from relance_tui.ui.dial import run_dial_command
 from relance_tui.ui.dialogs.callback import CallbackDialog
 from relance_tui.ui.dialogs.confirm import ConfirmDialog
 from relance_tui.ui.dialogs.note import NoteDialog
 from relance_tui.ui.screens.base import RelanceScreen
+from relance_tui.ui.widgets.queue_lists import QueueLists
 
 OUTCOME_KEYS: dict[str, Outcome] = {
     "c": Outcome.CONFIRMED,
@@ -41,7 +39,6 @@ OUTCOME_KEYS: dict[str, Outcome] = {
 }
 NEEDS_CARD = {"outcome", "callback", "skip", "copy_email", "note", "dial", "do_not_call"}
 NARROW = 100  # below this width the side lists fold away (`l` shows them)
-DIAL_TIMEOUT_S = 10
 
 
 def _digits(phone: str) -> str:
@@ -102,7 +99,7 @@ class CallsScreen(RelanceScreen):
             with Vertical(id="calls-side"):
                 yield Label("", id="call-timer")
                 yield Static("", id="progress")
-                yield OptionList(id="queue-side")
+                yield QueueLists(id="queue-side")
                 yield Label(i18n.t("calls.side_hint"), id="side-hint")
         yield Label("", id="call-status")
 
@@ -212,7 +209,7 @@ class CallsScreen(RelanceScreen):
                 )
             )
         self._show_note()
-        query("#card-history", Static).update(self._history_text(state, lang))
+        query("#card-history", Static).update(history_text(state, lang))
         query("#card-script", Static).update(self._talking_points(state))
         query("#card-script", Static).border_title = i18n.t("calls.talking_points")
 
@@ -221,19 +218,6 @@ class CallsScreen(RelanceScreen):
         label = self.query_one("#card-note", Label)
         label.update(i18n.t("calls.pending_note", note=note) if note else "")
         label.display = bool(note)
-
-    def _history_text(self, state: TargetState, lang: str) -> str:
-        if not state.history:
-            return i18n.t("calls.never_called")
-        lines = []
-        for attempt in state.history[-5:]:
-            line = f"{format_when(attempt.at, lang)} — {i18n.t('outcome.' + attempt.outcome.value)}"
-            if attempt.callback_at:
-                line += f" ({format_when(attempt.callback_at, lang)})"
-            if attempt.note:
-                line += f" : {attempt.note}"
-            lines.append(line)
-        return "\n".join(lines)
 
     def _talking_points(self, state: TargetState) -> str:
         try:
@@ -245,10 +229,9 @@ class CallsScreen(RelanceScreen):
         query = self.query_one
         queue = self.session.queue
         done = self.session.progress()
-        side = query("#queue-side", OptionList)
-        highlighted = side.highlighted_option.id if side.highlighted_option else None
-        side.clear_options()
+        side = query("#queue-side", QueueLists)
         if queue is None or done is None:
+            side.clear_options()
             query("#progress", Static).update("")
             return
         query("#progress", Static).update(
@@ -261,34 +244,11 @@ class CallsScreen(RelanceScreen):
                 later=done.later,
             )
         )
-        now = self.clock()
-        callbacks = queue.callbacks
-        later = [s for s in queue.later if s not in callbacks]
-        sections = (
-            ("calls.callbacks", callbacks),
-            ("calls.later", later),
-            ("calls.set_aside", queue.set_aside),
-        )
-        options: list[Option] = []
-        for title_key, states in sections:
-            options.append(Option(Text(i18n.t(title_key), style="bold"), disabled=True))
-            if not states:
-                options.append(Option(Text(i18n.t("calls.none"), style="dim"), disabled=True))
-            for state in states:
-                when = format_soon(state.next_at, now, lang) if state.next_at else ""
-                line = Text(f"{when}  {state.label}".strip(), no_wrap=True, overflow="ellipsis")
-                options.append(Option(line, id=f"t{state.target.id}"))
-        side.add_options(options)
-        ids = [option.id for option in options]
-        if highlighted in ids:
-            side.highlighted = ids.index(highlighted)
+        side.show(queue, self.clock(), lang)
 
-    @on(OptionList.OptionSelected, "#queue-side")
-    def _picked(self, message: OptionList.OptionSelected) -> None:
-        option_id = message.option.id
-        if not option_id:
-            return
-        card = self.session.call_now(int(option_id[1:]))
+    @on(QueueLists.Picked)
+    def _picked(self, message: QueueLists.Picked) -> None:
+        card = self.session.call_now(message.target_id)
         if card is not None:
             self._show(card)
             self._status(i18n.t("calls.called_now", who=card.label))
@@ -471,26 +431,13 @@ class CallsScreen(RelanceScreen):
             return
         phone, extension = state.phone
         try:
-            parsed = phonenumbers.parse(phone, "CA")
-            number = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
-        except phonenumbers.NumberParseException:
+            number = dial_string(phone, extension)
+        except BadPhone:
             self._status(i18n.t("calls.dial_bad_number", phone=phone))
             return
-        if extension:
-            number += f",{extension}"
         self.session.start_call()
         self._dial_worker(command, number)
 
     @work(thread=True, exclusive=True, group="dial")
     def _dial_worker(self, command: str, number: str) -> None:
-        try:
-            words = shlex.split(command)
-            if any("{number}" in word for word in words):
-                args = [word.replace("{number}", number) for word in words]
-            else:
-                args = [*words, f"tel:{number}"]
-            subprocess.run(args, check=True, timeout=DIAL_TIMEOUT_S, capture_output=True)
-            message = i18n.t("calls.dialed", number=number)
-        except (OSError, ValueError, subprocess.SubprocessError) as problem:
-            message = i18n.t("calls.dial_failed", problem=str(problem)[:120])
-        self.app.call_from_thread(self._status, message)
+        self.app.call_from_thread(self._status, run_dial_command(command, number))

@@ -1,0 +1,53 @@
+"""The side of Appels: callbacks, later, set aside; enter picks one to call now."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from rich.text import Text
+from textual import on
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from relance_tui import i18n
+from relance_tui.core.calls.queue import Queue, TargetState
+from relance_tui.core.calls.timing import format_soon
+
+
+class QueueLists(OptionList):
+    """One line per target, a day when it is not today, never wrapped."""
+
+    @dataclass
+    class Picked(Message):
+        target_id: int
+
+    def show(self, queue: Queue, now: datetime, lang: str) -> None:
+        highlighted = self.highlighted_option.id if self.highlighted_option else None
+        callbacks = queue.callbacks
+        sections: tuple[tuple[str, list[TargetState]], ...] = (
+            ("calls.callbacks", callbacks),
+            ("calls.later", [s for s in queue.later if s not in callbacks]),
+            ("calls.set_aside", queue.set_aside),
+        )
+        options: list[Option] = []
+        for title_key, states in sections:
+            options.append(Option(Text(i18n.t(title_key), style="bold"), disabled=True))
+            if not states:
+                options.append(Option(Text(i18n.t("calls.none"), style="dim"), disabled=True))
+            for state in states:
+                when = format_soon(state.next_at, now, lang) if state.next_at else ""
+                line = Text(f"{when}  {state.label}".strip(), no_wrap=True, overflow="ellipsis")
+                options.append(Option(line, id=f"t{state.target.id}"))
+        self.clear_options()
+        self.add_options(options)
+        ids = [option.id for option in options]
+        if highlighted in ids:
+            self.highlighted = ids.index(highlighted)
+
+    @on(OptionList.OptionSelected)
+    def _selected(self, message: OptionList.OptionSelected) -> None:
+        message.stop()
+        if message.option.id:
+            self.post_message(self.Picked(int(message.option.id[1:])))
