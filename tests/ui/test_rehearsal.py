@@ -8,6 +8,7 @@ from relance_tui.core.store.store import Store
 from relance_tui.ui.app import make_app
 from relance_tui.ui.screens.rehearsal import RehearsalScreen
 from relance_tui.ui.screens.script import ScriptScreen
+from tests.ui.waiting import wait_until
 
 
 class MovingClock:
@@ -89,10 +90,10 @@ async def test_the_script_estimate_uses_the_takes(demo_store: Store, now) -> Non
     app = make_app(store=demo_store, clock=clock)
     async with app.run_test(size=(100, 32)) as pilot:
         await pilot.press("2")
-        await pilot.pause(0.3)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert isinstance(app.screen, ScriptScreen)
+        await wait_until(
+            pilot,
+            lambda: isinstance(app.screen, ScriptScreen) and "mots" in rendered(app, "#length"),
+        )
         before = rendered(app, "#length")
         assert "rythme par défaut" in before
         await open_rehearsal(pilot)
@@ -108,8 +109,6 @@ async def test_the_script_estimate_uses_the_takes(demo_store: Store, now) -> Non
         )
         assert "le texte est à vous" in rendered(app, "#nudge")
         await pilot.press("2")
-        await pilot.pause(0.3)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await wait_until(pilot, lambda: "votre rythme" in rendered(app, "#length"))
         after = rendered(app, "#length")
         assert "votre rythme" in after and after != before and "⚠" in after

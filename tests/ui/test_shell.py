@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from textual.command import CommandList
 from textual.widgets import DataTable, Static
 
 from relance_tui import i18n
@@ -15,6 +16,7 @@ from relance_tui.ui.screens.lists import ListsScreen
 from relance_tui.ui.screens.rehearsal import RehearsalScreen
 from relance_tui.ui.screens.report import ReportScreen
 from relance_tui.ui.screens.script import ScriptScreen
+from tests.ui.waiting import wait_until
 
 
 def screen_text(app) -> str:
@@ -64,7 +66,13 @@ async def test_command_palette_goes_to_a_screen(demo_store: Store, now: datetime
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"Bilan")
-        await pilot.pause(0.3)
+        await wait_until(
+            pilot,
+            lambda: (
+                app.screen.query_one(CommandList).option_count > 0
+                and "Bilan" in str(app.screen.query_one(CommandList).get_option_at_index(0).prompt)
+            ),
+        )
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ReportScreen)
