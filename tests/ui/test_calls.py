@@ -335,3 +335,26 @@ async def test_at_80_columns_the_side_lists_fold_and_l_shows_them(
         await pilot.press("l")
         await pilot.pause()
         assert screen.query_one("#calls-side").display
+
+
+async def test_when_the_list_is_done_no_card_detail_stays_behind(
+    store: Store, now: datetime
+) -> None:
+    from relance_tui.core.models import Event, EventKind, Outlet, Target
+
+    event = Event(title="Lancement", kind=EventKind.EVENT, start=now + timedelta(days=2))
+    store.save(event)
+    outlet = Outlet(name="CIBL 101,5", phone="514-555-0135", notes="Salle ouverte le matin.")
+    store.save(outlet)
+    contact = Contact(outlet_id=outlet.id, name="Léa Roy", phone="514-555-0136", notes="Texto.")
+    store.save(contact)
+    store.save(Target(event_id=event.id, position=1, contact_id=contact.id))
+    app = make_app(store=store, clock=fixed_clock(now))
+    async with app.run_test(size=(100, 32)) as pilot:
+        screen = await open_calls(pilot)
+        assert "Texto." in str(screen.query_one("#card-notes").render())
+        await pilot.press("c")
+        await pilot.pause()
+        assert screen.current is None
+        for widget_id in ("#card-phone-text", "#card-notes", "#card-contact"):
+            assert str(screen.query_one(widget_id).render()).strip() == ""

@@ -12,7 +12,7 @@ from textual.reactive import reactive
 from textual.widgets import Digits, Label, Static
 
 from relance_tui import i18n
-from relance_tui.core.calls.queue import TargetState
+from relance_tui.core.calls.queue import Progress, TargetState
 from relance_tui.core.calls.report import history_text
 from relance_tui.core.calls.session import CallSession
 from relance_tui.core.calls.timing import call_warnings, format_soon, format_when
@@ -76,6 +76,7 @@ class CallsScreen(RelanceScreen):
         super().__init__()
         self._session: CallSession | None = None
         self._outcome_text = ""  # the last outcome recorded, kept in the status line
+        self._progress: Progress | None = None
 
     # layout ---------------------------------------------------------------------
     def compose_body(self) -> ComposeResult:
@@ -142,7 +143,15 @@ class CallsScreen(RelanceScreen):
             query("#card-outlet", Label).update(
                 i18n.t("banner.no_event") if self.session.event is None else i18n.t("calls.empty")
             )
-            for widget_id in ("#card-contact", "#card-meta", "#card-note", "#card-extension"):
+            for widget_id in (
+                "#card-contact",
+                "#card-meta",
+                "#card-note",
+                "#card-extension",
+                "#card-phone-text",
+                "#card-notes",
+                "#card-answered",
+            ):
                 query(widget_id, Label).update("")
             query("#card-phone", Digits).update("")
             query("#card-history", Static).update("")
@@ -228,7 +237,7 @@ class CallsScreen(RelanceScreen):
     def _show_side(self, lang: str) -> None:
         query = self.query_one
         queue = self.session.queue
-        done = self.session.progress()
+        done = self._progress = self.session.progress()
         side = query("#queue-side", QueueLists)
         if queue is None or done is None:
             side.clear_options()
@@ -277,7 +286,7 @@ class CallsScreen(RelanceScreen):
             label.update(i18n.t("calls.timer_idle"))
         else:
             label.update(i18n.t("calls.timer", time=f"{seconds // 60}:{seconds % 60:02d}"))
-        done = self._session.progress()
+        done = self._progress  # worked out once per card, not once a second
         if done is not None:
             self.query_one("#card-progress", Label).update(
                 i18n.t(
