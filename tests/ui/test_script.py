@@ -15,6 +15,7 @@ from relance_tui.ui.dialogs.event_form import EventForm
 from relance_tui.ui.dialogs.settings_form import SettingsForm
 from relance_tui.ui.screens.calls import CallsScreen
 from relance_tui.ui.screens.script import ScriptScreen
+from tests.ui.waiting import wait_until
 
 
 def rendered(app, selector: str) -> str:
@@ -30,10 +31,13 @@ async def open_script(pilot) -> ScriptScreen:
     return pilot.app.screen
 
 
-async def settle(pilot, seconds: float = 0.4) -> None:
-    await pilot.pause(seconds)
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+async def settle(pilot) -> None:
+    """Until the screen has caught up: dialogs closed, the preview showing the templates."""
+    await pilot.pause()  # the messages of the last key or edit, which ask for a render
+    await wait_until(
+        pilot,
+        lambda: not isinstance(pilot.app.screen, ScriptScreen) or pilot.app.screen.preview_settled,
+    )
 
 
 async def test_preview_renders_for_the_first_contact_with_length(demo_store: Store, now) -> None:

@@ -70,6 +70,8 @@ class ScriptScreen(RelanceScreen):
         super().__init__()
         self._event: Event | None = None
         self._render_timer: Timer | None = None
+        self._renders_asked = 0  # previews asked for, and the last one shown:
+        self._renders_shown = 0  # equal when the preview is up to date
         self._save_timer: Timer | None = None
         self._last_good: dict[str, str] = {}
         self._loading = False
@@ -157,8 +159,14 @@ class ScriptScreen(RelanceScreen):
         # From kept references: on unmount the editors are no longer queryable.
         return {name: editor.text for name, editor in self._editors.items()}
 
+    @property
+    def preview_settled(self) -> bool:
+        """Whether the preview shows the templates as they are now."""
+        return self._renders_shown == self._renders_asked
+
     def schedule_render(self, delay: float = RENDER_DELAY_S) -> None:
         """Render soon; typing faster than `delay` renders once, after the last key."""
+        self._renders_asked += 1
         if self._render_timer is not None:
             self._render_timer.stop()
             self._render_timer = None
@@ -168,11 +176,14 @@ class ScriptScreen(RelanceScreen):
             self._render_timer = self.set_timer(delay, self._start_render)
 
     def _start_render(self) -> None:
+        asked = self._renders_asked
         context = self._preview_context()
         if context is None or self._event is None:
+            self._renders_shown = asked
             return
         takes = self.store.takes(self._event.id) if self._event.id is not None else []
         self._render_worker(
+            asked,
             self.sources(),
             context,
             self._event.language.value,
@@ -183,6 +194,7 @@ class ScriptScreen(RelanceScreen):
     @work(thread=True, exclusive=True, group="preview")
     def _render_worker(
         self,
+        asked: int,
         sources: dict[str, str],
         context: dict[str, Any],
         lang: str,
@@ -202,10 +214,13 @@ class ScriptScreen(RelanceScreen):
             if isinstance(talking, str)
             else None
         )
-        self.app.call_from_thread(self._show_preview, results, length)
+        self.app.call_from_thread(self._show_preview, results, length, asked)
 
     def _show_preview(
-        self, results: dict[str, str | TemplateProblem], length: LengthEstimate | None
+        self,
+        results: dict[str, str | TemplateProblem],
+        length: LengthEstimate | None,
+        asked: int,
     ) -> None:
         problems = []
         for name, result in results.items():
@@ -219,6 +234,7 @@ class ScriptScreen(RelanceScreen):
         error.display = bool(problems)
         if length is not None:
             self.query_one("#length", Label).update(length_text(length))
+        self._renders_shown = max(self._renders_shown, asked)
 
     @on(TextArea.Changed, ".template-editor")
     def _template_changed(self) -> None:
