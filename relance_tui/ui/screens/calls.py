@@ -140,19 +140,11 @@ class CallsScreen(RelanceScreen):
         lang = self.lang
         query = self.query_one
         if state is None:
+            for label in self.query("#card Label").exclude(".card-title").results(Label):
+                label.update("")
             query("#card-outlet", Label).update(
                 i18n.t("banner.no_event") if self.session.event is None else i18n.t("calls.empty")
             )
-            for widget_id in (
-                "#card-contact",
-                "#card-meta",
-                "#card-note",
-                "#card-extension",
-                "#card-phone-text",
-                "#card-notes",
-                "#card-answered",
-            ):
-                query(widget_id, Label).update("")
             query("#card-phone", Digits).update("")
             query("#card-history", Static).update("")
             query("#card-script", Static).update("")
