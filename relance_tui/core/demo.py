@@ -21,16 +21,8 @@ from relance_tui.core.models import (
     Show,
     Target,
 )
+from relance_tui.core.script import book
 from relance_tui.core.store.store import Store
-
-
-def default_templates(data_dir: Path, lang: str) -> dict[str, str]:
-    """The shipped talking points and email templates in `lang`."""
-    folder = data_dir / "templates" / lang
-    return {
-        name: (folder / f"{name}.j2").read_text(encoding="utf-8")
-        for name in ("talking_points", "email_subject", "email_body")
-    }
 
 
 def load_demo(store: Store, data_dir: Path, now: datetime) -> Event:
@@ -81,7 +73,6 @@ def load_demo(store: Store, data_dir: Path, now: datetime) -> Event:
 
     hour, minute = (int(part) for part in spec["time"].split(":"))
     day = (now + timedelta(days=spec["days_from_today"])).date()
-    templates = default_templates(data_dir, spec["language"])
     event = Event(
         title=spec["title"],
         kind=EventKind(spec["kind"]),
@@ -92,10 +83,9 @@ def load_demo(store: Store, data_dir: Path, now: datetime) -> Event:
         visuals=spec["visuals"],
         language=Language(spec["language"]),
         press_release=(data_dir / "communique_fr.txt").read_text("utf-8"),
-        talking_points=templates["talking_points"],
-        email_subject=templates["email_subject"],
-        email_body=templates["email_body"],
     )
+    for lang in book.LANGUAGES:  # the demo's own pitch, in both languages
+        event = book.with_defaults(event, lang, flavour="demo")
     store.save(event)
     assert event.id is not None
 

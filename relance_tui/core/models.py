@@ -82,6 +82,10 @@ def _field_names_ordered(cls: type) -> tuple[str, ...]:
     return tuple(f.name for f in fields(cls))
 
 
+def _copy_dict(value: dict[str, Any]) -> dict[str, Any]:
+    return {k: _copy_dict(v) if isinstance(v, dict) else v for k, v in value.items()}
+
+
 class Record:
     """Conversion between a dataclass record and a store document."""
 
@@ -100,6 +104,8 @@ class Record:
             value = getattr(self, name)
             if isinstance(value, list):
                 value = list(value)
+            elif isinstance(value, dict):
+                value = _copy_dict(value)
             doc[name] = value
         for name in self._datetimes:
             doc[name] = _dt_to_str(doc[name])
@@ -121,6 +127,9 @@ class Record:
         for name in ("tags", "spokespeople"):
             if name in values and values[name] is not None:
                 values[name] = list(values[name])
+        for name, value in values.items():
+            if isinstance(value, dict):  # never share a nested dict with the store
+                values[name] = _copy_dict(value)
         values["id"] = doc_id
         return cls(**values)
 
@@ -164,6 +173,7 @@ class Contact(Record):
     extension: str = ""
     email: str = ""
     notes: str = ""
+    language: str = ""  # "fr", "en", "both"; empty: the outlet's language
     do_not_call: bool = False
     to_fix: bool = False
     pronunciation: str = ""
@@ -188,9 +198,12 @@ class Event(Record):
     visuals: str = ""
     language: Language = Language.FR
     press_release: str = ""
-    talking_points: str = ""
-    email_subject: str = ""
-    email_body: str = ""
+    # Talking points, email subject and body, voicemail: the text being written, by
+    # language ("fr", "en") then template name; a language or name left out is the
+    # shipped default (core.script.book).
+    templates: dict[str, dict[str, str]] = field(default_factory=dict)
+    # The last version of each that rendered: calls use it while a draft is broken.
+    good_templates: dict[str, dict[str, str]] = field(default_factory=dict)
     archived: bool = False
     attempts_cap: int | None = None  # None: the cap of the settings
     rehearsal_target_s: int = 30

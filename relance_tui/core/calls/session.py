@@ -33,9 +33,11 @@ from relance_tui.core.calls.queue import (
     skip,
     undo_last,
 )
+from relance_tui.core.calls.scripts import ScriptCache, ScriptJob
 from relance_tui.core.calls.timing import Clock
 from relance_tui.core.models import Attempt, Event, Outcome
-from relance_tui.core.script.templates import Rendered, render, render_event, who_context
+from relance_tui.core.script import book
+from relance_tui.core.script.templates import Rendered, render_event
 from relance_tui.core.store.store import Store
 
 
@@ -69,6 +71,8 @@ class CallSession:
         self.call_started_at: datetime | None = None
         self.note = ""
         self._pinned: int | None = None  # a target brought back by undo
+        self.languages: dict[int, str] = {}  # a language chosen on the card, by target
+        self.scripts = ScriptCache()
         self.refresh()
 
     # what the screen shows ----------------------------------------------------
@@ -175,13 +179,39 @@ class CallSession:
         self.note = text.strip()
 
     # what to say --------------------------------------------------------------
-    def talking_points(self, card: TargetState) -> str:
-        """The event's talking points for this card; TemplateProblem if they are broken."""
-        assert self.event is not None
-        context = who_context(self.event, card.who, self.store.settings())
-        return render(self.event.talking_points, context).strip()
+    def language(self, card: TargetState) -> str:
+        """The language of this card's script (see book.script_language)."""
+        assert self.event is not None and card.target.id is not None
+        return book.script_language(card.who, self.event, self.languages.get(card.target.id))
+
+    def switch_language(self, card: TargetState) -> str:
+        """Speak the other language to this target (for this session); the new one."""
+        assert card.target.id is not None
+        other = "en" if self.language(card) == "fr" else "fr"
+        self.languages[card.target.id] = other
+        return other
+
+    def script_job(self, card: TargetState, name: str = "talking_points") -> ScriptJob:
+        """What rendering this card's `name` template takes; run it off the UI thread."""
+        assert self.event is not None and card.target.id is not None
+        return ScriptJob(
+            target_id=card.target.id,
+            name=name,
+            lang=self.language(card),
+            event=self.event,
+            who=card.who,
+            settings=self.store.settings(),
+        )
+
+    def next_job(self) -> ScriptJob | None:
+        """The talking points of the card likely to come after this one (to render ahead)."""
+        if self.queue is None or self.card is None:
+            return None
+        upcoming = [s for s in self.queue.ready if s.target.id != self.card.target.id]
+        return self.script_job(upcoming[0]) if upcoming else None
 
     def reminder_email(self, card: TargetState) -> Rendered:
-        """The reminder email for this card; TemplateProblem if a template is broken."""
+        """The reminder email for this card, from the last good templates (blocking: call
+        from a worker thread); TemplateProblem naming the template that failed."""
         assert self.event is not None
-        return render_event(self.event, who_context(self.event, card.who, self.store.settings()))
+        return render_event(self.event, card.who, self.store.settings(), self.language(card))

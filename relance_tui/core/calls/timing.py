@@ -36,11 +36,18 @@ def fixed_clock(moment: datetime) -> Clock:
 _LOCALES = {"fr": "fr_CA", "en": "en"}
 
 
+def _date(moment: date, pattern: str, lang: str) -> str:
+    """A Babel date pattern, with "1er" for the first of the month in French."""
+    if lang == "fr" and moment.day == 1:
+        pattern = pattern.replace("d", "'1er'")
+    return format_date(moment, pattern, locale=_LOCALES[lang])
+
+
 def format_when(moment: datetime, lang: str) -> str:
     """ "jeudi 26 novembre, 14 h 30" / "Thursday, November 26, 2:30 PM"."""
     locale = _LOCALES[lang]
     if lang == "fr":
-        day = format_date(moment, "EEEE d MMMM", locale=locale)
+        day = _date(moment, "EEEE d MMMM", lang)
         clock = f"{moment.hour} h" if moment.minute == 0 else f"{moment.hour} h {moment.minute:02d}"
         return f"{day}, {clock}"
     return format_datetime(moment, "EEEE, MMMM d, h:mm a", locale=locale)
@@ -55,7 +62,7 @@ def format_clock(moment: datetime, lang: str) -> str:
 
 def format_short_when(moment: datetime, lang: str) -> str:
     """ "sam. 28 nov., 10 h 30" / "Sat, Nov 28, 10:30 AM"."""
-    day = format_date(moment, "EEE d MMM" if lang == "fr" else "EEE, MMM d", locale=_LOCALES[lang])
+    day = _date(moment, "EEE d MMM" if lang == "fr" else "EEE, MMM d", lang)
     return f"{day}, {format_clock(moment, lang)}"
 
 
@@ -70,16 +77,14 @@ def format_soon(moment: datetime, now: datetime, lang: str) -> str:
         return i18n.t("time.tomorrow", lang, clock=clock)
     weekday = format_date(local, "EEE", locale=_LOCALES[lang])
     if not 1 < days < 7:
-        weekday = format_date(
-            local, "EEE d MMM" if lang == "fr" else "EEE MMM d", locale=_LOCALES[lang]
-        )
+        weekday = _date(local, "EEE d MMM" if lang == "fr" else "EEE MMM d", lang)
     return f"{weekday} {clock}"
 
 
 def format_day(day: date, lang: str) -> str:
     """ "mardi 24 nov." / "Tue, Nov 24"."""
     if lang == "fr":
-        return format_date(day, "EEEE d MMM", locale=_LOCALES[lang])
+        return _date(day, "EEEE d MMM", lang)
     return format_date(day, "EEE, MMM d", locale=_LOCALES[lang])
 
 

@@ -97,3 +97,13 @@ def format_phone(phone: str, extension: str = "", lang: str = "fr") -> str:
     if extension:
         text += f", poste {extension}" if lang == "fr" else f" ext. {extension}"
     return text
+
+
+def spelled_groups(phone: str) -> str:
+    """A number to be said slowly on a voicemail, in groups: "514, 555, 01, 99"."""
+    digits = "".join(ch for ch in phone if ch.isdigit())
+    if len(digits) == 11 and digits.startswith("1"):
+        digits = digits[1:]
+    if len(digits) == 10:
+        return f"{digits[:3]}, {digits[3:6]}, {digits[6:8]}, {digits[8:]}"
+    return ", ".join(digits[i : i + 3] for i in range(0, len(digits), 3))

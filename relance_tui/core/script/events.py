@@ -16,6 +16,7 @@ from relance_tui import i18n
 from relance_tui.core.calls.timing import BadTime, parse_when
 from relance_tui.core.errors import FieldsInvalid
 from relance_tui.core.models import Event, EventKind, Language, Settings, Target
+from relance_tui.core.script import book
 from relance_tui.core.store.store import Store
 from relance_tui.core.text import clean
 
@@ -126,10 +127,10 @@ def build_event(draft: EventDraft, now: datetime, base: Event | None = None) -> 
     return dataclasses.replace(base, **values)
 
 
-def create_event(store: Store, event: Event, templates: dict[str, str]) -> Event:
-    """Save a new event with the default templates of its language and make it current."""
-    for name, text in templates.items():
-        setattr(event, name, text)
+def create_event(store: Store, event: Event) -> Event:
+    """Save a new event with the default templates in both languages; make it current."""
+    for lang in book.LANGUAGES:
+        event = book.with_defaults(event, lang)
     store.save(event)
     make_current(store, event)
     return event

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 from relance_tui.core.media.phones import split_extension
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 DEFAULT_TZ = "America/Toronto"
 
 Tables = dict[str, dict[str, dict[str, Any]]]
@@ -45,7 +45,23 @@ def _v0_to_v1(tables: Tables) -> Tables:
     return tables
 
 
-STEPS: dict[int, Callable[[Tables], Tables]] = {0: _v0_to_v1}
+_TEMPLATE_FIELDS = ("talking_points", "email_subject", "email_body")
+
+
+def _v1_to_v2(tables: Tables) -> Tables:
+    """Templates by language: an event's three templates become those of its language."""
+    for doc in tables.get("events", {}).values():
+        if "templates" in doc:
+            continue
+        lang = doc.get("language") if doc.get("language") in ("fr", "en") else "fr"
+        written = {name: doc.pop(name) for name in _TEMPLATE_FIELDS if name in doc}
+        doc["templates"] = {lang: written} if written else {}
+        doc["good_templates"] = {}
+    tables["meta"] = {"1": {"schema_version": 2}}
+    return tables
+
+
+STEPS: dict[int, Callable[[Tables], Tables]] = {0: _v0_to_v1, 1: _v1_to_v2}
 
 
 def migrate(tables: Tables, version: int) -> Tables:

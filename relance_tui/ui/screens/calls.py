@@ -15,9 +15,9 @@ from relance_tui import i18n
 from relance_tui.core.calls.queue import Progress, TargetState
 from relance_tui.core.calls.report import history_text
 from relance_tui.core.calls.session import CallSession
-from relance_tui.core.calls.timing import call_warnings, format_soon, format_when
+from relance_tui.core.calls.timing import call_warnings, format_when
 from relance_tui.core.errors import RelanceError
-from relance_tui.core.media.phones import BadPhone, dial_string, format_phone
+from relance_tui.core.media.phones import BadPhone, dial_string
 from relance_tui.core.models import Outcome
 from relance_tui.core.script.templates import TemplateProblem
 from relance_tui.ui.dial import run_dial_command
@@ -25,7 +25,9 @@ from relance_tui.ui.dialogs.callback import CallbackDialog
 from relance_tui.ui.dialogs.confirm import ConfirmDialog
 from relance_tui.ui.dialogs.note import NoteDialog
 from relance_tui.ui.screens.base import RelanceScreen
+from relance_tui.ui.widgets.card_text import card_text
 from relance_tui.ui.widgets.queue_lists import QueueLists
+from relance_tui.ui.widgets.script_box import ScriptBox
 
 OUTCOME_KEYS: dict[str, Outcome] = {
     "c": Outcome.CONFIRMED,
@@ -37,14 +39,18 @@ OUTCOME_KEYS: dict[str, Outcome] = {
     "w": Outcome.WRONG_NUMBER,
     "x": Outcome.DO_NOT_CALL,
 }
-NEEDS_CARD = {"outcome", "callback", "skip", "copy_email", "note", "dial", "do_not_call"}
+NEEDS_CARD = {
+    "outcome",
+    "callback",
+    "skip",
+    "copy_email",
+    "note",
+    "dial",
+    "do_not_call",
+    "voicemail_script",
+    "switch_language",
+}
 NARROW = 100  # below this width the side lists fold away (`l` shows them)
-
-
-def _digits(phone: str) -> str:
-    """The phone as the big digits can draw it (digits, spaces, dashes)."""
-    kept = "".join(ch for ch in phone if ch.isdigit() or ch in " -")
-    return kept.strip() or "—"
 
 
 class CallsScreen(RelanceScreen):
@@ -68,6 +74,13 @@ class CallsScreen(RelanceScreen):
         Binding("space", "start_call", "key.start_call", id="calls.start_call"),
         Binding("E", "show_copied", "key.show_copied", id="calls.show_copied", show=False),
         Binding("l", "toggle_side", "key.toggle_side", id="calls.toggle_side"),
+        # Shown in the script box's title rather than the footer (already full at 80 columns).
+        Binding(
+            "m", "voicemail_script", "key.voicemail_script", id="calls.voicemail_script", show=False
+        ),
+        Binding(
+            "t", "switch_language", "key.switch_language", id="calls.switch_language", show=False
+        ),
     ]
 
     has_card: reactive[bool] = reactive(False, bindings=True)
@@ -77,6 +90,8 @@ class CallsScreen(RelanceScreen):
         self._session: CallSession | None = None
         self._outcome_text = ""  # the last outcome recorded, kept in the status line
         self._progress: Progress | None = None
+        self._script_name = "talking_points"  # or voicemail, on `m`, until the next card
+        self._script_target: int | None = None
 
     # layout ---------------------------------------------------------------------
     def compose_body(self) -> ComposeResult:
@@ -94,7 +109,7 @@ class CallsScreen(RelanceScreen):
                 yield Label("", id="card-notes", markup=False)
                 yield Label("", id="card-answered", markup=False)
                 yield Label("", id="card-note", markup=False)
-                yield Static("", id="card-script", markup=False)
+                yield ScriptBox(id="card-script")
                 yield Label(i18n.t("calls.history"), classes="card-title")
                 yield Static("", id="card-history", markup=False)
             with Vertical(id="calls-side"):
@@ -147,7 +162,7 @@ class CallsScreen(RelanceScreen):
             )
             query("#card-phone", Digits).update("")
             query("#card-history", Static).update("")
-            query("#card-script", Static).update("")
+            query("#card-script", ScriptBox).clear()
         else:
             self._show_card(state, lang)
         self._show_side(lang)
@@ -156,75 +171,42 @@ class CallsScreen(RelanceScreen):
 
     def _show_card(self, state: TargetState, lang: str) -> None:
         query = self.query_one
-        outlet = state.outlet.name if state.outlet else ""
-        show = ""
-        if state.show:
-            show = f" · {state.show.name}"
-            if state.show.air_time:
-                show += f" ({i18n.t('calls.on_air', air_time=state.show.air_time)})"
-        query("#card-outlet", Label).update(f"{outlet}{show}")
-        if state.contact is not None:
-            who = f"{state.contact.name} — {i18n.t('role.' + state.contact.role.value)}"
-            if state.contact.pronunciation:
-                who += f"  ({state.contact.pronunciation})"
-        else:
-            who = i18n.t("role.newsroom")
-        if state.outlet is not None:
-            who += f"  [{i18n.t('calls.language.' + state.outlet.language.value)}]"
-        query("#card-contact", Label).update(who)
-        phone, extension = state.phone
-        query("#card-phone", Digits).update(_digits(format_phone(phone, "", lang)))
-        query("#card-extension", Label).update(
-            i18n.t("calls.extension", ext=extension) if extension else ""
-        )
-        # The number as text too: selectable, and read by screen readers.
-        query("#card-phone-text", Label).update(format_phone(phone, extension, lang))
-        warmth = i18n.t(f"warmth.{max(0, min(3, state.warmth))}")
-        meta = [state.email or i18n.t("calls.no_email"), "★" * state.warmth + f" {warmth}"]
-        if state.do_not_call:
-            meta.append(i18n.t("calls.flag.do_not_call"))
-        if state.contact and state.contact.to_fix:
-            meta.append(i18n.t("calls.flag.to_fix"))
-        if state.calls:
-            meta.append(i18n.t("calls.attempts", count=state.calls))
-        query("#card-meta", Label).update("  ·  ".join(meta))
-        notes = []
-        if state.contact and state.contact.notes.strip():
-            notes.append(i18n.t("calls.notes.contact", note=state.contact.notes.strip()))
-        if state.outlet and state.outlet.notes.strip():
-            notes.append(
-                i18n.t("calls.notes.outlet", outlet=outlet, note=state.outlet.notes.strip())
-            )
-        query("#card-notes", Label).update("\n".join(notes))
-        query("#card-notes", Label).display = bool(notes)
         answered = self.session.queue.outlet_answer(state) if self.session.queue else None
-        answer_label = query("#card-answered", Label)
-        answer_label.display = answered is not None
-        if answered is not None and answered.last is not None:
-            answer_label.update(
-                i18n.t(
-                    f"calls.answered.{answered.last.outcome.value}",
-                    outlet=outlet,
-                    who=answered.name or i18n.t("role.newsroom"),
-                    when=format_soon(answered.last.at, self.clock(), lang),
-                )
-            )
+        text = card_text(state, answered, self.clock(), lang)
+        for name in ("outlet", "contact", "extension", "phone", "meta", "notes", "answered"):
+            label = query(f"#card-{'phone-text' if name == 'phone' else name}", Label)
+            label.update(getattr(text, name))
+            if name in ("notes", "answered"):
+                label.display = bool(getattr(text, name))
+        query("#card-phone", Digits).update(text.digits)
         self._show_note()
         query("#card-history", Static).update(history_text(state, lang))
-        query("#card-script", Static).update(self._talking_points(state))
-        query("#card-script", Static).border_title = i18n.t("calls.talking_points")
+        if state.target.id != self._script_target:  # a new card opens on the talking points
+            self._script_name = "talking_points"
+            self._script_target = state.target.id
+        self._show_script(state)
+
+    def _show_script(self, state: TargetState) -> None:
+        box = self.query_one("#card-script", ScriptBox)
+        keys = [
+            f"{self.relance.key_for('calls.voicemail_script', 'm')} "
+            + i18n.t(
+                "calls.script.voicemail"
+                if self._script_name == "talking_points"
+                else "calls.script.talking_points"
+            ),
+            f"{self.relance.key_for('calls.switch_language', 't')} "
+            + ("EN" if self.session.language(state) == "fr" else "FR"),
+        ]
+        box.hint = " · ".join(keys)
+        ahead = self.session.next_job() if self._script_name == "talking_points" else None
+        box.show_job(self.session.script_job(state, self._script_name), self.session.scripts, ahead)
 
     def _show_note(self) -> None:
         note = self.session.note
         label = self.query_one("#card-note", Label)
         label.update(i18n.t("calls.pending_note", note=note) if note else "")
         label.display = bool(note)
-
-    def _talking_points(self, state: TargetState) -> str:
-        try:
-            return self.session.talking_points(state)
-        except TemplateProblem as problem:
-            return i18n.t("calls.template_problem", problem=str(problem))
 
     def _show_side(self, lang: str) -> None:
         query = self.query_one
@@ -321,9 +303,8 @@ class CallsScreen(RelanceScreen):
         state = self.current
         if state is None:
             return
-        email = self._rendered_email(state) if outcome is Outcome.RESEND else None
-        if self._record(outcome) and email is not None:
-            self._copy(state, *email)
+        if self._record(outcome) and outcome is Outcome.RESEND:
+            self._email_worker(state)  # the email follows; the status line says how it went
 
     def action_callback(self) -> None:
         if self.current is None:
@@ -370,21 +351,42 @@ class CallsScreen(RelanceScreen):
 
         self.app.push_screen(NoteDialog(self.session.note), self.guarded(noted))
 
-    def _rendered_email(self, state: TargetState) -> tuple[str, str] | None:
+    @work(thread=True, group="email")
+    def _email_worker(self, state: TargetState) -> None:
+        # Off the UI thread: templates render in the render process, up to its deadline.
         try:
             rendered = self.session.reminder_email(state)
         except TemplateProblem as problem:
-            self._status(i18n.t("calls.template_problem", problem=str(problem)))
-            return None
-        return rendered.email_subject, rendered.email_body
+            self.app.call_from_thread(self._email_failed, problem)
+            return
+        self.app.call_from_thread(self._copy, state, rendered.email_subject, rendered.email_body)
+
+    def _email_failed(self, problem: TemplateProblem) -> None:
+        # Loud: the caller must not think the email is ready.
+        message = i18n.t(
+            "calls.email_problem",
+            template=i18n.t(f"script.{problem.template or 'email_body'}"),
+            problem=str(problem),
+        )
+        self.on_copied(message)
+        self.notify(message, severity="error", timeout=10)
 
     def action_copy_email(self) -> None:
-        state = self.current
-        if state is None:
-            return
-        email = self._rendered_email(state)
-        if email is not None:
-            self._copy(state, *email)
+        if self.current is not None:
+            self._email_worker(self.current)
+
+    def action_voicemail_script(self) -> None:
+        if self.current is not None:
+            self._script_name = (
+                "voicemail" if self._script_name == "talking_points" else ("talking_points")
+            )
+            self._show_script(self.current)
+
+    def action_switch_language(self) -> None:
+        if self.current is not None:
+            lang = self.session.switch_language(self.current)
+            self._show_script(self.current)
+            self._status(i18n.t("calls.language_now", language=i18n.t(f"language.{lang}")))
 
     def _copy(self, state: TargetState, subject: str, body: str) -> None:
         # No dialog in the way of the next call: the status line says how it went,

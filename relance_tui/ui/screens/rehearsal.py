@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+from typing import Any
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -13,6 +15,7 @@ from textual.widgets import DataTable, Digits, Label, Static
 from relance_tui import i18n
 from relance_tui.core.calls.timing import format_clock
 from relance_tui.core.models import Event
+from relance_tui.core.script import book
 from relance_tui.core.script.rehearsal import (
     TAKES_BEFORE_CALLING,
     Phase,
@@ -106,15 +109,29 @@ class RehearsalScreen(RelanceScreen):
             self._script = ""
             reading.update(i18n.t("banner.no_event"))
         else:
-            try:
-                self._script = render(
-                    self._event.talking_points, sample_context(self.store, self._event)
-                )
-                reading.update(reading_text(self._script))
-            except TemplateProblem as problem:
-                self._script = ""
-                reading.update(i18n.t("calls.template_problem", problem=str(problem)))
+            lang = self._event_lang()
+            source = book.good(self._event, lang, "talking_points")
+            self._script_worker(source, sample_context(self.store, self._event, lang), lang)
         self._show_takes()
+        self.refresh_timer()
+
+    @work(thread=True, exclusive=True, group="script")
+    def _script_worker(self, source: str, context: dict[str, Any], lang: str) -> None:
+        # Off the UI thread: a template renders in the render process, up to its deadline.
+        try:
+            script = render(source, context, lang, "talking_points")
+        except TemplateProblem as problem:
+            self.app.call_from_thread(self._show_script, "", str(problem))
+            return
+        self.app.call_from_thread(self._show_script, script, "")
+
+    def _show_script(self, script: str, problem: str) -> None:
+        self._script = script
+        reading = self.query_one("#reading", Static)
+        if problem:
+            reading.update(i18n.t("calls.template_problem", problem=problem))
+        else:
+            reading.update(reading_text(script))
         self.refresh_timer()
 
     @property

@@ -25,7 +25,9 @@ from relance_tui.core.calls.report import (
     who_fields,
 )
 from relance_tui.core.errors import RelanceError
-from relance_tui.core.script.templates import TemplateProblem, render_event, template_context
+from relance_tui.core.models import Event, Settings
+from relance_tui.core.script import book
+from relance_tui.core.script.templates import TemplateProblem, render_event
 from relance_tui.core.store.files import write_atomically
 from relance_tui.core.team.shares import apply_merge, plan_merge, split
 from relance_tui.ui.dialogs.export import ExportDialog, ExportRequest
@@ -168,15 +170,26 @@ class ReportScreen(RelanceScreen):
         if summary is None or state is None:
             self._status(i18n.t("report.pick_someone"))
             return
-        context = template_context(
-            summary.event, state.contact, state.outlet, state.show, self.store.settings()
-        )
+        lang = book.script_language(state.who, summary.event)
+        self._email_worker(summary.event, state, self.store.settings(), lang)
+
+    @work(thread=True, exclusive=True, group="email")
+    def _email_worker(
+        self, event: Event, state: TargetState, settings: Settings, lang: str
+    ) -> None:
+        # Off the UI thread: a template renders in the render process, up to its deadline.
         try:
-            rendered = render_event(summary.event, context)
+            rendered = render_event(event, state.who, settings, lang)
         except TemplateProblem as problem:
-            self._status(i18n.t("calls.template_problem", problem=str(problem)))
+            message = i18n.t(
+                "calls.email_problem",
+                problem=str(problem),
+                template=i18n.t(f"script.{problem.template}") if problem.template else "",
+            )
+            self.app.call_from_thread(self._status, message)
             return
-        self.copy_with_dialog(
+        self.app.call_from_thread(
+            self.copy_with_dialog,
             i18n.t("calls.email_title"),
             self.email_text(state.email, rendered.email_subject, rendered.email_body),
             state.name or (state.outlet.name if state.outlet else ""),

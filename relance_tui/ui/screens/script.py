@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Any
 
 from textual import on, work
@@ -13,14 +12,18 @@ from textual.timer import Timer
 from textual.widgets import Label, Select, Static, TextArea
 
 from relance_tui import i18n
-from relance_tui.core.demo import default_templates
 from relance_tui.core.errors import RelanceError
 from relance_tui.core.models import Event
+from relance_tui.core.script import book
 from relance_tui.core.script.events import create_event, duplicate_event, make_current, set_archived
 from relance_tui.core.script.speech import LengthEstimate, estimate
-from relance_tui.core.script.templates import TemplateProblem, context_for_target, render
+from relance_tui.core.script.templates import (
+    Checked,
+    TemplateProblem,
+    context_for_target,
+    render_checked,
+)
 from relance_tui.core.who import Directory
-from relance_tui.locations import data_dir
 from relance_tui.ui.dialogs.confirm import ConfirmDialog
 from relance_tui.ui.dialogs.event_form import EventForm
 from relance_tui.ui.dialogs.events import EventChoice, EventsDialog, EventVerb
@@ -28,7 +31,7 @@ from relance_tui.ui.dialogs.variables import VariablesDialog
 from relance_tui.ui.screens.base import RelanceScreen
 from relance_tui.ui.widgets.editing import TextEditor
 
-TEMPLATES = ("talking_points", "email_subject", "email_body")
+TEMPLATES = book.NAMES
 RENDER_DELAY_S = 0.25
 SAVE_DELAY_S = 1.0
 
@@ -60,6 +63,7 @@ class ScriptScreen(RelanceScreen):
         Binding("f2", "edit_event", "key.edit_event", id="script.edit_event"),
         Binding("f3", "events", "key.events", id="script.events"),
         Binding("f4", "copy_email", "key.copy_email", id="script.copy_email"),
+        Binding("f5", "switch_language", "key.template_language", id="script.language"),
         Binding("ctrl+n", "new_event", "key.new_event", id="script.new_event"),
         Binding("ctrl+r", "reset_templates", "key.reset_templates", id="script.reset"),
         # Edits save themselves a second after the last key; ctrl+s is for the anxious.
@@ -74,13 +78,17 @@ class ScriptScreen(RelanceScreen):
         self._renders_shown = 0  # equal when the preview is up to date
         self._save_timer: Timer | None = None
         self._last_good: dict[str, str] = {}
+        self._rendered_ok: dict[str, str] = {}  # by template: the source that last rendered
+        self._lang = "fr"  # the language of the templates being written
         self._loading = False
         self._editors: dict[str, TextArea] = {}
+        self._last_editor = "talking_points"  # where F1 inserts a variable
 
     # layout -----------------------------------------------------------------------
     def compose_body(self) -> ComposeResult:
         with Horizontal(id="script-body"):
             with Vertical(id="editors"):
+                yield Label("", id="script-lang")
                 for name in TEMPLATES:
                     yield Label(i18n.t(f"script.{name}"), classes="editor-title")
                     yield TextEditor(id=f"tpl-{name}", soft_wrap=True, classes="template-editor")
@@ -118,12 +126,10 @@ class ScriptScreen(RelanceScreen):
     def load_event(self) -> None:
         """Fill the editors and the contact picker from the current event."""
         self._event = self.store.current_event()
-        self._last_good = {}
+        if self._event is not None:
+            self._lang = book.event_language(self._event)
+        self._load_templates()
         self._loading = True
-        for name in TEMPLATES:
-            editor = self.query_one(f"#tpl-{name}", TextArea)
-            editor.load_text(getattr(self._event, name) if self._event else "")
-            editor.disabled = self._event is None
         picker = self.query_one("#preview-contact", Select)
         options = self._contact_options()
         picker.set_options(options)
@@ -133,6 +139,32 @@ class ScriptScreen(RelanceScreen):
         if self._event is None:
             self.query_one("#template-error", Label).update(i18n.t("script.no_event"))
         self.schedule_render(delay=0)
+
+    def _load_templates(self) -> None:
+        """The editors filled with the drafts of the language being written."""
+        self._last_good = {}
+        self._rendered_ok = {}
+        self._loading = True
+        event = self._event
+        for name, editor in self._editors.items():
+            editor.load_text(book.draft(event, self._lang, name) if event else "")
+            editor.disabled = event is None
+        self._loading = False
+        self._show_language()
+
+    def _show_language(self) -> None:
+        label = self.query_one("#script-lang", Label)
+        if self._event is None:
+            label.update("")
+            return
+        parts = []
+        for code in book.LANGUAGES:
+            name = i18n.t(f"language.{code}")
+            state = i18n.t("script.lang.default") if book.is_default(self._event, code) else ""
+            mark = "▸ " if code == self._lang else ""
+            parts.append(f"{mark}{name}{f' ({state})' if state else ''}")
+        key = self.relance.key_for("script.language", "F5")
+        label.update("  ·  ".join(parts) + (f"   [{key}]" if key else ""))
 
     def _contact_options(self) -> list[tuple[str, int]]:
         if self._event is None or self._event.id is None:
@@ -152,7 +184,7 @@ class ScriptScreen(RelanceScreen):
             return None
         picker = self.query_one("#preview-contact", Select)
         target_id = picker.value if isinstance(picker.value, int) else None
-        return context_for_target(self.store, self._event, target_id)
+        return context_for_target(self.store, self._event, target_id, self._lang)
 
     # live preview -------------------------------------------------------------------
     def sources(self) -> dict[str, str]:
@@ -186,9 +218,10 @@ class ScriptScreen(RelanceScreen):
             asked,
             self.sources(),
             context,
-            self._event.language.value,
+            self._lang,
             takes,
             self._event.rehearsal_target_s,
+            self.relance.key_for("settings", "ctrl+g"),
         )
 
     @work(thread=True, exclusive=True, group="preview")
@@ -200,41 +233,47 @@ class ScriptScreen(RelanceScreen):
         lang: str,
         takes: list[Any],
         target_s: int,
+        settings_key: str,
     ) -> None:
-        # Off the UI thread, each template with its own time limit (core.templates).
-        results: dict[str, str | TemplateProblem] = {}
+        # Off the UI thread; each template renders in the render process, stopped at
+        # its deadline, so a hostile template cannot freeze the screen.
+        results: dict[str, Checked | TemplateProblem] = {}
         for name, source in sources.items():
             try:
-                results[name] = render(source, context)
+                results[name] = render_checked(source, context, lang, name, settings_key)
             except TemplateProblem as problem:
                 results[name] = problem
         talking = results["talking_points"]
         length = (
-            estimate(talking, "en" if lang == "en" else "fr", takes, target_s)
-            if isinstance(talking, str)
-            else None
+            estimate(talking.text, lang, takes, target_s) if isinstance(talking, Checked) else None
         )
-        self.app.call_from_thread(self._show_preview, results, length, asked)
+        self.app.call_from_thread(self._show_preview, results, length, asked, sources)
 
     def _show_preview(
         self,
-        results: dict[str, str | TemplateProblem],
+        results: dict[str, Checked | TemplateProblem],
         length: LengthEstimate | None,
         asked: int,
+        sources: dict[str, str],
     ) -> None:
         problems = []
         for name, result in results.items():
+            title = i18n.t("script." + name)
             if isinstance(result, TemplateProblem):
-                problems.append(f"{i18n.t('script.' + name)} : {result}")
+                problems.append(f"✗ {title} : {result}")
                 continue  # the last good preview stays
-            self._last_good[name] = result
-            self.query_one(f"#preview-{name}", Static).update(result)
+            problems += [f"⚠ {title} : {warning}" for warning in result.warnings]
+            self._rendered_ok[name] = sources[name]
+            self._last_good[name] = result.text
+            self.query_one(f"#preview-{name}", Static).update(result.text)
         error = self.query_one("#template-error", Label)
         error.update("\n".join(problems))
         error.display = bool(problems)
         if length is not None:
             self.query_one("#length", Label).update(length_text(length))
         self._renders_shown = max(self._renders_shown, asked)
+        if self._save_timer is None:
+            self.save_templates()  # a draft that now renders becomes the version calls use
 
     @on(TextArea.Changed, ".template-editor")
     def _template_changed(self) -> None:
@@ -252,14 +291,19 @@ class ScriptScreen(RelanceScreen):
 
     # saving -------------------------------------------------------------------------
     def save_templates(self) -> None:
-        """Store the three templates if they changed (errors included: the call queue
-        shows a template error in place of the talking points, it never crashes)."""
+        """Store the templates if they changed. A draft with an error is kept as a
+        draft: calls go on with the last version that rendered (core.script.book)."""
+        self._save_timer = None
         if self._event is None:
             return
         sources = self.sources()
-        if all(getattr(self._event, name) == text for name, text in sources.items()):
+        rendered = {name for name, text in sources.items() if self._rendered_ok.get(name) == text}
+        updated = book.with_drafts(self._event, self._lang, sources, rendered)
+        if (updated.templates, updated.good_templates) == (
+            self._event.templates,
+            self._event.good_templates,
+        ):
             return
-        updated = dataclasses.replace(self._event, **sources)
         try:
             self.store.save(updated)
         except RelanceError as problem:  # a full disk: the text stays in the editor
@@ -276,7 +320,36 @@ class ScriptScreen(RelanceScreen):
         self.set_focus(None)
 
     def action_variables(self) -> None:
-        self.app.push_screen(VariablesDialog())
+        editor = self._editors[self._last_editor]
+
+        def chosen(text: str | None) -> None:
+            if text:
+                editor.focus()
+                editor.insert(text)
+
+        self.app.push_screen(
+            VariablesDialog(self._lang, self._preview_context()), self.guarded(chosen)
+        )
+
+    @on(TextArea.Changed)
+    def _remember_editor(self, message: TextArea.Changed) -> None:
+        if message.text_area.id and message.text_area.id.startswith("tpl-"):
+            self._last_editor = message.text_area.id.removeprefix("tpl-")
+
+    def on_descendant_focus(self, message: Any) -> None:
+        widget_id = getattr(message.widget, "id", None) or ""
+        if widget_id.startswith("tpl-"):
+            self._last_editor = widget_id.removeprefix("tpl-")
+
+    def action_switch_language(self) -> None:
+        """Write the templates of the other language (the card picks by outlet)."""
+        if self._event is None:
+            return
+        self.save_templates()
+        self._lang = "en" if self._lang == "fr" else "fr"
+        self._load_templates()
+        self.schedule_render(delay=0)
+        self.notify(i18n.t("script.lang.now", language=i18n.t(f"language.{self._lang}")))
 
     def _after_event_change(self) -> None:
         self.load_event()
@@ -285,14 +358,7 @@ class ScriptScreen(RelanceScreen):
     def action_new_event(self) -> None:
         def created(event: Event | None) -> None:
             if event is not None:
-                create_event(
-                    self.store,
-                    event,
-                    default_templates(
-                        data_dir(),
-                        event.language.value if event.language.value in i18n.LANGUAGES else "fr",
-                    ),
-                )
+                create_event(self.store, event)
                 self.notify(i18n.t("script.event_created", title=event.title))
                 self._after_event_change()
 
@@ -350,13 +416,14 @@ class ScriptScreen(RelanceScreen):
         event = self._event
         if event is None:
             return
-        lang = event.language.value if event.language.value in i18n.LANGUAGES else "fr"
+        lang = self._lang
 
         def answered(yes: bool | None) -> None:
             if yes:
-                for name, text in default_templates(data_dir(), lang).items():
-                    self.query_one(f"#tpl-{name}", TextArea).load_text(text)
+                for name, text in book.defaults(lang).items():
+                    self._editors[name].load_text(text)
                 self.save_templates()
+                self._show_language()
                 self.schedule_render(delay=0)
                 self.notify(i18n.t("script.reset_done"))
 

@@ -1,0 +1,74 @@
+"""The card's script box: talking points or voicemail, rendered off the UI thread.
+
+The box shows a cached script at once; otherwise it says it is preparing and a
+worker renders it (in the render process, up to its deadline), then renders the
+next card's talking points ahead, so the next outcome key finds them ready.
+"""
+
+from __future__ import annotations
+
+from textual import work
+from textual.widgets import Static
+
+from relance_tui import i18n
+from relance_tui.core.calls.scripts import ScriptCache, ScriptJob
+from relance_tui.core.script.templates import Script
+
+
+class ScriptBox(Static):
+    """What to say on this call; `shown` is the script on screen (None while preparing)."""
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__("", markup=False, **kwargs)  # type: ignore[arg-type]
+        self._wanted: tuple[int, str, str] | None = None
+        self.shown: Script | None = None
+        self.hint = ""  # the keys that change the box, in its title
+
+    def clear(self) -> None:
+        self._wanted = None
+        self.shown = None
+        self.update("")
+        self.border_title = ""
+
+    def show_job(self, job: ScriptJob, cache: ScriptCache, ahead: ScriptJob | None) -> None:
+        """Show `job`'s script (now if cached, else when rendered); render `ahead` next."""
+        self._wanted = (job.target_id, job.name, job.lang)
+        self.border_title = self._title(job.name, job.lang, stale=False)
+        cached = cache.get(job.key)
+        if cached is not None:
+            self._paint(job, cached)
+            if ahead is not None:
+                self._render_scripts(None, ahead, cache)
+            return
+        self.shown = None
+        self.update(i18n.t("calls.script_preparing"))
+        self._render_scripts(job, ahead, cache)
+
+    @work(thread=True, exclusive=True, group="script")
+    def _render_scripts(
+        self, job: ScriptJob | None, ahead: ScriptJob | None, cache: ScriptCache
+    ) -> None:
+        if job is not None:
+            script = cache.run(job)
+            self.app.call_from_thread(self._ready, job, script)
+        if ahead is not None:
+            cache.run(ahead)
+
+    def _ready(self, job: ScriptJob, script: Script) -> None:
+        if self._wanted == (job.target_id, job.name, job.lang):
+            self._paint(job, script)
+
+    def _title(self, name: str, lang: str, stale: bool) -> str:
+        title = i18n.t(f"calls.script.{name}") + f" ({lang.upper()})"
+        if stale:
+            title += " · ⚠ " + i18n.t("calls.script.stale")
+        return f"{title} · {self.hint}" if self.hint else title
+
+    def _paint(self, job: ScriptJob, script: Script) -> None:
+        self.shown = script
+        self.border_title = self._title(job.name, job.lang, script.stale)
+        if script.problem is not None:
+            self.update(i18n.t("calls.template_problem", problem=str(script.problem)))
+            return
+        warnings = "".join(f"\n⚠ {warning}" for warning in script.warnings)
+        self.update(script.text + warnings)
