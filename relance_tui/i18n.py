@@ -161,3 +161,9 @@ def t(key: str, lang: str | None = None, **params: Any) -> str:
     else:
         text = messages.texts.get(key, key)
     return text.format(**params) if params else text
+
+
+def decimal(value: float, places: int = 1, lang: str | None = None, sign: bool = False) -> str:
+    """A number with its decimals as the language writes them: "26,0" / "26.0"."""
+    text = f"{value:+.{places}f}" if sign else f"{value:.{places}f}"
+    return text.replace(".", ",") if (lang or current_language()) == "fr" else text

@@ -14,6 +14,7 @@ from relance_tui.locations import config_file, styles_dir
 from relance_tui.ui.bindings import translate_bindings
 from relance_tui.ui.commands import ModeCommands
 from relance_tui.ui.keymap import LoadedKeymap, binding_ids, load_keymap
+from relance_tui.ui.wrapping import keep_no_break_spaces
 from relance_tui.ui.modes import MODE_ORDER
 from relance_tui.ui.screens.calls import CallsScreen
 from relance_tui.ui.screens.lists import ListsScreen
@@ -129,6 +130,7 @@ def make_app(
 ) -> RelanceApp:
     """The one way to build the app: the CLI and every UI test go through here."""
     i18n.set_language(lang)
+    keep_no_break_spaces()
     loaded = load_keymap(config_file(), all_binding_ids()) if keymap is None else keymap
     return RelanceApp(store=store, clock=clock, lang=lang, start_mode=start_mode, keymap=loaded)
 

@@ -38,7 +38,8 @@ def test_demo_event_window_is_open_today(demo_store: Store, now: datetime) -> No
     assert event is not None
     assert relance_window(event).status(now) in (WindowStatus.OPEN, WindowStatus.IDEAL)
     assert event.press_release.startswith("COMMUNIQUÉ")
-    assert "{{ contact.first_name }}" in event.talking_points
+    assert "{{ contact.prenom }}" in event.templates["fr"]["talking_points"]
+    assert "{{ contact.first_name }}" in event.templates["en"]["talking_points"]
 
 
 def test_demo_call_list_leaves_out_do_not_call_contacts(demo_store: Store) -> None:

@@ -81,7 +81,7 @@ async def test_e_puts_the_rendered_email_on_the_x_clipboard(
     ).stdout
     assert held == text
     assert f"Bonjour {first.contact.first_name}," in held
-    assert "Objet : Rappel : Lancement de la campagne" in held
+    assert "Objet : Rappel\xa0: Lancement de la campagne" in held  # no-break space
 
 
 async def test_without_any_clipboard_the_text_is_shown_and_saved(

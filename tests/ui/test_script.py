@@ -8,6 +8,7 @@ from textual.widgets import Input, TextArea
 
 from relance_tui.core.calls.timing import DEFAULT_TZ, fixed_clock
 from relance_tui.core.models import Event
+from relance_tui.core.script import book
 from relance_tui.core.store.store import Store
 from relance_tui.ui.app import make_app
 from relance_tui.ui.dialogs.confirm import ConfirmDialog
@@ -75,7 +76,10 @@ async def test_creating_an_event_through_the_form(demo_store: Store, now) -> Non
     assert len(created) == 1
     assert created[0].start == datetime(2026, 11, 27, 10, 30, tzinfo=DEFAULT_TZ)
     assert created[0].venue == "Salle Marie-Gérin-Lajoie"
-    assert "{{ contact.first_name }}" in created[0].talking_points  # default templates
+    # The generic defaults, in both languages, with no demo pitch.
+    assert "{{ contact.prenom }}" in created[0].templates["fr"]["talking_points"]
+    assert "Plantation" not in created[0].templates["fr"]["talking_points"]
+    assert "{{ contact.first_name }}" in created[0].templates["en"]["talking_points"]
     assert demo_store.current_event().id == created[0].id
 
 
@@ -111,11 +115,17 @@ async def test_a_template_error_shows_its_line_and_keeps_the_last_good_preview(
         editor.move_cursor((2, 0))
         # Inserted at once: typed key by key, "{" alone is a valid template whose
         # preview may (rightly) become the last good one on a slow machine.
-        editor.insert("{{ contact.prenom }}")
+        editor.insert("{{ contact.prenon }}")
         await settle(pilot)
-        error = rendered(app, "#template-error")
-        assert "variable inconnue : contact.prenom, ligne 3" in error
+        error = rendered(app, "#template-error").replace("\xa0", " ")
+        assert "vouliez-vous dire contact.prenom ?, ligne 3" in error
         assert rendered(app, "#preview-talking_points") == good
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    # Kept as a draft; calls go on with the last version that rendered.
+    event = demo_store.current_event()
+    assert "{{ contact.prenon }}" in event.templates["fr"]["talking_points"]
+    assert "{{ contact.prenon }}" not in event.good_templates["fr"]["talking_points"]
 
 
 async def test_editing_a_template_changes_the_call_queue(demo_store: Store, now) -> None:
@@ -126,16 +136,20 @@ async def test_editing_a_template_changes_the_call_queue(demo_store: Store, now)
         editor.focus()
         editor.move_cursor(editor.document.end)
         await pilot.press(*" Merci et bonne journée!")
+        await settle(pilot)
         await pilot.press("escape", "4")
         await pilot.pause()
         assert isinstance(app.screen, CallsScreen)
-        assert "Merci et bonne journée!" in rendered(app, "#card-script")
-    assert demo_store.current_event().talking_points.endswith("Merci et bonne journée!")
+        await wait_until(pilot, lambda: "Merci et bonne journée!" in rendered(app, "#card-script"))
+    event = demo_store.current_event()
+    assert event.templates["fr"]["talking_points"].endswith("Merci et bonne journée!")
+    assert event.good_templates["fr"]["talking_points"].endswith("Merci et bonne journée!")
 
 
 async def test_reset_to_default_asks_first(demo_store: Store, now) -> None:
-    event = demo_store.current_event()
-    event.talking_points = "Mon texte à moi"
+    event = book.with_drafts(
+        demo_store.current_event(), "fr", {"talking_points": "Mon texte à moi"}, set()
+    )
     demo_store.save(event)
     app = make_app(store=demo_store, clock=fixed_clock(now))
     async with app.run_test(size=(100, 32)) as pilot:
@@ -145,12 +159,16 @@ async def test_reset_to_default_asks_first(demo_store: Store, now) -> None:
         assert isinstance(app.screen, ConfirmDialog)
         await pilot.press("n")
         await pilot.pause()
-        assert demo_store.current_event().talking_points == "Mon texte à moi"
+        assert book.draft(demo_store.current_event(), "fr", "talking_points") == "Mon texte à moi"
         await pilot.press("ctrl+r")
         await pilot.pause()
         await pilot.press("o")
         await settle(pilot)
-    assert demo_store.current_event().talking_points.startswith("Bonjour{% if contact.first_name")
+    event = demo_store.current_event()
+    assert book.draft(event, "fr", "talking_points") == book.default_template(
+        "fr", "talking_points"
+    )
+    assert book.is_default(event, "fr")
 
 
 async def test_settings_are_validated_and_saved(demo_store: Store, now) -> None:
@@ -209,5 +227,49 @@ async def test_f4_copies_the_previewed_email(demo_store: Store, now, monkeypatch
         assert isinstance(app.screen, CopyDialog)
         assert "copié dans le presse-papiers" in rendered(app, "#copy-status")
     [text] = copied
+    text = text.replace("\xa0", " ")
     assert text.startswith("À : ") and "Objet : Rappel : Lancement" in text
     assert "Bonjour " in text
+
+
+async def test_f5_writes_the_english_templates_and_f1_inserts_a_variable(
+    demo_store: Store, now
+) -> None:
+    app = make_app(store=demo_store, clock=fixed_clock(now))
+    async with app.run_test(size=(100, 32)) as pilot:
+        screen = await open_script(pilot)
+        assert "▸ français" in rendered(app, "#script-lang")
+        await pilot.press("f5")
+        await settle(pilot)
+        assert "▸ anglais" in rendered(app, "#script-lang")
+        editor = screen.query_one("#tpl-talking_points", TextArea)
+        assert editor.text.startswith("Hi {{ contact.first_name }}")
+        assert "Hi " in rendered(app, "#preview-talking_points")
+        editor.focus()
+        editor.move_cursor(editor.document.end)
+        await pilot.press("f1")
+        await pilot.pause()
+        picker = app.screen.query_one("#variables-list")
+        # Named in the template's language; pick the venue.
+        options = [str(picker.get_option_at_index(i).id) for i in range(picker.option_count)]
+        picker.highlighted = options.index("event.venue")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert editor.text.rstrip().endswith("{{ event.venue }}")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    event = demo_store.current_event()
+    assert event.templates["en"]["talking_points"].rstrip().endswith("{{ event.venue }}")
+    assert event.templates["fr"]["talking_points"].startswith("Bonjour {{ contact.prenom }}")
+
+
+async def test_an_empty_caller_name_is_flagged_in_the_preview(demo_store: Store, now) -> None:
+    import dataclasses
+
+    demo_store.save(dataclasses.replace(demo_store.settings(), caller_name=""))
+    app = make_app(store=demo_store, clock=fixed_clock(now))
+    async with app.run_test(size=(100, 32)) as pilot:
+        await open_script(pilot)
+        await settle(pilot)
+        warning = rendered(app, "#template-error").replace("\xa0", " ")
+        assert "ligne 1 : le nom de l'appelant est vide — Paramètres (ctrl+g)" in warning

@@ -54,7 +54,7 @@ async def test_screens_show_the_store(demo_store: Store, now: datetime) -> None:
         await pilot.press("2")
         await pilot.pause()
         editor = app.screen.query_one("#tpl-talking_points")
-        assert "{{ contact.first_name }}" in editor.text
+        assert "{{ contact.prenom }}" in editor.text
         await pilot.press("5")
         await pilot.pause()
         assert "Aucun appel enregistré." in screen_text(app)

@@ -9,6 +9,19 @@ import pytest
 from relance_tui.core.calls.timing import fixed_clock
 from relance_tui.core.store.store import Store
 from relance_tui.ui.app import make_app
+from tests.ui.waiting import wait_until
+
+
+async def script_settled(pilot) -> None:
+    """Until the Script preview shows the templates as they are."""
+    await pilot.press("2")
+    await wait_until(pilot, lambda: pilot.app.screen.preview_settled)
+
+
+async def card_settled(pilot) -> None:
+    """Until the card's talking points are rendered (off the UI thread)."""
+    await pilot.press("4")
+    await wait_until(pilot, lambda: pilot.app.screen.query_one("#card-script").shown is not None)
 
 
 @pytest.mark.parametrize("size", [(100, 32), (80, 24)], ids=["100x32", "80x24"])
@@ -19,19 +32,19 @@ def test_lists_screen(snap_compare, demo_store: Store, now: datetime, size) -> N
 
 def test_script_screen(snap_compare, demo_store: Store, now: datetime) -> None:
     app = make_app(store=demo_store, clock=fixed_clock(now))
-    assert snap_compare(app, terminal_size=(100, 32), press=["2"])
+    assert snap_compare(app, terminal_size=(100, 32), run_before=script_settled)
 
 
 @pytest.mark.parametrize("size", [(100, 32), (80, 24)], ids=["100x32", "80x24"])
 def test_calls_card(snap_compare, demo_store: Store, now: datetime, size) -> None:
     app = make_app(store=demo_store, clock=fixed_clock(now))
-    assert snap_compare(app, terminal_size=size, press=["4"])
+    assert snap_compare(app, terminal_size=size, run_before=card_settled)
 
 
 @pytest.mark.parametrize("size", [(100, 32), (80, 24)], ids=["100x32", "80x24"])
 def test_calls_card_in_english(snap_compare, demo_store: Store, now: datetime, size) -> None:
     app = make_app(store=demo_store, clock=fixed_clock(now), lang="en")
-    assert snap_compare(app, terminal_size=size, press=["4"])
+    assert snap_compare(app, terminal_size=size, run_before=card_settled)
 
 
 def test_rehearsal_mid_take(snap_compare, demo_store: Store, now: datetime) -> None:
@@ -41,7 +54,9 @@ def test_rehearsal_mid_take(snap_compare, demo_store: Store, now: datetime) -> N
     app = make_app(store=demo_store, clock=lambda: moment[0])
 
     async def mid_take(pilot) -> None:
-        await pilot.press("3", "c", "space")
+        await pilot.press("3")
+        await wait_until(pilot, lambda: app.screen.script_shown)
+        await pilot.press("c", "space")
         moment[0] = now + timedelta(seconds=22)
         app.screen.refresh_timer()
         await pilot.pause()

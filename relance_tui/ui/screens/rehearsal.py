@@ -68,6 +68,7 @@ class RehearsalScreen(RelanceScreen):
         super().__init__()
         self._event: Event | None = None
         self._script = ""
+        self._script_shown = False
         self.timer: TakeTimer | None = None
 
     def compose_body(self) -> ComposeResult:
@@ -110,6 +111,7 @@ class RehearsalScreen(RelanceScreen):
             reading.update(i18n.t("banner.no_event"))
         else:
             lang = self._event_lang()
+            self._script_shown = False
             source = book.good(self._event, lang, "talking_points")
             self._script_worker(source, sample_context(self.store, self._event, lang), lang)
         self._show_takes()
@@ -125,8 +127,14 @@ class RehearsalScreen(RelanceScreen):
             return
         self.app.call_from_thread(self._show_script, script, "")
 
+    @property
+    def script_shown(self) -> bool:
+        """Whether the talking points (or why they cannot show) are on screen."""
+        return self._script_shown
+
     def _show_script(self, script: str, problem: str) -> None:
         self._script = script
+        self._script_shown = True
         reading = self.query_one("#reading", Static)
         if problem:
             reading.update(i18n.t("calls.template_problem", problem=problem))
@@ -145,11 +153,11 @@ class RehearsalScreen(RelanceScreen):
         for row in reversed(take_rows(takes)):
             change = ""
             if row.change_s is not None:
-                change = f"{row.change_s:+.1f} s / {row.change_wpm:+.0f}"
+                change = f"{i18n.decimal(row.change_s, sign=True)} s / {row.change_wpm:+.0f}"
             table.add_row(
                 str(row.number),
                 format_clock(row.take.at, self.lang),
-                f"{row.take.duration_s:.1f} s",
+                f"{i18n.decimal(row.take.duration_s)} s",
                 str(row.take.words),
                 f"{row.take.wpm:.0f}",
                 change,
@@ -248,11 +256,11 @@ class RehearsalScreen(RelanceScreen):
                     self.store, self._event, self._script, duration, splits, self.clock()
                 )
                 if take is None:
-                    self._status(i18n.t("rehearsal.discarded", seconds=f"{duration:.1f}"))
+                    self._status(i18n.t("rehearsal.discarded", seconds=i18n.decimal(duration)))
                 else:
                     self._status(
                         i18n.t(
-                            "rehearsal.saved", seconds=f"{take.duration_s:.1f}", wpm=round(take.wpm)
+                            "rehearsal.saved", seconds=i18n.decimal(take.duration_s), wpm=round(take.wpm)
                         )
                     )
                 self._show_takes()

@@ -168,10 +168,14 @@ def test_the_card_carries_the_talking_points_for_its_contact(store: Store) -> No
     event = call_list(store, ("CIBL", 0))
     import dataclasses
 
-    store.save(dataclasses.replace(event, talking_points="Bonjour {{ contact.name }}"))
+    store.save(
+        dataclasses.replace(
+            event, templates={"fr": {"talking_points": "Bonjour {{ contact.nom }}"}}
+        )
+    )
     session = CallSession(store, Clock())
     assert session.card is not None
-    assert session.talking_points(session.card) == "Bonjour Contact CIBL"
+    assert session.script_job(session.card).run().text == "Bonjour Contact CIBL"
 
 
 def two_at_one_outlet(store: Store) -> Event:

@@ -61,12 +61,18 @@ def test_invalid_drafts_are_refused_field_by_field(changes, field, words) -> Non
 
 
 def test_editing_keeps_id_templates_and_accepts_a_past_iso_date() -> None:
-    base = Event(id=7, title="Vieux", kind=EventKind.EVENT, start=NOW, talking_points="Bonjour")
+    base = Event(
+        id=7,
+        title="Vieux",
+        kind=EventKind.EVENT,
+        start=NOW,
+        templates={"fr": {"talking_points": "Bonjour"}},
+    )
     draft = EventDraft.from_event(base)
     draft.title = "Renommé"
     draft.start = "2026-01-10 10:00"
     event = build_event(draft, NOW, base=base)
-    assert (event.id, event.title, event.talking_points) == (7, "Renommé", "Bonjour")
+    assert (event.id, event.title, event.templates) == (7, "Renommé", base.templates)
     assert event.start == datetime(2026, 1, 10, 10, 0, tzinfo=DEFAULT_TZ)
 
 
@@ -79,7 +85,7 @@ def test_duplicate_copies_templates_and_call_list_not_calls(demo_store: Store) -
     event = demo_store.current_event()
     copy = duplicate_event(demo_store, event, NOW)
     assert copy.id != event.id and copy.title.endswith("(copie)")
-    assert copy.talking_points == event.talking_points
+    assert copy.templates == event.templates and copy.good_templates == event.good_templates
     assert len(demo_store.targets(copy.id)) == len(demo_store.targets(event.id))
     assert demo_store.attempts(copy.id) == []
     assert demo_store.current_event().id == copy.id

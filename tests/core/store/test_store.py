@@ -24,6 +24,7 @@ from relance_tui.core.models import (
     OutletKind,
     Role,
 )
+from relance_tui.core.script import book
 from relance_tui.core.store import journal as storage_module
 from relance_tui.core.store.recovery import restore_from_backup
 from relance_tui.core.store.store import SCHEMA_VERSION, Store
@@ -180,7 +181,17 @@ V0_FILE = {
         },
         "2": {"outlet_id": 1, "name": "Léa Roy", "role": "journalist", "phone": "514-555-0143"},
     },
-    "events": {"1": {"title": "Lancement", "kind": "event", "date": "2026-11-28", "time": "10:30"}},
+    "events": {
+        "1": {
+            "title": "Lancement",
+            "kind": "event",
+            "date": "2026-11-28",
+            "time": "10:30",
+            "language": "en",
+            "talking_points": "Hi {{ contact.first_name }}",
+            "email_subject": "Reminder",
+        }
+    },
 }
 
 
@@ -200,6 +211,15 @@ def test_older_schema_is_migrated_after_a_backup(db_path: Path) -> None:
         assert store.get(Outlet, 1).extension == "12"
         event = store.get(Event, 1)
         assert event.start == datetime(2026, 11, 28, 10, 30, tzinfo=DEFAULT_TZ)
+        # Version 2: an event's templates become those of its language; the other
+        # language and the email body are the shipped defaults.
+        assert event.templates == {
+            "en": {"talking_points": "Hi {{ contact.first_name }}", "email_subject": "Reminder"}
+        }
+        assert book.good(event, "en", "talking_points") == "Hi {{ contact.first_name }}"
+        assert book.draft(event, "fr", "talking_points") == book.default_template(
+            "fr", "talking_points"
+        )
         assert store.schema_version() == SCHEMA_VERSION
     finally:
         store.close()
