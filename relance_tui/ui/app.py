@@ -14,13 +14,13 @@ from relance_tui.locations import config_file, styles_dir
 from relance_tui.ui.bindings import translate_bindings
 from relance_tui.ui.commands import ModeCommands
 from relance_tui.ui.keymap import LoadedKeymap, binding_ids, load_keymap
-from relance_tui.ui.wrapping import keep_no_break_spaces
 from relance_tui.ui.modes import MODE_ORDER
 from relance_tui.ui.screens.calls import CallsScreen
 from relance_tui.ui.screens.lists import ListsScreen
 from relance_tui.ui.screens.rehearsal import RehearsalScreen
 from relance_tui.ui.screens.report import ReportScreen
 from relance_tui.ui.screens.script import ScriptScreen
+from relance_tui.ui.wrapping import keep_no_break_spaces
 
 
 class RelanceApp(App[None]):
@@ -52,6 +52,12 @@ class RelanceApp(App[None]):
         ),
         Binding("ctrl+g", "settings", "key.settings", id="settings"),
         Binding("q", "quit", "key.quit", id="quit"),
+        # Focus moves as soon as the app receives tab. As a plain binding, tab ran
+        # only once it had bubbled back up from the focused widget, and the keys
+        # typed right after it were already on their way to the field being left
+        # (typed fast after tab, "demain 10 h" landed in the title).
+        Binding("tab", "focus_next", show=False, priority=True),
+        Binding("shift+tab", "focus_previous", show=False, priority=True),
     ]
 
     def __init__(

@@ -62,6 +62,8 @@ class Terminal:
                 capture_output=True,
                 text=True,
             ).stdout
+            # What the user reads: French no-break spaces read as spaces.
+            screen = screen.replace("\xa0", " ")
             if text in screen:
                 return screen
             time.sleep(0.2)
@@ -166,7 +168,7 @@ def test_the_card_is_a_contact_sheet_at_80x24_and_100x32(
         terminal.start(f"{relance} demo --db {db}")
         terminal.wait_for("affichés sur")
         terminal.keys("4")
-        card = terminal.wait_for("Quoi dire")
+        card = terminal.wait_for("Lignes de communication (FR)")
         assert "Béatrice Thibault — affectateur·trice" in card
         assert "Note : Très ouverte aux enjeux de quartier." in card  # the contact's notes
         assert "[FR]" in card  # the outlet's language
@@ -176,12 +178,54 @@ def test_the_card_is_a_contact_sheet_at_80x24_and_100x32(
         terminal.wait_for("Confirmés : 1")
         if size[0] < 100:
             terminal.keys("l")  # the side lists fold away at 80 columns
+            terminal.wait_for("Mis de côté")  # shown before tab looks for them
         terminal.keys("Tab")
         terminal.keys("Down")
         terminal.keys("Enter")
         card = terminal.wait_for("CIBL 101,5 a déjà confirmé — Béatrice Thibault")
         assert "Catherine Vachon" in card
         assert "(en ondes lun.-ven." in card  # the show's air time (may wrap)
+        terminal.keys("q")
+        terminal.wait_closed()
+    finally:
+        terminal.close()
+
+
+def test_templates_as_a_communications_officer_writes_them(tmp_path: Path) -> None:
+    """French variable names work, a mistake is said in French with its line, and a new
+    event starts from generic talking points, not the demo's pitch."""
+    terminal = Terminal("relance-templates", (100, 32))
+    relance = installed_relance()
+    db = tmp_path / "demo.json"
+    try:
+        terminal.start(f"{relance} demo --db {db}")
+        terminal.wait_for("affichés sur")
+        terminal.keys("2")
+        terminal.wait_for("Lignes de communication")
+        terminal.keys("Tab")  # into the talking points, cursor at the start
+        terminal.keys("-l", "Salut {{ contact.prenom }} !")
+        terminal.keys("Enter")
+        terminal.wait_for("Salut Amélie !")
+        terminal.keys("-l", "{% if emission %}")
+        screen = terminal.wait_for("n'est pas fermé")
+        # The message wraps in the preview pane, beside the editor.
+        assert "✗ Lignes de communication : un « {% if %} »" in screen
+        assert "n'est pas fermé : ajoutez « {% endif %} »," in screen
+        assert "ligne 2" in screen
+        assert "Jinja" not in screen and "Unexpected" not in screen
+        terminal.keys("Escape")
+        terminal.keys("C-n")
+        terminal.wait_for("Titre")
+        terminal.keys("-l", "Portes ouvertes du centre")
+        terminal.keys("Tab", "Tab")
+        terminal.keys("-l", "demain 10 h")
+        terminal.wait_for("vendredi 27 novembre")  # the date understood, before saving
+        terminal.keys("C-s")
+        # The preview of the new event's talking points (the generic defaults).
+        screen = terminal.wait_for("communiqué : Portes ouvertes du centre.")
+        assert "Le lieu :" in screen
+        for demo_text in ("Plantation", "belles images", "Ruelles vertes"):
+            assert demo_text not in screen
         terminal.keys("q")
         terminal.wait_closed()
     finally:

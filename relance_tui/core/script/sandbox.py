@@ -179,6 +179,31 @@ def _unbalanced(source: str) -> Fault | None:
     return None
 
 
+_BLOCKS = ("if", "for", "block", "macro", "filter", "with", "call", "raw")
+
+
+def _unclosed_line(source: str) -> int | None:
+    """The line of the innermost block left open (Jinja names the template's end)."""
+    stack: list[int] = []
+    expect_tag = False
+    try:
+        for line, kind, value in ENV.lex(source):
+            if kind == "whitespace":
+                continue
+            if kind == "block_begin":
+                expect_tag = True
+                continue
+            if expect_tag and kind == "name":
+                if value in _BLOCKS:
+                    stack.append(line)
+                elif value.startswith("end") and stack:
+                    stack.pop()
+            expect_tag = False
+    except TemplateSyntaxError:
+        return None
+    return stack[-1] if stack else None
+
+
 def _path(node: nodes.Node) -> str | None:
     if isinstance(node, nodes.Getattr) and isinstance(node.node, nodes.Name):
         return f"{node.node.name}.{node.attr}"
@@ -246,7 +271,10 @@ def render_here(
         kind = "unknown_filter" if "filter" in str(exc.message) else "syntax"
         return Fault(kind, str(exc.message or exc), exc.lineno)
     except TemplateSyntaxError as exc:
-        return Fault("syntax", str(exc.message or exc), exc.lineno)
+        line = exc.lineno
+        if "end of template" in str(exc.message) and "innermost block" in str(exc.message):
+            line = _unclosed_line(source) or line
+        return Fault("syntax", str(exc.message or exc), line)
     except UndefinedError as exc:
         return Fault("undefined", str(exc.message or exc), _line_of(exc))
     except SecurityError as exc:

@@ -260,7 +260,9 @@ class RehearsalScreen(RelanceScreen):
                 else:
                     self._status(
                         i18n.t(
-                            "rehearsal.saved", seconds=i18n.decimal(take.duration_s), wpm=round(take.wpm)
+                            "rehearsal.saved",
+                            seconds=i18n.decimal(take.duration_s),
+                            wpm=round(take.wpm),
                         )
                     )
                 self._show_takes()
