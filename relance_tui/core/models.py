@@ -273,4 +273,5 @@ class Settings(Record):
     dial_command: str = ""
     timezone: str = "America/Toronto"
     set_aside_covered_outlets: bool = True  # one answer per newsroom is enough
+    caller_asked: bool = False  # the first-run form (who calls) was shown once
     id: int | None = None

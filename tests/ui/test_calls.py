@@ -10,7 +10,7 @@ from textual.widgets import Input, OptionList, Static
 
 from relance_tui.core.calls.queue import load_queue
 from relance_tui.core.calls.timing import fixed_clock
-from relance_tui.core.models import Contact, Outcome
+from relance_tui.core.models import Contact, Outcome, Settings
 from relance_tui.core.store.store import Store
 from relance_tui.ui.app import make_app
 from relance_tui.ui.dialogs.callback import CallbackDialog
@@ -349,6 +349,7 @@ async def test_when_the_list_is_done_no_card_detail_stays_behind(
     contact = Contact(outlet_id=outlet.id, name="Léa Roy", phone="514-555-0136", notes="Texto.")
     store.save(contact)
     store.save(Target(event_id=event.id, position=1, contact_id=contact.id))
+    store.save(Settings(id=1, caller_asked=True))  # the who-calls form was skipped
     app = make_app(store=store, clock=fixed_clock(now))
     async with app.run_test(size=(100, 32)) as pilot:
         screen = await open_calls(pilot)
@@ -358,3 +359,35 @@ async def test_when_the_list_is_done_no_card_detail_stays_behind(
         assert screen.current is None
         for widget_id in ("#card-phone-text", "#card-notes", "#card-contact"):
             assert str(screen.query_one(widget_id).render()).strip() == ""
+
+
+async def test_plus_on_the_side_list_postpones_a_callback_and_keeps_the_card(
+    demo_store: Store, now: datetime
+) -> None:
+    first, second = expected_first(demo_store, now)[:2]
+    app = make_app(store=demo_store, clock=fixed_clock(now))
+    async with app.run_test(size=(100, 32)) as pilot:
+        await open_calls(pilot)
+        await pilot.press("b", *"14 h 30", "enter")  # a callback for the first
+        await pilot.pause()
+        assert "14 h 30" in side_text(app).split("Plus tard")[0]
+        side = app.screen.query_one("#queue-side", OptionList)
+        side.focus()
+        side.highlighted = next(
+            i
+            for i in range(side.option_count)
+            if "14 h 30" in str(side.get_option_at_index(i).prompt)
+        )
+        await pilot.press("plus")
+        await pilot.pause()
+        assert isinstance(app.screen, CallbackDialog)
+        await pilot.press(*"demain 9 h", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, CallsScreen)
+        assert "demain 9 h" in side_text(app).split("Plus tard")[0]
+        assert "Reporté à vendredi 27 novembre, 9 h" in text_of(app, "#call-status").replace(
+            "\xa0", " "
+        )
+        assert app.screen.current.target.id == second.target.id  # the card stayed
+    callbacks = [a for a in demo_store.attempts() if a.target_id == first.target.id]
+    assert [a.callback_at.hour for a in callbacks] == [14, 9]

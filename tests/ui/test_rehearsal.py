@@ -47,7 +47,7 @@ async def test_space_wait_space_records_a_take_of_that_length(demo_store: Store,
         clock.advance(11.0)
         await pilot.press("space")
         await pilot.pause()
-        assert "Prise enregistrée : 23.5 s" in rendered(app, "#rehearsal-status")
+        assert "Prise enregistrée : 23,5 s" in rendered(app, "#rehearsal-status")
     [take] = demo_store.takes(event.id)
     assert (take.duration_s, take.splits) == (23.5, [12.5])
     assert take.words > 40 and take.wpm == round(take.words / 23.5 * 60, 1)

@@ -266,10 +266,52 @@ async def test_f5_writes_the_english_templates_and_f1_inserts_a_variable(
 async def test_an_empty_caller_name_is_flagged_in_the_preview(demo_store: Store, now) -> None:
     import dataclasses
 
-    demo_store.save(dataclasses.replace(demo_store.settings(), caller_name=""))
+    demo_store.save(dataclasses.replace(demo_store.settings(), caller_name="", caller_asked=True))
     app = make_app(store=demo_store, clock=fixed_clock(now))
     async with app.run_test(size=(100, 32)) as pilot:
         await open_script(pilot)
         await settle(pilot)
         warning = rendered(app, "#template-error").replace("\xa0", " ")
         assert "ligne 1 : le nom de l'appelant est vide — Paramètres (ctrl+g)" in warning
+
+
+async def test_who_calls_is_asked_once_before_the_script(demo_store: Store, now) -> None:
+    import dataclasses
+
+    from relance_tui.ui.dialogs.settings_form import CallerForm
+
+    demo_store.save(dataclasses.replace(demo_store.settings(), caller_name="", caller_phone=""))
+    app = make_app(store=demo_store, clock=fixed_clock(now))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2")
+        await wait_until(pilot, lambda: isinstance(app.screen, CallerForm))
+        app.screen.query_one("#field-caller_name", Input).value = "Alex Tremblay"
+        app.screen.query_one("#field-caller_phone", Input).value = "514 555-0123"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, ScriptScreen)
+        await wait_until(pilot, lambda: "Alex Tremblay" in rendered(app, "#preview-talking_points"))
+        await pilot.press("4", "2")
+        await pilot.pause()
+        assert not isinstance(app.screen, CallerForm)  # once
+    settings = demo_store.settings()
+    assert (settings.caller_name, settings.caller_phone) == ("Alex Tremblay", "514 555-0123")
+    assert settings.caller_asked
+
+
+async def test_who_calls_can_be_skipped_and_is_not_asked_again(demo_store: Store, now) -> None:
+    import dataclasses
+
+    from relance_tui.ui.dialogs.settings_form import CallerForm
+
+    demo_store.save(dataclasses.replace(demo_store.settings(), organisation=""))
+    app = make_app(store=demo_store, clock=fixed_clock(now))
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.press("4")
+        await wait_until(pilot, lambda: isinstance(app.screen, CallerForm))
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("2")
+        await settle(pilot)
+        assert isinstance(app.screen, ScriptScreen)
+    assert demo_store.settings().caller_asked and demo_store.settings().organisation == ""

@@ -174,6 +174,27 @@ class CallSession:
         self._pinned = target_id
         return self.refresh()
 
+    def postpone(self, target_id: int, when: datetime) -> Attempt | None:
+        """Move a callback or a later call to `when` (a callback, no call made); the
+        card on screen stays."""
+        if self.queue is None:
+            return None
+        state = self.queue.find(target_id)
+        if state is None or state not in self.queue.ready + self.queue.later:
+            return None
+        attempt = record_outcome(
+            self.store,
+            state,
+            Outcome.CALLBACK,
+            self.clock(),
+            caller=self.store.settings().caller_name,
+            callback_at=when,
+        )
+        if self.card is not None and self.card.target.id != target_id:
+            self._pinned = self.card.target.id
+        self.refresh()
+        return attempt
+
     def set_note(self, text: str) -> None:
         """The note for the call on the card, saved with its outcome."""
         self.note = text.strip()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Label, Select, Static
@@ -70,3 +72,29 @@ class SettingsForm(FormDialog[Settings]):
 
     def build(self, values: dict[str, str]) -> Settings:
         return build_settings(SettingsDraft(**values), self._settings)
+
+
+class CallerForm(FormDialog[Settings]):
+    """Asked once, before Script or Appels, when nobody has said who calls: the name,
+    organisation and callback number the talking points and emails need."""
+
+    FIELDS = ("caller_name", "organisation", "caller_phone")
+
+    def __init__(self, settings: Settings) -> None:
+        super().__init__()
+        self._settings = settings
+        self._draft = SettingsDraft.from_settings(settings)
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog form", id="caller-form"):
+            yield Label(i18n.t("form.caller"), classes="dialog-title")
+            yield Static(i18n.t("form.caller.why"), classes="dialog-hint")
+            for name in self.FIELDS:
+                yield from form_field(
+                    f"field.{name}", TextInput(getattr(self._draft, name), id=f"field-{name}"), name
+                )
+            yield from self._buttons()
+
+    def build(self, values: dict[str, str]) -> Settings:
+        draft = dataclasses.replace(self._draft, **values)
+        return build_settings(draft, self._settings)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Callable
 from typing import Any, cast
@@ -13,6 +14,7 @@ from textual.screen import Screen
 from relance_tui import i18n
 from relance_tui.core.calls.timing import Clock
 from relance_tui.core.errors import RelanceError
+from relance_tui.core.models import Settings
 from relance_tui.core.store.store import Store
 from relance_tui.locations import clipboard_dir
 from relance_tui.ui.bindings import translate_bindings
@@ -43,6 +45,7 @@ def _guard(method: Callable[..., Any], screen_of: Callable[[Any], RelanceScreen]
 
 class RelanceScreen(Screen[None]):
     MODE = ""
+    ASKS_CALLER = False  # Script and Appels need to know who calls
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -91,6 +94,24 @@ class RelanceScreen(Screen[None]):
 
     def on_screen_resume(self) -> None:
         self.refresh_banner()
+        if self.ASKS_CALLER:
+            self.ask_caller_once()
+
+    def ask_caller_once(self) -> None:
+        """Before the first script is read: who calls (skippable, asked once)."""
+        from relance_tui.ui.dialogs.settings_form import CallerForm
+
+        settings = self.store.settings()
+        known = settings.caller_name and settings.organisation and settings.caller_phone
+        if settings.caller_asked or known or isinstance(self.app.screen, CallerForm):
+            return
+
+        def answered(result: Settings | None) -> None:
+            self.store.save(dataclasses.replace(result or self.store.settings(), caller_asked=True))
+            if result is not None:
+                self.notify(i18n.t("settings.saved"))
+
+        self.app.push_screen(CallerForm(settings), self.guarded(answered))
 
     def refresh_banner(self) -> None:
         self.query_one(EventBanner).refresh_event()

@@ -27,7 +27,7 @@ from relance_tui.ui.dialogs.note import NoteDialog
 from relance_tui.ui.screens.base import RelanceScreen
 from relance_tui.ui.widgets.card_text import card_text
 from relance_tui.ui.widgets.queue_lists import QueueLists
-from relance_tui.ui.widgets.script_box import ScriptBox
+from relance_tui.ui.widgets.script_box import ScriptBox, script_hint
 
 OUTCOME_KEYS: dict[str, Outcome] = {
     "c": Outcome.CONFIRMED,
@@ -39,22 +39,17 @@ OUTCOME_KEYS: dict[str, Outcome] = {
     "w": Outcome.WRONG_NUMBER,
     "x": Outcome.DO_NOT_CALL,
 }
-NEEDS_CARD = {
-    "outcome",
-    "callback",
-    "skip",
-    "copy_email",
-    "note",
-    "dial",
-    "do_not_call",
-    "voicemail_script",
-    "switch_language",
-}
+# The actions offered only while a card is on screen.
+NEEDS_CARD = set(
+    "outcome callback skip copy_email note dial do_not_call voicemail_script"
+    " switch_language".split()
+)
 NARROW = 100  # below this width the side lists fold away (`l` shows them)
 
 
 class CallsScreen(RelanceScreen):
     MODE = "calls"
+    ASKS_CALLER = True
 
     BINDINGS = [
         Binding("c", "outcome('c')", "key.confirmed", id="calls.confirmed"),
@@ -188,17 +183,12 @@ class CallsScreen(RelanceScreen):
 
     def _show_script(self, state: TargetState) -> None:
         box = self.query_one("#card-script", ScriptBox)
-        keys = [
-            f"{self.relance.key_for('calls.voicemail_script', 'm')} "
-            + i18n.t(
-                "calls.script.voicemail"
-                if self._script_name == "talking_points"
-                else "calls.script.talking_points"
-            ),
-            f"{self.relance.key_for('calls.switch_language', 't')} "
-            + ("EN" if self.session.language(state) == "fr" else "FR"),
-        ]
-        box.hint = " · ".join(keys)
+        box.hint = script_hint(
+            self.relance.key_for("calls.voicemail_script", "m"),
+            self.relance.key_for("calls.switch_language", "t"),
+            self._script_name,
+            self.session.language(state),
+        )
         ahead = self.session.next_job() if self._script_name == "talking_points" else None
         box.show_job(self.session.script_job(state, self._script_name), self.session.scripts, ahead)
 
@@ -237,6 +227,15 @@ class CallsScreen(RelanceScreen):
             self._status(i18n.t("calls.called_now", who=card.label))
             self.remove_class("-side")  # at 80 columns the card takes the width again
             self.query_one("#card").focus()
+
+    @on(QueueLists.Postpone)
+    def _postpone(self, message: QueueLists.Postpone) -> None:
+        def chosen(moment: datetime | None) -> None:
+            if moment is not None and self.session.postpone(message.target_id, moment):
+                self._show(self.session.card)
+                self._status(i18n.t("calls.postponed", when=format_when(moment, self.lang)))
+
+        self.app.push_screen(CallbackDialog(self.clock, self.lang), self.guarded(chosen))
 
     def _show_warnings(self, state: TargetState | None) -> None:
         label = self.query_one("#call-warnings", Label)

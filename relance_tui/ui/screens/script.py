@@ -53,6 +53,7 @@ def length_text(length: LengthEstimate) -> str:
 
 class ScriptScreen(RelanceScreen):
     MODE = "script"
+    ASKS_CALLER = True
     # Nothing takes the keyboard on arrival, so 1–5 and q still work; tab enters
     # the first editor and Esc leaves it.
     AUTO_FOCUS = ""

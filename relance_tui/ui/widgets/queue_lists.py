@@ -7,6 +7,7 @@ from datetime import datetime
 
 from rich.text import Text
 from textual import on
+from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -19,9 +20,22 @@ from relance_tui.core.calls.timing import format_soon
 class QueueLists(OptionList):
     """One line per target, a day when it is not today, never wrapped."""
 
+    BINDINGS = [Binding("plus", "postpone", "key.postpone", id="calls.postpone")]
+
     @dataclass
     class Picked(Message):
         target_id: int
+
+    @dataclass
+    class Postpone(Message):
+        """Call this one later: the screen asks when."""
+
+        target_id: int
+
+    def action_postpone(self) -> None:
+        option = self.highlighted_option
+        if option is not None and option.id:
+            self.post_message(self.Postpone(int(option.id[1:])))
 
     def show(self, queue: Queue, now: datetime, lang: str) -> None:
         highlighted = self.highlighted_option.id if self.highlighted_option else None

@@ -15,6 +15,15 @@ from relance_tui.core.calls.scripts import ScriptCache, ScriptJob
 from relance_tui.core.script.templates import Script
 
 
+def script_hint(voicemail_key: str, language_key: str, showing: str, lang: str) -> str:
+    """The keys that change the box, for its title: "m message vocal · t EN"."""
+    other = "talking_points" if showing == "voicemail" else "voicemail"
+    return (
+        f"{voicemail_key} {i18n.t(f'calls.script.{other}')} · "
+        f"{language_key} {'EN' if lang == 'fr' else 'FR'}"
+    )
+
+
 class ScriptBox(Static):
     """What to say on this call; `shown` is the script on screen (None while preparing)."""
 

@@ -277,3 +277,21 @@ def test_a_wrong_number_is_flagged_to_fix_until_the_form_clears_it(store: Store)
     store.save(fixed)
     rows = media_rows(store.outlets(), store.shows(), store.contacts())
     assert search(rows, "", Filters(to_fix=True)) == []
+
+
+def test_a_later_call_can_be_postponed_without_leaving_the_card(store: Store) -> None:
+    call_list(store, ("CIBL", 3), ("CJAD", 2), ("Le Devoir", 1))
+    clock = Clock()
+    session = CallSession(store, clock)
+    session.record(Outcome.CALLBACK, callback_at=START + timedelta(hours=4))  # CIBL, 14 h
+    assert outlet_of(session) == "CJAD"
+    cibl = session.queue.later[0]  # type: ignore[union-attr]
+
+    attempt = session.postpone(cibl.target.id, START + timedelta(days=1))  # type: ignore[arg-type]
+
+    assert attempt is not None and attempt.outcome is Outcome.CALLBACK
+    assert attempt.duration_s == 0  # no call was made
+    assert outlet_of(session) == "CJAD"  # the card on screen stays
+    [later] = session.queue.later  # type: ignore[union-attr]
+    assert later.next_at == START + timedelta(days=1)
+    assert session.postpone(999, START) is None  # not in the queue: nothing recorded
