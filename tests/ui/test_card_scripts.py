@@ -140,7 +140,7 @@ async def test_at_80x24_every_demo_card_shows_its_whole_talking_points(
         side = screen.query_one(QueueLists)
         for target_id in targets:
             side.post_message(QueueLists.Picked(target_id))  # picked from the side list
-            await wait_until(pilot, lambda: screen.current.target.id == target_id)
+            await wait_until(pilot, lambda t=target_id: screen.current.target.id == t)
             await wait_until(pilot, lambda: box(app).shown is not None)
             await pilot.pause()
             card = screen.current
