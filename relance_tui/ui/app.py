@@ -9,6 +9,7 @@ from textual.dom import DOMNode
 from relance_tui import i18n
 from relance_tui.core.calls.timing import Clock, system_clock
 from relance_tui.core.errors import RelanceError
+from relance_tui.core.script.render_process import default_renderer
 from relance_tui.core.store.store import Store
 from relance_tui.locations import config_file, styles_dir
 from relance_tui.ui.bindings import translate_bindings
@@ -81,6 +82,9 @@ class RelanceApp(App[None]):
 
     def on_mount(self) -> None:
         self.switch_mode(self._start_mode)
+        # The render process starts once the first screen is up, so the first card's
+        # talking points do not wait for it.
+        self.call_after_refresh(self.run_worker, default_renderer().start, thread=True)
         for problem in self._keymap_problems:
             self.notify(problem, severity="warning", timeout=15)
 

@@ -150,6 +150,10 @@ def build_contact(values: dict[str, str], base: Contact | None = None) -> Contac
     email = _email(values, errors)
     notes = _text(values, "notes", errors, MAX_NOTES)
     pronunciation = _text(values, "pronunciation", errors)
+    # The language to speak to this person in; empty: the outlet's.
+    language = values.get("language", base.language if base else "").strip()
+    if language not in ("", *(lang.value for lang in Language)):
+        errors["language"] = i18n.t("media.error.language")
     if errors:
         raise MediaInvalid(errors)
     record = base or Contact(outlet_id=int(outlet_text), name=name)
@@ -164,6 +168,7 @@ def build_contact(values: dict[str, str], base: Contact | None = None) -> Contac
         email=email,
         notes=notes,
         pronunciation=pronunciation,
+        language=language,
         do_not_call=values.get("do_not_call", "") in ("1", "true", "True", "oui", "yes"),
         # "To fix" (a wrong number, someone who left) holds until the form says it is
         # fixed, or the phone changes.

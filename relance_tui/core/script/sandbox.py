@@ -9,12 +9,13 @@ reaches a French screen.
 
 from __future__ import annotations
 
+import functools
 import operator
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from jinja2 import StrictUndefined, TemplateSyntaxError, UndefinedError, nodes
+from jinja2 import StrictUndefined, Template, TemplateSyntaxError, UndefinedError, nodes
 from jinja2.exceptions import SecurityError, TemplateAssertionError, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
 
@@ -243,6 +244,13 @@ def _getattrs(expr: nodes.Node) -> Iterator[nodes.Getattr]:
     yield from expr.find_all(nodes.Getattr)
 
 
+@functools.lru_cache(maxsize=64)
+def _compiled(source: str) -> tuple[nodes.Template, Template]:
+    """Parse and compile once per source: the card renders the same text for everyone."""
+    tree = ENV.parse(source)
+    return tree, ENV.from_string(tree)
+
+
 def render_here(
     source: str, context: dict[str, Any], lang: str
 ) -> tuple[str, list[Printed]] | Fault:
@@ -251,8 +259,7 @@ def render_here(
         unbalanced = _unbalanced(source)
         if unbalanced is not None:
             return unbalanced
-        tree = ENV.parse(source)
-        template = ENV.from_string(tree)
+        tree, template = _compiled(source)
         chunks: list[str] = []
         size = 0
         for chunk in template.generate(context):

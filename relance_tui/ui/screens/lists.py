@@ -379,6 +379,12 @@ class ListsScreen(RelanceScreen):
             FieldSpec("extension", "field.extension", c.extension),
             FieldSpec("email", "col.email", c.email),
             FieldSpec("pronunciation", "field.pronunciation", c.pronunciation),
+            FieldSpec(
+                "language",
+                "field.contact_language",
+                c.language,
+                ((i18n.t("field.contact_language.outlet"), ""), *language_options()),
+            ),
             FieldSpec("notes", "field.notes", c.notes),
             FieldSpec(
                 "do_not_call",

@@ -295,3 +295,19 @@ def test_a_later_call_can_be_postponed_without_leaving_the_card(store: Store) ->
     [later] = session.queue.later  # type: ignore[union-attr]
     assert later.next_at == START + timedelta(days=1)
     assert session.postpone(999, START) is None  # not in the queue: nothing recorded
+
+
+def test_a_contact_s_language_from_the_form_picks_the_script_language(store: Store) -> None:
+    from relance_tui.core.media.records import MediaInvalid, build_contact
+
+    call_list(store, ("CIBL", 0))
+    session = CallSession(store, Clock())
+    assert session.card is not None and session.language(session.card) == "fr"
+    contact = session.card.contact
+    values = {"name": contact.name, "outlet_id": str(contact.outlet_id), "language": "en"}
+    store.save(build_contact(values, contact))
+    session.refresh()
+    assert session.language(session.card) == "en"
+    assert "Hi Contact, this is" in session.script_job(session.card).run().text
+    with pytest.raises(MediaInvalid):
+        build_contact({**values, "language": "klingon"}, contact)
