@@ -29,7 +29,7 @@ def test_check_reports_counts_of_a_valid_file(db_path: Path) -> None:
         store.save(Outlet(name="CIBL 101,5"))
     result = CliRunner().invoke(main, ["check", "--db", str(db_path)])
     assert result.exit_code == 0
-    assert "fichier valide (schéma 2). 1 média, 0 contact, 0 événement, 0 appel." in result.output
+    assert "fichier valide (schéma 3). 1 média, 0 contact, 0 événement, 0 appel." in result.output
 
 
 def test_check_refuses_a_damaged_file_and_leaves_it_alone(db_path: Path) -> None:

@@ -1,6 +1,6 @@
 """The demo data of `data/`: real Montréal outlets (names only), fictional contacts,
-fictional 514-555-01xx numbers, and one event placed relative to today so that
-its relance window is open."""
+fictional 514-555-01xx numbers, one event placed relative to today so that its
+relance window is open, and three past events with who came to the door."""
 
 from __future__ import annotations
 
@@ -10,10 +10,13 @@ from pathlib import Path
 from typing import Any
 
 from relance_tui.core.models import (
+    Arrival,
+    Attempt,
     Contact,
     Event,
     EventKind,
     Language,
+    Outcome,
     Outlet,
     OutletKind,
     Role,
@@ -94,6 +97,7 @@ def load_demo(store: Store, data_dir: Path, now: datetime) -> Event:
         Target(event_id=event.id, position=position, contact_id=contact.id)
         for position, contact in enumerate(callable_contacts, start=1)
     )
+    _past_events(store, spec.get("past_events", []), now, contacts)
     caller = spec["caller"]
     store.save(
         Settings(
@@ -105,3 +109,48 @@ def load_demo(store: Store, data_dir: Path, now: datetime) -> Event:
         )
     )
     return event
+
+
+def _past_events(
+    store: Store, specs: list[dict[str, Any]], now: datetime, contacts: list[Contact]
+) -> None:
+    """Archived events with their answers and who came to the door: the history the
+    turnout estimate and the card's "venu 3 fois sur 4" learn from."""
+    outlet_ids = {o.name: o.id for o in store.outlets() if o.id is not None}
+    first_contact: dict[int, Contact] = {}
+    for contact in contacts:
+        if not contact.do_not_call:
+            first_contact.setdefault(contact.outlet_id, contact)
+    for spec in specs:
+        hour, minute = (int(part) for part in spec["time"].split(":"))
+        day = (now + timedelta(days=spec["days_from_today"])).date()
+        start = datetime.combine(day, time(hour, minute), tzinfo=now.tzinfo)
+        event = Event(title=spec["title"], kind=EventKind.EVENT, start=start, archived=True)
+        store.save(event)
+        assert event.id is not None
+        answers = [(n, Outcome.CONFIRMED) for n in spec["confirmed"]]
+        answers += [(n, Outcome.INTERESTED) for n in spec["interested"]]
+        targets = [
+            Target(event_id=event.id, position=i, contact_id=first_contact[outlet_ids[n]].id)
+            for i, (n, _) in enumerate(answers, start=1)
+        ]
+        store.save_many(targets)
+        called_at = start - timedelta(days=2)
+        records: list[Attempt | Arrival] = [
+            Attempt(event_id=event.id, target_id=t.id, at=called_at, outcome=outcome)
+            for t, (_, outcome) in zip(targets, answers, strict=True)
+            if t.id is not None
+        ]
+        for name in spec["came"]:
+            contact = first_contact[outlet_ids[name]]
+            records.append(
+                Arrival(
+                    event_id=event.id,
+                    at=start - timedelta(minutes=10),
+                    outlet_id=contact.outlet_id,
+                    contact_id=contact.id,
+                    outlet_name=name,
+                    contact_name=contact.name,
+                )
+            )
+        store.save_many(records)

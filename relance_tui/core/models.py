@@ -124,7 +124,7 @@ class Record:
         for name, enum in cls._enums.items():
             if values.get(name) is not None:
                 values[name] = enum(values[name])
-        for name in ("tags", "spokespeople"):
+        for name in ("tags", "spokespeople", "crew"):
             if name in values and values[name] is not None:
                 values[name] = list(values[name])
         for name, value in values.items():
@@ -244,6 +244,35 @@ class Attempt(Record):
 
     _enums = {"outcome": Outcome}
     _datetimes = ("at", "callback_at")
+
+
+class Crew(StrEnum):
+    JOURNALIST = "journalist"
+    CAMERA = "camera"
+    PHOTOGRAPHER = "photographer"
+
+
+@dataclass
+class Arrival(Record):
+    """Someone at the door of an event. Append-only, like attempts: an undo, or a
+    change of crew or interview, is a new record (the last one counts)."""
+
+    event_id: int
+    at: datetime
+    outlet_id: int | None = None
+    contact_id: int | None = None
+    present: bool = True  # False: the arrival `reverses` is undone
+    walk_in: bool = False  # came without being on the list as confirmed or interested
+    crew: list[str] = field(default_factory=list)  # Crew values
+    interview: str = ""  # the spokesperson interviewed, if any
+    # The names as they were, so a walk-in travels to another file (merge) whole.
+    outlet_name: str = ""
+    contact_name: str = ""
+    reverses: str | None = None
+    uid: str = field(default_factory=lambda: uuid.uuid4().hex)
+    id: int | None = None
+
+    _datetimes = ("at",)
 
 
 @dataclass

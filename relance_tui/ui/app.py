@@ -17,6 +17,7 @@ from relance_tui.ui.commands import ModeCommands
 from relance_tui.ui.keymap import LoadedKeymap, binding_ids, load_keymap
 from relance_tui.ui.modes import MODE_ORDER
 from relance_tui.ui.screens.calls import CallsScreen
+from relance_tui.ui.screens.door import DoorScreen
 from relance_tui.ui.screens.lists import ListsScreen
 from relance_tui.ui.screens.rehearsal import RehearsalScreen
 from relance_tui.ui.screens.report import ReportScreen
@@ -37,6 +38,7 @@ class RelanceApp(App[None]):
         "rehearsal": RehearsalScreen,
         "calls": CallsScreen,
         "report": ReportScreen,
+        "door": DoorScreen,
     }
     # The mode keys are shown by the mode bar at the top of every screen, which
     # leaves the footer to the keys of the screen itself.

@@ -1,4 +1,4 @@
-"""The five peer screens, in the order of the procedure, and their keys."""
+"""The six peer screens, in the order of the procedure, and their keys."""
 
 from __future__ import annotations
 
@@ -22,4 +22,5 @@ MODE_ORDER: tuple[Mode, ...] = (
     Mode("rehearsal", "mode.rehearsal", "3"),
     Mode("calls", "mode.calls", "4"),
     Mode("report", "mode.report", "5"),
+    Mode("door", "mode.door", "6"),  # the event itself: who comes in
 )

@@ -149,8 +149,10 @@ def test_installed_calls_keep_their_progress_across_a_restart(tmp_path: Path) ->
         terminal.close()
 
     with Store.open(db) as store:
-        outcomes = sorted(a.outcome.value for a in store.attempts())
-        [voicemail] = [a for a in store.attempts() if a.outcome.value == "voicemail"]
+        outcomes = sorted(a.outcome.value for a in store.attempts(store.current_event().id))
+        [voicemail] = [
+            a for a in store.attempts(store.current_event().id) if a.outcome.value == "voicemail"
+        ]
         queue = load_queue(store, store.current_event(), datetime.now(DEFAULT_TZ))
         set_aside = [s.target.id for s in queue.set_aside]
     assert outcomes == ["confirmed", "declined", "voicemail"]
@@ -230,3 +232,57 @@ def test_templates_as_a_communications_officer_writes_them(tmp_path: Path) -> No
         terminal.wait_closed()
     finally:
         terminal.close()
+
+
+def test_the_door_at_80x24_survives_a_restart_and_reaches_the_report(tmp_path: Path) -> None:
+    terminal = Terminal("relance-door", (80, 24))
+    relance = installed_relance()
+    db = tmp_path / "demo.json"
+    try:
+        terminal.start(f"{relance} demo --db {db}")
+        terminal.wait_for("affichés sur")
+        terminal.keys("4")
+        terminal.wait_for("Appelés : 0/30")
+        terminal.keys("c")  # CIBL 101,5 confirms
+        terminal.wait_for("Confirmés : 1")
+        terminal.keys("6")
+        terminal.wait_for("attendus :")
+        terminal.keys("-l", "cibl")
+        terminal.wait_for("CIBL 101,5 — Béatrice Thibault · confirmé·e")
+        terminal.keys("Enter")
+        terminal.wait_for("Présent·e : CIBL 101,5 (Béatrice Thibault)")
+        terminal.keys("C-n")
+        terminal.wait_for("Arrivée imprévue : pas sur la liste")
+        terminal.keys("-l", "Métro Montréal")
+        terminal.keys("Tab")
+        terminal.keys("-l", "Zoé Lavoie")
+        terminal.wait_for("Zoé Lavoie")
+        terminal.keys("C-s")
+        terminal.wait_for("Arrivée imprévue, présente : Métro Montréal (Zoé Lavoie)")
+        terminal.keys("Escape")
+        terminal.wait_for("Recherche quittée")
+        terminal.keys("q")
+        terminal.wait_closed()
+
+        terminal.start(f"{relance} --db {db}")
+        terminal.wait_for("affichés sur")
+        terminal.keys("6")
+        screen = terminal.wait_for("2 présent·e·s (2 médias)")
+        assert "✓" in screen and "Métro Montréal — Zoé Lavoie · non attendu·e" in screen
+        terminal.keys("Escape")
+        terminal.wait_for("Recherche quittée")
+        terminal.keys("q")
+        terminal.wait_closed()
+    finally:
+        terminal.close()
+
+    report = subprocess.run(
+        [relance, "report", "1", "--db", str(db)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "RELANCE_LANG": "fr"},
+        check=True,
+    ).stdout
+    present = report.split("Présents (2)")[1].split("Confirmés absents")[0]
+    assert "CIBL 101,5 · Béatrice Thibault" in present
+    assert "Métro Montréal · Zoé Lavoie" in present

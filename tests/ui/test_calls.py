@@ -300,7 +300,7 @@ async def test_do_not_call_asks_first_and_no_changes_nothing(
         await pilot.press("enter")  # the default answer is No
         await pilot.pause()
         assert app.screen is screen and screen.current.target.id == first.target.id
-    assert demo_store.attempts() == []
+    assert demo_store.attempts(demo_store.current_event().id) == []
     assert not demo_store.get(Contact, first.contact.id).do_not_call
 
 
@@ -320,7 +320,7 @@ async def test_call_time_starts_with_space_not_with_the_card(
         assert "1:15" in str(screen.query_one("#call-timer").render())
         await pilot.press("c")
         await pilot.pause()
-    [attempt] = demo_store.attempts()
+    [attempt] = demo_store.attempts(demo_store.current_event().id)
     assert attempt.duration_s == 75.0
 
 
@@ -389,5 +389,9 @@ async def test_plus_on_the_side_list_postpones_a_callback_and_keeps_the_card(
             "\xa0", " "
         )
         assert app.screen.current.target.id == second.target.id  # the card stayed
-    callbacks = [a for a in demo_store.attempts() if a.target_id == first.target.id]
+    callbacks = [
+        a
+        for a in demo_store.attempts(demo_store.current_event().id)
+        if a.target_id == first.target.id
+    ]
     assert [a.callback_at.hour for a in callbacks] == [14, 9]

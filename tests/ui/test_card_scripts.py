@@ -54,10 +54,10 @@ async def test_the_card_answers_keys_while_a_hostile_template_renders(
         assert "Préparation" in box_text(app)
         await pilot.press("n")
         for _ in range(200):  # the store, not a timer: wait for the write
-            if demo_store.attempts():
+            if demo_store.attempts(demo_store.current_event().id):
                 break
             await pilot.pause()
-        [attempt] = demo_store.attempts()
+        [attempt] = demo_store.attempts(demo_store.current_event().id)
         # The key was answered while the template was still rendering.
         assert renderer.busy
         assert attempt.target_id == first.target.id and attempt.outcome is Outcome.NO_ANSWER
@@ -124,7 +124,9 @@ async def test_r_whose_email_cannot_be_built_says_so_and_copies_nothing(
         assert "Courriel de relance" in said  # names the template that failed
         assert "renvoyer le communiqué" in said.lower() or "Enregistré" in said
     assert copied == []
-    assert [a.outcome for a in demo_store.attempts()] == [Outcome.RESEND]
+    assert [a.outcome for a in demo_store.attempts(demo_store.current_event().id)] == [
+        Outcome.RESEND
+    ]
 
 
 async def test_at_80x24_every_demo_card_shows_its_whole_talking_points(

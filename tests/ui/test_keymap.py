@@ -40,10 +40,12 @@ async def test_remapped_keys_work_and_show_where_the_user_looks(
         assert keys["calls.confirmed"] == "k"
         await pilot.press("c")  # unbound now: nothing recorded
         await pilot.pause()
-        assert demo_store.attempts() == []
+        assert demo_store.attempts(demo_store.current_event().id) == []
         await pilot.press("k")
         await pilot.pause()
-        assert [a.outcome for a in demo_store.attempts()] == [Outcome.CONFIRMED]
+        assert [a.outcome for a in demo_store.attempts(demo_store.current_event().id)] == [
+            Outcome.CONFIRMED
+        ]
         status = str(app.screen.query_one("#call-status", Static).render())
         assert "présence confirmée" in status
 
@@ -63,7 +65,9 @@ async def test_a_bad_keymap_says_what_is_wrong_and_keeps_the_default_keys(
         assert any("calls.skip" in m for m in said)
         await pilot.press("4", "c")
         await pilot.pause()
-        assert [a.outcome for a in demo_store.attempts()] == [Outcome.CONFIRMED]
+        assert [a.outcome for a in demo_store.attempts(demo_store.current_event().id)] == [
+            Outcome.CONFIRMED
+        ]
 
 
 async def test_a_broken_config_file_is_reported_not_fatal(demo_store: Store, now: datetime) -> None:
@@ -75,4 +79,6 @@ async def test_a_broken_config_file_is_reported_not_fatal(demo_store: Store, now
         assert any(str(path) in m and "illisible" in m for m in said)
         await pilot.press("4", "c")
         await pilot.pause()
-        assert [a.outcome for a in demo_store.attempts()] == [Outcome.CONFIRMED]
+        assert [a.outcome for a in demo_store.attempts(demo_store.current_event().id)] == [
+            Outcome.CONFIRMED
+        ]

@@ -17,6 +17,7 @@ from typing import Any
 from relance_tui import i18n
 from relance_tui.core.calls.queue import Status, TargetState, load_queue
 from relance_tui.core.calls.timing import Clock, format_when
+from relance_tui.core.door.door import DoorReport, door_fields, door_report
 from relance_tui.core.media.exports import neutralise
 from relance_tui.core.media.phones import format_phone
 from relance_tui.core.models import Event, Outcome
@@ -44,6 +45,7 @@ class Summary:
     calls: int = 0
     seconds_calling: float = 0.0
     calls_per_hour: float | None = None
+    door: DoorReport | None = None  # once someone kept the door of the event
 
 
 def outcome_key(state: TargetState) -> str:
@@ -89,6 +91,8 @@ def summarise(store: Store, event: Event, clock: Clock) -> Summary:
             summary.never_reached.append(state)
     summary.callbacks.sort(key=lambda s: s.next_at.timestamp() if s.next_at else 0.0)
     summary.outlets_confirmed = len({s.outlet.id for s in summary.confirmed if s.outlet})
+    if event.id is not None and store.arrivals(event.id):
+        summary.door = door_report(store, event, clock())
     if first_call is not None and last_call is not None:
         hours = (last_call - first_call).total_seconds() / 3600
         if summary.calls >= 5 and hours >= 0.25:  # a pace means nothing over two calls
@@ -141,6 +145,30 @@ SECTIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 )
 
 
+# After the event, from the door: (attribute of DoorReport, title, columns).
+DOOR_SECTIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("present", "report.present", ("arrived", "outlet", "name", "crew", "interview")),
+    ("confirmed_absent", "report.confirmed_absent", ("outlet", "name")),
+    ("came_unconfirmed", "report.came_unconfirmed", ("arrived", "outlet", "name", "said")),
+)
+
+
+def door_sections(summary: Summary) -> list[tuple[str, str, tuple[str, ...], list[dict[str, str]]]]:
+    """The door's sections with their rows (none before anyone kept the door)."""
+    if summary.door is None:
+        return []
+    lang = i18n.current_language()
+    return [
+        (
+            attribute,
+            title_key,
+            columns,
+            [door_fields(e, lang) for e in getattr(summary.door, attribute)],
+        )
+        for attribute, title_key, columns in DOOR_SECTIONS
+    ]
+
+
 def outcome_rows(summary: Summary) -> list[tuple[str, int]]:
     order = [o.value for o in Outcome if o not in (Outcome.UNDO, Outcome.SKIPPED)]
     order.append(NEVER_CALLED)
@@ -190,6 +218,15 @@ def as_text(summary: Summary, width: int = 80) -> str:
             # Wrapped, not cut: the door list is printed and read at the door.
             lines += textwrap.wrap(
                 " · ".join(cells), width=width, initial_indent="  ", subsequent_indent="    "
+            )
+    for _, title_key, columns, rows in door_sections(summary):
+        lines += ["", f"{i18n.t(title_key)} ({len(rows)})"]
+        for row in rows:
+            lines += textwrap.wrap(
+                " · ".join(row[c] for c in columns if row[c]),
+                width=width,
+                initial_indent="  ",
+                subsequent_indent="    ",
             )
     return "\n".join(lines) + "\n"
 
@@ -243,6 +280,15 @@ def as_markdown(summary: Summary) -> str:
             who = who_fields(state)
             lines.append("| " + " | ".join(cell(who[c]) for c in columns) + " |")
         lines.append("")
+    for _, title_key, columns, rows in door_sections(summary):
+        lines += [f"## {i18n.t(title_key)} ({len(rows)})", ""]
+        if not rows:
+            lines += [i18n.t("report.nobody"), ""]
+            continue
+        lines.append("| " + " | ".join(i18n.t(f"export.col.{c}") for c in columns) + " |")
+        lines.append("|" + "---|" * len(columns))
+        lines += ["| " + " | ".join(cell(row[c]) for c in columns) + " |" for row in rows]
+        lines.append("")
     return "\n".join(lines)
 
 
@@ -258,6 +304,12 @@ def as_csv(summary: Summary) -> str:
         for state in getattr(summary, attribute):
             who = who_fields(state)
             writer.writerow([neutralise(i18n.t(title_key))] + [neutralise(who[c]) for c in columns])
+    for _, title_key, _, rows in door_sections(summary):
+        for row in rows:
+            cells = {"outlet": row["outlet"], "name": row["name"], "notes": row["crew"]}
+            writer.writerow(
+                [neutralise(i18n.t(title_key))] + [neutralise(cells.get(c, "")) for c in columns]
+            )
     return "\ufeff" + buffer.getvalue()
 
 
@@ -280,6 +332,8 @@ def as_json(summary: Summary) -> str:
     }
     for attribute, _, _ in SECTIONS:
         data[attribute] = [who_fields(state) for state in getattr(summary, attribute)]
+    for attribute, _, _, rows in door_sections(summary):
+        data[attribute] = rows
     return json.dumps(data, ensure_ascii=False, indent=2)
 
 

@@ -35,6 +35,7 @@ from relance_tui.core.calls.queue import (
 )
 from relance_tui.core.calls.scripts import ScriptCache, ScriptJob
 from relance_tui.core.calls.timing import Clock
+from relance_tui.core.door.turnout import Estimate, OutletHistory, expected_turnout, histories
 from relance_tui.core.models import Attempt, Event, Outcome
 from relance_tui.core.script import book
 from relance_tui.core.script.templates import Rendered, render_event
@@ -73,6 +74,7 @@ class CallSession:
         self._pinned: int | None = None  # a target brought back by undo
         self.languages: dict[int, str] = {}  # a language chosen on the card, by target
         self.scripts = ScriptCache()
+        self._histories: tuple[int | None, tuple[dict[int, OutletHistory], int]] | None = None
         self.refresh()
 
     # what the screen shows ----------------------------------------------------
@@ -198,6 +200,26 @@ class CallSession:
     def set_note(self, text: str) -> None:
         """The note for the call on the card, saved with its outcome."""
         self.note = text.strip()
+
+    def outlet_record(self, card: TargetState) -> str:
+        """How often the card's outlet came to past events ("venu 3 fois sur 4 après
+        confirmation"); worked out once per event, the past does not change."""
+        if self.event is None or card.outlet is None or card.outlet.id is None:
+            return ""
+        record = self._past()[0].get(card.outlet.id)
+        return record.text() if record else ""
+
+    def _past(self) -> tuple[dict[int, OutletHistory], int]:
+        assert self.event is not None
+        if self._histories is None or self._histories[0] != self.event.id:
+            self._histories = (self.event.id, histories(self.store, self.event))
+        return self._histories[1]
+
+    def turnout(self) -> Estimate | None:
+        """The expected turnout now, from the answers so far and the outlets' records."""
+        if self.event is None:
+            return None
+        return expected_turnout(self.store, self.event, self._past())
 
     # what to say --------------------------------------------------------------
     def language(self, card: TargetState) -> str:

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 from relance_tui.core.media.phones import split_extension
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 DEFAULT_TZ = "America/Toronto"
 
 Tables = dict[str, dict[str, dict[str, Any]]]
@@ -61,7 +61,14 @@ def _v1_to_v2(tables: Tables) -> Tables:
     return tables
 
 
-STEPS: dict[int, Callable[[Tables], Tables]] = {0: _v0_to_v1, 1: _v1_to_v2}
+def _v2_to_v3(tables: Tables) -> Tables:
+    """Arrivals at the door of events: a new, empty table."""
+    tables.setdefault("arrivals", {})
+    tables["meta"] = {"1": {"schema_version": 3}}
+    return tables
+
+
+STEPS: dict[int, Callable[[Tables], Tables]] = {0: _v0_to_v1, 1: _v1_to_v2, 2: _v2_to_v3}
 
 
 def migrate(tables: Tables, version: int) -> Tables:

@@ -30,6 +30,7 @@ KNOWN_TABLES = frozenset(
         "targets",
         "attempts",
         "takes",
+        "arrivals",
         "settings",
     }
 )

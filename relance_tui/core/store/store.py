@@ -31,6 +31,7 @@ from relance_tui.core.errors import (
     StoreWriteFailed,
 )
 from relance_tui.core.models import (
+    Arrival,
     Attempt,
     Contact,
     Event,
@@ -64,6 +65,7 @@ TABLES: dict[type[Record], str] = {
     Target: "targets",
     Attempt: "attempts",
     RehearsalTake: "takes",
+    Arrival: "arrivals",
     Settings: "settings",
 }
 
@@ -78,7 +80,7 @@ CACHED_TABLES: dict[str, type[Record]] = {
     "events": Event,
     "settings": Settings,
 }
-EVENT_TABLES = ("targets", "attempts", "takes")
+EVENT_TABLES = ("targets", "attempts", "takes", "arrivals")
 
 
 def empty_tables() -> Tables:
@@ -384,6 +386,14 @@ class Store:
             found = [Attempt.from_doc(d, i) for i, d in self._docs("attempts")]
         else:
             found = [Attempt.from_doc(d, i) for i, d in self._event_docs("attempts", event_id)]
+        return sorted(found, key=lambda a: (a.at, a.id or 0))
+
+    def arrivals(self, event_id: int | None = None) -> list[Arrival]:
+        """Who came to the door of an event (or of every event), in the order recorded."""
+        if event_id is None:
+            found = [Arrival.from_doc(d, i) for i, d in self._docs("arrivals")]
+        else:
+            found = [Arrival.from_doc(d, i) for i, d in self._event_docs("arrivals", event_id)]
         return sorted(found, key=lambda a: (a.at, a.id or 0))
 
     def takes(self, event_id: int) -> list[RehearsalTake]:

@@ -19,12 +19,15 @@ from pathlib import Path
 from typing import Any
 
 from relance_tui.core.calls.queue import effective
+from relance_tui.core.door.door import WALK_IN_TAG
 from relance_tui.core.errors import RelanceError, StoreError
 from relance_tui.core.models import (
+    Arrival,
     Attempt,
     Contact,
     Event,
     Outcome,
+    Outlet,
     OutletKind,
     Record,
     Target,
@@ -117,6 +120,9 @@ def split(store: Store, event: Event, names: Sequence[str], out_dir: Path) -> li
             "takes": {
                 k: v for k, v in raw.get("takes", {}).items() if v.get("event_id") == event.id
             },
+            "arrivals": {  # whoever keeps the door may use any of the files
+                k: v for k, v in raw.get("arrivals", {}).items() if v.get("event_id") == event.id
+            },
             "settings": {"1": {**settings_doc, "caller_name": name, "current_event_id": event.id}},
             "meta": {
                 "1": {
@@ -137,6 +143,7 @@ class MergePlan:
     event_id: int
     attempts: list[Attempt]
     already: int
+    arrivals: list[Arrival] = dataclasses.field(default_factory=list)  # at the door
 
 
 def plan_merge(store: Store, path: Path) -> MergePlan:
@@ -166,12 +173,21 @@ def plan_merge(store: Store, path: Path) -> MergePlan:
     if any(a.target_id not in target_ids for a in incoming):
         raise ForeignShare(path=str(path))
     new = [a for a in incoming if a.uid not in known]
+    known_arrivals = {a.uid for a in store.arrivals(event.id)}
+    arrivals = [
+        Arrival.from_doc(doc)
+        for doc in tables.get("arrivals", {}).values()
+        if doc.get("event_id") == event.id
+    ]
     return MergePlan(
         path=path,
         caller=str(split_of.get("caller", "")),
         event_id=event.id,
         attempts=sorted(new, key=lambda a: (a.at, a.uid)),
         already=len(incoming) - len(new),
+        arrivals=sorted(
+            (a for a in arrivals if a.uid not in known_arrivals), key=lambda a: (a.at, a.uid)
+        ),
     )
 
 
@@ -185,12 +201,52 @@ def apply_merge(store: Store, plans: Sequence[MergePlan]) -> int:
             if attempt.uid not in seen:
                 seen.add(attempt.uid)
                 attempts.append(attempt)
-    if not attempts:
+    arrivals = _arrivals_to_add(store, plans)
+    if not attempts and not arrivals:
         return 0
-    records: list[Record] = [*attempts]
+    records: list[Record] = [*attempts, *arrivals]
     records += _flags_from_calls(store, attempts)
     store.save_many(records)
     return len(attempts)
+
+
+def _arrivals_to_add(store: Store, plans: Sequence[MergePlan]) -> list[Arrival]:
+    """The door's records of the plans, once each. A walk-in's outlet and contact were
+    created in the share: found here by name, or added (with the walk-in tag)."""
+    seen: set[str] = set()
+    added: list[Arrival] = []
+    for plan in plans:
+        for arrival in plan.arrivals:
+            if arrival.uid in seen:
+                continue
+            seen.add(arrival.uid)
+            if arrival.walk_in and not arrival.reverses and arrival.outlet_name:
+                arrival = _found_by_name(store, arrival)
+            added.append(arrival)
+    return added
+
+
+def _found_by_name(store: Store, arrival: Arrival) -> Arrival:
+    outlet = next((o for o in store.outlets() if fold(o.name) == fold(arrival.outlet_name)), None)
+    if outlet is None:
+        outlet = Outlet(name=arrival.outlet_name, tags=[WALK_IN_TAG])
+        store.save(outlet)
+    assert outlet.id is not None
+    contact_id = None
+    if arrival.contact_name:
+        contact = next(
+            (
+                c
+                for c in store.contacts()
+                if c.outlet_id == outlet.id and fold(c.name) == fold(arrival.contact_name)
+            ),
+            None,
+        )
+        if contact is None:
+            contact = Contact(outlet_id=outlet.id, name=arrival.contact_name, notes=WALK_IN_TAG)
+            store.save(contact)
+        contact_id = contact.id
+    return dataclasses.replace(arrival, outlet_id=outlet.id, contact_id=contact_id, id=None)
 
 
 def _flags_from_calls(store: Store, added: Sequence[Attempt]) -> list[Contact]:

@@ -167,7 +167,7 @@ class CallsScreen(RelanceScreen):
     def _show_card(self, state: TargetState, lang: str) -> None:
         query = self.query_one
         answered = self.session.queue.outlet_answer(state) if self.session.queue else None
-        text = card_text(state, answered, self.clock(), lang)
+        text = card_text(state, answered, self.clock(), lang, self.session.outlet_record(state))
         for name in ("outlet", "contact", "extension", "phone", "meta", "notes", "answered"):
             label = query(f"#card-{'phone-text' if name == 'phone' else name}", Label)
             label.update(getattr(text, name))
@@ -207,16 +207,17 @@ class CallsScreen(RelanceScreen):
             side.clear_options()
             query("#progress", Static).update("")
             return
-        query("#progress", Static).update(
-            i18n.t(
-                "calls.progress",
-                called=done.called,
-                total=done.total,
-                confirmed=done.confirmed,
-                left=done.left,
-                later=done.later,
-            )
+        progress = i18n.t(
+            "calls.progress",
+            called=done.called,
+            total=done.total,
+            confirmed=done.confirmed,
+            left=done.left,
+            later=done.later,
         )
+        turnout = self.session.turnout()  # "attendus : 3 à 6 médias"
+        expected = turnout.text() if turnout is not None else ""
+        query("#progress", Static).update(f"{progress}\n{expected}" if expected else progress)
         side.show(queue, self.clock(), lang)
 
     @on(QueueLists.Picked)

@@ -14,16 +14,19 @@ from textual.widgets import DataTable, Label, Static, TabbedContent, TabPane
 from relance_tui import i18n
 from relance_tui.core.calls.queue import TargetState
 from relance_tui.core.calls.report import (
+    DOOR_SECTIONS,
     RENDERERS,
     SECTIONS,
     Summary,
     bar,
+    door_sections,
     outcome_label,
     outcome_rows,
     summarise,
     totals_line,
     who_fields,
 )
+from relance_tui.core.door.turnout import expected_turnout
 from relance_tui.core.errors import RelanceError
 from relance_tui.core.models import Event, Settings
 from relance_tui.core.script import book
@@ -45,7 +48,14 @@ COLUMNS = {
     "email": 30,
     "attempts": 10,
     "callback": 26,
+    "arrived": 9,
+    "crew": 24,
+    "interview": 24,
+    "said": 18,
 }
+
+
+ALL_SECTIONS = SECTIONS + DOOR_SECTIONS
 
 
 class ReportScreen(RelanceScreen):
@@ -75,7 +85,7 @@ class ReportScreen(RelanceScreen):
                 yield Label(i18n.t("report.by_role"), classes="section-title")
                 yield Static("", id="by-role")
             with TabbedContent(id="report-tabs"):
-                for attribute, title_key, _ in SECTIONS:
+                for attribute, title_key, _ in ALL_SECTIONS:
                     with TabPane(i18n.t(title_key), id=f"tab-{attribute}"):
                         yield DataTable(
                             id=f"list-{attribute}", cursor_type="row", zebra_stripes=True
@@ -83,7 +93,7 @@ class ReportScreen(RelanceScreen):
         yield Label("", id="report-status")
 
     def on_mount(self) -> None:
-        for attribute, _, columns in SECTIONS:
+        for attribute, _, columns in ALL_SECTIONS:
             table = self.query_one(f"#list-{attribute}", DataTable)
             for column in columns:
                 table.add_column(
@@ -119,6 +129,9 @@ class ReportScreen(RelanceScreen):
         bars.update(text)
 
         totals = totals_line(summary)
+        estimate = expected_turnout(self.store, summary.event)
+        if estimate.text():
+            totals += "\n" + estimate.text() + " — " + estimate.explanation()
         if summary.calls_by_caller:
             callers = ", ".join(f"{n} {c}" for n, c in summary.calls_by_caller.most_common())
             totals += "\n" + i18n.t("report.by_caller", callers=callers)
@@ -141,6 +154,14 @@ class ReportScreen(RelanceScreen):
                 who = who_fields(state)
                 table.add_row(*(Text(who[c]) for c in columns), key=str(state.target.id))
             tabs.get_tab(f"tab-{attribute}").label = f"{i18n.t(title_key)} ({len(states)})"
+        door = {attribute: rows for attribute, _, _, rows in door_sections(summary)}
+        for attribute, title_key, columns in DOOR_SECTIONS:  # after the event, from the door
+            rows = door.get(attribute, [])
+            table = self.query_one(f"#list-{attribute}", DataTable)
+            table.clear()
+            for index, row in enumerate(rows):
+                table.add_row(*(Text(row[c]) for c in columns), key=f"{attribute}-{index}")
+            tabs.get_tab(f"tab-{attribute}").label = f"{i18n.t(title_key)} ({len(rows)})"
 
     def _status(self, text: str) -> None:
         self.query_one("#report-status", Label).update(text)
@@ -148,7 +169,7 @@ class ReportScreen(RelanceScreen):
     # actions ----------------------------------------------------------------------------
     def action_tab(self, step: int) -> None:
         tabs = self.query_one(TabbedContent)
-        ids = [f"tab-{attribute}" for attribute, _, _ in SECTIONS]
+        ids = [f"tab-{attribute}" for attribute, _, _ in ALL_SECTIONS]
         current = ids.index(tabs.active) if tabs.active in ids else 0
         tabs.active = ids[(current + step) % len(ids)]
         self.query_one(f"#list-{tabs.active[4:]}", DataTable).focus()
@@ -158,6 +179,8 @@ class ReportScreen(RelanceScreen):
         if summary is None:
             return None
         attribute = self.query_one(TabbedContent).active[4:]
+        if attribute not in {a for a, _, _ in SECTIONS}:
+            return None  # the door's tabs: people at the event, no email to copy
         table = self.query_one(f"#list-{attribute}", DataTable)
         if not table.row_count:
             return None

@@ -31,7 +31,7 @@ class CardText:
 
 
 def card_text(
-    state: TargetState, answered: TargetState | None, now: datetime, lang: str
+    state: TargetState, answered: TargetState | None, now: datetime, lang: str, record: str = ""
 ) -> CardText:
     outlet = state.outlet.name if state.outlet else ""
     show = ""
@@ -55,6 +55,8 @@ def card_text(
         meta.append(i18n.t("calls.flag.to_fix"))
     if state.calls:
         meta.append(i18n.t("calls.attempts", count=state.calls))
+    if record:  # how often this outlet came to past events
+        meta.append(record)
     notes = []
     if state.contact and state.contact.notes.strip():
         notes.append(i18n.t("calls.notes.contact", note=state.contact.notes.strip()))

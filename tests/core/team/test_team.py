@@ -192,3 +192,32 @@ def test_foreign_and_newer_files_are_refused_main_unchanged(tmp_path: Path) -> N
             plan_merge(store, other)  # a plain data file, not a share
     assert main.read_bytes() == before
     assert not main.with_name("main.json.journal").exists()
+
+
+def test_the_door_kept_in_a_share_comes_back_with_its_walk_ins(tmp_path: Path) -> None:
+    from relance_tui.core.door.door import WALK_IN_TAG, add_walk_in, check_in, door_list
+
+    with Store.open(tmp_path / "main.json") as main:
+        event = world(main, 4)
+        main.save(main.settings().__class__(id=1, current_event_id=event.id))
+        [path] = split(main, event, ["Porte"], tmp_path / "shares")
+    with Store.open(path) as share:
+        shared_event = share.current_event()
+        state = load_queue(share, shared_event, T0).current
+        record_outcome(share, state, Outcome.CONFIRMED, T0)
+        [entry] = door_list(share, shared_event, T0)
+        check_in(share, shared_event, entry, T0 + timedelta(days=2))
+        add_walk_in(share, shared_event, "Métro Montréal", "Zoé Lavoie", T0 + timedelta(days=2))
+    with Store.open(tmp_path / "main.json") as main:
+        plan = plan_merge(main, path)
+        assert len(plan.arrivals) == 2
+        apply_merge(main, [plan])
+        apply_merge(main, [plan_merge(main, path)])  # twice: nothing more
+        entries = door_list(main, main.get(Event, event.id), T0 + timedelta(days=2))
+        present = sorted((e.outlet, e.name) for e in entries if e.present)
+        assert present == [("Média 0", "Contact 0"), ("Métro Montréal", "Zoé Lavoie")] or (
+            len(present) == 2 and ("Métro Montréal", "Zoé Lavoie") in present
+        )
+        assert len(main.arrivals(event.id)) == 2
+        [walk_in] = [o for o in main.outlets() if o.name == "Métro Montréal"]
+        assert WALK_IN_TAG in walk_in.tags
