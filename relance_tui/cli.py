@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import sys
 import tempfile
 from pathlib import Path
@@ -10,6 +11,7 @@ import click
 
 from relance_tui import i18n
 from relance_tui.core.errors import RelanceError, StoreLocked
+from relance_tui.core.text import clean
 from relance_tui.locations import data_dir, default_db_path
 
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
@@ -50,7 +52,32 @@ def _run_app(db: Path, lang_arg: str | None, *, demo: bool = False) -> None:
         store.close()
 
 
-@click.group(invoke_without_command=True)
+class _NoTraceback(click.Group):
+    """Every error of every command ends as a message and an exit code, never a
+    traceback: 1 for a problem with the data or the disk, 2 for a wrong use."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
+            raise
+        except KeyboardInterrupt:
+            sys.exit(130)
+        except RelanceError as error:
+            _fail(error)
+        except OSError as error:
+            where = error.filename or ""
+            known = f"cli.errno.{errno.errorcode.get(error.errno or 0, '')}"
+            detail = i18n.t(known) if i18n.has(known) else error.strerror or str(error)
+            click.echo(i18n.t("cli.os_error", path=where, detail=detail).strip(), err=True)
+            sys.exit(EXIT_PROBLEM)
+        except Exception as error:  # a bug: say so plainly, the data is untouched
+            click.echo(i18n.t("cli.unexpected", kind=type(error).__name__), err=True)
+            sys.exit(EXIT_PROBLEM)
+        return None
+
+
+@click.group(cls=_NoTraceback, invoke_without_command=True)
 @click.option("--db", type=click.Path(path_type=Path), help="Data file / fichier de données.")
 @click.option("--lang", help="fr | en")
 @click.pass_context
@@ -100,7 +127,7 @@ def check(ctx: click.Context, check_db: Path | None, restore: bool, accept: bool
     )
     from relance_tui.core.store.store import load_tables
 
-    path = Path(check_db or ctx.obj["db"] or default_db_path()).expanduser().absolute()
+    path = Path(check_db or ctx.obj["db"] or default_db_path()).expanduser().resolve()
     if not path.exists():
         click.echo(i18n.t("cli.check.missing", path=str(path)))
         return
@@ -146,7 +173,7 @@ def check(ctx: click.Context, check_db: Path | None, restore: bool, accept: bool
 def _open_store(ctx: click.Context, db: Path | None):  # type: ignore[no-untyped-def]
     from relance_tui.core.store.store import Store
 
-    path = Path(db or ctx.obj["db"] or default_db_path()).expanduser().absolute()
+    path = Path(db or ctx.obj["db"] or default_db_path()).expanduser().resolve()
     try:
         return Store.open(path)
     except RelanceError as error:
@@ -280,7 +307,8 @@ def report(
         if store.is_open:
             store.close()
     if output is None:
-        click.echo(text, nl=False)
+        # To a terminal: no control character from an imported file reaches it.
+        click.echo(clean(text), nl=False)
         return
     try:
         write_atomically(output.expanduser().absolute(), text)

@@ -14,3 +14,10 @@ def fold(text: str) -> str:
     """Lower case without accents: "Montréal" and "montreal" compare equal."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def markdown_cell(value: str) -> str:
+    """Text for one Markdown table cell: no control characters (a terminal escape from
+    an imported file stays inert), `\\` and `|` escaped, line breaks as <br>."""
+    text = clean(value.replace("\r\n", "\n").replace("\r", "\n")).replace("\t", " ")
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", "<br>")

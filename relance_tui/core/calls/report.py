@@ -22,6 +22,7 @@ from relance_tui.core.media.exports import neutralise
 from relance_tui.core.media.phones import format_phone
 from relance_tui.core.models import Event, Outcome
 from relance_tui.core.store.store import Store
+from relance_tui.core.text import markdown_cell
 
 NEVER_CALLED = "never_called"
 NEVER_REACHED = "never_reached"
@@ -251,7 +252,7 @@ def totals_line(summary: Summary) -> str:
 
 def as_markdown(summary: Summary) -> str:
     def cell(value: str) -> str:
-        return value.replace("|", "\\|").replace("\n", " ")
+        return markdown_cell(value)
 
     lines = [
         f"# {summary.event.title}",

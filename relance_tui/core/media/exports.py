@@ -20,6 +20,7 @@ from relance_tui.core.calls.timing import Clock, format_when
 from relance_tui.core.media.phones import format_phone
 from relance_tui.core.models import Event, Outcome
 from relance_tui.core.store.store import Store
+from relance_tui.core.text import markdown_cell
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 FORMATS = ("csv", "json", "md")
@@ -178,7 +179,7 @@ def to_json(rows: Sequence[dict[str, str]], columns: Sequence[str]) -> bytes:
 
 def to_markdown(rows: Sequence[dict[str, str]], columns: Sequence[str]) -> bytes:
     def cell(value: str) -> str:
-        return value.replace("\\", "\\\\").replace("|", "\\|").replace("\n", "<br>")
+        return markdown_cell(value)
 
     lines = [
         "| " + " | ".join(cell(h) for h in headers(columns)) + " |",

@@ -169,6 +169,9 @@ class ImportPlan:
     new_shows: list[tuple[Show, Outlet]] = field(default_factory=list)
     new_contacts: list[NewContact] = field(default_factory=list)
     updated_contacts: list[Contact] = field(default_factory=list)
+    # Existing outlets whose newsroom line the file fills: copies, the store's own
+    # records are never touched while planning (a dry run changes nothing).
+    updated_outlets: dict[int, Outlet] = field(default_factory=dict)
     problems: list[RowProblem] = field(default_factory=list)
     duplicates: list[RowProblem] = field(default_factory=list)
 
@@ -264,7 +267,8 @@ class _Known:
     """Indexes over contacts, existing and planned, to find duplicates."""
 
     by_email: dict[str, Contact] = field(default_factory=dict)
-    by_phone: dict[str, Contact] = field(default_factory=dict)
+    # A phone is shared by a whole newsroom (a switchboard): (outlet, contact) pairs.
+    by_phone: dict[str, list[tuple[int | str, Contact]]] = field(default_factory=dict)
     by_name: dict[tuple[str, int | str], Contact] = field(default_factory=dict)
 
     def add(self, contact: Contact, outlet_key: int | str, key: str | None = None) -> None:
@@ -273,15 +277,23 @@ class _Known:
         if key is None:
             key = phone_key(contact.phone, contact.extension) if contact.phone else ""
         if key:
-            self.by_phone[key] = contact
+            self.by_phone.setdefault(key, []).append((outlet_key, contact))
         self.by_name[(fold(contact.name), outlet_key)] = contact
 
     def find(self, contact: Contact, outlet_key: int | str, key: str) -> Contact | None:
+        """The same person: same email; or same name at the same outlet; or the same
+        phone at the same outlet when one of the two has no email to tell them apart
+        and the names agree (docs/import.md)."""
         if contact.email and contact.email.casefold() in self.by_email:
             return self.by_email[contact.email.casefold()]
-        if key and key in self.by_phone:
-            return self.by_phone[key]
-        return self.by_name.get((fold(contact.name), outlet_key))
+        same_name = self.by_name.get((fold(contact.name), outlet_key))
+        if same_name is not None:
+            if not (contact.email and same_name.email) or same_name.email == contact.email:
+                return same_name
+        for known_outlet, known in self.by_phone.get(key, []) if key else []:
+            if known_outlet == outlet_key and fold(known.name) == fold(contact.name):
+                return known
+        return None
 
 
 def _merge_into(existing: Contact, new: Contact) -> bool:
@@ -305,7 +317,12 @@ def plan_import(
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise BadImportFile("import.too_big", size=size // 1_000_000)
-        data = path.read_bytes()
+        # Read at most one byte past the cap: a device or a pipe has no size to trust
+        # (/dev/zero never ends).
+        with path.open("rb") as stream:
+            data = stream.read(MAX_FILE_BYTES + 1)
+        if len(data) > MAX_FILE_BYTES:
+            raise BadImportFile("import.too_big", size=len(data) // 1_000_000)
     except OSError as problem:
         raise BadImportFile("import.unreadable", detail=problem.strerror or str(problem)) from None
     return plan_import_bytes(data, path.name, store, overrides or {}, preview_rows)
@@ -428,10 +445,17 @@ def _row_to_records(
     if not name:
         # An outlet alone: its newsroom line.
         assert outlet is not None
+        if outlet.id is not None:  # the store's: change a copy, saved on apply
+            outlet = plan.updated_outlets.get(outlet.id) or dataclasses.replace(outlet)
         if phone and not outlet.phone:
             outlet.phone, outlet.extension = phone, extension
         if email and not outlet.email:
             outlet.email = email
+        if outlet.id is not None and (outlet.phone, outlet.email) != (
+            outlets_by_name[fold(outlet_name)].phone,
+            outlets_by_name[fold(outlet_name)].email,
+        ):
+            plan.updated_outlets[outlet.id] = outlet
         return None
     if outlet is None:
         return i18n.t("import.row.no_outlet", name=name)
@@ -499,6 +523,7 @@ def apply_import(store: Store, plan: ImportPlan) -> tuple[int, int, int]:
     records: list[Record] = [*plan.new_outlets, *(show for show, _ in plan.new_shows)]
     records += [new.contact for new in plan.new_contacts]
     records += plan.updated_contacts
+    records += list(plan.updated_outlets.values())
     if records:
         store.save_many(records)
     return len(plan.new_outlets), len(plan.new_contacts), len(plan.updated_contacts)

@@ -124,8 +124,13 @@ class Store:
     # opening and closing ----------------------------------------------------
     @classmethod
     def open(cls, path: Path, *, create: bool = True) -> Store:
-        """Open (or create) the data file at `path`, holding its lock until `close()`."""
-        path = Path(path).expanduser().absolute()
+        """Open (or create) the data file at `path`, holding its lock until `close()`.
+
+        Symlinks are followed: the lock, the journal and every write belong to the real
+        file, so two paths to one file are one writer, and a link into a synced folder
+        stays a link.
+        """
+        path = Path(path).expanduser().resolve()
         try:
             path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
             if path.exists() and not os.access(path, os.R_OK | os.W_OK):

@@ -149,14 +149,15 @@ def test_planted_duplicates_are_all_found_with_no_false_merge(store: Store) -> N
         kind = n % 3
         if kind == 0:  # same email, other case, nothing else in common
             rows.append(f"Autre média,Quelqu'un {n},,{email.upper()}")
-        elif kind == 1:  # same phone written otherwise
-            rows.append(f"Autre média {n},Autre nom {n},({phone[:3]}) {phone[4:]},")
+        elif kind == 1:  # same phone written otherwise, same outlet, name in capitals
+            rows.append(f"{outlet},{name.upper()},({phone[:3]}) {phone[4:]},")
         else:  # same name at the same outlet, accents and case aside
             rows.append(f"{outlet.upper()},{name.replace('Personne', 'PERSONNÉ')},,")
     # Near misses that must not merge: same name at another outlet, same number other ext.
     rows.append("Média 99,Personne 1,514-555-9999,")
     rows.append("Média 98,Quelqu'un,514-555-1002 poste 5,")
     plan = plan_import_bytes("\n".join(rows).encode(), "dups.csv", store, {})
+    # A phone shared by a newsroom (switchboard) is not a person: see the test below.
     # "PERSONNÉ" folds to "personne" only with accents ignored: all 20 found.
     assert len(plan.duplicates) == 20
     assert {d.row for d in plan.duplicates} == set(range(182, 202))
@@ -290,3 +291,34 @@ def test_exported_csv_has_no_formula_cells(store: Store) -> None:
         for cell in row:
             assert not cell or cell[0] not in "=+-@\t\r", cell
     assert "514 555-0142" in data.decode("utf-8-sig")
+
+
+
+def test_a_switchboard_number_does_not_merge_different_people(store: Store) -> None:
+    rows = [
+        "Média,Nom,Téléphone,Courriel",
+        "La Presse,Alice Roy,514 555-0100,alice@lapresse.example",
+        "La Presse,Bruno Roy,514 555-0100,bruno@lapresse.example",
+        "Le Devoir,Carole Roy,514 555-0100,carole@ledevoir.example",
+        "La Presse,ALICE ROY,514-555-0100,",  # the same Alice, again: merged
+    ]
+    plan = plan_import_bytes("\n".join(rows).encode(), "roy.csv", store, {})
+    apply_import(store, plan)
+    people = sorted((c.name, c.email) for c in store.contacts())
+    assert people == [
+        ("Alice Roy", "alice@lapresse.example"),
+        ("Bruno Roy", "bruno@lapresse.example"),
+        ("Carole Roy", "carole@ledevoir.example"),
+    ]
+    assert [d.row for d in plan.duplicates] == [5]
+
+
+def test_planning_a_newsroom_line_changes_nothing_until_applied(store: Store) -> None:
+    outlet = Outlet(name="CIBL 101,5")
+    store.save(outlet)
+    rows = ["Média,Nom,Téléphone", "\"CIBL 101,5\",,514 555-0135"]
+    plan = plan_import_bytes("\n".join(rows).encode(), "salle.csv", store, {})
+    assert store.get(Outlet, outlet.id).phone == ""  # the dry run touched nothing
+    assert all(o.phone == "" for o in store.outlets())
+    apply_import(store, plan)
+    assert store.get(Outlet, outlet.id).phone == "514-555-0135"

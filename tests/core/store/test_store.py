@@ -330,3 +330,20 @@ def test_plain_tinydb_reads_every_record_of_a_compacted_file(db_path: Path) -> N
     from relance_tui.core.store.recovery import readable_by_tinydb
 
     assert readable_by_tinydb(db_path)
+
+
+def test_a_symlinked_data_file_is_one_writer_and_stays_a_link(tmp_path: Path) -> None:
+    real = tmp_path / "synced" / "relance.json"
+    real.parent.mkdir()
+    link = tmp_path / "link.json"
+    with Store.open(real) as store:
+        store.save(Outlet(name="CIBL 101,5"))
+        link.symlink_to(real)
+        with pytest.raises(StoreLocked):
+            Store.open(link)  # the app holds the real file: a second writer is refused
+    with Store.open(link) as through_link:
+        through_link.save(Outlet(name="CJAD 800"))
+        through_link.compact()  # the snapshot is rewritten: at the real file
+    assert link.is_symlink() and link.resolve() == real.resolve()
+    with Store.open(real) as store:
+        assert sorted(o.name for o in store.outlets()) == ["CIBL 101,5", "CJAD 800"]

@@ -1,0 +1,111 @@
+"""No command ever ends in a traceback: a message in the user's language and an exit code."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+RELANCE = str(Path(sys.executable).with_name("relance"))
+FIXTURE = Path(__file__).parent / "fixtures" / "spreadsheet-utf8-bom-comma.csv"
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [RELANCE, *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "RELANCE_LANG": "fr"},
+    )
+
+
+@pytest.fixture
+def demo_db(tmp_path: Path) -> Path:
+    db = tmp_path / "data" / "relance.json"
+    from relance_tui.core.calls.timing import system_clock
+    from relance_tui.core.demo import load_demo
+    from relance_tui.core.store.store import Store
+    from relance_tui.locations import data_dir
+
+    with Store.open(db) as store:
+        load_demo(store, data_dir(), system_clock())
+    return db
+
+
+def read_only_cases(tmp_path: Path, db: Path) -> dict[str, list[str]]:
+    # /proc refuses new files even to root (CI runs as root); a chmod'ed folder does not.
+    read_only = Path("/proc") if os.geteuid() == 0 else tmp_path / "read-only"
+    if os.geteuid() != 0:
+        read_only.mkdir()
+        read_only.chmod(0o500)
+    return {
+        "export into a read-only folder": [
+            "export",
+            "--db",
+            str(db),
+            "--output",
+            str(read_only / "x.csv"),
+        ],
+        "split into a read-only folder": [
+            "split",
+            "1",
+            "--callers",
+            "2",
+            "--output",
+            str(read_only / "parts"),
+            "--db",
+            str(db),
+        ],
+        "import into a read-only folder": [
+            "import",
+            str(FIXTURE),
+            "--db",
+            str(read_only / "new.json"),
+        ],
+    }
+
+
+def cases(tmp_path: Path, db: Path) -> dict[str, list[str]]:
+    folder = tmp_path / "a-folder"
+    folder.mkdir()
+    return {
+        "check a folder": ["check", "--db", str(folder)],
+        "open a folder": ["report", "1", "--db", str(folder)],
+        "import /dev/zero": ["import", "/dev/zero", "--db", str(db)],
+        "import a folder": ["import", str(folder), "--db", str(db)],
+        "report into a folder": ["report", "1", "--db", str(db), "--output", str(folder)],
+        "merge a folder": ["merge", str(folder), "--db", str(db)],
+        "report an unknown event": ["report", "999", "--db", str(db)],
+    }
+
+
+def test_read_only_places_are_said_not_thrown(tmp_path: Path, demo_db: Path) -> None:
+    check_all(demo_db, read_only_cases(tmp_path, demo_db))
+
+
+def test_nothing_ends_in_a_traceback(tmp_path: Path, demo_db: Path) -> None:
+    check_all(demo_db, cases(tmp_path, demo_db))
+
+
+def counts(db: Path) -> tuple[int, int, int]:
+    from relance_tui.core.store.store import Store
+
+    with Store.open(db) as store:
+        return len(store.outlets()), len(store.contacts()), len(store.attempts())
+
+
+def check_all(db: Path, commands: dict[str, list[str]]) -> None:
+    before = counts(db)
+    for name, args in commands.items():
+        done = run(*args)
+        said = done.stdout + done.stderr
+        assert "Traceback" not in said, (name, said)
+        assert done.returncode in (1, 2), (name, done.returncode, said)  # refused
+        assert said.strip(), name  # with a message, not silence
+        if done.returncode == 1:  # ours (2 is a wrong use, worded by Click)
+            assert "Error" not in said and "errno" not in said, (name, said)
+    assert counts(db) == before  # nothing was changed
