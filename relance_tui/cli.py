@@ -131,6 +131,10 @@ def check(ctx: click.Context, check_db: Path | None, restore: bool, accept: bool
     if not path.exists():
         click.echo(i18n.t("cli.check.missing", path=str(path)))
         return
+    newer = _newer_schema(path)
+    if newer is not None:  # written by a newer relance: restoring or accepting would undo it
+        _fail(newer)
+        return
     if accept:
         try:
             accept_changes(path)
@@ -168,6 +172,20 @@ def check(ctx: click.Context, check_db: Path | None, restore: bool, accept: bool
             attempts=i18n.t("count.calls", count=counts["attempts"]),
         )
     )
+
+
+def _newer_schema(path: Path) -> RelanceError | None:
+    """The refusal to open a file written by a newer relance, if it is one."""
+    from relance_tui.core.errors import CorruptDataFile, NewerSchema
+    from relance_tui.core.store.store import load_tables
+
+    try:
+        load_tables(path)
+    except NewerSchema as newer:
+        return newer
+    except (CorruptDataFile, OSError):
+        return None
+    return None
 
 
 def _open_store(ctx: click.Context, db: Path | None):  # type: ignore[no-untyped-def]

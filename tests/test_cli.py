@@ -270,3 +270,22 @@ def test_bad_command_lines_say_why_and_change_nothing(
     assert (result.stderr or result.stdout).strip()
     assert "Traceback" not in result.stderr
     assert db_path.read_bytes() == before
+
+
+@pytest.mark.parametrize("flag", ["--restore", "--accept"])
+def test_check_never_replaces_a_file_from_a_newer_relance(db_path: Path, flag: str) -> None:
+    with Store.open(db_path) as store:
+        store.save(Outlet(name="CIBL 101,5"))
+        store.compact()
+        store.save(Outlet(name="CJAD 800"))
+        store.compact()  # a .bak exists, as after any session
+    from relance_tui.core.store.snapshot import read_snapshot, write_snapshot
+
+    tables = read_snapshot(db_path)
+    tables["meta"]["1"]["schema_version"] = 99  # as a newer relance would write it
+    write_snapshot(db_path, tables)
+    before = db_path.read_bytes()
+    result = CliRunner().invoke(main, ["check", "--db", str(db_path), flag])
+    assert result.exit_code == 1
+    assert "plus récente" in result.output or "99" in result.output
+    assert db_path.read_bytes() == before

@@ -1,5 +1,3 @@
-
-
 def test_markdown_cells_survive_outlook_notes_pipes_backslashes_and_escapes() -> None:
     from relance_tui.core.text import markdown_cell
 

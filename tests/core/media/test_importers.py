@@ -293,7 +293,6 @@ def test_exported_csv_has_no_formula_cells(store: Store) -> None:
     assert "514 555-0142" in data.decode("utf-8-sig")
 
 
-
 def test_a_switchboard_number_does_not_merge_different_people(store: Store) -> None:
     rows = [
         "Média,Nom,Téléphone,Courriel",
@@ -316,7 +315,7 @@ def test_a_switchboard_number_does_not_merge_different_people(store: Store) -> N
 def test_planning_a_newsroom_line_changes_nothing_until_applied(store: Store) -> None:
     outlet = Outlet(name="CIBL 101,5")
     store.save(outlet)
-    rows = ["Média,Nom,Téléphone", "\"CIBL 101,5\",,514 555-0135"]
+    rows = ["Média,Nom,Téléphone", '"CIBL 101,5",,514 555-0135']
     plan = plan_import_bytes("\n".join(rows).encode(), "salle.csv", store, {})
     assert store.get(Outlet, outlet.id).phone == ""  # the dry run touched nothing
     assert all(o.phone == "" for o in store.outlets())
