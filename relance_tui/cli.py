@@ -122,8 +122,9 @@ def check(ctx: click.Context, check_db: Path | None, restore: bool, accept: bool
     from relance_tui.core.store.recovery import (
         accept_changes,
         describe,
+        describe_damaged,
         readable_by_tinydb,
-        restore_from_backup,
+        restore,
     )
     from relance_tui.core.store.store import load_tables
 
@@ -149,11 +150,15 @@ def check(ctx: click.Context, check_db: Path | None, restore: bool, accept: bool
             click.echo(i18n.t("cli.check.problem", problem=str(error)), err=True)
             sys.exit(EXIT_PROBLEM)
         try:
-            backup, aside = restore_from_backup(path)
+            backup, aside, left_out = restore(path)
         except RelanceError as restore_error:
             _fail(restore_error)
             return
         click.echo(i18n.t("cli.check.restored", backup=str(backup), aside=str(aside)))
+        if left_out:  # named, so the caller can record them again
+            click.echo(i18n.t("cli.check.left_out", count=len(left_out)))
+            for line in left_out:
+                click.echo(f"  - {describe_damaged(line)}")
         return
     if restore:
         click.echo(i18n.t("cli.check.nothing_to_restore"))

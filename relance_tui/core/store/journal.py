@@ -92,12 +92,18 @@ def apply_ops(tables: Tables, ops: Iterable[Op]) -> None:
             table.pop(str(op.doc_id), None)
 
 
+def data_file_of(journal: Path) -> Path:
+    """The data file a journal belongs to ("db.json.journal" -> "db.json")."""
+    return journal.with_name(journal.name.removesuffix(".prev").removesuffix(".journal"))
+
+
 def read_journal(path: Path) -> tuple[list[list[Op]], int]:
     """The transactions of a journal and the byte length of its sound prefix.
 
-    A damaged *last* line is a write that never returned (the process died
-    mid-append): it is dropped. A damaged line followed by good ones means the
-    file itself was damaged, and the store refuses to guess.
+    A last line without its newline is a write that never returned (the process
+    died mid-append): it is dropped. Any other line that does not check means the
+    file itself was damaged, and the store refuses to guess; the error names the
+    data file (what the user opens and `check --restore` repairs).
     """
     try:
         data = path.read_bytes()
@@ -107,17 +113,60 @@ def read_journal(path: Path) -> tuple[list[list[Op]], int]:
     offset = 0
     lines = data.split(b"\n")
     for number, raw in enumerate(lines, start=1):
-        is_last = number == len(lines) or (number == len(lines) - 1 and lines[-1] == b"")
-        if raw == b"" and number == len(lines):
+        # Only a last line without its newline is a write that never returned; a
+        # complete line that does not check is damage, even at the end.
+        torn = number == len(lines)
+        if raw == b"" and torn:
             break
         ops = decode_line(raw)
         if ops is None:
-            if is_last:
+            if torn:
                 break
-            raise CorruptDataFile(path=str(path), detail_key="store.detail.journal", line=number)
+            raise CorruptDataFile(
+                path=str(data_file_of(path)), detail_key="store.detail.journal", line=number
+            )
         transactions.append(ops)
         offset += len(raw) + 1
     return transactions, offset
+
+
+@dataclass(frozen=True)
+class DamagedLine:
+    """A journal line that does not check: where, and what it seems to hold."""
+
+    number: int
+    table: str  # "" when not even that can be read
+    doc: Mapping[str, Any]
+
+
+def read_journal_lenient(path: Path) -> tuple[list[list[Op]], list[DamagedLine]]:
+    """Every transaction that checks, and the lines that do not (for recovery only:
+    a damaged line is skipped, never guessed)."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return [], []
+    transactions: list[list[Op]] = []
+    damaged: list[DamagedLine] = []
+    lines = data.split(b"\n")
+    for number, raw in enumerate(lines, start=1):
+        torn = number == len(lines)
+        if raw == b"" and torn:
+            break
+        ops = decode_line(raw)
+        if ops is not None:
+            transactions.append(ops)
+        elif not torn:
+            damaged.append(_what_it_held(number, raw))
+    return transactions, damaged
+
+
+def _what_it_held(number: int, raw: bytes) -> DamagedLine:
+    try:
+        item = json.loads(raw[9:].decode("utf-8", errors="replace"))[0]
+        return DamagedLine(number, str(item[1]), item[3] if isinstance(item[3], dict) else {})
+    except (ValueError, TypeError, IndexError, KeyError):
+        return DamagedLine(number, "", {})
 
 
 class Journal:

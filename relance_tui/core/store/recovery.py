@@ -26,50 +26,72 @@ from relance_tui.core.store.files import (
     previous_journal_path,
     take_lock,
 )
-from relance_tui.core.store.journal import apply_ops, read_journal
+from relance_tui.core.store.journal import DamagedLine, apply_ops, read_journal_lenient
 from relance_tui.core.store.snapshot import Tables, read_snapshot, write_snapshot
 
 
 def recover_tables(path: Path) -> Tables | None:
-    """The current state rebuilt from the backup and both journals, if they are sound."""
-    bak = backup_path(path)
-    if not bak.exists():
-        return None
+    """The current state rebuilt from everything sound, if there is a base to start from."""
+    recovered = recover(path)
+    return recovered[0] if recovered is not None else None
+
+
+def recover(path: Path) -> tuple[Tables, list[DamagedLine]] | None:
+    """The state rebuilt from everything sound: the snapshot if it checks, else the
+    backup and the journal folded into the snapshot since; then every journal line
+    that checks. Returns the tables and the journal lines left out (damaged), or
+    None when neither the snapshot nor the backup can be read."""
+    journals = [journal_path(path)]
     try:
-        tables = read_snapshot(bak)
-        if migrations.schema_version(tables) != migrations.SCHEMA_VERSION:
+        tables = read_snapshot(path)
+    except (CorruptDataFile, OSError):
+        try:
+            tables = read_snapshot(backup_path(path))
+        except (CorruptDataFile, OSError):
             return None
-        for journal in (previous_journal_path(path), journal_path(path)):
-            transactions, _ = read_journal(journal)
-            for ops in transactions:
-                apply_ops(tables, ops)
-    except CorruptDataFile:
+        journals.insert(0, previous_journal_path(path))
+    if migrations.schema_version(tables) != migrations.SCHEMA_VERSION:
         return None
-    return tables
+    left_out: list[DamagedLine] = []
+    for journal in journals:
+        transactions, damaged = read_journal_lenient(journal)
+        for ops in transactions:
+            apply_ops(tables, ops)
+        left_out += damaged
+    return tables, left_out
 
 
 def restore_from_backup(path: Path) -> tuple[Path, Path]:
-    """Set an unreadable data file aside and rebuild it from its backup and journals.
+    """Set an unreadable data file aside and rebuild it (see `restore`)."""
+    backup, aside, _ = restore(path)
+    return backup, aside
 
-    Returns (the backup used, where the damaged file now is). Raises
-    CorruptDataFile when there is nothing sound to restore from.
+
+def restore(path: Path) -> tuple[Path, Path, list[DamagedLine]]:
+    """Set an unreadable data file aside (with its journals) and rebuild it from
+    everything sound. Returns (the backup, where the damaged file now is, the journal
+    lines left out). Raises CorruptDataFile when there is nothing sound to start from.
     """
     path = Path(path).absolute()
     lock = take_lock(path)
     try:
-        tables = recover_tables(path)
-        if tables is None:
+        recovered = recover(path)
+        if recovered is None:
             raise CorruptDataFile(path=str(path), detail_key="store.corrupt.no_backup")
+        tables, left_out = recovered
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         aside = path.with_name(f"{path.name}.corrupt-{stamp}")
         if path.exists():
             shutil.copyfile(path, aside)
             os.chmod(aside, FILE_MODE)
+        for journal in (journal_path(path), previous_journal_path(path)):
+            if journal.exists():  # kept beside the damaged file, for whoever looks later
+                shutil.copyfile(journal, aside.with_name(f"{aside.name}{journal.suffix}"))
         write_snapshot(path, tables)
         for journal in (journal_path(path), previous_journal_path(path)):
             with contextlib.suppress(FileNotFoundError):
                 journal.unlink()
-        return backup_path(path), aside
+        return backup_path(path), aside, left_out
     finally:
         lock.release()
 
@@ -111,3 +133,23 @@ def describe(tables: Tables) -> dict[str, Any]:
         "events": len(tables.get("events", {})),
         "attempts": len(tables.get("attempts", {})),
     }
+
+
+def describe_damaged(line: DamagedLine) -> str:
+    """What a damaged journal line seems to have held, in words: "appel du 26 nov.,
+    4 h 17 (ligne 7 du journal)". Read from the damaged bytes: a hint, never applied."""
+    from relance_tui import i18n
+    from relance_tui.core.calls.timing import format_short_when
+
+    where = i18n.t("store.damaged.line", line=line.number)
+    doc = line.doc
+    try:
+        if line.table == "attempts" and isinstance(doc.get("at"), str):
+            when = format_short_when(datetime.fromisoformat(doc["at"]), i18n.current_language())
+            return i18n.t("store.damaged.call", when=when, where=where)
+        if isinstance(doc.get("name"), str) or isinstance(doc.get("title"), str):
+            name = str(doc.get("name") or doc.get("title"))
+            return i18n.t("store.damaged.named", name=name, where=where)
+    except ValueError:
+        pass
+    return where
