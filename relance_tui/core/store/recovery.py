@@ -86,7 +86,7 @@ def restore(path: Path) -> tuple[Path, Path, list[DamagedLine]]:
             os.chmod(aside, FILE_MODE)
         for journal in (journal_path(path), previous_journal_path(path)):
             if journal.exists():  # kept beside the damaged file, for whoever looks later
-                shutil.copyfile(journal, aside.with_name(f"{aside.name}{journal.suffix}"))
+                shutil.copyfile(journal, journal.with_name(f"{journal.name}.corrupt-{stamp}"))
         write_snapshot(path, tables)
         for journal in (journal_path(path), previous_journal_path(path)):
             with contextlib.suppress(FileNotFoundError):
