@@ -86,7 +86,9 @@ def restore(path: Path) -> tuple[Path, Path, list[DamagedLine]]:
             os.chmod(aside, FILE_MODE)
         for journal in (journal_path(path), previous_journal_path(path)):
             if journal.exists():  # kept beside the damaged file, for whoever looks later
-                shutil.copyfile(journal, journal.with_name(f"{journal.name}.corrupt-{stamp}"))
+                kept = journal.with_name(f"{journal.name}.corrupt-{stamp}")
+                shutil.copyfile(journal, kept)
+                os.chmod(kept, FILE_MODE)  # contact data: private, like the data file
         write_snapshot(path, tables)
         for journal in (journal_path(path), previous_journal_path(path)):
             with contextlib.suppress(FileNotFoundError):
