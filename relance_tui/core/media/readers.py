@@ -30,14 +30,33 @@ def _french_score(text: str) -> int:
     return sum(text.count(ch) for ch in "éèàçêôîûùëïœÉÈÀÇ«»’")
 
 
+_UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+
+
 def decode(data: bytes) -> tuple[str, str]:
-    """(text, encoding): UTF-8 with or without BOM, else Windows-1252 or Mac Roman."""
+    """(text, encoding): UTF-8 with or without BOM, UTF-16 with its BOM (Excel's
+    "Texte Unicode"), else Windows-1252, or Mac Roman when the text says so clearly.
+
+    A file that is UTF-8 but for a few bytes is refused with where they are: read
+    as Windows-1252 it would turn every accent of the file into mojibake.
+    """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:
+            raise BadImportFile("import.bad_encoding") from None
     if b"\x00" in data[:4096]:
         raise BadImportFile("import.bad_encoding")
     try:
         return data.decode("utf-8-sig"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as problem:
+        if len(_UTF8_SEQUENCE.findall(data)) >= 3:  # accents written in UTF-8: a stray byte
+            line = data.count(b"\n", 0, problem.start) + 1
+            start = data.rfind(b"\n", 0, problem.start) + 1
+            column = len(data[start : problem.start].decode("utf-8", "replace")) + 1
+            raise BadImportFile("import.stray_byte", line=line, column=column) from None
     candidates = []
     for encoding in ("cp1252", "mac_roman"):
         try:
@@ -46,11 +65,17 @@ def decode(data: bytes) -> tuple[str, str]:
             continue
         if any(ord(ch) < 32 and ch not in "\r\n\t" for ch in text):
             continue
-        candidates.append((_french_score(text), encoding == "cp1252", text, encoding))
+        candidates.append((_french_score(text), encoding, text))
     if not candidates:
         raise BadImportFile("import.bad_encoding")
-    _, _, text, encoding = max(candidates)
-    return text, encoding
+    scores = {encoding: (score, text) for score, encoding, text in candidates}
+    if "cp1252" in scores:
+        # Mac Roman only on strong evidence: clearly more French letters than as 1252.
+        mac = scores.get("mac_roman")
+        if mac is not None and mac[0] >= 3 and mac[0] >= 2 * scores["cp1252"][0]:
+            return mac[1], "mac_roman"
+        return scores["cp1252"][1], "cp1252"
+    return scores["mac_roman"][1], "mac_roman"
 
 
 def _sniff_delimiter(text: str) -> str:

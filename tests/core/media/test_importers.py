@@ -321,3 +321,27 @@ def test_planning_a_newsroom_line_changes_nothing_until_applied(store: Store) ->
     assert all(o.phone == "" for o in store.outlets())
     apply_import(store, plan)
     assert store.get(Outlet, outlet.id).phone == "514-555-0135"
+
+
+def test_one_stray_byte_in_a_utf8_file_is_refused_with_where_it_is(store: Store) -> None:
+    from relance_tui.core.media.readers import BadImportFile
+
+    text = "Média,Nom\nLe Devoir,Geneviève Côté\nCIBL,Hélène Lévesque\n".encode()
+    broken = text.replace(b"L\xc3\xa9vesque", b"L\xe9vesque")  # one byte in Latin-1
+    with pytest.raises(BadImportFile) as refused:
+        plan_import_bytes(broken, "liste.csv", store, {})
+    assert "ligne 3, position 14" in str(refused.value)  # in characters, as seen
+    assert store.contacts() == []
+
+
+def test_utf16_from_excel_is_read(store: Store) -> None:
+    text = "Média\tNom\tTéléphone\r\nLe Devoir\tGeneviève Côté\t514 555-0142\r\n"
+    plan = plan_import_bytes(text.encode("utf-16"), "unicode.txt", store, {})
+    assert plan.encoding == "utf-16"
+    assert [n.contact.name for n in plan.new_contacts] == ["Geneviève Côté"]
+
+
+def test_windows_1252_stays_1252_unless_mac_roman_is_clear(store: Store) -> None:
+    text = "Média,Nom,Tél\nLe Devoir,Geneviève Côté,514 555-0142\nCIBL,Hélène Lévesque,\n"
+    assert plan_import_bytes(text.encode("cp1252"), "a.csv", store, {}).encoding == "cp1252"
+    assert plan_import_bytes(text.encode("mac_roman"), "b.csv", store, {}).encoding == "mac_roman"
