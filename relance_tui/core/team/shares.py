@@ -48,6 +48,18 @@ class ShareExists(RelanceError):
     key = "team.exists"
 
 
+class SameNames(RelanceError):
+    """Two callers whose names give the same file name."""
+
+    key = "team.same_names"
+
+
+class BadShareRecord(RelanceError):
+    """A call in a share that cannot be trusted (no id, a wrong type); nothing merged."""
+
+    key = "team.bad_record"
+
+
 def deal(
     targets: Sequence[Target], kinds: dict[int, OutletKind], warmths: dict[int, int], callers: int
 ) -> list[list[Target]]:
@@ -84,8 +96,11 @@ def split(store: Store, event: Event, names: Sequence[str], out_dir: Path) -> li
     for path in paths:
         if path.exists():
             raise ShareExists(path=str(path))
-    if len(set(paths)) != len(paths):
-        raise ShareExists(path=str(paths[0]))
+    by_path: dict[Path, str] = {}
+    for name, path in zip(names, paths, strict=True):
+        if path in by_path:
+            raise SameNames(name=name)
+        by_path[path] = name
     main_id = store.meta().get("file_id")
     if not main_id:
         main_id = uuid.uuid4().hex
@@ -165,11 +180,9 @@ def plan_merge(store: Store, path: Path) -> MergePlan:
         raise ForeignShare(path=str(path))
     known = {a.uid for a in store.attempts(event.id)}
     target_ids = {t.id for t in store.targets(event.id)}
-    incoming = [
-        Attempt.from_doc(doc)
-        for doc in tables.get("attempts", {}).values()
-        if doc.get("event_id") == event.id
-    ]
+    # Every call is checked, whatever its event: a text event id must not slip by.
+    checked = [_checked_attempt(path, k, d) for k, d in tables.get("attempts", {}).items()]
+    incoming = [a for a in checked if a.event_id == event.id]
     if any(a.target_id not in target_ids for a in incoming):
         raise ForeignShare(path=str(path))
     new = [a for a in incoming if a.uid not in known]
@@ -189,6 +202,25 @@ def plan_merge(store: Store, path: Path) -> MergePlan:
             (a for a in arrivals if a.uid not in known_arrivals), key=lambda a: (a.at, a.uid)
         ),
     )
+
+
+def _checked_attempt(path: Path, key: str, doc: Any) -> Attempt:
+    """A share's call, whole and typed, or BadShareRecord naming its position."""
+    if not isinstance(doc, dict):
+        raise BadShareRecord(path=str(path), record=key)
+    uid = doc.get("uid")
+    fields_ok = (
+        isinstance(uid, str)
+        and len(uid) >= 8
+        and isinstance(doc.get("event_id"), int)
+        and isinstance(doc.get("target_id"), int)
+    )
+    if not fields_ok:
+        raise BadShareRecord(path=str(path), record=key)
+    try:
+        return Attempt.from_doc(doc)
+    except (ValueError, TypeError, KeyError):  # an unknown outcome, a date in words
+        raise BadShareRecord(path=str(path), record=key) from None
 
 
 def apply_merge(store: Store, plans: Sequence[MergePlan]) -> int:

@@ -221,3 +221,53 @@ def test_the_door_kept_in_a_share_comes_back_with_its_walk_ins(tmp_path: Path) -
         assert len(main.arrivals(event.id)) == 2
         [walk_in] = [o for o in main.outlets() if o.name == "Métro Montréal"]
         assert WALK_IN_TAG in walk_in.tags
+
+
+def edited_share(tmp_path: Path, edit) -> tuple[Path, Path, int]:  # type: ignore[no-untyped-def]
+    """A share with one call, then edited by hand (the seal recomputed: a valid file)."""
+    from relance_tui.core.store.snapshot import read_snapshot, write_snapshot
+
+    main_path = tmp_path / "main.json"
+    with Store.open(main_path) as main:
+        event = world(main, 4)
+        [path] = split(main, event, ["Sam"], tmp_path / "shares")
+    call_in_share(path, [Outcome.VOICEMAIL], T0, undo=False)
+    with Store.open(path):
+        pass  # folds the journal into the share's snapshot
+    tables = read_snapshot(path)
+    [doc] = tables["attempts"].values()
+    edit(doc)
+    write_snapshot(path, tables)
+    return main_path, path, event.id
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        lambda doc: doc.pop("uid"),
+        lambda doc: doc.update(event_id=str(doc["event_id"])),
+        lambda doc: doc.update(outcome="bogus"),
+        lambda doc: doc.update(at="yesterday"),
+    ],
+    ids=["no uid", "text event id", "unknown outcome", "date in words"],
+)
+def test_a_doubtful_call_in_a_share_is_refused_and_nothing_merged(tmp_path: Path, edit) -> None:  # type: ignore[no-untyped-def]
+    from relance_tui.core.team.shares import BadShareRecord
+
+    main_path, path, event_id = edited_share(tmp_path, edit)
+    with Store.open(main_path) as main:
+        with pytest.raises(BadShareRecord) as refused:
+            plan_merge(main, path)
+        assert "enregistrement" in str(refused.value)
+        assert main.attempts(event_id) == []
+
+
+def test_two_callers_with_the_same_name_are_told_so(tmp_path: Path) -> None:
+    from relance_tui.core.team.shares import SameNames
+
+    with Store.open(tmp_path / "main.json") as main:
+        event = world(main, 4)
+        with pytest.raises(SameNames) as refused:
+            split(main, event, ["Alex", "alex"], tmp_path / "shares")
+    assert "Deux personnes nommées" in str(refused.value)
+    assert not (tmp_path / "shares").exists() or list((tmp_path / "shares").iterdir()) == []
