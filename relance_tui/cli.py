@@ -193,12 +193,14 @@ def _newer_schema(path: Path) -> RelanceError | None:
     return None
 
 
-def _open_store(ctx: click.Context, db: Path | None):  # type: ignore[no-untyped-def]
+def _open_store(ctx: click.Context, db: Path | None, *, read_only: bool = False):  # type: ignore[no-untyped-def]
+    """The data file, locked for writing; or, for a command that only reads, as it is
+    now without the lock (it works beside the open app and on a full disk)."""
     from relance_tui.core.store.store import Store
 
     path = Path(db or ctx.obj["db"] or default_db_path()).expanduser().resolve()
     try:
-        return Store.open(path)
+        return Store.open_read_only(path) if read_only else Store.open(path)
     except RelanceError as error:
         _fail(error)
 
@@ -270,7 +272,7 @@ def export_command(
     from relance_tui.core.models import Event
     from relance_tui.core.store.files import write_atomically_bytes
 
-    store = _open_store(ctx, export_db)
+    store = _open_store(ctx, export_db, read_only=True)
     try:
         event = None
         if event_id is not None:
@@ -321,7 +323,7 @@ def report(
     from relance_tui.core.calls.timing import system_clock
     from relance_tui.core.store.files import write_atomically
 
-    store = _open_store(ctx, report_db)
+    store = _open_store(ctx, report_db, read_only=True)
     try:
         event = _event_or_exit(store, event_id)
         summary = summarise(store, event, system_clock)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -289,3 +290,30 @@ def test_check_never_replaces_a_file_from_a_newer_relance(db_path: Path, flag: s
     assert result.exit_code == 1
     assert "plus récente" in result.output or "99" in result.output
     assert db_path.read_bytes() == before
+
+
+def test_report_and_export_read_beside_the_open_app(demo_store: Store, tmp_path: Path) -> None:
+    from relance_tui.core.calls.queue import load_queue, record_outcome
+    from relance_tui.core.calls.timing import system_clock
+    from relance_tui.core.models import Outcome
+
+    # The app is open (the fixture holds the lock) and its last call is in the journal only.
+    event = demo_store.current_event()
+    state = load_queue(demo_store, event, system_clock()).current
+    record_outcome(demo_store, state, Outcome.CONFIRMED, system_clock())
+    db = demo_store.path
+    before = {p.name: p.read_bytes() for p in db.parent.iterdir() if p.is_file()}
+    env = {**os.environ, "RELANCE_LANG": "fr"}
+    report = run("report", str(event.id), "--db", str(db), env=env)
+    assert report.returncode == 0, report.stderr
+    assert "Confirmés — la liste pour l'accueil (1)" in report.stdout
+    exported = tmp_path / "liste.csv"
+    export = run("export", "--db", str(db), "--output", str(exported), env=env)
+    assert export.returncode == 0, export.stderr
+    assert exported.exists()
+    # Neither wrote to the data file, its journal or its lock.
+    after = {p.name: p.read_bytes() for p in db.parent.iterdir() if p.is_file()}
+    assert after == before
+    # A command that writes is still refused while the app is open.
+    refused = run("import", str(tmp_path / "x.csv"), "--db", str(db), env=env)
+    assert refused.returncode in (1, 2)

@@ -28,6 +28,7 @@ from relance_tui.core.errors import (
     CorruptDataFile,
     NewerSchema,
     StoreError,
+    StoreLocked,
     StoreWriteFailed,
 )
 from relance_tui.core.models import (
@@ -48,6 +49,7 @@ from relance_tui.core.store.files import (
     copy_atomically,
     fsync_dir,
     journal_path,
+    lock_path,
     previous_journal_path,
     remove_stale_temporaries,
     take_lock,
@@ -120,8 +122,37 @@ class Store:
         self._next_ids: dict[str, int] = {}
         self._records: dict[str, dict[int, Record]] = {}
         self._by_event: dict[str, dict[int, set[int]]] = {}
+        self.read_only = False  # opened to read beside a running app: never writes
 
     # opening and closing ----------------------------------------------------
+    @classmethod
+    def open_read_only(cls, path: Path) -> Store:
+        """The data file as it is now, without its lock, for commands that only read
+        (report, export) while the app is open on it. Writes are refused.
+
+        The journal is read before the snapshot: if the app compacts in between, its
+        lines are applied again to a snapshot that holds them already, which changes
+        nothing (a line puts or deletes whole documents).
+        """
+        path = Path(path).expanduser().resolve()
+        try:
+            if not path.is_file():
+                raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), str(path))
+            transactions, _ = read_journal(journal_path(path))
+            tables = read_snapshot(path)
+        except OSError as exc:
+            raise StoreError(path=str(path), detail=exc.strerror or str(exc)) from exc
+        version = migrations.schema_version(tables)
+        if version > SCHEMA_VERSION:
+            raise NewerSchema(path=str(path), found=version, supported=SCHEMA_VERSION)
+        if version < SCHEMA_VERSION:
+            tables = migrations.migrate(tables, version)
+        for ops in transactions:
+            apply_ops(tables, ops)
+        store = cls(path, tables, filelock.FileLock(str(lock_path(path))))
+        store.read_only = True
+        return store
+
     @classmethod
     def open(cls, path: Path, *, create: bool = True) -> Store:
         """Open (or create) the data file at `path`, holding its lock until `close()`.
@@ -193,6 +224,9 @@ class Store:
 
     def close(self) -> None:
         """Fold the journal into the data file and release the lock."""
+        if self.read_only:
+            self._journal = None  # nothing was taken, nothing to fold
+            return
         try:
             if self._journal is not None and self._journal.path.exists():
                 self.compact()
@@ -260,6 +294,8 @@ class Store:
 
     def commit(self, ops: list[Op]) -> None:
         """Make `ops` durable, then visible. On failure nothing changes."""
+        if self.read_only:
+            raise StoreLocked(path=str(self.path))
         journal = self._journal_or_fail()
         journal.append(ops)
         old_events = {
