@@ -119,13 +119,16 @@ def demo(ctx: click.Context, demo_db: Path | None) -> None:
 @click.pass_context
 def check(ctx: click.Context, check_db: Path | None, restore: bool, accept: bool) -> None:
     """Validate the data file / valider le fichier de données."""
+    from relance_tui.core.errors import CorruptDataFile
+    from relance_tui.core.store.files import backup_path
     from relance_tui.core.store.recovery import (
         accept_changes,
         describe,
         describe_damaged,
         readable_by_tinydb,
-        restore,
+        recover_tables,
     )
+    from relance_tui.core.store.recovery import restore as restore_file
     from relance_tui.core.store.store import load_tables
 
     path = Path(check_db or ctx.obj["db"] or default_db_path()).expanduser().resolve()
@@ -147,10 +150,14 @@ def check(ctx: click.Context, check_db: Path | None, restore: bool, accept: bool
         tables = load_tables(path)
     except RelanceError as error:
         if not restore:
+            if isinstance(error, CorruptDataFile) and error.backup is None:
+                # Say how to repair it whenever something sound is there to repair from.
+                if recover_tables(path) is not None:
+                    error.backup = str(backup_path(path))
             click.echo(i18n.t("cli.check.problem", problem=str(error)), err=True)
             sys.exit(EXIT_PROBLEM)
         try:
-            backup, aside, left_out = restore(path)
+            backup, aside, left_out = restore_file(path)
         except RelanceError as restore_error:
             _fail(restore_error)
             return

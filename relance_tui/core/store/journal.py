@@ -42,23 +42,44 @@ class Delete:
 Op = Put | Delete
 
 
-def encode_ops(ops: Iterable[Op]) -> bytes:
-    """One journal line: `<crc32 hex> <json list of ops>\\n`."""
-    payload = json.dumps(
-        [
-            ["put", op.table, op.doc_id, op.doc]
-            if isinstance(op, Put)
-            else ["del", op.table, op.doc_id]
-            for op in ops
-        ],
-        ensure_ascii=False,
-        separators=(",", ":"),
-    ).encode("utf-8")
+def _op_list(ops: Iterable[Op]) -> list[list[Any]]:
+    return [
+        ["put", op.table, op.doc_id, op.doc]
+        if isinstance(op, Put)
+        else ["del", op.table, op.doc_id]
+        for op in ops
+    ]
+
+
+def encode_ops(ops: Iterable[Op], seq: int | None = None, generation: int = 0) -> bytes:
+    """One journal line: `<crc32 hex> <json>\\n`. With `seq`, the JSON is
+    `{"g": generation, "s": seq, "ops": [...]}`: the snapshot generation it follows
+    and its place in the journal, so a missing, repeated or reordered line shows."""
+    body: Any = _op_list(ops)
+    if seq is not None:
+        body = {"g": generation, "s": seq, "ops": body}
+    payload = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     return b"%08x " % zlib.crc32(payload) + payload + b"\n"
+
+
+@dataclass(frozen=True)
+class Line:
+    """A journal line that checks: its ops, and its generation and sequence number
+    (None for a line written before lines carried them)."""
+
+    ops: list[Op]
+    generation: int | None = None
+    seq: int | None = None
 
 
 def decode_line(line: bytes) -> list[Op] | None:
     """The ops of one journal line, or None when the line is damaged."""
+    decoded = decode(line)
+    return decoded.ops if decoded is not None else None
+
+
+def decode(line: bytes) -> Line | None:
+    """One journal line, or None when it is damaged."""
     if len(line) < 10 or line[8:9] != b" ":
         return None
     payload = line[9:].rstrip(b"\n")
@@ -67,6 +88,13 @@ def decode_line(line: bytes) -> list[Op] | None:
             return None
         raw = json.loads(payload.decode("utf-8"))
     except (ValueError, UnicodeDecodeError):
+        return None
+    generation = seq = None
+    if isinstance(raw, dict):
+        generation, seq, raw = raw.get("g"), raw.get("s"), raw.get("ops")
+        if not isinstance(generation, int) or not isinstance(seq, int):
+            return None
+    if not isinstance(raw, list):
         return None
     ops: list[Op] = []
     try:
@@ -79,7 +107,7 @@ def decode_line(line: bytes) -> list[Op] | None:
                 return None
     except (TypeError, IndexError, KeyError, ValueError):
         return None
-    return ops
+    return Line(ops, generation, seq)
 
 
 def apply_ops(tables: Tables, ops: Iterable[Op]) -> None:
@@ -97,36 +125,56 @@ def data_file_of(journal: Path) -> Path:
     return journal.with_name(journal.name.removesuffix(".prev").removesuffix(".journal"))
 
 
-def read_journal(path: Path) -> tuple[list[list[Op]], int]:
+def read_journal(path: Path, generation: int | None = None) -> tuple[list[list[Op]], int]:
     """The transactions of a journal and the byte length of its sound prefix.
 
     A last line without its newline is a write that never returned (the process
     died mid-append): it is dropped. Any other line that does not check means the
     file itself was damaged, and the store refuses to guess; the error names the
     data file (what the user opens and `check --restore` repairs).
+
+    With `generation` (the snapshot's), sequenced lines are checked: lines of an
+    older generation were folded into the snapshot already (a compaction that died
+    before it set its journal aside) and are skipped; lines of the snapshot's own
+    generation must run 1, 2, 3… — a missing, repeated or reordered line is damage,
+    and so is a line newer than the snapshot (an old snapshot put back).
     """
     try:
         data = path.read_bytes()
     except FileNotFoundError:
         return [], 0
+    return parse_journal(data, path, generation)
+
+
+def parse_journal(
+    data: bytes, path: Path, generation: int | None = None
+) -> tuple[list[list[Op]], int]:
+    """`read_journal` over bytes already read (`path` names it in errors)."""
     transactions: list[list[Op]] = []
     offset = 0
+    expected = 1
     lines = data.split(b"\n")
     for number, raw in enumerate(lines, start=1):
-        # Only a last line without its newline is a write that never returned; a
-        # complete line that does not check is damage, even at the end.
         torn = number == len(lines)
         if raw == b"" and torn:
             break
-        ops = decode_line(raw)
-        if ops is None:
+        line = decode(raw)
+        if line is None:
             if torn:
                 break
             raise CorruptDataFile(
                 path=str(data_file_of(path)), detail_key="store.detail.journal", line=number
             )
-        transactions.append(ops)
         offset += len(raw) + 1
+        if generation is not None and line.seq is not None:
+            if line.generation is not None and line.generation < generation:
+                continue  # folded into the snapshot already
+            if line.generation != generation or line.seq != expected:
+                raise CorruptDataFile(
+                    path=str(data_file_of(path)), detail_key="store.detail.sequence", line=number
+                )
+            expected += 1
+        transactions.append(line.ops)
     return transactions, offset
 
 
@@ -172,15 +220,17 @@ def _what_it_held(number: int, raw: bytes) -> DamagedLine:
 class Journal:
     """The open journal of one data file: `append` returns once the line is on disk."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, generation: int = 0, next_seq: int = 1) -> None:
         self.path = path
         self.lines = 0  # appended since the last compaction
+        self.generation = generation  # of the snapshot this journal follows
+        self.next_seq = next_seq
         self._fd: int | None = None
 
     def append(self, ops: list[Op]) -> None:
         """Append `ops` as one line and fsync it; StoreWriteFailed (and no line) on error."""
         try:
-            line = encode_ops(ops)
+            line = encode_ops(ops, self.next_seq, self.generation)
         except (UnicodeEncodeError, TypeError, ValueError) as exc:
             # Malformed text (a lone surrogate) or a value JSON cannot hold: refuse it whole.
             raise StoreWriteFailed(path=str(self.path), detail=str(exc)[:80]) from exc
@@ -201,6 +251,7 @@ class Journal:
         except OSError as exc:
             raise StoreWriteFailed(path=str(self.path), detail=exc.strerror or exc) from exc
         self.lines += 1
+        self.next_seq += 1
 
     def close(self) -> None:
         if self._fd is not None:

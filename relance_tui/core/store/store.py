@@ -54,7 +54,15 @@ from relance_tui.core.store.files import (
     remove_stale_temporaries,
     take_lock,
 )
-from relance_tui.core.store.journal import Delete, Journal, Op, Put, apply_ops, read_journal
+from relance_tui.core.store.journal import (
+    Delete,
+    Journal,
+    Op,
+    Put,
+    apply_ops,
+    parse_journal,
+    read_journal,
+)
 from relance_tui.core.store.snapshot import Tables, read_snapshot, write_snapshot
 
 SCHEMA_VERSION = migrations.SCHEMA_VERSION
@@ -102,10 +110,16 @@ def load_tables(path: Path) -> Tables:
         raise NewerSchema(path=str(path), found=version, supported=SCHEMA_VERSION)
     if version < SCHEMA_VERSION:
         tables = migrations.migrate(tables, version)
-    transactions, _ = read_journal(journal_path(path))
+    transactions, _ = read_journal(journal_path(path), generation_of(tables))
     for ops in transactions:
         apply_ops(tables, ops)
     return tables
+
+
+def generation_of(tables: Tables) -> int:
+    """How many compactions made this snapshot: the journal lines that follow it carry it."""
+    value = tables.get("meta", {}).get("1", {}).get("generation", 0)
+    return value if isinstance(value, int) else 0
 
 
 class Store:
@@ -118,7 +132,7 @@ class Store:
         self.compact_every = compact_every  # journal lines folded into the snapshot at once
         self._lock = lock
         self._tables = tables  # the one copy in memory; changed only by `commit`
-        self._journal: Journal | None = Journal(journal_path(path))
+        self._journal: Journal | None = Journal(journal_path(path), generation_of(tables))
         self._next_ids: dict[str, int] = {}
         self._records: dict[str, dict[int, Record]] = {}
         self._by_event: dict[str, dict[int, set[int]]] = {}
@@ -138,7 +152,10 @@ class Store:
         try:
             if not path.is_file():
                 raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), str(path))
-            transactions, _ = read_journal(journal_path(path))
+            try:
+                journal = journal_path(path).read_bytes()
+            except FileNotFoundError:
+                journal = b""
             tables = read_snapshot(path)
         except OSError as exc:
             raise StoreError(path=str(path), detail=exc.strerror or str(exc)) from exc
@@ -147,6 +164,9 @@ class Store:
             raise NewerSchema(path=str(path), found=version, supported=SCHEMA_VERSION)
         if version < SCHEMA_VERSION:
             tables = migrations.migrate(tables, version)
+        # Lines of a journal the app folded in meanwhile are older than the snapshot:
+        # skipped by their generation.
+        transactions, _ = parse_journal(journal, journal_path(path), generation_of(tables))
         for ops in transactions:
             apply_ops(tables, ops)
         store = cls(path, tables, filelock.FileLock(str(lock_path(path))))
@@ -210,9 +230,11 @@ class Store:
             tables = migrations.migrate(tables, version)
             write_snapshot(path, tables)
         try:
-            transactions, _ = read_journal(journal_path(path))
+            transactions, _ = read_journal(journal_path(path), generation_of(tables))
         except CorruptDataFile as exc:
-            exc.backup = str(backup_path(path)) if backup_path(path).exists() else None
+            from relance_tui.core.store.recovery import recover_tables
+
+            exc.backup = str(backup_path(path)) if recover_tables(path) is not None else None
             raise
         for ops in transactions:
             apply_ops(tables, ops)
@@ -265,19 +287,30 @@ class Store:
         snapshot is ever damaged (`recovery`).
         """
         journal = self._journal_or_fail()
+        generation = generation_of(self._tables) + 1
+        meta = self._tables.setdefault("meta", {})
+        previous_meta = meta.get("1", {})
+        meta["1"] = {**previous_meta, "generation": generation}
         try:
             if self.path.exists():
                 # A copy, not a hard link: damage done to the file in place must
                 # not reach its backup.
                 copy_atomically(self.path, backup_path(self.path))
             write_snapshot(self.path, self._tables)
+        except OSError as exc:
+            meta["1"] = previous_meta  # not folded: the journal still follows the old one
+            raise StoreWriteFailed(path=str(self.path), detail=exc.strerror or exc) from exc
+        try:
             journal.close()
             if journal.path.exists():
                 os.replace(journal.path, previous_journal_path(self.path))
                 fsync_dir(self.path.parent)
         except OSError as exc:
             raise StoreWriteFailed(path=str(self.path), detail=exc.strerror or exc) from exc
-        journal.lines = 0
+        finally:
+            # The snapshot is the new generation: new lines follow it (old ones left in
+            # the journal by a failed rename are skipped when read, being older).
+            journal.generation, journal.next_seq, journal.lines = generation, 1, 0
 
     # writing ------------------------------------------------------------------
     def _allocate_id(self, table: str) -> int:

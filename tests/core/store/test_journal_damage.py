@@ -91,3 +91,48 @@ def test_restore_works_for_every_damaged_byte_of_a_journal(tmp_path: Path) -> No
         assert result.exit_code == 0, (trial, result.output)
         with Store.open(path) as store:
             assert len(store.attempts()) == len(uids) - 1
+
+
+def rewrite_lines(journal: Path, change) -> None:  # type: ignore[no-untyped-def]
+    lines = [line for line in journal.read_bytes().split(b"\n") if line]
+    journal.write_bytes(b"\n".join(change(lines)) + b"\n")
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda lines: lines[:2] + lines[3:],  # a middle line deleted
+        lambda lines: lines + [lines[1]],  # an older line appended again
+        lambda lines: [lines[1], lines[0], *lines[2:]],  # two lines swapped
+    ],
+    ids=["missing", "repeated", "reordered"],
+)
+def test_a_missing_repeated_or_reordered_line_is_detected(tmp_path: Path, change) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "relance.json"
+    with_calls(path)
+    rewrite_lines(journal_path(path), change)
+    with pytest.raises(CorruptDataFile) as refused:
+        Store.open(path)
+    assert "dans le désordre ou manquante" in str(refused.value)
+    before = path.read_bytes(), journal_path(path).read_bytes()
+    result = CliRunner().invoke(main, ["check", "--db", str(path)])
+    assert result.exit_code == 1
+    assert "check --restore" in result.output  # how to repair it
+    # `check` alone only looks: nothing restored, nothing set aside.
+    assert (path.read_bytes(), journal_path(path).read_bytes()) == before
+    assert not list(path.parent.glob("*.corrupt-*"))
+
+
+def test_a_journal_left_by_a_compaction_that_died_is_not_applied_twice(tmp_path: Path) -> None:
+    path = tmp_path / "relance.json"
+    uids = with_calls(path, calls=3)
+    journal = journal_path(path)
+    stale = journal.read_bytes()
+    with Store.open(path) as store:  # folds the 3 calls in (the journal is set aside)
+        assert len(store.attempts()) == 3
+    journal.write_bytes(stale)  # as if the rename of the journal had not happened
+    with Store.open(path) as store:
+        assert sorted(a.uid for a in store.attempts()) == sorted(uids)
+        store.save(Outlet(name="CJAD 800"))  # new lines follow the new snapshot
+    with Store.open(path) as store:
+        assert len(store.attempts()) == 3 and len(store.outlets()) == 2
