@@ -30,7 +30,6 @@ from pathlib import Path
 from tinydb import TinyDB
 
 from relance_tui.core.calls.timing import DEFAULT_TZ, fixed_clock
-from relance_tui.core.demo import default_templates
 from relance_tui.core.models import (
     Attempt,
     Contact,
@@ -42,8 +41,8 @@ from relance_tui.core.models import (
     Settings,
     Target,
 )
+from relance_tui.core.script import book
 from relance_tui.core.store.store import Store
-from relance_tui.locations import data_dir
 
 NOW = datetime(2026, 11, 26, 10, 0, tzinfo=DEFAULT_TZ)
 RETRY = [Outcome.VOICEMAIL, Outcome.NO_ANSWER, Outcome.INTERESTED, Outcome.RESEND]
@@ -53,7 +52,7 @@ def build(path: Path, contacts: int, events: int, attempts: int, seed: int = 1) 
     """Write the data file; returns the id of the current event."""
     rng = random.Random(seed)
     kinds = list(OutletKind)
-    templates = default_templates(data_dir(), "fr")
+    templates = {"templates": {lang: book.defaults(lang) for lang in book.LANGUAGES}}
     with Store.open(path) as store:
         outlets = [
             Outlet(

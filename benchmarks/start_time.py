@@ -70,7 +70,9 @@ def one_run(db: Path, card: bool) -> tuple[float, float | None]:
             pressed = time.perf_counter()
             os.write(fd, b"4")
             # The card with its talking points rendered (the ask is their last line).
-            to_card = _wait_for(fd, stream, screen, os.environ.get("MARK", "pourrait être là")) - pressed
+            to_card = (
+                _wait_for(fd, stream, screen, os.environ.get("MARK", "pourrait être là")) - pressed
+            )
         os.write(fd, b"q")
         time.sleep(0.3)
     finally:
