@@ -121,6 +121,7 @@ def check(ctx: click.Context, check_db: Path | None, restore: bool, accept: bool
     """Validate the data file / valider le fichier de données."""
     from relance_tui.core.errors import CorruptDataFile
     from relance_tui.core.store.files import backup_path
+    from relance_tui.core.store.reading import load_tables
     from relance_tui.core.store.recovery import (
         accept_changes,
         describe,
@@ -129,7 +130,6 @@ def check(ctx: click.Context, check_db: Path | None, restore: bool, accept: bool
         recover_tables,
     )
     from relance_tui.core.store.recovery import restore as restore_file
-    from relance_tui.core.store.store import load_tables
 
     path = Path(check_db or ctx.obj["db"] or default_db_path()).expanduser().resolve()
     if not path.exists():
@@ -189,7 +189,7 @@ def check(ctx: click.Context, check_db: Path | None, restore: bool, accept: bool
 def _newer_schema(path: Path) -> RelanceError | None:
     """The refusal to open a file written by a newer relance, if it is one."""
     from relance_tui.core.errors import CorruptDataFile, NewerSchema
-    from relance_tui.core.store.store import load_tables
+    from relance_tui.core.store.reading import load_tables
 
     try:
         load_tables(path)

@@ -60,9 +60,9 @@ from relance_tui.core.store.journal import (
     Op,
     Put,
     apply_ops,
-    parse_journal,
     read_journal,
 )
+from relance_tui.core.store.reading import generation_of, read_now
 from relance_tui.core.store.snapshot import Tables, read_snapshot, write_snapshot
 
 SCHEMA_VERSION = migrations.SCHEMA_VERSION
@@ -99,29 +99,6 @@ def empty_tables() -> Tables:
     return tables
 
 
-def load_tables(path: Path) -> Tables:
-    """Read, check and migrate-in-memory the file at `path`, with its journal replayed.
-
-    Raises CorruptDataFile or NewerSchema; never writes.
-    """
-    tables = read_snapshot(path)
-    version = migrations.schema_version(tables)
-    if version > SCHEMA_VERSION:
-        raise NewerSchema(path=str(path), found=version, supported=SCHEMA_VERSION)
-    if version < SCHEMA_VERSION:
-        tables = migrations.migrate(tables, version)
-    transactions, _ = read_journal(journal_path(path), generation_of(tables))
-    for ops in transactions:
-        apply_ops(tables, ops)
-    return tables
-
-
-def generation_of(tables: Tables) -> int:
-    """How many compactions made this snapshot: the journal lines that follow it carry it."""
-    value = tables.get("meta", {}).get("1", {}).get("generation", 0)
-    return value if isinstance(value, int) else 0
-
-
 class Store:
     """The domain's view of the data file. Build it with `Store.open()`."""
 
@@ -141,35 +118,9 @@ class Store:
     # opening and closing ----------------------------------------------------
     @classmethod
     def open_read_only(cls, path: Path) -> Store:
-        """The data file as it is now, without its lock, for commands that only read
-        (report, export) while the app is open on it. Writes are refused.
-
-        The journal is read before the snapshot: if the app compacts in between, its
-        lines are applied again to a snapshot that holds them already, which changes
-        nothing (a line puts or deletes whole documents).
-        """
-        path = Path(path).expanduser().resolve()
-        try:
-            if not path.is_file():
-                raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), str(path))
-            try:
-                journal = journal_path(path).read_bytes()
-            except FileNotFoundError:
-                journal = b""
-            tables = read_snapshot(path)
-        except OSError as exc:
-            raise StoreError(path=str(path), detail=exc.strerror or str(exc)) from exc
-        version = migrations.schema_version(tables)
-        if version > SCHEMA_VERSION:
-            raise NewerSchema(path=str(path), found=version, supported=SCHEMA_VERSION)
-        if version < SCHEMA_VERSION:
-            tables = migrations.migrate(tables, version)
-        # Lines of a journal the app folded in meanwhile are older than the snapshot:
-        # skipped by their generation.
-        transactions, _ = parse_journal(journal, journal_path(path), generation_of(tables))
-        for ops in transactions:
-            apply_ops(tables, ops)
-        store = cls(path, tables, filelock.FileLock(str(lock_path(path))))
+        """The file as it is now, unlocked, for commands that only read beside the app."""
+        path = Path(path).expanduser().resolve()  # writes are refused (`read_only`)
+        store = cls(path, read_now(path), filelock.FileLock(str(lock_path(path))))
         store.read_only = True
         return store
 
@@ -297,8 +248,8 @@ class Store:
                 # not reach its backup.
                 copy_atomically(self.path, backup_path(self.path))
             write_snapshot(self.path, self._tables)
-        except OSError as exc:
-            meta["1"] = previous_meta  # not folded: the journal still follows the old one
+        except OSError as exc:  # not folded: the journal still follows the old snapshot
+            meta["1"] = previous_meta
             raise StoreWriteFailed(path=str(self.path), detail=exc.strerror or exc) from exc
         try:
             journal.close()

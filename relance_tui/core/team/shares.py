@@ -33,7 +33,8 @@ from relance_tui.core.models import (
     Target,
 )
 from relance_tui.core.store.files import write_atomically
-from relance_tui.core.store.store import SCHEMA_VERSION, Store, load_tables
+from relance_tui.core.store.reading import load_tables
+from relance_tui.core.store.store import SCHEMA_VERSION, Store
 from relance_tui.core.text import fold
 from relance_tui.core.who import Directory
 

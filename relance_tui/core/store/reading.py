@@ -1,0 +1,70 @@
+"""Reading the data file without writing: for `check`, and for commands that read
+beside the running app.
+
+`load_tables` reads, checks and migrates in memory, the journal replayed.
+`read_now` reads without the lock: the journal before the snapshot, so that if
+the app compacts in between, the lines it folded in are older than the snapshot
+and skipped by their generation.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+from pathlib import Path
+
+from relance_tui.core.errors import NewerSchema, StoreError
+from relance_tui.core.store import migrations
+from relance_tui.core.store.files import journal_path
+from relance_tui.core.store.journal import apply_ops, parse_journal, read_journal
+from relance_tui.core.store.snapshot import Tables, read_snapshot
+
+SCHEMA_VERSION = migrations.SCHEMA_VERSION
+
+
+def load_tables(path: Path) -> Tables:
+    """Read, check and migrate-in-memory the file at `path`, with its journal replayed.
+
+    Raises CorruptDataFile or NewerSchema; never writes.
+    """
+    tables = read_snapshot(path)
+    version = migrations.schema_version(tables)
+    if version > SCHEMA_VERSION:
+        raise NewerSchema(path=str(path), found=version, supported=SCHEMA_VERSION)
+    if version < SCHEMA_VERSION:
+        tables = migrations.migrate(tables, version)
+    transactions, _ = read_journal(journal_path(path), generation_of(tables))
+    for ops in transactions:
+        apply_ops(tables, ops)
+    return tables
+
+
+def generation_of(tables: Tables) -> int:
+    """How many compactions made this snapshot: the journal lines that follow it carry it."""
+    value = tables.get("meta", {}).get("1", {}).get("generation", 0)
+    return value if isinstance(value, int) else 0
+
+
+def read_now(path: Path) -> Tables:
+    """The tables as they are now, read without the lock (see the module docstring)."""
+    try:
+        if not path.is_file():
+            raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), str(path))
+        try:
+            journal = journal_path(path).read_bytes()
+        except FileNotFoundError:
+            journal = b""
+        tables = read_snapshot(path)
+    except OSError as exc:
+        raise StoreError(path=str(path), detail=exc.strerror or str(exc)) from exc
+    version = migrations.schema_version(tables)
+    if version > SCHEMA_VERSION:
+        raise NewerSchema(path=str(path), found=version, supported=SCHEMA_VERSION)
+    if version < SCHEMA_VERSION:
+        tables = migrations.migrate(tables, version)
+    # Lines of a journal the app folded in meanwhile are older than the snapshot:
+    # skipped by their generation.
+    transactions, _ = parse_journal(journal, journal_path(path), generation_of(tables))
+    for ops in transactions:
+        apply_ops(tables, ops)
+    return tables
