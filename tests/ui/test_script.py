@@ -288,12 +288,15 @@ async def test_who_calls_is_asked_once_before_the_script(demo_store: Store, now)
         app.screen.query_one("#field-caller_name", Input).value = "Alex Tremblay"
         app.screen.query_one("#field-caller_phone", Input).value = "514 555-0123"
         await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: isinstance(app.screen, ScriptScreen))
         await settle(pilot)
-        assert isinstance(app.screen, ScriptScreen)
         await wait_until(pilot, lambda: "Alex Tremblay" in rendered(app, "#preview-talking_points"))
-        await pilot.press("4", "2")
-        await pilot.pause()
-        assert not isinstance(app.screen, CallerForm)  # once
+        await pilot.press("4")
+        await wait_until(pilot, lambda: isinstance(app.screen, CallsScreen))
+        await pilot.press("2")
+        await wait_until(pilot, lambda: isinstance(app.screen, ScriptScreen))
+        await settle(pilot)
+        assert not isinstance(app.screen, CallerForm)  # asked once only
     settings = demo_store.settings()
     assert (settings.caller_name, settings.caller_phone) == ("Alex Tremblay", "514 555-0123")
     assert settings.caller_asked
@@ -310,8 +313,9 @@ async def test_who_calls_can_be_skipped_and_is_not_asked_again(demo_store: Store
         await pilot.press("4")
         await wait_until(pilot, lambda: isinstance(app.screen, CallerForm))
         await pilot.press("escape")
-        await pilot.pause()
+        await wait_until(pilot, lambda: isinstance(app.screen, CallsScreen))
         await pilot.press("2")
+        await wait_until(pilot, lambda: isinstance(app.screen, ScriptScreen))
         await settle(pilot)
-        assert isinstance(app.screen, ScriptScreen)
+        assert isinstance(app.screen, ScriptScreen)  # not asked again
     assert demo_store.settings().caller_asked and demo_store.settings().organisation == ""
