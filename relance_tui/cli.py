@@ -230,12 +230,8 @@ def import_command(
     accept_valid: bool,
 ) -> None:
     """Import a media list (CSV, Google, Outlook, vCard) / importer une liste de médias."""
-    from relance_tui.core.media.importers import (
-        apply_import,
-        done_message,
-        plan_import,
-        report_lines,
-    )
+    from relance_tui.core.media.import_report import done_message, report_lines
+    from relance_tui.core.media.importers import apply_import, plan_import
     from relance_tui.core.media.readers import BadImportFile
 
     overrides: dict[str, str] = {}

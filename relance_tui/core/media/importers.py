@@ -11,7 +11,6 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -104,7 +103,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "notes": ("notes", "note", "commentaires", "comments", "remarques"),
     "kind": ("type", "kind", "type de media"),
     "language": ("langue", "language"),
-    "region": ("region", "ville", "city"),
+    "region": ("region", "ville", "city", "business city", "home city"),
     "tags": ("etiquettes", "tags", "labels", "categories"),
     "warmth": ("sympathie", "warmth"),
     "do_not_call": ("ne plus appeler", "do not call"),
@@ -172,6 +171,8 @@ class ImportPlan:
     # Existing outlets whose newsroom line the file fills: copies, the store's own
     # records are never touched while planning (a dry run changes nothing).
     updated_outlets: dict[int, Outlet] = field(default_factory=dict)
+    # Known contacts to link to a show the same import creates (its id comes on apply).
+    show_links: list[tuple[Contact, Show]] = field(default_factory=list)
     problems: list[RowProblem] = field(default_factory=list)
     duplicates: list[RowProblem] = field(default_factory=list)
 
@@ -437,7 +438,7 @@ def _row_to_records(
             kind=KIND_WORDS.get(fold(values.get("kind", "")), OutletKind.RADIO),
             language=_language(values.get("language", "")),
             region=values.get("region", ""),
-            tags=[t.strip() for t in re.split(r"[,;]", values.get("tags", "")) if t.strip()],
+            tags=_tags(values.get("tags", "")),
             warmth=int(values["warmth"]) if values.get("warmth", "") in {"0", "1", "2", "3"} else 1,
         )
         outlets_by_name[fold(outlet_name)] = outlet
@@ -489,12 +490,22 @@ def _row_to_records(
             target = updated.get(duplicate.id) or dataclasses.replace(duplicate)
             if _merge_into(target, contact):
                 updated[duplicate.id] = target
+            if show is not None and show.id is None and target.show_id is None:
+                updated[duplicate.id] = target  # a new show of this file: linked on apply
+                plan.show_links.append((target, show))
         else:
             _merge_into(duplicate, contact)
         return None
     known.add(contact, outlet_key, key)
     plan.new_contacts.append(NewContact(contact, outlet, show))
     return None
+
+
+def _tags(text: str) -> list[str]:
+    """Tags as written; Google's "Médias ::: * myContacts" is two labels, and its own
+    system labels (starting with "*") are not the user's."""
+    parts = (t.strip() for t in re.split(r"[,;]|:::", text))
+    return [t for t in parts if t and not t.startswith("*")]
 
 
 def _language(text: str) -> Language:
@@ -522,36 +533,10 @@ def apply_import(store: Store, plan: ImportPlan) -> tuple[int, int, int]:
             new.contact.show_id = new.show.id
     records: list[Record] = [*plan.new_outlets, *(show for show, _ in plan.new_shows)]
     records += [new.contact for new in plan.new_contacts]
+    for contact, show in plan.show_links:
+        contact.show_id = show.id
     records += plan.updated_contacts
     records += list(plan.updated_outlets.values())
     if records:
         store.save_many(records)
     return len(plan.new_outlets), len(plan.new_contacts), len(plan.updated_contacts)
-
-
-def done_message(outlets: int, contacts: int, merged: int) -> str:
-    """What an applied import did, in words."""
-    return i18n.t(
-        "cli.import.done",
-        outlets=i18n.t("count.outlets", count=outlets),
-        contacts=i18n.t("count.contacts", count=contacts),
-        merged=i18n.t("count.completed", count=merged),
-    )
-
-
-def report_lines(plan: ImportPlan) -> Iterable[str]:
-    """The plan in words, for the command line and the import dialog."""
-    yield i18n.t(
-        "import.summary",
-        source=plan.source,
-        format=plan.format,
-        encoding=plan.encoding,
-        rows=i18n.t("count.rows", count=plan.rows_total),
-        outlets=i18n.t("count.new_outlets", count=len(plan.new_outlets)),
-        contacts=i18n.t("count.new_contacts", count=len(plan.new_contacts)),
-        merged=i18n.t("count.merged", count=len(plan.duplicates)),
-    )
-    for problem in plan.problems:
-        yield i18n.t("import.row.problem", row=problem.row, reason=problem.reason)
-    for duplicate in plan.duplicates:
-        yield i18n.t("import.row.problem", row=duplicate.row, reason=duplicate.reason)

@@ -104,7 +104,21 @@ def read_csv(text: str) -> tuple[list[str], list[tuple[int, list[str]]], str]:
                 rows.append((reader.line_num, [_unneutralise(c) for c in cells]))
     except csv.Error as problem:
         raise BadImportFile("import.bad_csv", detail=str(problem)) from None
+    _refuse_unclosed_quote(text, rows)
     return [h.strip() for h in header], rows, delimiter
+
+
+def _refuse_unclosed_quote(text: str, rows: list[tuple[int, list[str]]]) -> None:
+    """A quote opened and never closed swallows the rest of the file into one cell
+    (the csv module accepts it): refuse the file, naming the line it starts on."""
+    if not rows:
+        return
+    number, cells = rows[-1]
+    last_lines = text.rstrip("\r\n").count("\n") + 1
+    swallowed = any(cell.count("\n") >= 2 for cell in cells) and number >= last_lines
+    if swallowed and text.count('"') % 2 == 1:
+        first_line = number - max(cell.count("\n") for cell in cells)
+        raise BadImportFile("import.unclosed_quote", line=first_line)
 
 
 def _vcard_unescape(value: str) -> str:

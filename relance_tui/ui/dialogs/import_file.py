@@ -11,7 +11,8 @@ from textual.widgets import Button, DataTable, Input, Label, Static
 
 from relance_tui import i18n
 from relance_tui.core.errors import RelanceError
-from relance_tui.core.media.importers import ImportPlan, plan_import, report_lines
+from relance_tui.core.media.import_report import report_lines
+from relance_tui.core.media.importers import ImportPlan, plan_import
 from relance_tui.core.store.store import Store
 from relance_tui.ui.dialogs.base import Dialog
 from relance_tui.ui.widgets.editing import TextInput

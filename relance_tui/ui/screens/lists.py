@@ -23,7 +23,8 @@ from relance_tui.core.media.call_list import (
     toggle_in_call_list,
 )
 from relance_tui.core.media.exports import export
-from relance_tui.core.media.importers import ImportPlan, apply_import, done_message
+from relance_tui.core.media.import_report import done_message
+from relance_tui.core.media.importers import ImportPlan, apply_import
 from relance_tui.core.media.phones import format_phone
 from relance_tui.core.media.records import (
     NotAllowed,

@@ -345,3 +345,37 @@ def test_windows_1252_stays_1252_unless_mac_roman_is_clear(store: Store) -> None
     text = "Média,Nom,Tél\nLe Devoir,Geneviève Côté,514 555-0142\nCIBL,Hélène Lévesque,\n"
     assert plan_import_bytes(text.encode("cp1252"), "a.csv", store, {}).encoding == "cp1252"
     assert plan_import_bytes(text.encode("mac_roman"), "b.csv", store, {}).encoding == "mac_roman"
+
+
+def test_an_unterminated_quote_is_refused_with_its_line(store: Store) -> None:
+    from relance_tui.core.media.readers import BadImportFile
+
+    rows = ["Média,Nom,Téléphone", "CIBL,Léa Roy,514 555-0101", '"Le Devoir,Zoé Côté,514 555-0102']
+    rows += [f"Média {i},Personne {i},514 555-{i:04d}" for i in range(5)]
+    with pytest.raises(BadImportFile) as refused:
+        plan_import_bytes("\n".join(rows).encode(), "q.csv", store, {})
+    assert "ligne 3" in str(refused.value)
+
+
+def test_google_labels_outlook_city_and_ignored_columns(store: Store) -> None:
+    from relance_tui.core.media.import_report import report_lines
+
+    rows = [
+        "Organization 1 - Name,Name,Phone 1 - Value,Labels,Business City,Sympathique",
+        "CIBL 101,5,Léa Roy,514 555-0101,Médias ::: * myContacts,Montréal,oui",
+    ]
+    rows[1] = '"CIBL 101,5",Léa Roy,514 555-0101,Médias ::: * myContacts,Montréal,oui'
+    plan = plan_import_bytes("\n".join(rows).encode(), "google.csv", store, {})
+    [outlet] = plan.new_outlets
+    assert outlet.tags == ["Médias"] and outlet.region == "Montréal"
+    assert any("Sympathique" in line for line in report_lines(plan))  # said, not dropped
+
+
+def test_reimporting_with_shows_links_the_known_contacts_to_them(store: Store) -> None:
+    first = ["Média,Nom,Téléphone", "Radio-Canada,Léa Roy,514 555-0101"]
+    apply_import(store, plan_import_bytes("\n".join(first).encode(), "a.csv", store, {}))
+    again = ["Média,Nom,Téléphone,Émission", "Radio-Canada,Léa Roy,514 555-0101,Le 15-18"]
+    apply_import(store, plan_import_bytes("\n".join(again).encode(), "b.csv", store, {}))
+    [show] = store.shows()
+    [contact] = store.contacts()
+    assert show.name == "Le 15-18" and contact.show_id == show.id
