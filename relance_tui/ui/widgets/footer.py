@@ -6,9 +6,12 @@ columns, so keys are packed into as many rows as they need.
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import HorizontalGroup
+from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
@@ -42,9 +45,37 @@ class KeysFooter(Footer):
     """
 
     _laid_out_for = 0
+    _shown: tuple[object, ...] = ()  # what the rows show: recompose only when it changes
+    _pending = False
+
+    def _showing_now(self) -> tuple[object, ...]:
+        bindings = self.screen.active_bindings.values()
+        return (
+            self.app.size.width,
+            tuple((b.key, b.description, enabled) for _, b, enabled, _ in bindings if b.show),
+        )
+
+    def bindings_changed(self, screen: Screen[Any]) -> None:
+        # Textual rebuilds the footer on every change of focus or of a reactive that
+        # touches bindings: a dozen times while Appels opens, 20 keys each (a third
+        # of the time the screen took to show). Once per refresh, and only when the
+        # keys shown differ.
+        self._bindings_ready = True
+        if not screen.app.app_focus or self._pending:
+            return
+        if self.is_attached and screen is self.screen:
+            self._pending = True
+            self.call_after_refresh(self._recompose_if_changed)
+
+    async def _recompose_if_changed(self) -> None:
+        self._pending = False
+        if self.is_attached and self._showing_now() != self._shown:
+            await self.recompose()
 
     def compose(self) -> ComposeResult:
         self._laid_out_for = self.app.size.width
+        # Before the screen's bindings are ready the footer is empty: not "shown" yet.
+        self._shown = self._showing_now() if self._bindings_ready else ()
         items = list(super().compose())
         keys: list[Widget] = [
             item
