@@ -170,6 +170,15 @@ def door_sections(summary: Summary) -> list[tuple[str, str, tuple[str, ...], lis
     ]
 
 
+def all_sections(summary: Summary) -> list[tuple[str, tuple[str, ...], list[dict[str, str]]]]:
+    """Every list of the Bilan as (title, columns, rows): the calls', then the door's."""
+    sections = [
+        (title_key, columns, [who_fields(s) for s in getattr(summary, attribute)])
+        for attribute, title_key, columns in SECTIONS
+    ]
+    return sections + [(title, cols, rows) for _, title, cols, rows in door_sections(summary)]
+
+
 def outcome_rows(summary: Summary) -> list[tuple[str, int]]:
     order = [o.value for o in Outcome if o not in (Outcome.UNDO, Outcome.SKIPPED)]
     order.append(NEVER_CALLED)
@@ -209,20 +218,10 @@ def as_text(summary: Summary, width: int = 80) -> str:
     if summary.calls_by_caller:
         callers = ", ".join(f"{name} {n}" for name, n in summary.calls_by_caller.most_common())
         lines += textwrap.wrap(i18n.t("report.by_caller", callers=callers), width=width)
-    for attribute, title_key, columns in SECTIONS:
-        states: list[TargetState] = getattr(summary, attribute)
-        lines.append("")
-        lines.append(f"{i18n.t(title_key)} ({len(states)})")
-        for state in states:
-            who = who_fields(state)
-            cells = [who[c] for c in columns if who[c]]
-            # Wrapped, not cut: the door list is printed and read at the door.
-            lines += textwrap.wrap(
-                " · ".join(cells), width=width, initial_indent="  ", subsequent_indent="    "
-            )
-    for _, title_key, columns, rows in door_sections(summary):
+    for title_key, columns, rows in all_sections(summary):
         lines += ["", f"{i18n.t(title_key)} ({len(rows)})"]
         for row in rows:
+            # Wrapped, not cut: the door list is printed and read at the door.
             lines += textwrap.wrap(
                 " · ".join(row[c] for c in columns if row[c]),
                 width=width,
@@ -251,9 +250,6 @@ def totals_line(summary: Summary) -> str:
 
 
 def as_markdown(summary: Summary) -> str:
-    def cell(value: str) -> str:
-        return markdown_cell(value)
-
     lines = [
         f"# {summary.event.title}",
         "",
@@ -269,26 +265,14 @@ def as_markdown(summary: Summary) -> str:
         for key, count in outcome_rows(summary)
     ]
     lines += ["", totals_line(summary), ""]
-    for attribute, title_key, columns in SECTIONS:
-        states: list[TargetState] = getattr(summary, attribute)
-        lines += [f"## {i18n.t(title_key)} ({len(states)})", ""]
-        if not states:
-            lines += [i18n.t("report.nobody"), ""]
-            continue
-        lines.append("| " + " | ".join(i18n.t(f"export.col.{c}") for c in columns) + " |")
-        lines.append("|" + "---|" * len(columns))
-        for state in states:
-            who = who_fields(state)
-            lines.append("| " + " | ".join(cell(who[c]) for c in columns) + " |")
-        lines.append("")
-    for _, title_key, columns, rows in door_sections(summary):
+    for title_key, columns, rows in all_sections(summary):
         lines += [f"## {i18n.t(title_key)} ({len(rows)})", ""]
         if not rows:
             lines += [i18n.t("report.nobody"), ""]
             continue
         lines.append("| " + " | ".join(i18n.t(f"export.col.{c}") for c in columns) + " |")
         lines.append("|" + "---|" * len(columns))
-        lines += ["| " + " | ".join(cell(row[c]) for c in columns) + " |" for row in rows]
+        lines += ["| " + " | ".join(markdown_cell(row[c]) for c in columns) + " |" for row in rows]
         lines.append("")
     return "\n".join(lines)
 

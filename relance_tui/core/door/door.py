@@ -8,6 +8,8 @@ new record, and the last record that is not undone says where a person stands.
 
 from __future__ import annotations
 
+import dataclasses
+import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -130,63 +132,63 @@ def set_crew(
 ) -> Arrival:
     """Their crew and interview (checking them in if they were not yet)."""
     base = check_in(store, event, entry, now)
-    updated = Arrival(
-        event_id=base.event_id,
-        at=base.at,  # the arrival time stays
-        outlet_id=base.outlet_id,
-        contact_id=base.contact_id,
-        walk_in=base.walk_in,
+    updated = dataclasses.replace(  # a new record; the arrival time stays
+        base,
         crew=[c.value for c in crew],
         interview=clean(interview).strip(),
-        outlet_name=base.outlet_name,
-        contact_name=base.contact_name,
+        uid=uuid.uuid4().hex,
+        id=None,
     )
     store.save(updated)
     return updated
 
 
-def add_walk_in(
-    store: Store, event: Event, outlet_name: str, contact_name: str, now: datetime
-) -> Arrival:
-    """Someone not on the list: their outlet (found by name, or added to the media list
-    with the walk-in tag), their name if given, checked in now."""
-    outlet_name = clean(outlet_name).strip()
-    contact_name = clean(contact_name).strip()
-    if not outlet_name:
-        raise WalkInInvalid()
-    assert event.id is not None
+def walk_in_records(
+    store: Store, outlet_name: str, contact_name: str
+) -> tuple[Outlet, Contact | None]:
+    """A walk-in's outlet and contact: found in the media list by name (accents and
+    case aside), or added to it with the walk-in tag. Used at the door and by merge."""
     outlet = next((o for o in store.outlets() if fold(o.name) == fold(outlet_name)), None)
-    records: list[Outlet | Contact] = []
     if outlet is None:
         outlet = Outlet(name=outlet_name, tags=[WALK_IN_TAG])
         store.save(outlet)
-    contact = None
-    if contact_name:
-        contact = next(
-            (
-                c
-                for c in store.contacts()
-                if c.outlet_id == outlet.id and fold(c.name) == fold(contact_name)
-            ),
-            None,
-        )
-        if contact is None:
-            assert outlet.id is not None
-            contact = Contact(outlet_id=outlet.id, name=contact_name, notes=WALK_IN_TAG)
-            records.append(contact)
-    if records:
-        store.save_many(records)
+    assert outlet.id is not None
+    if not contact_name:
+        return outlet, None
+    same = (c for c in store.contacts() if c.outlet_id == outlet.id)
+    contact = next((c for c in same if fold(c.name) == fold(contact_name)), None)
+    if contact is None:
+        contact = Contact(outlet_id=outlet.id, name=contact_name, notes=WALK_IN_TAG)
+        store.save(contact)
+    return outlet, contact
+
+
+def add_walk_in(
+    store: Store, event: Event, outlet_name: str, contact_name: str, now: datetime
+) -> Arrival:
+    """Someone not on the list: their outlet and name (`walk_in_records`), checked in now."""
+    outlet_name = clean(outlet_name).strip()
+    if not outlet_name:
+        raise WalkInInvalid()
+    assert event.id is not None
+    outlet, contact = walk_in_records(store, outlet_name, clean(contact_name).strip())
+    contact_id = contact.id if contact else None
     entry = DoorEntry(
         outlet_id=outlet.id,
-        contact_id=contact.id if contact else None,
+        contact_id=contact_id,
         outlet=outlet.name,
         name=contact.name if contact else "",
         expected="",
-        arrival=standing(store.arrivals(event.id)).get(
-            person_key(outlet.id, contact.id if contact else None)
-        ),
+        arrival=standing(store.arrivals(event.id)).get(person_key(outlet.id, contact_id)),
     )
     return check_in(store, event, entry, now)
+
+
+def arrival_label(arrival: Arrival) -> str:
+    """ "Métro Montréal (Zoé Lavoie)", or the outlet alone."""
+    if arrival.contact_name:
+        return f"{arrival.outlet_name} ({arrival.contact_name})"
+    return arrival.outlet_name
 
 
 def undo_door(store: Store, event: Event, now: datetime) -> Arrival | None:

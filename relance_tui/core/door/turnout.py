@@ -75,6 +75,7 @@ def _outlet_answers(store: Store, event: Event) -> dict[int, list[Outcome]]:
 def histories(store: Store, current: Event) -> tuple[dict[int, OutletHistory], int]:
     """Every outlet's record over the past events with arrivals; and how many events."""
     records: dict[int, OutletHistory] = defaultdict(OutletHistory)
+    contacts = Directory.of(store).contacts
     events = 0
     for event in store.events(include_archived=True):
         if event.id is None or event.id == current.id or event.start >= current.start:
@@ -84,10 +85,9 @@ def histories(store: Store, current: Event) -> tuple[dict[int, OutletHistory], i
         events += 1
         present = came(store, event)
         present_outlets = {int(k[1:]) for k in present if k.startswith("o")}
-        contact_outlets = Directory.of(store)
         for key in present:
             if key.startswith("c"):
-                contact = contact_outlets.contacts.get(int(key[1:]))
+                contact = contacts.get(int(key[1:]))
                 if contact is not None:
                     present_outlets.add(contact.outlet_id)
         for outlet_id, outcomes in _outlet_answers(store, event).items():

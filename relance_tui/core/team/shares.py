@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from relance_tui.core.calls.queue import effective
-from relance_tui.core.door.door import WALK_IN_TAG
+from relance_tui.core.door.door import walk_in_records
 from relance_tui.core.errors import RelanceError, StoreError
 from relance_tui.core.models import (
     Arrival,
@@ -27,7 +27,6 @@ from relance_tui.core.models import (
     Contact,
     Event,
     Outcome,
-    Outlet,
     OutletKind,
     Record,
     Target,
@@ -260,25 +259,8 @@ def _arrivals_to_add(store: Store, plans: Sequence[MergePlan]) -> list[Arrival]:
 
 
 def _found_by_name(store: Store, arrival: Arrival) -> Arrival:
-    outlet = next((o for o in store.outlets() if fold(o.name) == fold(arrival.outlet_name)), None)
-    if outlet is None:
-        outlet = Outlet(name=arrival.outlet_name, tags=[WALK_IN_TAG])
-        store.save(outlet)
-    assert outlet.id is not None
-    contact_id = None
-    if arrival.contact_name:
-        contact = next(
-            (
-                c
-                for c in store.contacts()
-                if c.outlet_id == outlet.id and fold(c.name) == fold(arrival.contact_name)
-            ),
-            None,
-        )
-        if contact is None:
-            contact = Contact(outlet_id=outlet.id, name=arrival.contact_name, notes=WALK_IN_TAG)
-            store.save(contact)
-        contact_id = contact.id
+    outlet, contact = walk_in_records(store, arrival.outlet_name, arrival.contact_name)
+    contact_id = contact.id if contact else None
     return dataclasses.replace(arrival, outlet_id=outlet.id, contact_id=contact_id, id=None)
 
 
