@@ -239,6 +239,31 @@ def test_merging_a_foreign_file_exits_1_and_changes_nothing(db_path: Path, tmp_p
     assert db_path.read_bytes() == before
 
 
+def test_merging_a_share_whose_seal_was_removed_exits_1_and_changes_nothing(
+    db_path: Path, tmp_path: Path, now
+) -> None:
+    from relance_tui.core.demo import load_demo
+    from relance_tui.core.store.snapshot import read_snapshot, write_snapshot
+    from relance_tui.locations import data_dir
+
+    with Store.open(db_path) as store:
+        event = load_demo(store, data_dir(), now)
+    shares = tmp_path / "parts"
+    split = run(
+        "split", str(event.id), "--callers", "2", "--output", str(shares), "--db", str(db_path)
+    )
+    assert split.returncode == 0, split.stderr
+    share = sorted(shares.glob("*.json"))[0]
+    tables = read_snapshot(share)
+    del tables["meta"]["1"]["seal_key"]
+    write_snapshot(share, tables)  # a valid file, with no seal
+    before = db_path.read_bytes()
+    result = run("merge", str(share), "--db", str(db_path))
+    assert result.returncode == 1
+    assert "ne porte pas le sceau" in result.stderr and "Traceback" not in result.stderr
+    assert db_path.read_bytes() == before
+
+
 @pytest.mark.parametrize(
     ("args", "code"),
     [

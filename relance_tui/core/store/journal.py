@@ -9,6 +9,7 @@ folds the journal into the snapshot and starts a new one.
 from __future__ import annotations
 
 import contextlib
+import hmac
 import json
 import os
 import zlib
@@ -19,7 +20,7 @@ from typing import Any
 
 from relance_tui.core.errors import CorruptDataFile, StoreWriteFailed
 from relance_tui.core.store.files import FILE_MODE
-from relance_tui.core.store.snapshot import Tables
+from relance_tui.core.store.snapshot import Tables, sign
 
 
 @dataclass(frozen=True)
@@ -51,13 +52,18 @@ def _op_list(ops: Iterable[Op]) -> list[list[Any]]:
     ]
 
 
-def encode_ops(ops: Iterable[Op], seq: int | None = None, generation: int = 0) -> bytes:
+def encode_ops(
+    ops: Iterable[Op], seq: int | None = None, generation: int = 0, key: str | None = None
+) -> bytes:
     """One journal line: `<crc32 hex> <json>\\n`. With `seq`, the JSON is
     `{"g": generation, "s": seq, "ops": [...]}`: the snapshot generation it follows
-    and its place in the journal, so a missing, repeated or reordered line shows."""
+    and its place in the journal, so a missing, repeated or reordered line shows.
+    With the `key` of a sealed file, `"h"` signs the line."""
     body: Any = _op_list(ops)
     if seq is not None:
         body = {"g": generation, "s": seq, "ops": body}
+        if key is not None:
+            body["h"] = _signature(key, body)
     payload = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     return b"%08x " % zlib.crc32(payload) + payload + b"\n"
 
@@ -72,14 +78,19 @@ class Line:
     seq: int | None = None
 
 
-def decode_line(line: bytes) -> list[Op] | None:
+def _signature(key: str, body: Mapping[str, Any]) -> str:
+    unsigned = {"g": body.get("g"), "s": body.get("s"), "ops": body.get("ops")}
+    return sign(key, json.dumps(unsigned, ensure_ascii=False, separators=(",", ":")).encode())
+
+
+def decode_line(line: bytes, key: str | None = None) -> list[Op] | None:
     """The ops of one journal line, or None when the line is damaged."""
-    decoded = decode(line)
+    decoded = decode(line, key)
     return decoded.ops if decoded is not None else None
 
 
-def decode(line: bytes) -> Line | None:
-    """One journal line, or None when it is damaged."""
+def decode(line: bytes, key: str | None = None) -> Line | None:
+    """One journal line, or None when it is damaged (or, in a sealed file, unsigned)."""
     if len(line) < 10 or line[8:9] != b" ":
         return None
     payload = line[9:].rstrip(b"\n")
@@ -90,6 +101,10 @@ def decode(line: bytes) -> Line | None:
     except (ValueError, UnicodeDecodeError):
         return None
     generation = seq = None
+    if key is not None and not (
+        isinstance(raw, dict) and hmac.compare_digest(str(raw.get("h", "")), _signature(key, raw))
+    ):
+        return None
     if isinstance(raw, dict):
         generation, seq, raw = raw.get("g"), raw.get("s"), raw.get("ops")
         if not isinstance(generation, int) or not isinstance(seq, int):
@@ -125,7 +140,9 @@ def data_file_of(journal: Path) -> Path:
     return journal.with_name(journal.name.removesuffix(".prev").removesuffix(".journal"))
 
 
-def read_journal(path: Path, generation: int | None = None) -> tuple[list[list[Op]], int]:
+def read_journal(
+    path: Path, generation: int | None = None, key: str | None = None
+) -> tuple[list[list[Op]], int]:
     """The transactions of a journal and the byte length of its sound prefix.
 
     A last line without its newline is a write that never returned (the process
@@ -143,11 +160,11 @@ def read_journal(path: Path, generation: int | None = None) -> tuple[list[list[O
         data = path.read_bytes()
     except FileNotFoundError:
         return [], 0
-    return parse_journal(data, path, generation)
+    return parse_journal(data, path, generation, key)
 
 
 def parse_journal(
-    data: bytes, path: Path, generation: int | None = None
+    data: bytes, path: Path, generation: int | None = None, key: str | None = None
 ) -> tuple[list[list[Op]], int]:
     """`read_journal` over bytes already read (`path` names it in errors)."""
     transactions: list[list[Op]] = []
@@ -158,7 +175,7 @@ def parse_journal(
         torn = number == len(lines)
         if raw == b"" and torn:
             break
-        line = decode(raw)
+        line = decode(raw, key)
         if line is None:
             if torn:
                 break
@@ -187,7 +204,9 @@ class DamagedLine:
     doc: Mapping[str, Any]
 
 
-def read_journal_lenient(path: Path) -> tuple[list[list[Op]], list[DamagedLine]]:
+def read_journal_lenient(
+    path: Path, key: str | None = None
+) -> tuple[list[list[Op]], list[DamagedLine]]:
     """Every transaction that checks, and the lines that do not (for recovery only:
     a damaged line is skipped, never guessed)."""
     try:
@@ -201,7 +220,7 @@ def read_journal_lenient(path: Path) -> tuple[list[list[Op]], list[DamagedLine]]
         torn = number == len(lines)
         if raw == b"" and torn:
             break
-        ops = decode_line(raw)
+        ops = decode_line(raw, key)
         if ops is not None:
             transactions.append(ops)
         elif not torn:
@@ -211,7 +230,8 @@ def read_journal_lenient(path: Path) -> tuple[list[list[Op]], list[DamagedLine]]
 
 def _what_it_held(number: int, raw: bytes) -> DamagedLine:
     try:
-        item = json.loads(raw[9:].decode("utf-8", errors="replace"))[0]
+        body = json.loads(raw[9:].decode("utf-8", errors="replace"))
+        item = (body.get("ops") if isinstance(body, dict) else body)[0]
         return DamagedLine(number, str(item[1]), item[3] if isinstance(item[3], dict) else {})
     except (ValueError, TypeError, IndexError, KeyError):
         return DamagedLine(number, "", {})
@@ -220,8 +240,11 @@ def _what_it_held(number: int, raw: bytes) -> DamagedLine:
 class Journal:
     """The open journal of one data file: `append` returns once the line is on disk."""
 
-    def __init__(self, path: Path, generation: int = 0, next_seq: int = 1) -> None:
+    def __init__(
+        self, path: Path, generation: int = 0, next_seq: int = 1, key: str | None = None
+    ) -> None:
         self.path = path
+        self.key = key  # a sealed file's: every line signed
         self.lines = 0  # appended since the last compaction
         self.generation = generation  # of the snapshot this journal follows
         self.next_seq = next_seq
@@ -230,7 +253,7 @@ class Journal:
     def append(self, ops: list[Op]) -> None:
         """Append `ops` as one line and fsync it; StoreWriteFailed (and no line) on error."""
         try:
-            line = encode_ops(ops, self.next_seq, self.generation)
+            line = encode_ops(ops, self.next_seq, self.generation, self.key)
         except (UnicodeEncodeError, TypeError, ValueError) as exc:
             # Malformed text (a lone surrogate) or a value JSON cannot hold: refuse it whole.
             raise StoreWriteFailed(path=str(self.path), detail=str(exc)[:80]) from exc

@@ -17,7 +17,7 @@ from relance_tui.core.errors import NewerSchema, StoreError
 from relance_tui.core.store import migrations
 from relance_tui.core.store.files import journal_path
 from relance_tui.core.store.journal import apply_ops, parse_journal, read_journal
-from relance_tui.core.store.snapshot import Tables, read_snapshot
+from relance_tui.core.store.snapshot import Tables, read_snapshot, seal_key_of
 
 SCHEMA_VERSION = migrations.SCHEMA_VERSION
 
@@ -33,7 +33,7 @@ def load_tables(path: Path) -> Tables:
         raise NewerSchema(path=str(path), found=version, supported=SCHEMA_VERSION)
     if version < SCHEMA_VERSION:
         tables = migrations.migrate(tables, version)
-    transactions, _ = read_journal(journal_path(path), generation_of(tables))
+    transactions, _ = read_journal(journal_path(path), generation_of(tables), seal_key_of(tables))
     for ops in transactions:
         apply_ops(tables, ops)
     return tables
@@ -64,7 +64,9 @@ def read_now(path: Path) -> Tables:
         tables = migrations.migrate(tables, version)
     # Lines of a journal the app folded in meanwhile are older than the snapshot:
     # skipped by their generation.
-    transactions, _ = parse_journal(journal, journal_path(path), generation_of(tables))
+    transactions, _ = parse_journal(
+        journal, journal_path(path), generation_of(tables), seal_key_of(tables)
+    )
     for ops in transactions:
         apply_ops(tables, ops)
     return tables

@@ -27,7 +27,7 @@ from relance_tui.core.store.files import (
     take_lock,
 )
 from relance_tui.core.store.journal import DamagedLine, apply_ops, read_journal_lenient
-from relance_tui.core.store.snapshot import Tables, read_snapshot, write_snapshot
+from relance_tui.core.store.snapshot import Tables, read_snapshot, seal_key_of, write_snapshot
 
 
 def recover_tables(path: Path) -> Tables | None:
@@ -54,7 +54,7 @@ def recover(path: Path) -> tuple[Tables, list[DamagedLine]] | None:
         return None
     left_out: list[DamagedLine] = []
     for journal in journals:
-        transactions, damaged = read_journal_lenient(journal)
+        transactions, damaged = read_journal_lenient(journal, seal_key_of(tables))
         for ops in transactions:
             apply_ops(tables, ops)
         left_out += damaged
@@ -99,11 +99,15 @@ def restore(path: Path) -> tuple[Path, Path, list[DamagedLine]]:
 
 
 def accept_changes(path: Path) -> None:
-    """Seal again a file changed by hand (valid JSON, right shape, stale seal)."""
+    """Seal again a file changed by hand (valid JSON, right shape, stale seal).
+
+    A team share's HMAC seal is not renewed: the file becomes plain, usable by its
+    caller, and `merge` refuses it (an edit outside relance is not merged)."""
     path = Path(path).absolute()
     lock = take_lock(path)
     try:
         tables = read_snapshot(path, verify=False)
+        tables.get("meta", {}).get("1", {}).pop("seal_key", None)
         copy_atomically(path, path.with_name(path.name + ".before-accept"))
         write_snapshot(path, tables)
     finally:

@@ -5,11 +5,16 @@ from document id (as a string) to a document. relance adds a `meta` table,
 written last, whose `checksum` is the SHA-256 of every byte before it: damage
 anywhere in the file, even damage that leaves valid JSON, is seen at the next
 start.
+
+A file can also be *sealed* (a team share, see `core.team.shares`): its meta holds
+a `seal_key`, and `seal` is an HMAC of the checksum under that key; its journal
+lines carry one too. A hand edit with a recomputed checksum no longer passes.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 import sys
 from collections.abc import Iterator
@@ -37,6 +42,18 @@ KNOWN_TABLES = frozenset(
 Tables = dict[str, dict[str, dict[str, Any]]]
 META_MARKER = b',"meta":{"1":'
 SLICE = 2000  # documents encoded at a time
+
+
+def seal_key_of(tables: Tables) -> str | None:
+    """The key a sealed file's snapshot and journal lines are signed with, or None."""
+    meta = tables.get("meta", {}).get("1", {})
+    key = meta.get("seal_key") if isinstance(meta, dict) else None
+    return key if isinstance(key, str) and key else None
+
+
+def sign(key: str, data: bytes) -> str:
+    """HMAC-SHA256 of `data` under a hex or text key."""
+    return hmac.new(key.encode("utf-8"), data, hashlib.sha256).hexdigest()
 
 
 def write_snapshot(path: Path, tables: Tables) -> None:
@@ -78,9 +95,11 @@ def write_snapshot(path: Path, tables: Tables) -> None:
         meta = {
             key: value
             for key, value in tables.get("meta", {}).get("1", {}).items()
-            if key != "checksum"
+            if key not in ("checksum", "seal")
         }
         meta["checksum"] = digest.hexdigest()
+        if isinstance(meta.get("seal_key"), str):
+            meta["seal"] = sign(meta["seal_key"], meta["checksum"].encode("ascii"))
         yield (
             META_MARKER
             + json.dumps(meta, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
@@ -134,6 +153,12 @@ def _parse(holder: list[bytes], path: Path, verify: bool) -> Tables:
         # No seal: written before seals existed, or by hand. A seal must match.
         if expected is not None and expected != digest:
             raise CorruptDataFile(path=str(path), detail_key="store.detail.checksum")
+        key = seal_key_of(data)
+        if key is not None and (
+            expected is None
+            or not hmac.compare_digest(str(meta.get("seal", "")), sign(key, expected.encode()))
+        ):
+            raise CorruptDataFile(path=str(path), detail_key="store.detail.seal")
     # Tens of thousands of calls repeat a few words: share them.
     for doc in data.get("attempts", {}).values():
         for key in ("outcome", "caller"):

@@ -63,7 +63,7 @@ from relance_tui.core.store.journal import (
     read_journal,
 )
 from relance_tui.core.store.reading import generation_of, read_now
-from relance_tui.core.store.snapshot import Tables, read_snapshot, write_snapshot
+from relance_tui.core.store.snapshot import Tables, read_snapshot, seal_key_of, write_snapshot
 
 SCHEMA_VERSION = migrations.SCHEMA_VERSION
 
@@ -109,7 +109,9 @@ class Store:
         self.compact_every = compact_every  # journal lines folded into the snapshot at once
         self._lock = lock
         self._tables = tables  # the one copy in memory; changed only by `commit`
-        self._journal: Journal | None = Journal(journal_path(path), generation_of(tables))
+        self._journal: Journal | None = Journal(
+            journal_path(path), generation_of(tables), key=seal_key_of(tables)
+        )
         self._next_ids: dict[str, int] = {}
         self._records: dict[str, dict[int, Record]] = {}
         self._by_event: dict[str, dict[int, set[int]]] = {}
@@ -166,22 +168,17 @@ class Store:
         try:
             # The bytes are not kept: at agency scale they would double the peak memory.
             tables = read_snapshot(path)
-        except CorruptDataFile as exc:
-            from relance_tui.core.store.recovery import recover_tables
-
-            exc.backup = str(backup_path(path)) if recover_tables(path) is not None else None
-            raise
-        version = migrations.schema_version(tables)
-        if version > SCHEMA_VERSION:
-            raise NewerSchema(path=str(path), found=version, supported=SCHEMA_VERSION)
-        if version < SCHEMA_VERSION:
-            # Keep the file as it was before touching it.
-            stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-            copy_atomically(path, path.with_name(f"{path.name}.schema{version}-{stamp}.bak"))
-            tables = migrations.migrate(tables, version)
-            write_snapshot(path, tables)
-        try:
-            transactions, _ = read_journal(journal_path(path), generation_of(tables))
+            version = migrations.schema_version(tables)
+            if version > SCHEMA_VERSION:
+                raise NewerSchema(path=str(path), found=version, supported=SCHEMA_VERSION)
+            if version < SCHEMA_VERSION:
+                # Keep the file as it was before touching it.
+                stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+                copy_atomically(path, path.with_name(f"{path.name}.schema{version}-{stamp}.bak"))
+                tables = migrations.migrate(tables, version)
+                write_snapshot(path, tables)
+            key = seal_key_of(tables)
+            transactions, _ = read_journal(journal_path(path), generation_of(tables), key)
         except CorruptDataFile as exc:
             from relance_tui.core.store.recovery import recover_tables
 

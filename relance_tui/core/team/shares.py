@@ -10,8 +10,9 @@ but the contact flags that calls set, which are derived again from the union.
 from __future__ import annotations
 
 import dataclasses
-import json
+import hmac
 import re
+import secrets
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -31,8 +32,8 @@ from relance_tui.core.models import (
     Record,
     Target,
 )
-from relance_tui.core.store.files import write_atomically
 from relance_tui.core.store.reading import load_tables
+from relance_tui.core.store.snapshot import sign, write_snapshot
 from relance_tui.core.store.store import SCHEMA_VERSION, Store
 from relance_tui.core.text import fold
 from relance_tui.core.who import Directory
@@ -52,6 +53,13 @@ class SameNames(RelanceError):
     """Two callers whose names give the same file name."""
 
     key = "team.same_names"
+
+
+class UnsealedShare(RelanceError):
+    """A share without this data file's seal: never split from it, or edited outside
+    relance (a recomputed checksum, a seal removed); nothing was merged."""
+
+    key = "team.unsealed"
 
 
 class BadShareRecord(RelanceError):
@@ -102,9 +110,11 @@ def split(store: Store, event: Event, names: Sequence[str], out_dir: Path) -> li
             raise SameNames(name=name)
         by_path[path] = name
     main_id = store.meta().get("file_id")
-    if not main_id:
-        main_id = uuid.uuid4().hex
-        store.update_meta(file_id=main_id)
+    team_key = store.meta().get("team_key")
+    if not main_id or not team_key:
+        main_id = main_id or uuid.uuid4().hex
+        team_key = secrets.token_hex(32)  # never leaves the main file
+        store.update_meta(file_id=main_id, team_key=team_key)
 
     raw = store.tables()  # the tables as stored: copied as they are
     targets = store.targets(event.id)
@@ -121,6 +131,7 @@ def split(store: Store, event: Event, names: Sequence[str], out_dir: Path) -> li
     out_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     for name, path, share in zip(names, paths, shares, strict=True):
         ids = {str(t.id) for t in share}
+        file_id = uuid.uuid4().hex
         tables: dict[str, dict[str, dict[str, Any]]] = {
             "outlets": raw.get("outlets", {}),
             "shows": raw.get("shows", {}),
@@ -142,13 +153,23 @@ def split(store: Store, event: Event, names: Sequence[str], out_dir: Path) -> li
             "meta": {
                 "1": {
                     "schema_version": SCHEMA_VERSION,
-                    "file_id": uuid.uuid4().hex,
+                    "file_id": file_id,
                     "split_of": {"file_id": main_id, "event_id": event.id, "caller": name},
+                    "seal_key": share_key(team_key, file_id),
                 }
             },
         }
-        write_atomically(path, json.dumps(tables, ensure_ascii=False, separators=(",", ":")))
+        write_snapshot(path, tables)
     return paths
+
+
+def share_key(team_key: str, file_id: str) -> str:
+    """The key a share signs its snapshot and journal with: derived from the main
+    file's secret, so only the main file can tell a genuine seal from a new one.
+
+    The share holds its own key (its app signs each call it records), so the seal
+    catches edits made outside relance, not a caller who rebuilds it on purpose."""
+    return sign(team_key, file_id.encode("utf-8"))
 
 
 @dataclass(frozen=True)
@@ -171,10 +192,18 @@ def plan_merge(store: Store, path: Path) -> MergePlan:
         tables = load_tables(path)
     except OSError as exc:
         raise StoreError(path=str(path), detail=exc.strerror or str(exc)) from exc
-    split_of = tables.get("meta", {}).get("1", {}).get("split_of")
+    meta = tables.get("meta", {}).get("1", {})
+    split_of = meta.get("split_of")
     main_id = store.meta().get("file_id")
     if not isinstance(split_of, dict) or not main_id or split_of.get("file_id") != main_id:
         raise ForeignShare(path=str(path))
+    # The snapshot's and journal's signatures were checked as it was read; the key
+    # must be the one this file gave it.
+    team_key = store.meta().get("team_key")
+    if not team_key or not hmac.compare_digest(
+        str(meta.get("seal_key", "")), share_key(team_key, str(meta.get("file_id", "")))
+    ):
+        raise UnsealedShare(path=str(path))
     event = store.get(Event, int(split_of.get("event_id", -1)))
     if event is None or event.id is None:
         raise ForeignShare(path=str(path))

@@ -17,6 +17,7 @@ from relance_tui.core.calls.report import summarise
 from relance_tui.core.calls.timing import DEFAULT_TZ, fixed_clock
 from relance_tui.core.errors import NewerSchema
 from relance_tui.core.models import Contact, Event, EventKind, Outcome, Outlet, OutletKind, Target
+from relance_tui.core.store.snapshot import read_snapshot, write_snapshot
 from relance_tui.core.store.store import Store
 from relance_tui.core.team.shares import ForeignShare, apply_merge, deal, plan_merge, split
 
@@ -178,9 +179,9 @@ def test_foreign_and_newer_files_are_refused_main_unchanged(tmp_path: Path) -> N
         other_event = world(store, 4)
         [foreign, _] = split(store, other_event, ["A", "B"], tmp_path / "other-shares")
     newer = tmp_path / "newer.json"
-    data = json.loads(share.read_text())
+    data = read_snapshot(share)
     data["meta"]["1"]["schema_version"] = 99
-    newer.write_text(json.dumps(data))
+    write_snapshot(newer, data)  # as a newer relance would write it
     before = main.read_bytes()
     with Store.open(main) as store:
         with pytest.raises(ForeignShare) as refused:
@@ -225,8 +226,6 @@ def test_the_door_kept_in_a_share_comes_back_with_its_walk_ins(tmp_path: Path) -
 
 def edited_share(tmp_path: Path, edit) -> tuple[Path, Path, int]:  # type: ignore[no-untyped-def]
     """A share with one call, then edited by hand (the seal recomputed: a valid file)."""
-    from relance_tui.core.store.snapshot import read_snapshot, write_snapshot
-
     main_path = tmp_path / "main.json"
     with Store.open(main_path) as main:
         event = world(main, 4)
@@ -271,3 +270,111 @@ def test_two_callers_with_the_same_name_are_told_so(tmp_path: Path) -> None:
             split(main, event, ["Alex", "alex"], tmp_path / "shares")
     assert "Deux personnes nommées" in str(refused.value)
     assert not (tmp_path / "shares").exists() or list((tmp_path / "shares").iterdir()) == []
+
+
+def shared_call(tmp_path: Path) -> tuple[Path, Path, int]:
+    """A main file and one share holding one call (folded into its snapshot)."""
+    return edited_share(tmp_path, lambda doc: None)
+
+
+def outsider_edit(path: Path, edit) -> None:  # type: ignore[no-untyped-def]
+    """Change a share as someone outside relance would: edit the JSON, recompute the
+    SHA-256 checksum, keep the seal fields as they were."""
+    tables = read_snapshot(path)
+    meta = tables["meta"]["1"]
+    kept = {key: meta.pop(key) for key in ("seal_key", "seal")}
+    edit(tables)
+    plain = path.with_name("plain.json")
+    write_snapshot(plain, tables)  # the plain checksum, computed over the edited body
+    text = plain.read_text("utf-8")
+    path.write_text(text[:-2].rstrip("}") + "," + json.dumps(kept)[1:-1] + "}}}", "utf-8")
+
+
+def test_a_share_edited_outside_relance_is_refused_though_its_checksum_was_recomputed(
+    tmp_path: Path,
+) -> None:
+    from relance_tui.core.errors import CorruptDataFile
+
+    main_path, path, event_id = shared_call(tmp_path)
+    outsider_edit(path, lambda t: next(iter(t["attempts"].values())).update(outcome="confirmed"))
+    assert json.loads(path.read_text("utf-8"))["meta"]["1"]["seal"]  # still there
+    with Store.open(main_path) as main:
+        with pytest.raises(CorruptDataFile) as refused:
+            plan_merge(main, path)
+        assert "sceau d'équipe" in str(refused.value)
+        assert main.attempts(event_id) == []
+
+
+@pytest.mark.parametrize("how", ["seal removed", "sealed again with a key of its own"])
+def test_an_unsealed_or_resealed_share_is_refused(tmp_path: Path, how: str) -> None:
+    from relance_tui.core.team.shares import UnsealedShare
+
+    main_path, path, event_id = shared_call(tmp_path)
+    tables = read_snapshot(path)
+    [doc] = tables["attempts"].values()
+    doc["outcome"] = "confirmed"
+    if how == "seal removed":
+        tables["meta"]["1"].pop("seal_key")
+    else:
+        tables["meta"]["1"]["seal_key"] = "0" * 64
+    write_snapshot(path, tables)  # a valid file, and (for the new key) a valid seal
+    with Store.open(main_path) as main:
+        with pytest.raises(UnsealedShare) as refused:
+            plan_merge(main, path)
+        assert "sceau" in str(refused.value) and "Rien n'a été fusionné" in str(refused.value)
+        assert main.attempts(event_id) == []
+
+
+def test_a_call_added_to_a_shares_journal_by_hand_is_refused(tmp_path: Path) -> None:
+    """A journal line with a right CRC, sequence and generation but no signature."""
+    from relance_tui.core.errors import CorruptDataFile
+    from relance_tui.core.store.files import journal_path
+    from relance_tui.core.store.journal import Put, encode_ops
+
+    main_path, path, event_id = shared_call(tmp_path)
+    tables = read_snapshot(path)
+    [doc] = tables["attempts"].values()
+    forged = {**doc, "uid": "f" * 32, "outcome": "confirmed"}
+    generation = tables["meta"]["1"].get("generation", 0)
+    journal_path(path).write_bytes(encode_ops([Put("attempts", 99, forged)], 1, generation))
+    with Store.open(main_path) as main:
+        with pytest.raises(CorruptDataFile):
+            plan_merge(main, path)
+        assert main.attempts(event_id) == []
+
+
+def test_a_share_keeps_its_seal_through_its_callers_sessions_and_merges(tmp_path: Path) -> None:
+    """The caller's app signs what it writes: calls in the journal (not folded) and
+    after a compaction both merge."""
+    main_path = tmp_path / "main.json"
+    with Store.open(main_path) as main:
+        event = world(main, 4)
+        [path] = split(main, event, ["Sam"], tmp_path / "shares")
+    pending = tmp_path / "pending.json"  # the share as a kill -9 would leave it
+    with Store.open(path) as share:
+        event_in_share = share.current_event()
+        assert event_in_share is not None
+        state = load_queue(share, event_in_share, T0).current
+        assert state is not None
+        record_outcome(share, state, Outcome.VOICEMAIL, T0, caller="Sam")
+        shutil.copyfile(path, pending)
+        shutil.copyfile(path.with_name(path.name + ".journal"), tmp_path / "pending.json.journal")
+    call_in_share(path, [Outcome.CONFIRMED], T0 + timedelta(minutes=5), undo=False)
+    with Store.open(main_path) as main:
+        assert len(plan_merge(main, pending).attempts) == 1  # its call in the journal
+        plan = plan_merge(main, path)  # after a compaction
+        assert len(plan.attempts) == 2
+        assert apply_merge(main, [plan]) == 2
+
+
+def test_accepting_a_hand_edit_of_a_share_leaves_it_unmergeable(tmp_path: Path) -> None:
+    from relance_tui.core.store.recovery import accept_changes
+    from relance_tui.core.team.shares import UnsealedShare
+
+    main_path, path, _ = shared_call(tmp_path)
+    outsider_edit(path, lambda t: next(iter(t["attempts"].values())).update(outcome="confirmed"))
+    accept_changes(path)  # `relance check --accept`: the caller can open it again
+    with Store.open(path) as share:
+        assert share.attempts()[0].outcome is Outcome.CONFIRMED
+    with Store.open(main_path) as main, pytest.raises(UnsealedShare):
+        plan_merge(main, path)
