@@ -231,7 +231,7 @@ def read_journal_lenient(
 def _what_it_held(number: int, raw: bytes) -> DamagedLine:
     try:
         body = json.loads(raw[9:].decode("utf-8", errors="replace"))
-        item = (body.get("ops") if isinstance(body, dict) else body)[0]
+        item = (body["ops"] if isinstance(body, dict) else body)[0]
         return DamagedLine(number, str(item[1]), item[3] if isinstance(item[3], dict) else {})
     except (ValueError, TypeError, IndexError, KeyError):
         return DamagedLine(number, "", {})
