@@ -128,6 +128,19 @@ def test_import_usage_errors_exit_2(db_path: Path, tmp_path: Path) -> None:
     )
 
 
+def test_import_map_applies_to_a_vcard(db_path: Path, tmp_path: Path) -> None:
+    source = tmp_path / "contacts.vcf"
+    source.write_text(
+        "BEGIN:VCARD\nVERSION:4.0\nFN:Léa Roy\nORG:CIBL 101,5\nTEL:514 555-0101\n"
+        "X-SYMPATHIE:3\nEND:VCARD\n",
+        encoding="utf-8",
+    )
+    result = run("import", str(source), "--db", str(db_path), "--map", "X-SYMPATHIE=warmth")
+    assert result.returncode == 0, result.stderr
+    with Store.open(db_path) as store:
+        assert [o.warmth for o in store.outlets()] == [3]
+
+
 def test_export_writes_a_private_file(db_path: Path, tmp_path: Path) -> None:
     import stat
 

@@ -105,7 +105,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "language": ("langue", "language"),
     "region": ("region", "ville", "city", "business city", "home city"),
     "tags": ("etiquettes", "tags", "labels", "categories"),
-    "warmth": ("sympathie", "warmth"),
+    "warmth": ("sympathie", "sympathique", "sympa", "warmth", "friendly"),
     "do_not_call": ("ne plus appeler", "do not call"),
 }
 
@@ -188,11 +188,16 @@ def _header_key(header: str) -> str:
     return re.sub(r"\s+", " ", fold(header).strip().strip(":.").strip())
 
 
-def map_columns(columns: list[str], overrides: dict[str, str]) -> dict[str, str]:
-    """column name -> field, from the synonym table and the user's overrides."""
+def map_columns(
+    columns: list[str], overrides: dict[str, str], base: dict[str, str] | None = None
+) -> dict[str, str]:
+    """column name -> field, from the synonym table (or a format's own `base`
+    mapping, such as vCard's) and the user's overrides."""
     mapping: dict[str, str] = {}
     folded = {_header_key(c): c for c in reversed(columns)}
-    for field_name, synonyms in SYNONYMS.items():
+    if base is not None:
+        mapping = {column: f for column, f in base.items() if column in columns}
+    for field_name, synonyms in SYNONYMS.items() if base is None else ():
         for synonym in synonyms:
             column = folded.get(synonym)
             if column is not None and column not in mapping:
@@ -219,6 +224,8 @@ VCARD_MAPPING = {
     "TEL": "phone",
     "EMAIL": "email",
     "NOTE": "notes",
+    "CATEGORIES": "tags",
+    "ADR": "region",
 }
 
 
@@ -341,7 +348,7 @@ def plan_import_bytes(
         raise BadImportFile("import.empty")
     if text.lstrip().upper().startswith("BEGIN:VCARD"):
         columns, rows = read_vcard(text)
-        mapping = dict(VCARD_MAPPING)
+        mapping = map_columns(columns, overrides, base=VCARD_MAPPING)
         file_format = "vcard"
     else:
         columns, rows, _ = read_csv(text)
@@ -439,7 +446,7 @@ def _row_to_records(
             language=_language(values.get("language", "")),
             region=values.get("region", ""),
             tags=_tags(values.get("tags", "")),
-            warmth=int(values["warmth"]) if values.get("warmth", "") in {"0", "1", "2", "3"} else 1,
+            warmth=_warmth(values.get("warmth", "")),
         )
         outlets_by_name[fold(outlet_name)] = outlet
         plan.new_outlets.append(outlet)
@@ -499,6 +506,32 @@ def _row_to_records(
     known.add(contact, outlet_key, key)
     plan.new_contacts.append(NewContact(contact, outlet, show))
     return None
+
+
+WARMTH_WORDS = {
+    "froid": 0,
+    "cold": 0,
+    "neutre": 1,
+    "neutral": 1,
+    "sympathique": 2,
+    "sympa": 2,
+    "friendly": 2,
+    "tres sympathique": 3,
+    "very friendly": 3,
+}
+
+
+def _warmth(text: str) -> int:
+    """0–3 from a number, stars, a word ("sympathique") or a yes/no column
+    ("Sympathique = oui" is friendly, "non" neutral: not knowing is not cold)."""
+    folded = fold(text).strip()
+    if folded in {"0", "1", "2", "3"}:
+        return int(folded)
+    if folded and set(folded) == {"★"}:
+        return min(len(folded), 3)
+    if folded in WARMTH_WORDS:
+        return WARMTH_WORDS[folded]
+    return 2 if folded in YES else 1
 
 
 def _tags(text: str) -> list[str]:

@@ -18,6 +18,10 @@ MULTI = " ::: "  # how Google Contacts joins several values in one cell
 MAX_FILE_BYTES = 50 * 1024 * 1024
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 VCARD_COLUMNS = ["FN", "N", "ORG", "TITLE", "ROLE", "TEL", "EMAIL", "NOTE"]
+# Properties about the card itself, never a contact's data: not offered as columns.
+VCARD_TECHNICAL = frozenset(
+    {"VERSION", "PRODID", "REV", "UID", "PHOTO", "LOGO", "SOUND", "KEY", "CLIENTPIDMAP"}
+)
 
 
 class BadImportFile(RelanceError):
@@ -132,9 +136,11 @@ def _vcard_unescape(value: str) -> str:
 
 
 def read_vcard(text: str) -> tuple[list[str], list[tuple[int, list[str]]]]:
-    """vCard 3 and 4 as rows of the VCARD_COLUMNS (row number = card number)."""
+    """vCard 3 and 4 as rows (row number = card number): the VCARD_COLUMNS, then every
+    other property the cards hold (CATEGORIES, ADR, X-…), which `--map` can use."""
     unfolded = re.sub(r"\r?\n[ \t]", "", text)
-    cards: list[tuple[int, list[str]]] = []
+    columns = list(VCARD_COLUMNS)
+    cards: list[dict[str, list[str]]] = []
     current: dict[str, list[str]] | None = None
     for line in unfolded.splitlines():
         if not line.strip():
@@ -145,22 +151,26 @@ def read_vcard(text: str) -> tuple[list[str], list[tuple[int, list[str]]]]:
             continue
         if upper.startswith("END:VCARD"):
             if current is not None:
-                cells = [MULTI.join(current.get(column, [])) for column in VCARD_COLUMNS]
-                cards.append((len(cards) + 1, cells))
+                cards.append(current)
             current = None
             continue
         if current is None or ":" not in line:
             continue
         head, value = line.split(":", 1)
         name = head.split(";")[0].split(".")[-1].upper()
-        if name not in VCARD_COLUMNS:
+        if name in VCARD_TECHNICAL or not name:
             continue
+        if name not in columns:
+            columns.append(name)
         value = value.strip()
         if name == "N":
             parts = [_vcard_unescape(p) for p in re.split(r"(?<!\\);", value)]
             value = " ".join(p for p in (parts[1:2] + parts[0:1]) if p)
         elif name == "ORG":
             value = _vcard_unescape(re.split(r"(?<!\\);", value)[0])
+        elif name == "ADR":  # PO box;extended;street;locality;region;code;country
+            parts = re.split(r"(?<!\\);", value) + [""] * 7
+            value = _vcard_unescape(parts[3] or parts[4])
         else:
             value = _vcard_unescape(value)
         if name == "TEL" and value.lower().startswith("tel:"):
@@ -172,4 +182,8 @@ def read_vcard(text: str) -> tuple[list[str], list[tuple[int, list[str]]]]:
                 bucket.insert(0, value)
             else:
                 bucket.append(value)
-    return list(VCARD_COLUMNS), cards
+    rows = [
+        (number, [MULTI.join(card.get(column, [])) for column in columns])
+        for number, card in enumerate(cards, start=1)
+    ]
+    return columns, rows

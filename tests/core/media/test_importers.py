@@ -361,14 +361,64 @@ def test_google_labels_outlook_city_and_ignored_columns(store: Store) -> None:
     from relance_tui.core.media.import_report import report_lines
 
     rows = [
-        "Organization 1 - Name,Name,Phone 1 - Value,Labels,Business City,Sympathique",
-        "CIBL 101,5,Léa Roy,514 555-0101,Médias ::: * myContacts,Montréal,oui",
+        "Organization 1 - Name,Name,Phone 1 - Value,Labels,Business City,Anniversaire",
+        '"CIBL 101,5",Léa Roy,514 555-0101,Médias ::: * myContacts,Montréal,12 mai',
     ]
-    rows[1] = '"CIBL 101,5",Léa Roy,514 555-0101,Médias ::: * myContacts,Montréal,oui'
     plan = plan_import_bytes("\n".join(rows).encode(), "google.csv", store, {})
     [outlet] = plan.new_outlets
     assert outlet.tags == ["Médias"] and outlet.region == "Montréal"
-    assert any("Sympathique" in line for line in report_lines(plan))  # said, not dropped
+    assert any("Anniversaire" in line for line in report_lines(plan))  # said, not dropped
+
+
+@pytest.mark.parametrize(
+    ("cell", "warmth"),
+    [("oui", 2), ("Non", 1), ("x", 2), ("", 1), ("très sympathique", 3), ("★★★", 3), ("0", 0)],
+)
+def test_a_sympathique_column_sets_the_outlets_warmth(store: Store, cell: str, warmth: int) -> None:
+    from relance_tui.core.media.import_report import report_lines
+
+    text = f"Média,Nom,Téléphone,Sympathique\nCIBL,Léa Roy,514 555-0101,{cell}\n"
+    plan = plan_import_bytes(text.encode(), "liste.csv", store, {})
+    assert plan.mapping["Sympathique"] == "warmth"
+    assert [o.warmth for o in plan.new_outlets] == [warmth]
+    assert not any("Sympathique" in line for line in report_lines(plan))
+
+
+VCARD_WITH_EXTRAS = """BEGIN:VCARD
+VERSION:3.0
+PRODID:-//Apple Inc.//macOS 14//EN
+FN:Léa Roy
+ORG:CIBL 101,5
+TEL;TYPE=WORK:514 555-0101
+CATEGORIES:Médias,Culture
+ADR;TYPE=WORK:;;1691 boul. Pie-IX;Montréal;QC;H1V 2C3;Canada
+X-SYMPATHIE:3
+END:VCARD
+"""
+
+
+def test_vcard_categories_and_city_are_read_and_other_properties_listed(store: Store) -> None:
+    from relance_tui.core.media.import_report import report_lines
+
+    plan = plan_import_bytes(VCARD_WITH_EXTRAS.encode(), "contacts.vcf", store, {})
+    [outlet] = plan.new_outlets
+    assert outlet.tags == ["Médias", "Culture"] and outlet.region == "Montréal"
+    assert outlet.warmth == 1
+    ignored = [line for line in report_lines(plan) if "X-SYMPATHIE" in line]
+    assert ignored and "PRODID" not in ignored[0] and "VERSION" not in ignored[0]
+
+
+def test_map_works_for_vcard(store: Store) -> None:
+    plan = plan_import_bytes(
+        VCARD_WITH_EXTRAS.encode(),
+        "contacts.vcf",
+        store,
+        {"X-SYMPATHIE": "warmth", "CATEGORIES": "ignore"},
+    )
+    [outlet] = plan.new_outlets
+    assert outlet.warmth == 3 and outlet.tags == []
+    with pytest.raises(BadImportFile):
+        plan_import_bytes(VCARD_WITH_EXTRAS.encode(), "c.vcf", store, {"X-AUTRE": "warmth"})
 
 
 def test_reimporting_with_shows_links_the_known_contacts_to_them(store: Store) -> None:
