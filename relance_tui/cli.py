@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import errno
 import sys
 import tempfile
 from pathlib import Path
@@ -10,8 +9,8 @@ from pathlib import Path
 import click
 
 from relance_tui import i18n
-from relance_tui.core.errors import RelanceError, StoreLocked
-from relance_tui.core.text import clean
+from relance_tui.core.errors import RelanceError, StoreLocked, os_words
+from relance_tui.core.text import clean, fold
 from relance_tui.locations import data_dir, default_db_path
 
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
@@ -67,9 +66,7 @@ class _NoTraceback(click.Group):
             _fail(error)
         except OSError as error:
             where = error.filename or ""
-            known = f"cli.errno.{errno.errorcode.get(error.errno or 0, '')}"
-            detail = i18n.t(known) if i18n.has(known) else error.strerror or str(error)
-            click.echo(i18n.t("cli.os_error", path=where, detail=detail).strip(), err=True)
+            click.echo(i18n.t("cli.os_error", path=where, detail=os_words(error)).strip(), err=True)
             sys.exit(EXIT_PROBLEM)
         except Exception as error:  # a bug: say so plainly, the data is untouched
             click.echo(i18n.t("cli.unexpected", kind=type(error).__name__), err=True)
@@ -262,27 +259,21 @@ def import_command(
 
 @main.command(name="export")
 @click.option("--db", "export_db", type=click.Path(path_type=Path))
-@click.option("--event", "event_id", type=int, help="Event id: its call list with outcomes.")
+@click.option("--event", "event_id", help="Event (number or title words): its call list.")
 @click.option("--format", "fmt", type=click.Choice(["csv", "json", "md"]), default="csv")
 @click.option("--output", type=click.Path(path_type=Path, dir_okay=False))
 @click.pass_context
 def export_command(
-    ctx: click.Context, export_db: Path | None, event_id: int | None, fmt: str, output: Path | None
+    ctx: click.Context, export_db: Path | None, event_id: str | None, fmt: str, output: Path | None
 ) -> None:
     """Export the media list or an event's call list / exporter."""
     from relance_tui.core.calls.timing import system_clock
     from relance_tui.core.media.exports import export
-    from relance_tui.core.models import Event
     from relance_tui.core.store.files import write_atomically_bytes
 
     store = _open_store(ctx, export_db, read_only=True)
     try:
-        event = None
-        if event_id is not None:
-            event = store.get(Event, event_id)
-            if event is None:
-                click.echo(i18n.t("cli.no_such_event", id=event_id), err=True)
-                sys.exit(EXIT_USAGE)
+        event = _event_or_exit(store, event_id) if event_id is not None else None
         data = export(store, fmt, event, system_clock)
     finally:
         store.close()
@@ -292,36 +283,55 @@ def export_command(
     try:
         write_atomically_bytes(output.expanduser().absolute(), data)
     except OSError as problem:
-        click.echo(i18n.t("cli.export.failed", path=str(output), detail=problem.strerror), err=True)
+        click.echo(
+            i18n.t("cli.export.failed", path=str(output), detail=os_words(problem)), err=True
+        )
         sys.exit(EXIT_PROBLEM)
     click.echo(i18n.t("cli.export.done", path=str(output)))
 
 
-def _event_or_exit(store, event_id: int):  # type: ignore[no-untyped-def]
+def _event_or_exit(store, which: str | None):  # type: ignore[no-untyped-def]
+    """The event a command is about: its number, a fragment of its title, or (none
+    given) the current event."""
     from relance_tui.core.models import Event
 
-    event = store.get(Event, event_id)
+    if which is None or not which.strip():
+        event = store.current_event()
+        problem = None if event is not None else i18n.t("cli.no_current_event")
+    elif which.strip().isdigit():
+        event = store.get(Event, int(which))
+        problem = None if event is not None else i18n.t("cli.no_such_event", id=which.strip())
+    else:
+        wanted = fold(which)
+        found = [e for e in store.events(include_archived=True) if wanted in fold(e.title)]
+        event = found[0] if len(found) == 1 else None
+        if not found:
+            problem = i18n.t("cli.no_event_named", text=which)
+        elif len(found) > 1:
+            problem = i18n.t("cli.event_ambiguous", text=which) + "".join(
+                f"\n  {e.id}  {e.title}" for e in found
+            )
     if event is None:
         store.close()
-        click.echo(i18n.t("cli.no_such_event", id=event_id), err=True)
+        click.echo(problem, err=True)
         sys.exit(EXIT_USAGE)
     return event
 
 
 @main.command()
-@click.argument("event_id", type=int, metavar="EVENT")
+@click.argument("event_id", metavar="[EVENT]", required=False)
 @click.option("--db", "report_db", type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["md", "csv", "json"]))
 @click.option("--output", type=click.Path(path_type=Path, dir_okay=False))
 @click.pass_context
 def report(
     ctx: click.Context,
-    event_id: int,
+    event_id: str | None,
     report_db: Path | None,
     fmt: str | None,
     output: Path | None,
 ) -> None:
-    """The Bilan of an event / le bilan d'un événement."""
+    """The Bilan of an event (number, words of its title; the current one by default)."""
     from relance_tui.core.calls.report import RENDERERS, as_text, summarise
     from relance_tui.core.calls.timing import system_clock
     from relance_tui.core.store.files import write_atomically
@@ -341,22 +351,24 @@ def report(
     try:
         write_atomically(output.expanduser().absolute(), text)
     except OSError as problem:
-        click.echo(i18n.t("cli.export.failed", path=str(output), detail=problem.strerror), err=True)
+        click.echo(
+            i18n.t("cli.export.failed", path=str(output), detail=os_words(problem)), err=True
+        )
         sys.exit(EXIT_PROBLEM)
     click.echo(i18n.t("cli.export.done", path=str(output)))
 
 
 @main.command()
-@click.argument("event_id", type=int, metavar="EVENT")
-@click.option("--callers", type=click.IntRange(2, 20), required=True)
+@click.argument("event_id", metavar="[EVENT]", required=False)
+@click.option("--callers", type=click.IntRange(1, 20))
 @click.option("--names", help='"A,B,C": one name per caller.')
 @click.option("--output", type=click.Path(path_type=Path, file_okay=False), required=True)
 @click.option("--db", "split_db", type=click.Path(path_type=Path))
 @click.pass_context
 def split(
     ctx: click.Context,
-    event_id: int,
-    callers: int,
+    event_id: str | None,
+    callers: int | None,
     names: str | None,
     output: Path,
     split_db: Path | None,
@@ -364,11 +376,14 @@ def split(
     """One data file per caller / un fichier par personne qui appelle."""
     from relance_tui.core.team.shares import split as split_call_list
 
+    if callers is None and not names:
+        raise click.UsageError(i18n.t("cli.split.need_callers"))
     caller_names = (
         [n.strip() for n in names.split(",")]
         if names
-        else [i18n.t("team.caller", number=n) for n in range(1, callers + 1)]
+        else [i18n.t("team.caller", number=n) for n in range(1, (callers or 0) + 1)]
     )
+    callers = callers or len(caller_names)
     if len(caller_names) != callers or not all(caller_names):
         raise click.UsageError(i18n.t("cli.split.names", callers=callers))
     store = _open_store(ctx, split_db)

@@ -355,3 +355,47 @@ def test_report_and_export_read_beside_the_open_app(demo_store: Store, tmp_path:
     # A command that writes is still refused while the app is open.
     refused = run("import", str(tmp_path / "x.csv"), "--db", str(db), env=env)
     assert refused.returncode in (1, 2)
+
+
+def test_report_takes_the_current_event_or_words_of_a_title(db_path: Path, now) -> None:
+    from relance_tui.core.demo import load_demo
+    from relance_tui.locations import data_dir
+
+    with Store.open(db_path) as store:
+        event = load_demo(store, data_dir(), now)
+        others = [e for e in store.events(include_archived=True) if e.id != event.id]
+    current = run("report", "--db", str(db_path))
+    assert current.returncode == 0, current.stderr
+    assert current.stdout.startswith(event.title)
+    by_words = run("report", "POUR tous", "--db", str(db_path))
+    ambiguous = run("report", "ruelles", "--db", str(db_path))
+    assert ambiguous.returncode == 2 and f"  {event.id}  {event.title}" in ambiguous.stderr
+    assert by_words.returncode == 0 and by_words.stdout.startswith(event.title)
+    by_number = run("report", str(others[0].id), "--db", str(db_path))
+    assert by_number.stdout.startswith(others[0].title)
+    unknown = run("report", "zzz introuvable", "--db", str(db_path))
+    assert unknown.returncode == 2 and "Aucun titre d'événement ne contient" in unknown.stderr
+
+
+def test_check_counts_calls_as_the_bilan_does(db_path: Path, now) -> None:
+    from relance_tui.core.calls.queue import load_queue, record_outcome, undo_last
+    from relance_tui.core.models import Event, EventKind, Outcome, Target
+
+    with Store.open(db_path) as store:
+        from datetime import timedelta
+
+        outlet_id = store.save(Outlet(name="CIBL", phone="514 555-0142"))
+        event_id = store.save(
+            Event(
+                title="Point de presse",
+                kind=EventKind.PRESS_CONFERENCE,
+                start=now + timedelta(days=2),
+            )
+        )
+        store.save(Target(event_id=event_id, outlet_id=outlet_id, position=1))
+        event = store.get(Event, event_id)
+        record_outcome(store, load_queue(store, event, now).current, Outcome.VOICEMAIL, now)
+        undo_last(store, event, now)  # two records, no call
+        record_outcome(store, load_queue(store, event, now).current, Outcome.CONFIRMED, now)
+    checked = run("check", "--db", str(db_path))
+    assert "1 appel" in checked.stdout and "3 appels" not in checked.stdout, checked.stdout

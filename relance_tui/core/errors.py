@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
+import errno
 from typing import Any
 
 from relance_tui import i18n
+
+
+def os_words(problem: BaseException) -> str:
+    """What went wrong with a file, in the user's language ("le disque est plein"),
+    not the system's English ("No space left on device")."""
+    code = getattr(problem, "errno", None) or 0
+    known = f"cli.errno.{errno.errorcode.get(code, '')}"
+    if i18n.has(known):
+        return i18n.t(known)
+    return getattr(problem, "strerror", None) or str(problem)
 
 
 class RelanceError(Exception):

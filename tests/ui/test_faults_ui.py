@@ -35,7 +35,7 @@ async def test_full_disk_in_the_call_queue(demo_store: Store, now, monkeypatch) 
         monkeypatch.setattr(storage.os, "write", disk_full)
         await pilot.press("c")
         await pilot.pause()
-        assert "No space left on device" in rendered(app, "#call-status")
+        assert "le disque est plein" in rendered(app, "#call-status")
         assert "données précédentes sont intactes" in rendered(app, "#call-status")
         assert app.screen.current.target.id == first  # still the same card
         await pilot.press("space")  # a key the Lists screen uses: harmless here

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from relance_tui import i18n
+from relance_tui.core.errors import os_words
 from relance_tui.core.media.phones import BadPhone, parse_phone, phone_key
 from relance_tui.core.media.readers import (
     MAX_FILE_BYTES,
@@ -332,7 +333,7 @@ def plan_import(
         if len(data) > MAX_FILE_BYTES:
             raise BadImportFile("import.too_big", size=len(data) // 1_000_000)
     except OSError as problem:
-        raise BadImportFile("import.unreadable", detail=problem.strerror or str(problem)) from None
+        raise BadImportFile("import.unreadable", detail=os_words(problem)) from None
     return plan_import_bytes(data, path.name, store, overrides or {}, preview_rows)
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from relance_tui.core.errors import CorruptDataFile, StoreWriteFailed
+from relance_tui.core.errors import CorruptDataFile, StoreWriteFailed, os_words
 from relance_tui.core.store.files import FILE_MODE
 from relance_tui.core.store.snapshot import Tables, sign
 
@@ -143,7 +143,7 @@ def data_file_of(journal: Path) -> Path:
 def read_journal(
     path: Path, generation: int | None = None, key: str | None = None
 ) -> tuple[list[list[Op]], int]:
-    """The transactions of a journal and the byte length of its sound prefix.
+    """The transactions of a journal and the sequence number its next line takes.
 
     A last line without its newline is a write that never returned (the process
     died mid-append): it is dropped. Any other line that does not check means the
@@ -159,7 +159,7 @@ def read_journal(
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        return [], 0
+        return [], 1
     return parse_journal(data, path, generation, key)
 
 
@@ -168,7 +168,6 @@ def parse_journal(
 ) -> tuple[list[list[Op]], int]:
     """`read_journal` over bytes already read (`path` names it in errors)."""
     transactions: list[list[Op]] = []
-    offset = 0
     expected = 1
     lines = data.split(b"\n")
     for number, raw in enumerate(lines, start=1):
@@ -182,7 +181,6 @@ def parse_journal(
             raise CorruptDataFile(
                 path=str(data_file_of(path)), detail_key="store.detail.journal", line=number
             )
-        offset += len(raw) + 1
         if generation is not None and line.seq is not None:
             if line.generation is not None and line.generation < generation:
                 continue  # folded into the snapshot already
@@ -192,7 +190,7 @@ def parse_journal(
                 )
             expected += 1
         transactions.append(line.ops)
-    return transactions, offset
+    return transactions, expected
 
 
 @dataclass(frozen=True)
@@ -256,7 +254,7 @@ class Journal:
             line = encode_ops(ops, self.next_seq, self.generation, self.key)
         except (UnicodeEncodeError, TypeError, ValueError) as exc:
             # Malformed text (a lone surrogate) or a value JSON cannot hold: refuse it whole.
-            raise StoreWriteFailed(path=str(self.path), detail=str(exc)[:80]) from exc
+            raise StoreWriteFailed(path=str(data_file_of(self.path)), detail=str(exc)[:80]) from exc
         try:
             if self._fd is None:
                 self._fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, FILE_MODE)
@@ -272,7 +270,7 @@ class Journal:
                     os.ftruncate(self._fd, start)
                 raise
         except OSError as exc:
-            raise StoreWriteFailed(path=str(self.path), detail=exc.strerror or exc) from exc
+            raise StoreWriteFailed(path=str(data_file_of(self.path)), detail=os_words(exc)) from exc
         self.lines += 1
         self.next_seq += 1
 

@@ -13,7 +13,7 @@ import errno
 import os
 from pathlib import Path
 
-from relance_tui.core.errors import NewerSchema, StoreError
+from relance_tui.core.errors import NewerSchema, StoreError, os_words
 from relance_tui.core.store import migrations
 from relance_tui.core.store.files import journal_path
 from relance_tui.core.store.journal import apply_ops, parse_journal, read_journal
@@ -56,7 +56,7 @@ def read_now(path: Path) -> Tables:
             journal = b""
         tables = read_snapshot(path)
     except OSError as exc:
-        raise StoreError(path=str(path), detail=exc.strerror or str(exc)) from exc
+        raise StoreError(path=str(path), detail=os_words(exc)) from exc
     version = migrations.schema_version(tables)
     if version > SCHEMA_VERSION:
         raise NewerSchema(path=str(path), found=version, supported=SCHEMA_VERSION)

@@ -16,7 +16,7 @@ from typing import Any
 
 from tinydb import TinyDB
 
-from relance_tui.core.errors import CorruptDataFile
+from relance_tui.core.errors import CorruptDataFile, StoreWriteFailed, os_words
 from relance_tui.core.store import migrations
 from relance_tui.core.store.files import (
     FILE_MODE,
@@ -94,6 +94,8 @@ def restore(path: Path) -> tuple[Path, Path, list[DamagedLine]]:
             with contextlib.suppress(FileNotFoundError):
                 journal.unlink()
         return backup_path(path), aside, left_out
+    except OSError as exc:  # a full disk: the damaged file is where it was
+        raise StoreWriteFailed(path=str(path), detail=os_words(exc)) from exc
     finally:
         lock.release()
 
@@ -110,6 +112,8 @@ def accept_changes(path: Path) -> None:
         tables.get("meta", {}).get("1", {}).pop("seal_key", None)
         copy_atomically(path, path.with_name(path.name + ".before-accept"))
         write_snapshot(path, tables)
+    except OSError as exc:  # a full disk: the file is as it was
+        raise StoreWriteFailed(path=str(path), detail=os_words(exc)) from exc
     finally:
         lock.release()
 
@@ -131,13 +135,18 @@ def readable_by_tinydb(path: Path) -> bool:
 
 
 def describe(tables: Tables) -> dict[str, Any]:
-    """Counts that `relance check` prints."""
+    """Counts that `relance check` prints. Calls are counted as the Bilan counts them:
+    an undo and the call it took back are not calls."""
+    attempts = tables.get("attempts", {}).values()
+    undone = {doc.get("reverses") for doc in attempts if doc.get("outcome") == "undo"}
     return {
         "schema": migrations.schema_version(tables),
         "outlets": len(tables.get("outlets", {})),
         "contacts": len(tables.get("contacts", {})),
         "events": len(tables.get("events", {})),
-        "attempts": len(tables.get("attempts", {})),
+        "attempts": sum(
+            1 for doc in attempts if doc.get("outcome") != "undo" and doc.get("uid") not in undone
+        ),
     }
 
 

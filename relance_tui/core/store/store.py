@@ -30,6 +30,7 @@ from relance_tui.core.errors import (
     StoreError,
     StoreLocked,
     StoreWriteFailed,
+    os_words,
 )
 from relance_tui.core.models import (
     Arrival,
@@ -54,14 +55,7 @@ from relance_tui.core.store.files import (
     remove_stale_temporaries,
     take_lock,
 )
-from relance_tui.core.store.journal import (
-    Delete,
-    Journal,
-    Op,
-    Put,
-    apply_ops,
-    read_journal,
-)
+from relance_tui.core.store.journal import Delete, Journal, Op, Put, apply_ops, read_journal
 from relance_tui.core.store.reading import generation_of, read_now
 from relance_tui.core.store.snapshot import Tables, read_snapshot, seal_key_of, write_snapshot
 
@@ -142,12 +136,12 @@ class Store:
             lock = take_lock(path)
         except OSError as exc:
             # A read-only file or folder, a missing disk: say so, touch nothing.
-            raise StoreError(path=str(path), detail=exc.strerror or str(exc)) from exc
+            raise StoreError(path=str(path), detail=os_words(exc)) from exc
         try:
             store = cls._open_locked(path, lock, create)
         except OSError as exc:
             lock.release()
-            raise StoreError(path=str(path), detail=exc.strerror or str(exc)) from exc
+            raise StoreError(path=str(path), detail=os_words(exc)) from exc
         except BaseException:
             lock.release()
             raise
@@ -163,7 +157,7 @@ class Store:
             try:
                 write_snapshot(path, tables)
             except OSError as exc:
-                raise StoreWriteFailed(path=str(path), detail=exc.strerror or exc) from exc
+                raise StoreWriteFailed(path=str(path), detail=os_words(exc)) from exc
             return cls(path, tables, lock)
         try:
             # The bytes are not kept: at agency scale they would double the peak memory.
@@ -178,7 +172,7 @@ class Store:
                 tables = migrations.migrate(tables, version)
                 write_snapshot(path, tables)
             key = seal_key_of(tables)
-            transactions, _ = read_journal(journal_path(path), generation_of(tables), key)
+            transactions, next_seq = read_journal(journal_path(path), generation_of(tables), key)
         except CorruptDataFile as exc:
             from relance_tui.core.store.recovery import recover_tables
 
@@ -188,8 +182,11 @@ class Store:
             apply_ops(tables, ops)
         store = cls(path, tables, lock)
         if transactions:
-            # A previous session ended without a clean close: fold its journal in now.
-            store.compact()
+            # A session ended without a clean close: fold its journal in now, or (disk
+            # full) go on after its last line; the fold is tried again later.
+            store._journal_or_fail().next_seq = next_seq
+            with contextlib.suppress(StoreWriteFailed):
+                store.compact()
         return store
 
     def close(self) -> None:
@@ -199,7 +196,10 @@ class Store:
             return
         try:
             if self._journal is not None and self._journal.path.exists():
-                self.compact()
+                # Every write is in the journal already: a fold that fails (a full
+                # disk) loses nothing and is done at the next open.
+                with contextlib.suppress(StoreWriteFailed):
+                    self.compact()
         finally:
             if self._journal is not None:
                 self._journal.close()
@@ -247,14 +247,14 @@ class Store:
             write_snapshot(self.path, self._tables)
         except OSError as exc:  # not folded: the journal still follows the old snapshot
             meta["1"] = previous_meta
-            raise StoreWriteFailed(path=str(self.path), detail=exc.strerror or exc) from exc
+            raise StoreWriteFailed(path=str(self.path), detail=os_words(exc)) from exc
         try:
             journal.close()
             if journal.path.exists():
                 os.replace(journal.path, previous_journal_path(self.path))
                 fsync_dir(self.path.parent)
         except OSError as exc:
-            raise StoreWriteFailed(path=str(self.path), detail=exc.strerror or exc) from exc
+            raise StoreWriteFailed(path=str(self.path), detail=os_words(exc)) from exc
         finally:
             # The snapshot is the new generation: new lines follow it (old ones left in
             # the journal by a failed rename are skipped when read, being older).

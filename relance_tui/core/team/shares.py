@@ -21,7 +21,7 @@ from typing import Any
 
 from relance_tui.core.calls.queue import effective
 from relance_tui.core.door.door import walk_in_records
-from relance_tui.core.errors import RelanceError, StoreError
+from relance_tui.core.errors import RelanceError, StoreError, StoreWriteFailed, os_words
 from relance_tui.core.models import (
     Arrival,
     Attempt,
@@ -128,39 +128,59 @@ def split(store: Store, event: Event, names: Sequence[str], out_dir: Path) -> li
             warmths[target.id] = outlet.warmth
     shares = deal(targets, kinds, warmths, len(names))
     settings_doc = dict(raw.get("settings", {}).get("1", {}))
-    out_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-    for name, path, share in zip(names, paths, shares, strict=True):
-        ids = {str(t.id) for t in share}
-        file_id = uuid.uuid4().hex
-        tables: dict[str, dict[str, dict[str, Any]]] = {
-            "outlets": raw.get("outlets", {}),
-            "shows": raw.get("shows", {}),
-            "contacts": raw.get("contacts", {}),
-            "events": {str(event.id): raw["events"][str(event.id)]},
-            "targets": {k: v for k, v in raw.get("targets", {}).items() if k in ids},
-            "attempts": {
-                k: v
-                for k, v in raw.get("attempts", {}).items()
-                if v.get("event_id") == event.id and str(v.get("target_id")) in ids
-            },
-            "takes": {
-                k: v for k, v in raw.get("takes", {}).items() if v.get("event_id") == event.id
-            },
-            "arrivals": {  # whoever keeps the door may use any of the files
-                k: v for k, v in raw.get("arrivals", {}).items() if v.get("event_id") == event.id
-            },
-            "settings": {"1": {**settings_doc, "caller_name": name, "current_event_id": event.id}},
-            "meta": {
-                "1": {
-                    "schema_version": SCHEMA_VERSION,
-                    "file_id": file_id,
-                    "split_of": {"file_id": main_id, "event_id": event.id, "caller": name},
-                    "seal_key": share_key(team_key, file_id),
-                }
-            },
-        }
-        write_snapshot(path, tables)
+    written: list[Path] = []
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        for name, path, share in zip(names, paths, shares, strict=True):
+            tables = _share_tables(raw, event, share, settings_doc, name, main_id, team_key)
+            written.append(path)
+            write_snapshot(path, tables)
+    except OSError as exc:  # a full disk: no half set of shares left behind
+        for path in written:
+            path.unlink(missing_ok=True)
+        where = written[-1] if written else out_dir
+        raise StoreWriteFailed(path=str(where), detail=os_words(exc)) from exc
+
     return paths
+
+
+def _share_tables(
+    raw: dict[str, dict[str, dict[str, Any]]],
+    event: Event,
+    share: list[Target],
+    settings_doc: dict[str, Any],
+    name: str,
+    main_id: str,
+    team_key: str,
+) -> dict[str, dict[str, dict[str, Any]]]:
+    """One caller's data file: the media list, the event, their targets and calls."""
+    ids = {str(t.id) for t in share}
+    file_id = uuid.uuid4().hex
+    return {
+        "outlets": raw.get("outlets", {}),
+        "shows": raw.get("shows", {}),
+        "contacts": raw.get("contacts", {}),
+        "events": {str(event.id): raw["events"][str(event.id)]},
+        "targets": {k: v for k, v in raw.get("targets", {}).items() if k in ids},
+        "attempts": {
+            k: v
+            for k, v in raw.get("attempts", {}).items()
+            if v.get("event_id") == event.id and str(v.get("target_id")) in ids
+        },
+        "takes": {k: v for k, v in raw.get("takes", {}).items() if v.get("event_id") == event.id},
+        "arrivals": {  # whoever keeps the door may use any of the files
+            k: v for k, v in raw.get("arrivals", {}).items() if v.get("event_id") == event.id
+        },
+        "settings": {"1": {**settings_doc, "caller_name": name, "current_event_id": event.id}},
+        "meta": {
+            "1": {
+                "schema_version": SCHEMA_VERSION,
+                "file_id": file_id,
+                "split_of": {"file_id": main_id, "event_id": event.id, "caller": name},
+                "seal_key": share_key(team_key, file_id),
+            }
+        },
+    }
 
 
 def share_key(team_key: str, file_id: str) -> str:
@@ -191,7 +211,7 @@ def plan_merge(store: Store, path: Path) -> MergePlan:
     try:
         tables = load_tables(path)
     except OSError as exc:
-        raise StoreError(path=str(path), detail=exc.strerror or str(exc)) from exc
+        raise StoreError(path=str(path), detail=os_words(exc)) from exc
     meta = tables.get("meta", {}).get("1", {})
     split_of = meta.get("split_of")
     main_id = store.meta().get("file_id")

@@ -13,7 +13,7 @@ from textual.containers import Vertical
 from textual.widgets import DataTable, Input
 
 from relance_tui import i18n
-from relance_tui.core.errors import RelanceError
+from relance_tui.core.errors import RelanceError, os_words
 from relance_tui.core.media.call_list import (
     add_to_call_list,
     call_list_counts,
@@ -540,5 +540,5 @@ class ListsScreen(RelanceScreen):
             write_atomically_bytes(path.absolute(), data)
             message = i18n.t("cli.export.done", path=str(path))
         except OSError as problem:
-            message = i18n.t("cli.export.failed", path=str(path), detail=problem.strerror)
+            message = i18n.t("cli.export.failed", path=str(path), detail=os_words(problem))
         self.app.call_from_thread(self._status, message)

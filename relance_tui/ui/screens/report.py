@@ -27,7 +27,7 @@ from relance_tui.core.calls.report import (
     who_fields,
 )
 from relance_tui.core.door.turnout import expected_turnout
-from relance_tui.core.errors import RelanceError
+from relance_tui.core.errors import RelanceError, os_words
 from relance_tui.core.models import Event, Settings
 from relance_tui.core.script import book
 from relance_tui.core.script.templates import TemplateProblem, render_event
@@ -241,7 +241,7 @@ class ReportScreen(RelanceScreen):
             write_atomically(path.absolute(), RENDERERS[fmt](summary))
             message = i18n.t("cli.export.done", path=str(path))
         except OSError as problem:
-            message = i18n.t("cli.export.failed", path=str(path), detail=problem.strerror)
+            message = i18n.t("cli.export.failed", path=str(path), detail=os_words(problem))
         self.app.call_from_thread(self._status, message)
 
     def action_split(self) -> None:

@@ -70,7 +70,8 @@ def test_a_full_disk_during_an_outcome_keeps_the_data_and_the_store_works_after(
     monkeypatch.setattr(storage.os, "write", full)
     with pytest.raises(StoreError) as refused:
         record_outcome(demo_store, first, Outcome.DO_NOT_CALL, now)
-    assert "No space left on device" in str(refused.value)
+    assert "le disque est plein" in str(refused.value)
+    assert ".journal" not in str(refused.value)  # the data file, what the user knows
     assert demo_store.attempts(event.id) == []
     assert not demo_store.get(type(first.contact), first.contact.id).do_not_call
     monkeypatch.undo()
@@ -89,5 +90,31 @@ def test_a_place_we_cannot_write_gives_a_clear_message(
     monkeypatch.setattr(filelock.FileLock, "acquire", denied)
     with pytest.raises(StoreError) as refused:
         Store.open(tmp_path / "relance.json")
-    assert "Permission denied" in str(refused.value)
+    assert "permission refusée" in str(refused.value)
     assert str(tmp_path / "relance.json") in str(refused.value)
+
+
+def test_closing_on_a_full_disk_keeps_every_write_in_the_journal(
+    demo_store: Store, now, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Quitting the app with a disk full: no error at the end, nothing lost; the fold
+    happens at the next open (and, if the disk is still full, the app opens anyway)."""
+    from relance_tui.core.store import store as store_module
+
+    event = demo_store.current_event()
+    record_outcome(demo_store, load_queue(demo_store, event, now).current, Outcome.CONFIRMED, now)
+
+    def full(path, tables) -> None:  # type: ignore[no-untyped-def]
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(store_module, "write_snapshot", full)
+    demo_store.close()  # does not raise
+    assert demo_store.path.with_name(demo_store.path.name + ".journal").stat().st_size > 0
+    with Store.open(demo_store.path) as reopened:  # the disk still full: opens all the same
+        assert [a.outcome for a in reopened.attempts(event.id)] == [Outcome.CONFIRMED]
+        first = load_queue(reopened, event, now).current
+        record_outcome(reopened, first, Outcome.VOICEMAIL, now)  # after the last line
+    monkeypatch.undo()
+    with Store.open(demo_store.path) as reopened:
+        outcomes = sorted(a.outcome.value for a in reopened.attempts(event.id))
+        assert outcomes == ["confirmed", "voicemail"]
