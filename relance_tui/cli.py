@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import sys
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -13,7 +15,7 @@ from relance_tui.core.errors import RelanceError, StoreLocked, os_words
 from relance_tui.core.text import clean, fold
 from relance_tui.locations import data_dir, default_db_path
 
-EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
+EXIT_PROBLEM, EXIT_USAGE = 1, 2  # 0: done
 
 
 def _set_lang(lang: str | None) -> str:
@@ -55,6 +57,19 @@ class _NoTraceback(click.Group):
     """Every error of every command ends as a message and an exit code, never a
     traceback: 1 for a problem with the data or the disk, 2 for a wrong use."""
 
+    def main(self, args: Sequence[str] | None = None, *rest: Any, **options: Any) -> Any:
+        from relance_tui import cli_words
+
+        arguments = cli_words.lang_first(list(sys.argv[1:] if args is None else args))
+        asked = arguments[1] if arguments[:1] == ["--lang"] else None
+        asked = arguments[0][7:] if arguments[:1] and arguments[0][:7] == "--lang=" else asked
+        try:  # Click's own messages (usage errors) in the user's language too
+            i18n.set_language(i18n.detect_language(asked))
+        except ValueError:
+            i18n.set_language(i18n.detect_language(None))
+        cli_words.install()
+        return super().main(arguments, *rest, **options)
+
     def invoke(self, ctx: click.Context) -> object:
         try:
             return super().invoke(ctx)
@@ -77,6 +92,7 @@ class _NoTraceback(click.Group):
 @click.group(cls=_NoTraceback, invoke_without_command=True)
 @click.option("--db", type=click.Path(path_type=Path), help="Data file / fichier de données.")
 @click.option("--lang", help="fr | en")
+@click.version_option(package_name="relance", prog_name="relance")
 @click.pass_context
 def main(ctx: click.Context, db: Path | None, lang: str | None) -> None:
     """relance: relance média au clavier / media follow-up calls from the keyboard."""

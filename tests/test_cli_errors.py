@@ -109,3 +109,43 @@ def check_all(db: Path, commands: dict[str, list[str]]) -> None:
         if done.returncode == 1:  # ours (2 is a wrong use, worded by Click)
             assert "Error" not in said and "errno" not in said, (name, said)
     assert counts(db) == before  # nothing was changed
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["report", "--bogus"], ["Utilisation : relance report", "Option inconnue : --bogus."]),
+        (["split"], ["Option manquante : '--output'"]),
+        (["report", "1", "2"], ["Argument en trop (2)"]),
+        (["export", "--format", "xls"], ["Valeur invalide pour '--format'", "l'un de"]),
+        (["--help"], ["Afficher cette aide et quitter.", "Commandes"]),
+    ],
+)
+def test_clicks_own_messages_are_in_french(args: list[str], words: list[str]) -> None:
+    done = run(*args)
+    said = done.stdout + done.stderr
+    assert done.returncode == (0 if "--help" in args else 2), said
+    for expected in words:
+        assert expected in said, (expected, said)
+    assert "Usage:" not in said and "Error:" not in said and "Show this" not in said
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--lang", "en", "report", "--bogus"],
+        ["report", "--bogus", "--lang", "en"],
+        ["report", "--lang=en", "--bogus"],
+    ],
+)
+def test_the_language_option_works_before_or_after_the_subcommand(args: list[str]) -> None:
+    done = run(*args)
+    assert done.returncode == 2
+    assert "No such option: --bogus." in done.stderr and "Usage: relance report" in done.stderr
+
+
+def test_version() -> None:
+    from importlib.metadata import version
+
+    done = run("--version")
+    assert done.returncode == 0 and done.stdout.strip() == f"relance, version {version('relance')}"

@@ -1,0 +1,104 @@
+"""Click's own words — usage errors, help headings — in the user's language, and
+`--lang` accepted before or after the subcommand.
+
+Click asks `gettext` for each of its messages at the moment it shows one (its
+modules call `_()` and `ngettext()`); `install()` points those names at relance's
+catalogues. A message Click adds or rewords in a later release stays in English:
+nothing breaks, one line is untranslated.
+"""
+
+from __future__ import annotations
+
+from relance_tui import i18n
+
+# Click's English text -> our message id (catalogues: `click.*`).
+WORDS = {
+    "Error: {message}": "click.error",
+    "Usage:": "click.usage",
+    "Try '{command} {option}' for help.": "click.try_help",
+    "Missing argument": "click.missing_argument",
+    "Missing option": "click.missing_option",
+    "Missing parameter": "click.missing_parameter",
+    "Missing command.": "click.missing_command",
+    "No such option {name!r}.": "click.no_such_option",
+    "No such command {name!r}.": "click.no_such_command",
+    "Option {name!r} does not take a value.": "click.takes_no_value",
+    "Invalid value for {param_hint}: {message}": "click.invalid_value_for",
+    "Invalid value: {message}": "click.invalid_value",
+    "{value!r} is not a valid {number_type}.": "click.not_a_number",
+    "{value} is not in the range {range}.": "click.not_in_range",
+    "Show this message and exit.": "click.help",
+    "Show the version and exit.": "click.version_help",
+    "%(prog)s, version %(version)s": "click.version",
+    "Options": "click.options",
+    "Commands": "click.commands",
+    "Aborted!": "click.aborted",
+    "file": "click.file",
+    "directory": "click.directory",
+    "path": "click.path",
+    "{name} {filename!r} does not exist.": "click.does_not_exist",
+    "{name} {filename!r} is a file.": "click.is_a_file",
+    "{name} {filename!r} is a directory.": "click.is_a_directory",
+    "{name} {filename!r} is not readable.": "click.not_readable",
+    "{name} {filename!r} is not writable.": "click.not_writable",
+}
+# Counted messages, by their singular: (one, several).
+PLURALS = {
+    "Got unexpected extra argument ({args})": ("click.extra_argument", "click.extra_arguments"),
+    "Option {name!r} requires an argument.": ("click.needs_value", "click.needs_values"),
+    "{value!r} is not {choice}.": ("click.not_the_choice", "click.not_one_of"),
+    "Did you mean {possibility}?": ("click.did_you_mean", "click.did_you_mean_one_of"),
+}
+
+
+def translate(message: str) -> str:
+    key = WORDS.get(message)
+    return i18n.t(key) if key is not None and i18n.has(key) else message
+
+
+def translate_plural(singular: str, plural: str, count: int) -> str:
+    keys = PLURALS.get(singular)
+    if keys is None or not i18n.has(keys[0]):
+        return singular if count == 1 else plural
+    return i18n.t(keys[0] if count == 1 else keys[1])
+
+
+def lang_first(args: list[str]) -> list[str]:
+    """`--lang` works before or after the subcommand: moved in front, where the group
+    reads it (`relance demo --lang en` = `relance --lang en demo`)."""
+    front: list[str] = []
+    rest: list[str] = []
+    items = iter(args)
+    for arg in items:
+        if arg == "--":
+            rest += [arg, *items]
+        elif arg == "--lang":
+            front += [arg, next(items, "")]
+        elif arg.startswith("--lang="):
+            front.append(arg)
+        else:
+            rest.append(arg)
+    return front + rest
+
+
+def install() -> None:
+    """Make Click speak the current language (`i18n.set_language`)."""
+    import click.core
+    import click.decorators
+    import click.exceptions
+    import click.formatting
+    import click.parser
+    import click.types
+
+    for module in (
+        click.core,
+        click.decorators,
+        click.exceptions,
+        click.formatting,
+        click.parser,
+        click.types,
+    ):
+        if hasattr(module, "_"):
+            module._ = translate  # type: ignore[attr-defined]
+        if hasattr(module, "ngettext"):
+            module.ngettext = translate_plural  # type: ignore[attr-defined]
