@@ -47,6 +47,7 @@ def load_demo(store: Store, data_dir: Path, now: datetime) -> Event:
             warmth=entry["warmth"],
             tags=entry["tags"],
             notes=entry["notes"],
+            group=entry.get("group", ""),
         )
         store.save(outlet)
         assert outlet.id is not None

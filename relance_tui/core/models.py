@@ -144,6 +144,7 @@ class Outlet(Record):
     extension: str = ""
     email: str = ""
     website: str = ""
+    group: str = ""  # the group it belongs to, other names ("Radio-Canada, SRC"): searched
     warmth: int = 1
     tags: list[str] = field(default_factory=list)
     notes: str = ""

@@ -129,7 +129,7 @@ def who_fields(state: TargetState) -> dict[str, str]:
         "role": i18n.t(f"role.{state.who.role.value}"),
         "phone": format_phone(phone, extension, i18n.current_language()) if phone else "",
         "email": state.email,
-        "attempts": i18n.t("calls.attempts", count=state.calls),
+        "attempts": str(state.calls),  # a number: a spreadsheet can add them up
         "callback": format_when(state.next_at, i18n.current_language())
         if last is not None and last.outcome is Outcome.CALLBACK and state.next_at
         else "",

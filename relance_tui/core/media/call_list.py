@@ -8,11 +8,7 @@ from collections.abc import Sequence
 
 from relance_tui.core.media.records import NotAllowed
 from relance_tui.core.media.search import MediaRow
-from relance_tui.core.models import (
-    Event,
-    Record,
-    Target,
-)
+from relance_tui.core.models import Attempt, Event, Outcome, Record, Target
 from relance_tui.core.store.store import Store
 from relance_tui.core.who import Directory
 
@@ -76,6 +72,7 @@ def toggle_in_call_list(store: Store, event: Event, row: MediaRow) -> bool:
             raise NotAllowed(
                 "media.refused.do_not_call",
                 name=row.contact.name if row.contact else row.outlet.name,
+                why=do_not_call_reason(store, row),
             )
         add_to_call_list(store, event, [row])
         return True
@@ -84,6 +81,35 @@ def toggle_in_call_list(store: Store, event: Event, row: MediaRow) -> bool:
         raise NotAllowed("media.refused.has_calls")
     store.delete(Target, target.id)
     return False
+
+
+def do_not_call_reason(store: Store, row: MediaRow) -> str:
+    """Why this row is do-not-call, in words: the call where it was asked (when, for
+    which event, what was noted), or else the record's own flag."""
+    from relance_tui import i18n
+    from relance_tui.core.calls.timing import format_short_when
+
+    asked: list[tuple[Attempt, Event]] = []
+    for event in store.events(include_archived=True):
+        assert event.id is not None
+        mine = {
+            t.id
+            for t in store.targets(event.id)
+            if (row.contact is not None and t.contact_id == row.contact.id)
+            or (row.contact is None and t.contact_id is None and t.outlet_id == row.outlet.id)
+        }
+        asked += [
+            (a, event)
+            for a in store.attempts(event.id)
+            if a.target_id in mine and a.outcome is Outcome.DO_NOT_CALL
+        ]
+    if not asked:
+        return i18n.t("media.dnc_reason.flag")
+    attempt, event = max(asked, key=lambda pair: pair[0].at)
+    when = format_short_when(attempt.at, i18n.current_language())
+    if attempt.note:
+        return i18n.t("media.dnc_reason.call_note", when=when, event=event.title, note=attempt.note)
+    return i18n.t("media.dnc_reason.call", when=when, event=event.title)
 
 
 def move_in_call_list(store: Store, event: Event, row: MediaRow, step: int) -> bool:

@@ -27,6 +27,7 @@ FORMATS = ("csv", "json", "md")
 
 MEDIA_COLUMNS = (
     "outlet",
+    "group",
     "kind",
     "language",
     "region",
@@ -39,6 +40,7 @@ MEDIA_COLUMNS = (
     "extension",
     "email",
     "notes",
+    "pronunciation",
     "do_not_call",
     "to_fix",
 )
@@ -60,6 +62,11 @@ def neutralise(value: str) -> str:
     return value
 
 
+def yes(flag: bool) -> str:
+    """A yes/no column: "oui"/"yes" or empty (the import reads both languages)."""
+    return i18n.t("export.yes") if flag else ""
+
+
 def _phone_cell(phone: str) -> str:
     # National format, "514 555-0142": digits first, so never a formula.
     return format_phone(phone, "", "fr") if phone else ""
@@ -78,7 +85,8 @@ def media_list_rows(store: Store) -> list[dict[str, str]]:
             continue
         base = {
             "outlet": outlet.name,
-            "kind": outlet.kind.value,
+            "group": outlet.group,
+            "kind": i18n.t(f"kind.{outlet.kind.value}"),
             "language": outlet.language.value,
             "region": outlet.region,
             "warmth": str(outlet.warmth),
@@ -94,7 +102,8 @@ def media_list_rows(store: Store) -> list[dict[str, str]]:
                 "extension": outlet.extension,
                 "email": outlet.email,
                 "notes": outlet.notes,
-                "do_not_call": "oui" if outlet.do_not_call else "",
+                "pronunciation": "",
+                "do_not_call": yes(outlet.do_not_call),
                 "to_fix": "",
             }
         )
@@ -110,8 +119,9 @@ def media_list_rows(store: Store) -> list[dict[str, str]]:
                     "extension": contact.extension,
                     "email": contact.email,
                     "notes": contact.notes,
-                    "do_not_call": "oui" if contact.do_not_call else "",
-                    "to_fix": "oui" if contact.to_fix else "",
+                    "pronunciation": contact.pronunciation,
+                    "do_not_call": yes(contact.do_not_call),
+                    "to_fix": yes(contact.to_fix),
                 }
             )
     return rows
@@ -130,7 +140,8 @@ def call_list_rows(store: Store, event: Event, clock: Clock) -> list[dict[str, s
             {
                 "position": str(state.target.position),
                 "outlet": outlet.name if outlet else "",
-                "kind": outlet.kind.value if outlet else "",
+                "group": outlet.group if outlet else "",
+                "kind": i18n.t(f"kind.{outlet.kind.value}") if outlet else "",
                 "language": outlet.language.value if outlet else "",
                 "region": outlet.region if outlet else "",
                 "warmth": str(outlet.warmth) if outlet else "",
@@ -142,8 +153,9 @@ def call_list_rows(store: Store, event: Event, clock: Clock) -> list[dict[str, s
                 "extension": extension,
                 "email": state.email,
                 "notes": contact.notes if contact else (outlet.notes if outlet else ""),
-                "do_not_call": "oui" if state.do_not_call else "",
-                "to_fix": "oui" if contact and contact.to_fix else "",
+                "pronunciation": contact.pronunciation if contact else "",
+                "do_not_call": yes(state.do_not_call),
+                "to_fix": yes(bool(contact and contact.to_fix)),
                 "outcome": i18n.t(f"outcome.{last.outcome.value}") if last else i18n.t("state.new"),
                 "attempts": str(state.calls),
                 "last_call": format_when(last.at, lang) if last else "",

@@ -9,8 +9,6 @@ be decoded or has no recognisable name or phone column raises BadImportFile.
 from __future__ import annotations
 
 import dataclasses
-import functools
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,117 +24,20 @@ from relance_tui.core.media.readers import (
     read_vcard,
 )
 from relance_tui.core.media.records import EMAIL
-from relance_tui.core.models import Contact, Language, Outlet, OutletKind, Record, Role, Show
+from relance_tui.core.media.vocabulary import (
+    VCARD_MAPPING,
+    YES,
+    detect_format,
+    kind_from_text,
+    language_from_text,
+    map_columns,
+    role_from_text,
+    tags_from_text,
+    warmth_from_text,
+)
+from relance_tui.core.models import Contact, Outlet, Record, Role, Show
 from relance_tui.core.store.store import Store
 from relance_tui.core.text import fold
-
-FIELDS = (
-    "outlet",
-    "name",
-    "first_name",
-    "last_name",
-    "role",
-    "phone",
-    "extension",
-    "email",
-    "show",
-    "notes",
-    "kind",
-    "language",
-    "region",
-    "tags",
-    "warmth",
-    "do_not_call",
-)
-
-# Header synonyms, folded (lower case, no accents). Earlier entries win when a
-# file has several columns for one field (Outlook's "Job Title" over "Title").
-SYNONYMS: dict[str, tuple[str, ...]] = {
-    "outlet": (
-        "media",
-        "organisme",
-        "outlet",
-        "organization name",
-        "organization 1 - name",
-        "organisation",
-        "organization",
-        "company",
-        "entreprise",
-        "societe",
-        "station",
-    ),
-    "name": ("nom complet", "full name", "name", "nom", "display name", "contact"),
-    "first_name": ("prenom", "first name", "given name"),
-    "last_name": ("nom de famille", "last name", "family name", "surname"),
-    "role": (
-        "role",
-        "job title",
-        "organization title",
-        "organization 1 - title",
-        "fonction",
-        "titre",
-        "title",
-    ),
-    "phone": (
-        "telephone",
-        "tel",
-        "phone",
-        "business phone",
-        "phone 1 - value",
-        "numero",
-        "work phone",
-        "telephone travail",
-        "mobile phone",
-        "cellulaire",
-        "home phone",
-    ),
-    "extension": ("poste", "ext", "extension"),
-    "email": (
-        "courriel",
-        "e-mail address",
-        "e-mail 1 - value",
-        "email",
-        "e-mail",
-        "adresse courriel",
-        "mail",
-    ),
-    "show": ("emission", "show", "programme", "program"),
-    "notes": ("notes", "note", "commentaires", "comments", "remarques"),
-    "kind": ("type", "kind", "type de media"),
-    "language": ("langue", "language"),
-    "region": ("region", "ville", "city", "business city", "home city"),
-    "tags": ("etiquettes", "tags", "labels", "categories"),
-    "warmth": ("sympathie", "sympathique", "sympa", "warmth", "friendly"),
-    "do_not_call": ("ne plus appeler", "do not call"),
-}
-
-ROLE_WORDS: tuple[tuple[str, Role], ...] = (
-    ("affectat", Role.ASSIGNMENT),
-    ("assignment", Role.ASSIGNMENT),
-    ("pupitre", Role.DESK),
-    ("desk", Role.DESK),
-    ("editor", Role.DESK),
-    ("recherch", Role.RESEARCHER),
-    ("research", Role.RESEARCHER),
-    ("realisat", Role.PRODUCER),
-    ("producer", Role.PRODUCER),
-    ("salle de nouvelles", Role.NEWSROOM),
-    ("newsroom", Role.NEWSROOM),
-    ("journalist", Role.JOURNALIST),
-    ("reporter", Role.JOURNALIST),
-    ("chroniqu", Role.JOURNALIST),
-)
-KIND_WORDS = {
-    **{k.value: k for k in OutletKind},
-    "tele": OutletKind.TV,
-    "television": OutletKind.TV,
-    "presse ecrite": OutletKind.PRINT,
-    "journal": OutletKind.PRINT,
-    "agence de presse": OutletKind.WIRE,
-    "communautaire": OutletKind.COMMUNITY,
-    "universitaire": OutletKind.CAMPUS,
-}
-YES = {"1", "oui", "yes", "true", "vrai", "x"}
 
 
 @dataclass
@@ -185,85 +86,7 @@ class ImportPlan:
 # --- reading ---------------------------------------------------------------------------
 
 
-def _header_key(header: str) -> str:
-    return re.sub(r"\s+", " ", fold(header).strip().strip(":.").strip())
-
-
-def map_columns(
-    columns: list[str], overrides: dict[str, str], base: dict[str, str] | None = None
-) -> dict[str, str]:
-    """column name -> field, from the synonym table (or a format's own `base`
-    mapping, such as vCard's) and the user's overrides."""
-    mapping: dict[str, str] = {}
-    folded = {_header_key(c): c for c in reversed(columns)}
-    if base is not None:
-        mapping = {column: f for column, f in base.items() if column in columns}
-    for field_name, synonyms in SYNONYMS.items() if base is None else ():
-        for synonym in synonyms:
-            column = folded.get(synonym)
-            if column is not None and column not in mapping:
-                mapping[column] = field_name
-                break
-    for column, field_name in overrides.items():
-        matches = [c for c in columns if _header_key(c) == _header_key(column)]
-        if not matches:
-            raise BadImportFile("import.map_unknown_column", column=column)
-        if field_name not in FIELDS and field_name != "ignore":
-            raise BadImportFile("import.map_unknown_field", field=field_name)
-        for existing in [c for c, f in mapping.items() if f == field_name]:
-            del mapping[existing]
-        mapping[matches[0]] = field_name
-    return {c: f for c, f in mapping.items() if f != "ignore"}
-
-
-VCARD_MAPPING = {
-    "FN": "name",
-    "N": "name_from_n",
-    "ORG": "outlet",
-    "TITLE": "role",
-    "ROLE": "role_extra",
-    "TEL": "phone",
-    "EMAIL": "email",
-    "NOTE": "notes",
-    "CATEGORIES": "tags",
-    "ADR": "region",
-}
-
-
-def _detect_format(columns: list[str]) -> str:
-    folded = {_header_key(c) for c in columns}
-    if {"company", "job title", "business phone"} & folded and "first name" in folded:
-        return "outlook"
-    if any(c.startswith(("phone 1 - ", "e-mail 1 - ", "organization 1 - ")) for c in folded):
-        return "google"
-    if "organization name" in folded and "first name" in folded:
-        return "google"
-    return "csv"
-
-
 # --- turning rows into records ------------------------------------------------------------
-
-
-@functools.cache
-def _role_names() -> dict[str, Role]:
-    """Each role's code and words in both languages, folded (worked out once)."""
-    names: dict[str, Role] = {}
-    for role in Role:
-        names[role.value] = role
-        for lang in i18n.LANGUAGES:
-            names[fold(i18n.t(f"role.{role.value}", lang))] = role
-    return names
-
-
-def _role_from_text(text: str) -> Role | None:
-    folded = fold(text)
-    exact = _role_names().get(folded)
-    if exact is not None:
-        return exact
-    for word, role in ROLE_WORDS:
-        if word in folded:
-            return role
-    return None
 
 
 def _first_and_rest(value: str) -> tuple[str, list[str]]:
@@ -354,7 +177,7 @@ def plan_import_bytes(
     else:
         columns, rows, _ = read_csv(text)
         mapping = map_columns(columns, overrides)
-        file_format = _detect_format(columns)
+        file_format = detect_format(columns)
     fields_found = set(mapping.values())
     has_name = bool({"name", "first_name", "last_name", "outlet"} & fields_found)
     if file_format != "vcard" and (not has_name or not {"phone", "email"} & fields_found):
@@ -433,21 +256,22 @@ def _row_to_records(
     if email and not EMAIL.match(email):
         return i18n.t("media.error.email", email=email)
     role_text = values.get("role", "")
-    role = _role_from_text(role_text) if role_text else None
+    role = role_from_text(role_text) if role_text else None
     if role_text and role is None:
         notes.append(i18n.t("import.title_kept", title=role_text))
     if role is None and values.get("role_extra"):
-        role = _role_from_text(values["role_extra"])
+        role = role_from_text(values["role_extra"])
 
     outlet = outlets_by_name.get(fold(outlet_name)) if outlet_name else None
     if outlet_name and outlet is None:
         outlet = Outlet(
             name=outlet_name,
-            kind=KIND_WORDS.get(fold(values.get("kind", "")), OutletKind.RADIO),
-            language=_language(values.get("language", "")),
+            kind=kind_from_text(values.get("kind", "")),
+            language=language_from_text(values.get("language", "")),
             region=values.get("region", ""),
-            tags=_tags(values.get("tags", "")),
-            warmth=_warmth(values.get("warmth", "")),
+            tags=tags_from_text(values.get("tags", "")),
+            warmth=warmth_from_text(values.get("warmth", "")),
+            group=values.get("group", ""),
         )
         outlets_by_name[fold(outlet_name)] = outlet
         plan.new_outlets.append(outlet)
@@ -478,6 +302,8 @@ def _row_to_records(
         email=email,
         notes="\n".join(notes + other_names),
         do_not_call=fold(values.get("do_not_call", "")) in YES,
+        to_fix=fold(values.get("to_fix", "")) in YES,
+        pronunciation=values.get("pronunciation", ""),
     )
     show: Show | None = None
     show_name = values.get("show", "")
@@ -507,48 +333,6 @@ def _row_to_records(
     known.add(contact, outlet_key, key)
     plan.new_contacts.append(NewContact(contact, outlet, show))
     return None
-
-
-WARMTH_WORDS = {
-    "froid": 0,
-    "cold": 0,
-    "neutre": 1,
-    "neutral": 1,
-    "sympathique": 2,
-    "sympa": 2,
-    "friendly": 2,
-    "tres sympathique": 3,
-    "very friendly": 3,
-}
-
-
-def _warmth(text: str) -> int:
-    """0–3 from a number, stars, a word ("sympathique") or a yes/no column
-    ("Sympathique = oui" is friendly, "non" neutral: not knowing is not cold)."""
-    folded = fold(text).strip()
-    if folded in {"0", "1", "2", "3"}:
-        return int(folded)
-    if folded and set(folded) == {"★"}:
-        return min(len(folded), 3)
-    if folded in WARMTH_WORDS:
-        return WARMTH_WORDS[folded]
-    return 2 if folded in YES else 1
-
-
-def _tags(text: str) -> list[str]:
-    """Tags as written; Google's "Médias ::: * myContacts" is two labels, and its own
-    system labels (starting with "*") are not the user's."""
-    parts = (t.strip() for t in re.split(r"[,;]|:::", text))
-    return [t for t in parts if t and not t.startswith("*")]
-
-
-def _language(text: str) -> Language:
-    folded = fold(text)
-    if folded in ("en", "anglais", "english"):
-        return Language.EN
-    if folded in ("both", "les deux", "bilingue", "bilingual"):
-        return Language.BOTH
-    return Language.FR
 
 
 def apply_import(store: Store, plan: ImportPlan) -> tuple[int, int, int]:

@@ -81,8 +81,11 @@ def dial_string(phone: str, extension: str = "") -> str:
     return f"{number},{extension}" if extension else number
 
 
-def format_phone(phone: str, extension: str = "", lang: str = "fr") -> str:
-    """ "5145550142", "221" -> "514 555-0142, poste 221" (fr) / "514-555-0142 ext. 221" (en)."""
+def format_phone(
+    phone: str, extension: str = "", lang: str = "fr", *, compact: bool = False
+) -> str:
+    """ "5145550142", "221" -> "514 555-0142, poste 221" (fr) / "514-555-0142 ext. 221" (en);
+    `compact` (a table column): "514 555-0142 p. 221" / "514-555-0142 x221"."""
     text = phone.strip()
     try:
         parsed = phonenumbers.parse(text, "CA")
@@ -94,7 +97,9 @@ def format_phone(phone: str, extension: str = "", lang: str = "fr") -> str:
                 text = text.replace(" ", "-", 1)
     except phonenumbers.NumberParseException:
         pass
-    if extension:
+    if extension and compact:
+        text += f" p. {extension}" if lang == "fr" else f" x{extension}"
+    elif extension:
         text += f", poste {extension}" if lang == "fr" else f" ext. {extension}"
     return text
 

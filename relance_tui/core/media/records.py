@@ -95,6 +95,7 @@ def build_outlet(values: dict[str, str], base: Outlet | None = None) -> Outlet:
     if warmth < 0:
         errors["warmth"] = i18n.t("settings.error.number", low=0, high=3)
     region = _text(values, "region", errors)
+    group = _text(values, "group", errors)
     website = _text(values, "website", errors)
     notes = _text(values, "notes", errors, MAX_NOTES)
     if errors:
@@ -106,6 +107,7 @@ def build_outlet(values: dict[str, str], base: Outlet | None = None) -> Outlet:
         kind=kind,
         language=language,
         region=region,
+        group=group,
         phone=phone,
         extension=extension,
         email=email,

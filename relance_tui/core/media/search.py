@@ -51,7 +51,9 @@ def media_rows(
     for outlet in sorted(outlets, key=lambda o: fold(o.name)):
         if outlet.deleted:
             continue
-        outlet_text = " ".join([outlet.name, outlet.region, " ".join(outlet.tags), outlet.notes])
+        outlet_text = " ".join(
+            [outlet.name, outlet.group, outlet.region, " ".join(outlet.tags), outlet.notes]
+        )
         rows.append(
             MediaRow(outlet=outlet, haystack=fold(outlet_text + " " + i18n.t("role.newsroom")))
         )

@@ -36,20 +36,19 @@ from relance_tui.core.media.records import (
     has_calls,
 )
 from relance_tui.core.media.search import Filters, MediaRow, media_rows, search
-from relance_tui.core.models import Contact, Event, Outlet, Record, Show
+from relance_tui.core.models import Event, Record, Show
 from relance_tui.core.store.files import write_atomically_bytes
+from relance_tui.ui.columns import share_widths
 from relance_tui.ui.dialogs.confirm import ConfirmDialog
 from relance_tui.ui.dialogs.export import ExportDialog, ExportRequest
 from relance_tui.ui.dialogs.filters import FiltersDialog
 from relance_tui.ui.dialogs.import_file import ImportDialog
+from relance_tui.ui.dialogs.media_fields import contact_fields, outlet_fields
 from relance_tui.ui.dialogs.record_form import (
     FieldSpec,
     RecordForm,
-    kind_options,
-    language_options,
-    role_options,
-    yes_no,
 )
+from relance_tui.ui.media_table import media_columns
 from relance_tui.ui.screens.base import RelanceScreen
 from relance_tui.ui.widgets.line import Line, SearchInput
 
@@ -92,6 +91,8 @@ class ListsScreen(RelanceScreen):
         self._counts_for: set[str] | None = None
         self._counts_text = ""
         self._last_search: tuple[str, Filters, list[MediaRow] | None] = ("", Filters(), None)
+        self._widths: dict[str, int] = {}
+        self._short_roles = False
 
     def compose_body(self) -> ComposeResult:
         with Vertical(id="lists-body"):
@@ -102,19 +103,27 @@ class ListsScreen(RelanceScreen):
             yield Line(id="lists-status")
 
     def on_mount(self) -> None:
-        table = self.query_one("#media", DataTable)
-        widths = {
-            "col.in_list": 3,
-            "col.name": 20,
-            "col.role": 13,
-            "col.outlet": 17,
-            "col.show": 14,
-            "col.phone": 13,
-            "col.warmth": 3,
-        }
-        for key, width in widths.items():
-            table.add_column(i18n.t(key), key=key, width=width)
         self.reload()
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._fit_columns)
+
+    def _fit_columns(self) -> None:
+        """Columns sized to the terminal: built again only when a width changes."""
+        table = self.query_one("#media", DataTable)
+        columns = media_columns(self._rows)
+        widths = share_widths(columns, table.size.width or self.app.size.width)
+        if widths == self._widths:
+            return
+        self._widths = widths
+        natural = {c.key: c.natural for c in columns}
+        self._short_roles = widths["col.role"] < natural["col.role"]
+        table.clear(columns=True)
+        for key, width in widths.items():
+            title = i18n.t(key) if width >= natural[key] or key != "col.warmth" else "★"
+            table.add_column(Text(title, overflow="ellipsis", no_wrap=True), key=key, width=width)
+        self._shown, self._drawn_marks = [], None  # every row drawn again
+        self.redraw()
 
     def on_screen_resume(self) -> None:
         super().on_screen_resume()
@@ -129,7 +138,8 @@ class ListsScreen(RelanceScreen):
         self._last_search = ("", Filters(), None)
         self._event = self.store.current_event()
         self._refresh_call_list()
-        self.redraw()
+        self._widths = {}  # names may be longer now
+        self._fit_columns()
 
     def _refresh_call_list(self) -> None:
         if self._event is None or self._event.id is None:
@@ -172,6 +182,7 @@ class ListsScreen(RelanceScreen):
         cursor_key = self._cursor_key()
         table.clear()
         lang = i18n.current_language()
+        role_key = "role_short" if self._short_roles else "role"
         for row in self._shown:
             contact = row.contact
             mark = "⛔" if row.do_not_call else ("✓" if row.key in self._in_list else "")
@@ -188,13 +199,15 @@ class ListsScreen(RelanceScreen):
             cells = (
                 mark,
                 contact.name if contact else "—",
-                i18n.t(f"role.{row.role.value}"),
+                i18n.t(f"{role_key}.{row.role.value}"),
                 row.outlet.name,
                 row.show.name if row.show else "",
-                format_phone(phone[0], phone[1], lang) if phone[0] else "",
+                format_phone(phone[0], phone[1], lang, compact=True) if phone[0] else "",
                 "★" * row.outlet.warmth,
             )
-            table.add_row(*(Text(cell) for cell in cells), key=row.key)
+            table.add_row(
+                *(Text(cell, overflow="ellipsis", no_wrap=True) for cell in cells), key=row.key
+            )
         if cursor_key is not None:
             keys = [r.key for r in self._shown]
             if cursor_key in keys:
@@ -218,7 +231,8 @@ class ListsScreen(RelanceScreen):
         return self._counts_text
 
     def _show_counts(self, found: int) -> None:
-        total = i18n.t("count.in_all", count=len(self._rows))
+        in_all = len(self._in_list) if self._only_call_list else len(self._rows)
+        total = i18n.t("count.in_all", count=in_all)
         shown = (
             i18n.t(
                 "lists.shown",
@@ -228,6 +242,8 @@ class ListsScreen(RelanceScreen):
             )
             if found
             else i18n.t("lists.none_found", total=total)
+            if self._rows
+            else i18n.t("lists.empty")  # a new file: say what to do first
         )
         if self._event is None:
             self.query_one("#lists-counts", Line).update(shown)
@@ -267,6 +283,11 @@ class ListsScreen(RelanceScreen):
         self.query_one("#media", DataTable).focus()
 
     def action_focus_table(self) -> None:
+        """Escape: the search is cleared (every row back) and the table has the keys."""
+        search = self.query_one("#search", Input)
+        if search.value:
+            search.value = ""
+            self.redraw()
         self.query_one("#media", DataTable).focus()
 
     def action_search(self) -> None:
@@ -284,7 +305,12 @@ class ListsScreen(RelanceScreen):
         self.app.push_screen(FiltersDialog(self._filters, regions, tags), self.guarded(chosen))
 
     def action_only_call_list(self) -> None:
+        """The call list alone, whole: a search or filters left from before would hide
+        part of it without a word."""
         self._only_call_list = not self._only_call_list
+        if self._only_call_list:
+            self.query_one("#search", Input).value = ""
+            self._filters = Filters()
         self.redraw()
 
     # the call list ---------------------------------------------------------------------
@@ -300,8 +326,7 @@ class ListsScreen(RelanceScreen):
         try:
             now_in = toggle_in_call_list(self.store, event, row)
         except NotAllowed as refused:
-            self._status(str(refused))
-            self.notify(str(refused), severity="warning")
+            self._status(str(refused))  # the status line only: a toast would hide the footer
             return
         name = row.contact.name if row.contact else row.outlet.name
         self._status(i18n.t("lists.added" if now_in else "lists.removed", name=name))
@@ -363,66 +388,6 @@ class ListsScreen(RelanceScreen):
 
         self.app.push_screen(RecordForm(i18n.t(title_key), fields, build), self.guarded(saved))
 
-    def _outlet_options(self) -> tuple[tuple[str, str], ...]:
-        return tuple((o.name, str(o.id)) for o in self.store.outlets() if not o.deleted)
-
-    def _contact_fields(self, contact: Contact | None, outlet_id: int | None) -> list[FieldSpec]:
-        c = contact or Contact(outlet_id=outlet_id or 0, name="")
-        shows = (("—", ""),) + tuple(
-            (s.name, str(s.id)) for s in self.store.shows() if s.outlet_id == c.outlet_id
-        )
-        return [
-            FieldSpec("name", "col.name", c.name),
-            FieldSpec("outlet_id", "col.outlet", str(c.outlet_id or ""), self._outlet_options()),
-            FieldSpec("role", "col.role", c.role.value, role_options()),
-            FieldSpec("show_id", "col.show", str(c.show_id or ""), shows),
-            FieldSpec("phone", "col.phone", c.phone),
-            FieldSpec("extension", "field.extension", c.extension),
-            FieldSpec("email", "col.email", c.email),
-            FieldSpec("pronunciation", "field.pronunciation", c.pronunciation),
-            FieldSpec(
-                "language",
-                "field.contact_language",
-                c.language,
-                ((i18n.t("field.contact_language.outlet"), ""), *language_options()),
-            ),
-            FieldSpec("notes", "field.notes", c.notes),
-            FieldSpec(
-                "do_not_call",
-                "field.do_not_call",
-                "1" if c.do_not_call else "",
-                yes_no(c.do_not_call),
-            ),
-            FieldSpec("to_fix", "field.to_fix", "1" if c.to_fix else "", yes_no(c.to_fix)),
-        ]
-
-    def _outlet_fields(self, outlet: Outlet | None) -> list[FieldSpec]:
-        o = outlet or Outlet(name="")
-        return [
-            FieldSpec("name", "col.outlet", o.name),
-            FieldSpec("kind", "col.kind", o.kind.value, kind_options()),
-            FieldSpec("language", "col.language", o.language.value, language_options()),
-            FieldSpec("region", "field.region", o.region),
-            FieldSpec("phone", "field.newsroom_phone", o.phone),
-            FieldSpec("extension", "field.extension", o.extension),
-            FieldSpec("email", "field.newsroom_email", o.email),
-            FieldSpec("website", "field.website", o.website),
-            FieldSpec(
-                "warmth",
-                "col.warmth",
-                str(o.warmth),
-                tuple((i18n.t(f"warmth.{n}"), str(n)) for n in range(4)),
-            ),
-            FieldSpec("tags", "field.tags", ", ".join(o.tags)),
-            FieldSpec("notes", "field.notes", o.notes),
-            FieldSpec(
-                "do_not_call",
-                "field.do_not_call",
-                "1" if o.do_not_call else "",
-                yes_no(o.do_not_call),
-            ),
-        ]
-
     def action_new_contact(self) -> None:
         if not self._outlet_options():
             self._status(i18n.t("lists.need_outlet"))
@@ -430,11 +395,14 @@ class ListsScreen(RelanceScreen):
         row = self.current_row()
         outlet_id = row.outlet.id if row else None
         self._open_form(
-            "form.contact.new", self._contact_fields(None, outlet_id), build_contact, "lists.saved"
+            "form.contact.new",
+            contact_fields(self.store, None, outlet_id),
+            build_contact,
+            "lists.saved",
         )
 
     def action_new_outlet(self) -> None:
-        self._open_form("form.outlet.new", self._outlet_fields(None), build_outlet, "lists.saved")
+        self._open_form("form.outlet.new", outlet_fields(None), build_outlet, "lists.saved")
 
     def action_new_show(self) -> None:
         row = self.current_row()
@@ -467,7 +435,7 @@ class ListsScreen(RelanceScreen):
             contact = row.contact
             self._open_form(
                 "form.contact.edit",
-                self._contact_fields(contact, contact.outlet_id),
+                contact_fields(self.store, contact, contact.outlet_id),
                 lambda values: build_contact(values, contact),
                 "lists.saved",
             )
@@ -475,7 +443,7 @@ class ListsScreen(RelanceScreen):
             outlet = row.outlet
             self._open_form(
                 "form.outlet.edit",
-                self._outlet_fields(outlet),
+                outlet_fields(outlet),
                 lambda values: build_outlet(values, outlet),
                 "lists.saved",
             )

@@ -1,0 +1,49 @@
+"""Table columns that share the terminal's width.
+
+Each column asks for its widest cell (`natural`); when the terminal is too narrow
+for all of them, the columns that matter least give up width first, down to their
+`minimum`, and only then is everything cut (with an ellipsis). Wide terminals show
+every cell whole.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from rich.cells import cell_len
+
+PADDING = 2  # a DataTable cell's padding, one column each side
+SCROLLBAR = 2
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    natural: int  # the widest cell, header included
+    minimum: int  # cut below this only when nothing else can give
+    gives_first: int = 0  # higher: narrowed sooner
+
+
+def natural_width(header: str, cells: Iterable[str], cap: int = 60) -> int:
+    return min(cap, max([cell_len(header), *(cell_len(cell) for cell in cells)]))
+
+
+def share_widths(columns: Sequence[Column], width: int) -> dict[str, int]:
+    """Each column's width for a table `width` cells wide (padding and scrollbar
+    counted)."""
+    room = width - SCROLLBAR - PADDING * len(columns)
+    widths = {c.key: c.natural for c in columns}
+    excess = sum(widths.values()) - room
+    for column in sorted(columns, key=lambda c: -c.gives_first):
+        if excess <= 0:
+            break
+        cut = min(excess, widths[column.key] - min(column.minimum, column.natural))
+        widths[column.key] -= cut
+        excess -= cut
+    if excess > 0:  # really too narrow: everyone shares the loss, none below 1
+        total = sum(widths.values())
+        for column in columns:
+            share = round(excess * widths[column.key] / total) if total else 0
+            widths[column.key] = max(1, widths[column.key] - share)
+    return widths
