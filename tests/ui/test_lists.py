@@ -10,6 +10,7 @@ from relance_tui.core.store.store import Store
 from relance_tui.ui.app import make_app
 from relance_tui.ui.dialogs.record_form import RecordForm
 from relance_tui.ui.screens.lists import ListsScreen
+from tests.ui.waiting import wait_until
 
 
 def shown_names(app) -> list[str]:
@@ -88,7 +89,7 @@ async def test_space_toggles_the_call_list(demo_store: Store, now) -> None:
     app = make_app(store=demo_store, clock=fixed_clock(now))
     async with app.run_test(size=(100, 32)) as pilot:
         await type_search(pilot, "marc-andre")
-        await pilot.press("escape", "space")
+        await pilot.press("enter", "space")
         await pilot.pause()
         assert "Ajouté à la liste d'appels : Marc-André Lemieux" in status(app)
         assert len(demo_store.targets(event.id)) == before + 1
@@ -107,14 +108,51 @@ async def test_a_do_not_call_contact_is_refused_with_the_reason(demo_store: Stor
     app = make_app(store=demo_store, clock=fixed_clock(now))
     async with app.run_test(size=(100, 32)) as pilot:
         await type_search(pilot, flagged.name.split()[0].lower())
-        await pilot.press("escape")
+        await pilot.press("enter")
         table = app.screen.query_one("#media", DataTable)
         names = shown_names(app)
         table.move_cursor(row=names.index(flagged.name))
         await pilot.press("space")
         await pilot.pause()
         assert "Ne plus appeler" in status(app) and flagged.name in status(app)
+        assert "indiqué dans sa fiche" in status(app)  # why, not only that
+        assert not app.screen.query("Toast")  # the footer stays visible
     assert len(demo_store.targets(event.id)) == before
+
+
+async def test_escape_clears_the_search_and_l_shows_the_whole_call_list(
+    demo_store: Store, now
+) -> None:
+    event = demo_store.current_event()
+    in_list = len(demo_store.targets(event.id))
+    app = make_app(store=demo_store, clock=fixed_clock(now))
+    async with app.run_test(size=(100, 32)) as pilot:
+        table = app.screen.query_one("#media", DataTable)
+        everyone = table.row_count
+        await type_search(pilot, "cibl")
+        assert table.row_count < everyone
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: table.row_count == everyone)
+        assert app.screen.query_one("#search", Input).value == ""
+        await type_search(pilot, "cibl")
+        await pilot.press("enter", "l")
+        await wait_until(pilot, lambda: table.row_count == in_list)
+        counts = str(app.screen.query_one("#lists-counts").render())
+        assert f"({in_list} au total)" in counts
+
+
+async def test_a_group_name_finds_the_outlets_of_the_group(demo_store: Store, now) -> None:
+    app = make_app(store=demo_store, clock=fixed_clock(now))
+    async with app.run_test(size=(100, 32)) as pilot:
+        await type_search(pilot, "radio-canada")
+        outlets = {
+            str(r[3])
+            for r in map(
+                app.screen.query_one("#media", DataTable).get_row_at,
+                range(app.screen.query_one("#media", DataTable).row_count),
+            )
+        }
+        assert {"Radio-Canada", "ICI Première", "CBC Montreal"} <= outlets
 
 
 async def test_bulk_add_friendliest_first_and_reorder(demo_store: Store, now) -> None:
@@ -122,7 +160,7 @@ async def test_bulk_add_friendliest_first_and_reorder(demo_store: Store, now) ->
     app = make_app(store=demo_store, clock=fixed_clock(now))
     async with app.run_test(size=(100, 32)) as pilot:
         await type_search(pilot, "journal de montreal")
-        await pilot.press("escape", "a")
+        await pilot.press("enter", "a")
         await pilot.pause()
         assert "1 ajouté à la liste d'appels ; 1 refusé (ne plus appeler)." in status(app)
         await pilot.press("t")
@@ -152,7 +190,7 @@ async def test_deleting_a_contact_with_history_keeps_it_hidden(demo_store: Store
     app = make_app(store=demo_store, clock=fixed_clock(now))
     async with app.run_test(size=(100, 32)) as pilot:
         await type_search(pilot, state.contact.name.lower())
-        await pilot.press("escape")
+        await pilot.press("enter")
         await pilot.press("delete")
         await pilot.pause()
         assert "l'historique restera lisible" in str(app.screen.query_one(".dialog-title").render())

@@ -24,9 +24,13 @@ async def card_settled(pilot) -> None:
     await wait_until(pilot, lambda: pilot.app.screen.query_one("#card-script").shown is not None)
 
 
-@pytest.mark.parametrize("size", [(100, 32), (80, 24)], ids=["100x32", "80x24"])
-def test_lists_screen(snap_compare, demo_store: Store, now: datetime, size) -> None:
-    app = make_app(store=demo_store, clock=fixed_clock(now))
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize(
+    "size", [(150, 32), (100, 32), (80, 24)], ids=["150x32", "100x32", "80x24"]
+)
+def test_lists_screen(snap_compare, demo_store: Store, now: datetime, size, lang) -> None:
+    """The columns share the width: whole cells at 100 and 150, short roles at 80."""
+    app = make_app(store=demo_store, clock=fixed_clock(now), lang=lang)
     assert snap_compare(app, terminal_size=size)
 
 

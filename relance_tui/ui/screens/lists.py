@@ -43,7 +43,7 @@ from relance_tui.ui.dialogs.confirm import ConfirmDialog
 from relance_tui.ui.dialogs.export import ExportDialog, ExportRequest
 from relance_tui.ui.dialogs.filters import FiltersDialog
 from relance_tui.ui.dialogs.import_file import ImportDialog
-from relance_tui.ui.dialogs.media_fields import contact_fields, outlet_fields
+from relance_tui.ui.dialogs.media_fields import contact_fields, outlet_fields, outlet_options
 from relance_tui.ui.dialogs.record_form import (
     FieldSpec,
     RecordForm,
@@ -389,7 +389,7 @@ class ListsScreen(RelanceScreen):
         self.app.push_screen(RecordForm(i18n.t(title_key), fields, build), self.guarded(saved))
 
     def action_new_contact(self) -> None:
-        if not self._outlet_options():
+        if not outlet_options(self.store):
             self._status(i18n.t("lists.need_outlet"))
             return
         row = self.current_row()
