@@ -218,7 +218,7 @@ def test_split_call_merge_report_round_trip(db_path: Path, tmp_path: Path, now) 
         "message laissé",
         "renvoyer le communiqué",
         "pas intéressé",
-        "rappeler à…",
+        "rappel demandé",
         "mauvais numéro",
         "Confirmés — la liste pour l'accueil (2)",
         "Appels par personne :",

@@ -5,7 +5,7 @@ relance window is open, and three past events with who came to the door."""
 from __future__ import annotations
 
 import json
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +26,20 @@ from relance_tui.core.models import (
 )
 from relance_tui.core.script import book
 from relance_tui.core.store.store import Store
+
+
+def _weekday_near(day: date, today: date) -> date:
+    """The demo's launch on a weekday (newsrooms are staffed, morning shows on air):
+    the weekday before `day` if one is still after today, else the Monday after —
+    either way its follow-up window is open today."""
+    earlier = day
+    while earlier.weekday() >= 5 and earlier > today + timedelta(days=1):
+        earlier -= timedelta(days=1)
+    if earlier.weekday() < 5 and earlier > today:
+        return earlier
+    while day.weekday() >= 5:
+        day += timedelta(days=1)
+    return day
 
 
 def load_demo(store: Store, data_dir: Path, now: datetime) -> Event:
@@ -76,7 +90,7 @@ def load_demo(store: Store, data_dir: Path, now: datetime) -> Event:
         contacts.extend(outlet_contacts)
 
     hour, minute = (int(part) for part in spec["time"].split(":"))
-    day = (now + timedelta(days=spec["days_from_today"])).date()
+    day = _weekday_near((now + timedelta(days=spec["days_from_today"])).date(), now.date())
     event = Event(
         title=spec["title"],
         kind=EventKind(spec["kind"]),

@@ -84,7 +84,7 @@ async def test_english_interface(demo_store: Store, now: datetime) -> None:
         await pilot.pause()
         text = screen_text(app)
         assert "Follow-up window" in text
-        assert "Sat, Nov 28, 10:30 AM · Maison de la culture du Plateau" in text
+        assert "Fri, Nov 27, 10:30 AM · Maison de la culture du Plateau" in text
         assert "72 shown of 72 found" in str(app.screen.query_one("#lists-counts").render())
         footer_keys = {b.description for _, b, _, _ in app.screen.active_bindings.values()}
         assert {"Lists", "Calls", "Quit"} <= footer_keys
@@ -95,4 +95,4 @@ async def test_french_footer(demo_store: Store, now: datetime) -> None:
     app = make_app(store=demo_store, clock=fixed_clock(now))
     async with app.run_test(size=(100, 32)):
         footer_keys = {b.description for _, b, _, _ in app.screen.active_bindings.values()}
-        assert {"Listes", "Appels", "Bilan", "Quitter"} <= footer_keys
+        assert {"Listes", "Appels", "Bilan", "quitter"} <= footer_keys

@@ -282,7 +282,7 @@ def test_date_filters_in_both_languages(demo_store: Store) -> None:
         demo_context(demo_store),
         "en",
     )
-    assert text == "samedi 28 novembre / 10 h 30 / Saturday, November 28 / 10:30 AM"
+    assert text == "vendredi 27 novembre / 10 h 30 / Friday, November 27 / 10:30 AM"
 
 
 def test_a_show_context_exposes_air_time(demo_store: Store) -> None:
