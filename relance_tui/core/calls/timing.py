@@ -323,5 +323,7 @@ def call_warnings(
     if start is not None:
         on_air = datetime.combine(local.date(), start, tzinfo=local.tzinfo)
         if on_air - timedelta(minutes=30) <= local < on_air:
-            warnings.append(("warn.air_time", {"at": format_clock(on_air, i18n.current_language())}))
+            warnings.append(
+                ("warn.air_time", {"at": format_clock(on_air, i18n.current_language())})
+            )
     return warnings
