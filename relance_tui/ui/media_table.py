@@ -55,9 +55,9 @@ def media_columns(rows: Sequence[MediaRow]) -> list[Column]:
         Column(
             "col.show",
             natural_width(header["col.show"], (r.show.name for r in rows if r.show), 30),
-            6,
+            12,
             5,
         ),
-        Column("col.phone", max([cell_len(header["col.phone"]), 12, *phones]), 12, 3),
+        Column("col.phone", max([cell_len(header["col.phone"]), 12, *phones]), 12, 2),
         Column("col.warmth", cell_len(header["col.warmth"]), 3, 6),
     ]

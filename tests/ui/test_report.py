@@ -63,7 +63,8 @@ async def test_bilan_after_outcomes(demo_store: Store, now, monkeypatch) -> None
         await pilot.pause()
         assert isinstance(app.screen, ReportScreen)
         bars = rendered(app, "#outcome-bars")
-        assert "présence confirmée" in bars and "█" in bars
+        assert "confirmé " in bars and "█" in bars
+        assert "mauvais numéro, n'est plus" not in bars  # short labels on the screen
         assert "5 appels pour 30 cibles · 2 confirmés (2 médias) · 4 min au téléphone" in rendered(
             app, "#report-totals"
         )
@@ -82,6 +83,28 @@ async def test_bilan_after_outcomes(demo_store: Store, now, monkeypatch) -> None
         assert isinstance(app.screen, CopyDialog)
     [text] = copied
     assert f"Bonjour {names[1].split()[0]}," in text
+
+
+async def test_e_copies_the_email_of_any_row_that_has_one(
+    demo_store: Store, now, monkeypatch
+) -> None:
+    import pyperclip
+
+    names = record(demo_store, now, [(Outcome.CONFIRMED, "")])
+    copied: list[str] = []
+    monkeypatch.setattr(pyperclip, "copy", copied.append)
+    app = make_app(store=demo_store, clock=fixed_clock(now + timedelta(minutes=5)))
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.press("5")
+        await pilot.pause()
+        tabs = [str(tab.label) for tab in app.screen.query("ContentTab")]
+        assert "Confirmés (1)" in " ".join(tabs) and "Communiqué (0)" in " ".join(tabs)
+        await pilot.press("e")  # on the first tab, "Confirmés"
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, CopyDialog)
+    [text] = copied
+    assert f"Bonjour {names[0].split()[0]}," in text
 
 
 async def test_split_and_merge_from_the_screen(demo_store: Store, now, tmp_path: Path) -> None:

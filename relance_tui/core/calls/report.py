@@ -185,7 +185,11 @@ def outcome_rows(summary: Summary) -> list[tuple[str, int]]:
     return [(key, summary.by_outcome[key]) for key in order if summary.by_outcome[key]]
 
 
-def outcome_label(key: str) -> str:
+def outcome_label(key: str, *, short: bool = False) -> str:
+    """An outcome in words; `short` where space is short ("renvoyer", not "renvoyer le
+    communiqué")."""
+    if short:
+        return i18n.t(f"outcome_short.{'new' if key == NEVER_CALLED else key}")
     return i18n.t("state.new") if key == NEVER_CALLED else i18n.t(f"outcome.{key}")
 
 
@@ -209,9 +213,10 @@ def as_text(summary: Summary, width: int = 80) -> str:
     ]
     lines.append("")
     lines.append(i18n.t("report.by_outcome"))
-    label_width = 28
-    for key, count in outcome_rows(summary):
-        label = outcome_label(key)[:label_width].ljust(label_width)
+    rows = outcome_rows(summary)
+    label_width = max((len(outcome_label(key)) for key, _ in rows), default=10)
+    for key, count in rows:
+        label = outcome_label(key).ljust(label_width)
         lines.append(f"  {label} {count:>3}  {bar(count, summary.total, width - label_width - 10)}")
     lines.append("")
     lines += textwrap.wrap(totals_line(summary), width=width)

@@ -5,16 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import DataTable, Label
 
 from relance_tui import i18n
-from relance_tui.core.calls.timing import (
-    format_when,
-)
+from relance_tui.core.calls.timing import format_short_when
 from relance_tui.core.models import Event
+from relance_tui.ui.columns import Column, natural_width, share_widths
 from relance_tui.ui.dialogs.base import Dialog
 
 
@@ -57,18 +57,41 @@ class EventsDialog(Dialog[EventChoice]):
             yield Label(i18n.t("form.events.hint"), classes="dialog-hint")
 
     def on_mount(self) -> None:
+        self.call_after_refresh(self._fill)
+
+    def _fill(self) -> None:
+        """The columns share the dialog's width: the date and number whole, the title cut
+        first (with an ellipsis) when the terminal is narrow."""
         lang = i18n.current_language()
         table = self.query_one(DataTable)
-        for key in ("col.event", "col.when", "col.kind", "col.state"):
-            table.add_column(i18n.t(key), key=key)
-        for event in self._events:
-            table.add_row(
-                ("▶ " if event.id == self._current_id else "  ") + event.title,
-                format_when(event.start, lang),
-                i18n.t(f"eventkind.{event.kind.value}"),
-                i18n.t("event.archived") if event.archived else "",
-                key=str(event.id),
+        rows = [
+            {
+                "col.number": str(event.id),  # what `relance report N` takes
+                "col.event": ("▶ " if event.id == self._current_id else "  ") + event.title,
+                "col.when": format_short_when(event.start, lang),
+                "col.kind": i18n.t(f"eventkind.{event.kind.value}"),
+                "col.state": i18n.t("event.archived") if event.archived else "",
+            }
+            for event in self._events
+        ]
+        gives = {"col.event": 2, "col.kind": 3, "col.state": 3}
+        columns = [
+            Column(
+                key,
+                natural_width(i18n.t(key), (row[key] for row in rows), 80),
+                10,
+                gives.get(key, 0),
             )
+            for key in ("col.number", "col.event", "col.when", "col.kind", "col.state")
+        ]
+        room = self.query_one("#events-dialog").content_size.width or self.app.size.width - 8
+        widths = share_widths(columns, room)
+        for column in columns:
+            title = Text(i18n.t(column.key), overflow="ellipsis", no_wrap=True)
+            table.add_column(title, key=column.key, width=widths[column.key])
+        for event, row in zip(self._events, rows, strict=True):
+            cells = (Text(row[c.key], overflow="ellipsis", no_wrap=True) for c in columns)
+            table.add_row(*cells, key=str(event.id))
         table.focus()
         ids = [e.id for e in self._events]
         if self._current_id in ids:

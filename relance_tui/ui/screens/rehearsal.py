@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -13,7 +14,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import DataTable, Digits, Label, Static
 
 from relance_tui import i18n
-from relance_tui.core.calls.timing import format_clock
+from relance_tui.core.calls.timing import format_short_when
 from relance_tui.core.models import Event
 from relance_tui.core.script import book
 from relance_tui.core.script.rehearsal import (
@@ -88,8 +89,10 @@ class RehearsalScreen(RelanceScreen):
     def on_mount(self) -> None:
         self.timer = TakeTimer(self.clock)
         table = self.query_one("#takes", DataTable)
+        widths = {"col.when": 14, "col.duration": 7, "col.change": 14}
         for key in ("col.take", "col.when", "col.duration", "col.words", "col.wpm", "col.change"):
-            table.add_column(i18n.t(key), key=key)
+            title = i18n.t(key)  # whole: the header is as wide as its title at least
+            table.add_column(title, key=key, width=max(cell_len(title), widths.get(key, 0)))
         self.set_interval(0.1, self.refresh_timer)
         self.reload()
 
@@ -156,7 +159,7 @@ class RehearsalScreen(RelanceScreen):
                 change = f"{i18n.decimal(row.change_s, sign=True)} s / {row.change_wpm:+.0f}"
             table.add_row(
                 str(row.number),
-                format_clock(row.take.at, self.lang),
+                format_short_when(row.take.at, self.lang),
                 f"{i18n.decimal(row.take.duration_s)} s",
                 str(row.take.words),
                 f"{row.take.wpm:.0f}",

@@ -33,26 +33,14 @@ from relance_tui.core.script import book
 from relance_tui.core.script.templates import TemplateProblem, render_event
 from relance_tui.core.store.files import write_atomically
 from relance_tui.core.team.shares import apply_merge, plan_merge, split
+from relance_tui.ui.columns import Column, natural_width, share_widths
 from relance_tui.ui.dialogs.export import ExportDialog, ExportRequest
 from relance_tui.ui.dialogs.merge import MergeDialog
 from relance_tui.ui.dialogs.split import SplitDialog, SplitRequest
 from relance_tui.ui.screens.base import RelanceScreen
 
-COLUMNS = {
-    "outlet": 18,
-    "show": 14,
-    "name": 18,
-    "role": 12,
-    "phone": 22,
-    "notes": 30,
-    "email": 30,
-    "attempts": 10,
-    "callback": 26,
-    "arrived": 9,
-    "crew": 24,
-    "interview": 24,
-    "said": 18,
-}
+# Which columns give up width first when the list is narrow (higher: sooner).
+GIVES = {"notes": 5, "show": 4, "role": 4, "crew": 3, "interview": 3, "said": 3, "email": 2}
 
 
 ALL_SECTIONS = SECTIONS + DOOR_SECTIONS
@@ -73,6 +61,7 @@ class ReportScreen(RelanceScreen):
     def __init__(self) -> None:
         super().__init__()
         self._summary: Summary | None = None
+        self._rows: dict[str, list[tuple[str, dict[str, str]]]] = {}  # by section
 
     def compose_body(self) -> ComposeResult:
         with Horizontal(id="report-body"):
@@ -93,12 +82,6 @@ class ReportScreen(RelanceScreen):
         yield Label("", id="report-status")
 
     def on_mount(self) -> None:
-        for attribute, _, columns in ALL_SECTIONS:
-            table = self.query_one(f"#list-{attribute}", DataTable)
-            for column in columns:
-                table.add_column(
-                    i18n.t(f"export.col.{column}"), key=column, width=COLUMNS.get(column)
-                )
         self.reload()
 
     def on_screen_resume(self) -> None:
@@ -118,8 +101,8 @@ class ReportScreen(RelanceScreen):
             return
         text = Text()
         for key, count in outcome_rows(summary):
-            label = outcome_label(key)
-            text.append(f"{label[:20]:<20} {count:>3} ", style="bold" if key == "confirmed" else "")
+            label = outcome_label(key, short=True)
+            text.append(f"{label:<16} {count:>3} ", style="bold" if key == "confirmed" else "")
             text.append(
                 bar(count, summary.total, 10) + "\n",
                 style="green" if key == "confirmed" else "cyan",
@@ -145,23 +128,47 @@ class ReportScreen(RelanceScreen):
             or "—"
         )
 
-        tabs = self.query_one(TabbedContent)
-        for attribute, title_key, columns in SECTIONS:
+        self._rows = {}
+        for attribute, _, _ in SECTIONS:
             states: list[TargetState] = getattr(summary, attribute)
-            table = self.query_one(f"#list-{attribute}", DataTable)
-            table.clear()
-            for state in states:
-                who = who_fields(state)
-                table.add_row(*(Text(who[c]) for c in columns), key=str(state.target.id))
-            tabs.get_tab(f"tab-{attribute}").label = f"{i18n.t(title_key)} ({len(states)})"
+            self._rows[attribute] = [(str(s.target.id), who_fields(s)) for s in states]
         door = {attribute: rows for attribute, _, _, rows in door_sections(summary)}
-        for attribute, title_key, columns in DOOR_SECTIONS:  # after the event, from the door
+        for attribute, _, _ in DOOR_SECTIONS:  # after the event, from the door
             rows = door.get(attribute, [])
+            self._rows[attribute] = [(f"{attribute}-{n}", row) for n, row in enumerate(rows)]
+        tabs = self.query_one(TabbedContent)
+        for attribute, _, _ in ALL_SECTIONS:  # short titles: every tab fits the strip
+            label = f"{i18n.t(f'report.tab.{attribute}')} ({len(self._rows[attribute])})"
+            tabs.get_tab(f"tab-{attribute}").label = label
+        self._fill_tables()
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._fill_tables)
+
+    def _fill_tables(self) -> None:
+        """Each list's columns share its width (whole cells when they fit), then its rows."""
+        for attribute, _, columns in ALL_SECTIONS:
             table = self.query_one(f"#list-{attribute}", DataTable)
-            table.clear()
-            for index, row in enumerate(rows):
-                table.add_row(*(Text(row[c]) for c in columns), key=f"{attribute}-{index}")
-            tabs.get_tab(f"tab-{attribute}").label = f"{i18n.t(title_key)} ({len(rows)})"
+            rows = self._rows.get(attribute, [])
+            headers = {c: i18n.t(f"export.col.{c}") for c in columns}
+            fitted = [
+                Column(
+                    c,
+                    natural_width(headers[c], (row[c] for _, row in rows), 40),
+                    8,
+                    GIVES.get(c, 1),
+                )
+                for c in columns
+            ]
+            widths = share_widths(fitted, table.size.width or self.app.size.width // 2)
+            table.clear(columns=True)
+            for c in columns:
+                table.add_column(
+                    Text(headers[c], overflow="ellipsis", no_wrap=True), key=c, width=widths[c]
+                )
+            for key, row in rows:
+                cells = (Text(row[c], overflow="ellipsis", no_wrap=True) for c in columns)
+                table.add_row(*cells, key=key)
 
     def _status(self, text: str) -> None:
         self.query_one("#report-status", Label).update(text)
@@ -192,6 +199,9 @@ class ReportScreen(RelanceScreen):
         summary, state = self._summary, self._highlighted()
         if summary is None or state is None:
             self._status(i18n.t("report.pick_someone"))
+            return
+        if not state.email:
+            self._status(i18n.t("report.no_email", name=state.name))
             return
         lang = book.script_language(state.who, summary.event)
         self._email_worker(summary.event, state, self.store.settings(), lang)
