@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import DataTable, Input, Select
 
 from relance_tui.core.calls.timing import fixed_clock
@@ -247,3 +248,44 @@ async def test_do_not_call_and_to_fix_show_even_on_the_call_list(demo_store: Sto
         }
         assert marks[first.contact.name] == "⛔"
         assert marks[second.contact.name] == "✓⚠"
+
+
+async def test_the_filters_open_and_keep_only_the_contacts_to_fix(demo_store: Store, now) -> None:
+    from dataclasses import replace
+
+    from relance_tui.ui.dialogs.filters import FiltersDialog
+
+    first = demo_store.contacts()[0]
+    demo_store.save(replace(first, to_fix=True))
+    app = make_app(store=demo_store, clock=fixed_clock(now))
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.press("f")
+        await wait_until(pilot, lambda: isinstance(app.screen, FiltersDialog))
+        app.screen.query_one("#filter-to_fix", Select).value = "1"
+        await pilot.click("#filters-apply")
+        await wait_until(pilot, lambda: isinstance(app.screen, ListsScreen))
+        assert shown_names(app) == [first.name]
+
+
+@pytest.mark.parametrize(("key", "size"), [("n", (100, 32)), ("f", (100, 32)), ("n", (80, 32))])
+async def test_the_forms_fit_a_32_row_terminal(demo_store: Store, now, key: str, size) -> None:
+    app = make_app(store=demo_store, clock=fixed_clock(now))
+    async with app.run_test(size=size) as pilot:
+        await pilot.press(key)
+        await wait_until(pilot, lambda: not isinstance(app.screen, ListsScreen))
+        await pilot.pause()
+        form = app.screen.query_one(".dialog")
+        assert form.max_scroll_y == 0, form.virtual_size  # every field and button visible
+
+
+async def test_the_settings_form_does_not_select_the_name(demo_store: Store, now) -> None:
+    from relance_tui.ui.dialogs.settings_form import SettingsForm
+
+    app = make_app(store=demo_store, clock=fixed_clock(now))
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.press("ctrl+g")
+        await wait_until(pilot, lambda: isinstance(app.screen, SettingsForm))
+        name = app.screen.query_one("#field-caller_name", Input)
+        before = name.value
+        await pilot.press("x")  # the first key adds to the name, never replaces it
+        assert name.value == before + "x"

@@ -32,9 +32,18 @@ class Dialog(ModalScreen[ResultT | None], Generic[ResultT]):
 
 
 def form_field(label_key: str, widget: Input | Select[str] | TextArea, name: str) -> ComposeResult:
-    """A labelled field with the line under it where its error shows."""
-    yield Label(i18n.t(label_key), classes="field-label")
-    yield widget
+    """A labelled field with the line under it where its error shows.
+
+    A one-line field sits on one line, label first, with no border: a contact's dozen
+    fields fit a 32-row terminal. A text of several lines keeps its label above it."""
+    if isinstance(widget, Input | Select):
+        widget.compact = True
+        with Horizontal(classes="field-row"):
+            yield Label(i18n.t(label_key), classes="field-label")
+            yield widget
+    else:
+        yield Label(i18n.t(label_key), classes="field-label")
+        yield widget
     yield Label("", id=f"error-{name}", classes="field-error")
 
 

@@ -38,20 +38,22 @@ class FiltersDialog(Dialog[Filters]):
             ("role", (every, *role_options(include_newsroom=True)), current.role),
             (
                 "to_fix",
-                ((every, ""), (i18n.t("filters.to_fix.only"), "1")),
+                (every, (i18n.t("filters.to_fix.only"), "1")),
                 "1" if current.to_fix else "",
             ),
         ]
         with VerticalScroll(classes="dialog form", id="filters-dialog"):
             yield Label(i18n.t("filters.title"), classes="dialog-title")
             for name, options, value in choices:
-                yield Label(i18n.t(f"filters.{name}"), classes="field-label")
-                yield Select(
-                    list(options),
-                    value=value if value in {v for _, v in options} else "",
-                    allow_blank=False,
-                    id=f"filter-{name}",
-                )
+                with Horizontal(classes="field-row"):
+                    yield Label(i18n.t(f"filters.{name}"), classes="field-label")
+                    yield Select(
+                        list(options),
+                        value=value if value in {v for _, v in options} else "",
+                        allow_blank=False,
+                        id=f"filter-{name}",
+                        compact=True,
+                    )
             with Horizontal(classes="form-buttons"):
                 yield Button(i18n.t("filters.apply"), id="filters-apply", variant="primary")
                 yield Button(i18n.t("filters.clear"), id="filters-clear")

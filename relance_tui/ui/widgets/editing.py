@@ -11,6 +11,8 @@ editing bindings as it receives them, so every key acts in order.
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual import events
 from textual.widgets import Input, TextArea
 
@@ -29,7 +31,13 @@ async def _run_own_binding(widget: Input | TextArea, event: events.Key) -> bool:
 
 
 class TextInput(Input):
-    """An Input whose editing keys act in the order they were typed."""
+    """An Input whose editing keys act in the order they were typed, and whose text is
+    not selected on focus: the first key typed in a filled field adds to it, it does
+    not replace the name already there."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("select_on_focus", False)
+        super().__init__(*args, **kwargs)
 
     async def _on_key(self, event: events.Key) -> None:
         if not await _run_own_binding(self, event):
