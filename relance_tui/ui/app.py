@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from textual.app import App
+from collections.abc import Iterable
+
+from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.dom import DOMNode
+from textual.screen import Screen
 
 from relance_tui import i18n
 from relance_tui.core.calls.timing import Clock, system_clock
@@ -13,7 +17,7 @@ from relance_tui.core.script.render_process import default_renderer
 from relance_tui.core.store.store import Store
 from relance_tui.locations import config_file, styles_dir
 from relance_tui.ui.bindings import translate_bindings
-from relance_tui.ui.commands import ModeCommands
+from relance_tui.ui.commands import ModeCommands, translated
 from relance_tui.ui.keymap import LoadedKeymap, binding_ids, load_keymap
 from relance_tui.ui.modes import MODE_ORDER
 from relance_tui.ui.screens.calls import CallsScreen
@@ -105,6 +109,15 @@ class RelanceApp(App[None]):
                     severity="warning",
                     timeout=15,
                 )
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        return translated(super().get_system_commands(screen))
+
+    def action_command_palette(self) -> None:
+        """The palette, its prompt in the user's language."""
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            placeholder = i18n.t("palette.placeholder")
+            self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
 
     def action_settings(self) -> None:
         """The settings form; saved whole or not at all."""

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from typing import cast
 
+from textual.app import SystemCommand
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from relance_tui import i18n
@@ -40,3 +41,24 @@ class ModeCommands(Provider):
             score = max(matcher.match(title), matcher.match(help_text))
             if score > 0:
                 yield Hit(score, matcher.highlight(title), run, help=help_text)
+
+
+# Textual's own palette commands, by their English title: our message ids.
+SYSTEM_COMMANDS = {
+    "Theme": "palette.theme",
+    "Quit": "palette.quit",
+    "Keys": "palette.keys",
+    "Maximize": "palette.maximize",
+    "Minimize": "palette.minimize",
+    "Screenshot": "palette.screenshot",
+}
+
+
+def translated(commands: Iterable[SystemCommand]) -> Iterator[SystemCommand]:
+    """Textual's system commands in the user's language (an unknown one as it is)."""
+    for command in commands:
+        key = SYSTEM_COMMANDS.get(command.title)
+        if key is None:
+            yield command
+        else:
+            yield command._replace(title=i18n.t(key), help=i18n.t(f"{key}.help"))

@@ -96,3 +96,23 @@ async def test_french_footer(demo_store: Store, now: datetime) -> None:
     async with app.run_test(size=(100, 32)):
         footer_keys = {b.description for _, b, _, _ in app.screen.active_bindings.values()}
         assert {"Listes", "Appels", "Bilan", "quitter"} <= footer_keys
+
+
+async def test_the_command_palette_speaks_french(demo_store, now) -> None:
+    from textual.command import CommandInput, CommandList, CommandPalette
+
+    from tests.ui.waiting import wait_until
+
+    app = make_app(store=demo_store, clock=fixed_clock(now))
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.press("ctrl+p")
+        await wait_until(pilot, lambda: isinstance(app.screen, CommandPalette))
+        assert app.screen.query_one(CommandInput).placeholder == "Chercher une commande…"
+        await pilot.press(*"th")
+        commands = app.screen.query_one(CommandList)
+        await wait_until(pilot, lambda: commands.option_count > 0)
+        shown = " ".join(
+            str(commands.get_option_at_index(i).prompt) for i in range(commands.option_count)
+        )
+        assert "Thème" in shown and "Changer les couleurs de relance" in shown
+        assert "Theme" not in shown and "Change the current theme" not in shown

@@ -82,3 +82,23 @@ def test_report_screen(snap_compare, demo_store: Store, now: datetime) -> None:
         moment += timedelta(minutes=3)
     app = make_app(store=demo_store, clock=fixed_clock(moment))
     assert snap_compare(app, terminal_size=(100, 32), press=["5"])
+
+
+async def palette_open(pilot) -> None:
+    """The palette with "quit" typed: one hit, whatever order the providers answer in."""
+    from textual.command import CommandList, CommandPalette
+
+    await pilot.press("ctrl+p")
+    await wait_until(pilot, lambda: isinstance(pilot.app.screen, CommandPalette))
+    await pilot.press(*"quit")
+
+    def one_hit() -> bool:
+        hits = pilot.app.screen.query_one(CommandList)
+        return hits.option_count == 1 and "Quitter" in str(hits.get_option_at_index(0).prompt)
+
+    await wait_until(pilot, one_hit)
+
+
+def test_command_palette_in_french(snap_compare, demo_store: Store, now: datetime) -> None:
+    app = make_app(store=demo_store, clock=fixed_clock(now))
+    assert snap_compare(app, terminal_size=(100, 32), run_before=palette_open)
