@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from relance_tui import i18n
+from relance_tui import cli_words, i18n
 from relance_tui.core.errors import RelanceError, StoreLocked, os_words
 from relance_tui.core.text import clean, fold
 from relance_tui.locations import data_dir, default_db_path
@@ -58,8 +58,6 @@ class _NoTraceback(click.Group):
     traceback: 1 for a problem with the data or the disk, 2 for a wrong use."""
 
     def main(self, args: Sequence[str] | None = None, *rest: Any, **options: Any) -> Any:
-        from relance_tui import cli_words
-
         arguments = cli_words.lang_first(list(sys.argv[1:] if args is None else args))
         asked = arguments[1] if arguments[:1] == ["--lang"] else None
         asked = arguments[0][7:] if arguments[:1] and arguments[0][:7] == "--lang=" else asked
@@ -256,7 +254,8 @@ def import_command(
     store = _open_store(ctx, import_db)
     try:
         try:
-            plan = plan_import(file, store, overrides)
+            with cli_words.progress(i18n.t("cli.import.reading")) as advance:
+                plan = plan_import(file, store, overrides, progress=advance)
         except BadImportFile as problem:
             click.echo(str(problem), err=True)
             sys.exit(EXIT_USAGE if problem.key.startswith("import.map_") else EXIT_PROBLEM)

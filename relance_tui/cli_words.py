@@ -9,6 +9,10 @@ nothing breaks, one line is untranslated.
 
 from __future__ import annotations
 
+import contextlib
+import sys
+from collections.abc import Callable, Iterator
+
 from relance_tui import i18n
 
 # Click's English text -> our message id (catalogues: `click.*`).
@@ -102,3 +106,26 @@ def install() -> None:
             module._ = translate  # type: ignore[attr-defined]
         if hasattr(module, "ngettext"):
             module.ngettext = translate_plural  # type: ignore[attr-defined]
+
+
+@contextlib.contextmanager
+def progress(description: str) -> Iterator[Callable[[int, int], None]]:
+    """A progress bar on the terminal (counts and time left) for work that takes a
+    while; nothing when the output is not a terminal (a script, a pipe, CI)."""
+    if not sys.stderr.isatty():
+        yield lambda done, total: None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    bar = Progress(
+        "{task.description}",
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+        transient=True,  # gone once done: the report that follows stays readable
+    )
+    task = bar.add_task(description, total=None)
+    with bar:
+        yield lambda done, total: bar.update(task, completed=done, total=total)

@@ -149,3 +149,46 @@ def test_version() -> None:
 
     done = run("--version")
     assert done.returncode == 0 and done.stdout.strip() == f"relance, version {version('relance')}"
+
+
+def test_a_long_import_shows_its_progress_on_a_terminal(tmp_path: Path) -> None:
+    """On a terminal, the rows being read are counted (with the time left); in a pipe
+    nothing is drawn, and the report reads the same."""
+    import pty
+    import select
+
+    source = tmp_path / "grande-liste.csv"
+    rows = ["Média,Nom,Téléphone"] + [
+        f"Radio {n},Personne {n},514 555-{n % 10000:04d}" for n in range(3000)
+    ]
+    source.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    db = tmp_path / "liste.json"
+    master, slave = pty.openpty()
+    done = subprocess.Popen(
+        [RELANCE, "import", str(source), "--db", str(db), "--dry-run"],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=slave,
+        env={**os.environ, "RELANCE_LANG": "fr", "TERM": "xterm", "COLUMNS": "100"},
+    )
+    os.close(slave)
+    drawn = b""
+    while True:
+        ready, _, _ = select.select([master], [], [], 60)
+        if not ready:
+            break
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:
+            break  # the command ended: the terminal is closed
+        if not chunk:
+            break
+        drawn += chunk
+    out, _ = done.communicate(timeout=60)
+    os.close(master)
+    assert done.returncode == 0
+    screen = drawn.decode("utf-8", "replace")
+    assert "Lecture des lignes" in screen and "/3000" in screen, screen[-500:]
+    assert "3000 lignes" in out.decode() or "3 000 lignes" in out.decode()
+    piped = run("import", str(source), "--db", str(db), "--dry-run")
+    assert "Lecture des lignes" not in piped.stdout + piped.stderr

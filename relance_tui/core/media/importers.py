@@ -9,6 +9,7 @@ be decoded or has no recognisable name or phone column raises BadImportFile.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -38,6 +39,9 @@ from relance_tui.core.media.vocabulary import (
 from relance_tui.core.models import Contact, Outlet, Record, Role, Show
 from relance_tui.core.store.store import Store
 from relance_tui.core.text import fold
+
+Progress = Callable[[int, int], None]  # (rows done, rows in all)
+PROGRESS_EVERY = 500
 
 
 @dataclass
@@ -142,9 +146,14 @@ def _merge_into(existing: Contact, new: Contact) -> bool:
 
 
 def plan_import(
-    path: Path, store: Store, overrides: dict[str, str] | None = None, preview_rows: int = 5
+    path: Path,
+    store: Store,
+    overrides: dict[str, str] | None = None,
+    preview_rows: int = 5,
+    progress: Progress | None = None,
 ) -> ImportPlan:
-    """Read `path` and work out the import, writing nothing."""
+    """Read `path` and work out the import, writing nothing. `progress(done, total)` is
+    told how far the rows are, now and then (a long file shows it is alive)."""
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
@@ -157,7 +166,7 @@ def plan_import(
             raise BadImportFile("import.too_big", size=len(data) // 1_000_000)
     except OSError as problem:
         raise BadImportFile("import.unreadable", detail=os_words(problem)) from None
-    return plan_import_bytes(data, path.name, store, overrides or {}, preview_rows)
+    return plan_import_bytes(data, path.name, store, overrides or {}, preview_rows, progress)
 
 
 def plan_import_bytes(
@@ -166,6 +175,7 @@ def plan_import_bytes(
     store: Store,
     overrides: dict[str, str],
     preview_rows: int = 5,
+    progress: Progress | None = None,
 ) -> ImportPlan:
     text, encoding = decode(data)
     if not text.strip():
@@ -191,11 +201,16 @@ def plan_import_bytes(
         preview=[cells for _, cells in rows[:preview_rows]],
         rows_total=len(rows),
     )
-    _build_records(plan, rows, store)
+    _build_records(plan, rows, store, progress)
     return plan
 
 
-def _build_records(plan: ImportPlan, rows: list[tuple[int, list[str]]], store: Store) -> None:
+def _build_records(
+    plan: ImportPlan,
+    rows: list[tuple[int, list[str]]],
+    store: Store,
+    progress: Progress | None = None,
+) -> None:
     index = {column: i for i, column in enumerate(plan.columns)}
     outlets_by_name = {fold(o.name): o for o in store.outlets() if not o.deleted}
     shows: dict[tuple[int | str | None, str], Show] = {
@@ -207,7 +222,9 @@ def _build_records(plan: ImportPlan, rows: list[tuple[int, list[str]]], store: S
             known.add(contact, contact.outlet_id)
     updated: dict[int, Contact] = {}
 
-    for number, cells in rows:
+    for done, (number, cells) in enumerate(rows):
+        if progress is not None and done % PROGRESS_EVERY == 0:
+            progress(done, len(rows))
         values: dict[str, str] = {}
         for column, field_name in plan.mapping.items():
             position = index.get(column)
@@ -217,6 +234,8 @@ def _build_records(plan: ImportPlan, rows: list[tuple[int, list[str]]], store: S
         if problem:
             plan.problems.append(RowProblem(number, problem))
     plan.updated_contacts = list(updated.values())
+    if progress is not None:
+        progress(len(rows), len(rows))
 
 
 def _row_to_records(

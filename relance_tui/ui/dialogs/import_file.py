@@ -7,7 +7,7 @@ from pathlib import Path
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, DataTable, Input, Label, Static
+from textual.widgets import Button, DataTable, Input, Label, ProgressBar, Static
 
 from relance_tui import i18n
 from relance_tui.core.errors import RelanceError
@@ -36,6 +36,7 @@ class ImportDialog(Dialog[ImportPlan]):
                 value=str(self._start_dir) + "/",
             )
             yield Label(i18n.t("import.dialog.hint"), classes="dialog-hint")
+            yield ProgressBar(id="import-progress", show_eta=True)
             yield Static("", id="import-mapping", markup=False)
             yield DataTable(id="import-preview", cursor_type="none", zebra_stripes=True)
             yield Static("", id="import-report", markup=False)
@@ -50,21 +51,32 @@ class ImportDialog(Dialog[ImportPlan]):
         self.query_one("#import-go", Button).display = False
         self.query_one("#import-valid", Button).display = False
         self.query_one("#import-preview", DataTable).display = False
+        self.query_one("#import-progress", ProgressBar).display = False
         self.query_one(Input).focus()
 
     @on(Input.Submitted, "#import-path")
     def _preview(self, message: Input.Submitted) -> None:
+        bar = self.query_one("#import-progress", ProgressBar)
+        bar.update(total=None, progress=0)
+        bar.display = True  # a long file shows it is being read
         self._plan_worker(Path(message.value.strip()).expanduser())
+
+    def _advance(self, done: int, total: int) -> None:
+        self.query_one("#import-progress", ProgressBar).update(total=total, progress=done)
 
     @work(thread=True, exclusive=True, group="import")
     def _plan_worker(self, path: Path) -> None:
+        def advance(done: int, total: int) -> None:
+            self.app.call_from_thread(self._advance, done, total)
+
         try:
-            plan: ImportPlan | RelanceError = plan_import(path, self._store)
+            plan: ImportPlan | RelanceError = plan_import(path, self._store, progress=advance)
         except RelanceError as problem:
             plan = problem
         self.app.call_from_thread(self._show_plan, plan)
 
     def _show_plan(self, plan: ImportPlan | RelanceError) -> None:
+        self.query_one("#import-progress", ProgressBar).display = False
         report = self.query_one("#import-report", Static)
         table = self.query_one("#import-preview", DataTable)
         go = self.query_one("#import-go", Button)
