@@ -12,7 +12,7 @@ import click
 
 from relance_tui import cli_words, i18n
 from relance_tui.core.errors import RelanceError, StoreLocked, os_words
-from relance_tui.core.text import clean, fold
+from relance_tui.core.text import clean
 from relance_tui.locations import data_dir, default_db_path
 
 EXIT_PROBLEM, EXIT_USAGE = 1, 2  # 0: done
@@ -231,6 +231,9 @@ def _open_store(ctx: click.Context, db: Path | None, *, read_only: bool = False)
 @click.option(
     "--accept-valid", is_flag=True, help="Import the valid rows even if some are refused."
 )
+@click.option(
+    "--accept-near", is_flag=True, help="File rows under known outlets of nearly the same name."
+)
 @click.pass_context
 def import_command(
     ctx: click.Context,
@@ -239,6 +242,7 @@ def import_command(
     dry_run: bool,
     mappings: tuple[str, ...],
     accept_valid: bool,
+    accept_near: bool,
 ) -> None:
     """Import a media list (CSV, Google, Outlook, vCard) / importer une liste de médias."""
     from relance_tui.core.media.import_report import done_message, report_lines
@@ -255,7 +259,9 @@ def import_command(
     try:
         try:
             with cli_words.progress(i18n.t("cli.import.reading")) as advance:
-                plan = plan_import(file, store, overrides, progress=advance)
+                plan = plan_import(
+                    file, store, overrides, progress=advance, accept_near=accept_near
+                )
         except BadImportFile as problem:
             click.echo(str(problem), err=True)
             sys.exit(EXIT_USAGE if problem.key.startswith("import.map_") else EXIT_PROBLEM)
@@ -288,7 +294,7 @@ def export_command(
 
     store = _open_store(ctx, export_db, read_only=True)
     try:
-        event = _event_or_exit(store, event_id) if event_id is not None else None
+        event = cli_words.event_or_exit(store, event_id) if event_id is not None else None
         data = export(store, fmt, event, system_clock)
     finally:
         store.close()
@@ -303,34 +309,6 @@ def export_command(
         )
         sys.exit(EXIT_PROBLEM)
     click.echo(i18n.t("cli.export.done", path=str(output)))
-
-
-def _event_or_exit(store, which: str | None):  # type: ignore[no-untyped-def]
-    """The event a command is about: its number, a fragment of its title, or (none
-    given) the current event."""
-    from relance_tui.core.models import Event
-
-    if which is None or not which.strip():
-        event = store.current_event()
-        problem = None if event is not None else i18n.t("cli.no_current_event")
-    elif which.strip().isdigit():
-        event = store.get(Event, int(which))
-        problem = None if event is not None else i18n.t("cli.no_such_event", id=which.strip())
-    else:
-        wanted = fold(which)
-        found = [e for e in store.events(include_archived=True) if wanted in fold(e.title)]
-        event = found[0] if len(found) == 1 else None
-        if not found:
-            problem = i18n.t("cli.no_event_named", text=which)
-        elif len(found) > 1:
-            problem = i18n.t("cli.event_ambiguous", text=which) + "".join(
-                f"\n  {e.id}  {e.title}" for e in found
-            )
-    if event is None:
-        store.close()
-        click.echo(problem, err=True)
-        sys.exit(EXIT_USAGE)
-    return event
 
 
 @main.command()
@@ -353,7 +331,7 @@ def report(
 
     store = _open_store(ctx, report_db, read_only=True)
     try:
-        event = _event_or_exit(store, event_id)
+        event = cli_words.event_or_exit(store, event_id)
         summary = summarise(store, event, system_clock)
         text = RENDERERS[fmt](summary) if fmt else as_text(summary)
     finally:
@@ -403,7 +381,7 @@ def split(
         raise click.UsageError(i18n.t("cli.split.names", callers=callers))
     store = _open_store(ctx, split_db)
     try:
-        event = _event_or_exit(store, event_id)
+        event = cli_words.event_or_exit(store, event_id)
         paths = split_call_list(store, event, caller_names, output.expanduser().absolute())
     except RelanceError as error:
         store.close()

@@ -1,5 +1,6 @@
-"""Click's own words — usage errors, help headings — in the user's language, and
-`--lang` accepted before or after the subcommand.
+"""The command line's helpers: Click's own words (usage errors, help headings) in the
+user's language, `--lang` before or after the subcommand, progress bars, and the
+event a command is about.
 
 Click asks `gettext` for each of its messages at the moment it shows one (its
 modules call `_()` and `ngettext()`); `install()` points those names at relance's
@@ -13,7 +14,10 @@ import contextlib
 import sys
 from collections.abc import Callable, Iterator
 
+import click
+
 from relance_tui import i18n
+from relance_tui.core.text import fold
 
 # Click's English text -> our message id (catalogues: `click.*`).
 WORDS = {
@@ -129,3 +133,31 @@ def progress(description: str) -> Iterator[Callable[[int, int], None]]:
     task = bar.add_task(description, total=None)
     with bar:
         yield lambda done, total: bar.update(task, completed=done, total=total)
+
+
+def event_or_exit(store, which: str | None):  # type: ignore[no-untyped-def]
+    """The event a command is about: its number, a fragment of its title, or (none
+    given) the current event."""
+    from relance_tui.core.models import Event
+
+    if which is None or not which.strip():
+        event = store.current_event()
+        problem = None if event is not None else i18n.t("cli.no_current_event")
+    elif which.strip().isdigit():
+        event = store.get(Event, int(which))
+        problem = None if event is not None else i18n.t("cli.no_such_event", id=which.strip())
+    else:
+        wanted = fold(which)
+        found = [e for e in store.events(include_archived=True) if wanted in fold(e.title)]
+        event = found[0] if len(found) == 1 else None
+        if not found:
+            problem = i18n.t("cli.no_event_named", text=which)
+        elif len(found) > 1:
+            problem = i18n.t("cli.event_ambiguous", text=which) + "".join(
+                f"\n  {e.id}  {e.title}" for e in found
+            )
+    if event is None:
+        store.close()
+        click.echo(problem, err=True)
+        sys.exit(2)  # a wrong use
+    return event

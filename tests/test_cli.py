@@ -399,3 +399,20 @@ def test_check_counts_calls_as_the_bilan_does(db_path: Path, now) -> None:
         record_outcome(store, load_queue(store, event, now).current, Outcome.CONFIRMED, now)
     checked = run("check", "--db", str(db_path))
     assert "1 appel" in checked.stdout and "3 appels" not in checked.stdout, checked.stdout
+
+
+def test_import_suggests_a_known_outlet_and_accept_near_uses_it(
+    db_path: Path, tmp_path: Path
+) -> None:
+    with Store.open(db_path) as store:
+        store.save(Outlet(name="Radio Centre-Ville 102,3"))
+    source = tmp_path / "liste.csv"
+    source.write_text("Média,Nom,Téléphone\nRadio Centre-Ville,Léa Roy,514 555-0101\n", "utf-8")
+    dry = run("import", str(source), "--db", str(db_path), "--dry-run")
+    assert "ressemble à « Radio Centre-Ville 102,3 »" in dry.stdout
+    assert "1 nouveau média" in dry.stdout
+    done = run("import", str(source), "--db", str(db_path), "--accept-near")
+    assert done.returncode == 0, done.stderr
+    assert "0 nouveau média" in done.stdout and "rangé sous" in done.stdout
+    with Store.open(db_path) as store:
+        assert [o.name for o in store.outlets()] == ["Radio Centre-Ville 102,3"]

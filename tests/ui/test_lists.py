@@ -230,6 +230,33 @@ async def test_import_dialog_previews_then_imports(demo_store: Store, now) -> No
     assert {"Élise Côté", "François Œuvrard"} <= {c.name for c in demo_store.contacts()}
 
 
+async def test_import_dialog_files_rows_under_a_nearly_named_known_outlet(
+    demo_store: Store, now, tmp_path
+) -> None:
+    from textual.widgets import Button
+
+    source = tmp_path / "liste.csv"
+    source.write_text("Média,Nom,Téléphone\nRadio Centre-Ville,Léa Roy,514 555-0101\n", "utf-8")
+    app = make_app(store=demo_store, clock=fixed_clock(now))
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.press("i")
+        await wait_until(pilot, lambda: bool(app.screen.query("#import-path")))
+        app.screen.query_one("#import-path", Input).value = str(source)
+        await pilot.press("enter")
+        near = app.screen.query_one("#import-near", Button)
+        await wait_until(pilot, lambda: near.display)
+        assert "ressemble à « Radio Centre-Ville 102,3 »" in str(
+            app.screen.query_one("#import-report").render()
+        )
+        await pilot.click("#import-near")
+        await wait_until(pilot, lambda: not near.display)
+        assert "0 nouveau média" in str(app.screen.query_one("#import-report").render())
+        await pilot.click("#import-go")
+        await wait_until(pilot, lambda: isinstance(app.screen, ListsScreen))
+    lea = next(c for c in demo_store.contacts() if c.name == "Léa Roy")
+    assert demo_store.get(Outlet, lea.outlet_id).name == "Radio Centre-Ville 102,3"
+
+
 async def test_do_not_call_and_to_fix_show_even_on_the_call_list(demo_store: Store, now) -> None:
 
     from relance_tui.core.calls.queue import load_queue, record_outcome

@@ -34,6 +34,9 @@ def report_lines(plan: ImportPlan) -> Iterable[str]:
         yield i18n.t("import.row.problem", row=problem.row, reason=problem.reason)
     for duplicate in plan.duplicates:
         yield i18n.t("import.row.problem", row=duplicate.row, reason=duplicate.reason)
+    for name, outlet in plan.near_matches.items():
+        key = "import.near.used" if plan.accept_near else "import.near.suggested"
+        yield i18n.t(key, name=name, known=outlet.name)
     ignored = [column for column in plan.columns if column not in plan.mapping]
     if ignored:  # said, so a column the user cares about is not lost without a word
         yield i18n.t("import.ignored_columns", columns=", ".join(ignored))

@@ -31,6 +31,7 @@ from relance_tui.core.media.vocabulary import (
     detect_format,
     kind_from_text,
     language_from_text,
+    loose_name,
     map_columns,
     role_from_text,
     tags_from_text,
@@ -81,6 +82,10 @@ class ImportPlan:
     show_links: list[tuple[Contact, Show]] = field(default_factory=list)
     problems: list[RowProblem] = field(default_factory=list)
     duplicates: list[RowProblem] = field(default_factory=list)
+    # A name in the file -> the known outlet whose name is nearly the same ("Radio
+    # Centre-Ville" / "Radio Centre-Ville 102,3"): suggested, or used when accepted.
+    near_matches: dict[str, Outlet] = field(default_factory=dict)
+    accept_near: bool = False
 
     @property
     def valid_rows(self) -> int:
@@ -151,9 +156,11 @@ def plan_import(
     overrides: dict[str, str] | None = None,
     preview_rows: int = 5,
     progress: Progress | None = None,
+    accept_near: bool = False,
 ) -> ImportPlan:
     """Read `path` and work out the import, writing nothing. `progress(done, total)` is
-    told how far the rows are, now and then (a long file shows it is alive)."""
+    told how far the rows are, now and then (a long file shows it is alive);
+    `accept_near` files rows under the known outlet of a nearly same name."""
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
@@ -166,7 +173,9 @@ def plan_import(
             raise BadImportFile("import.too_big", size=len(data) // 1_000_000)
     except OSError as problem:
         raise BadImportFile("import.unreadable", detail=os_words(problem)) from None
-    return plan_import_bytes(data, path.name, store, overrides or {}, preview_rows, progress)
+    return plan_import_bytes(
+        data, path.name, store, overrides or {}, preview_rows, progress, accept_near
+    )
 
 
 def plan_import_bytes(
@@ -176,6 +185,7 @@ def plan_import_bytes(
     overrides: dict[str, str],
     preview_rows: int = 5,
     progress: Progress | None = None,
+    accept_near: bool = False,
 ) -> ImportPlan:
     text, encoding = decode(data)
     if not text.strip():
@@ -200,6 +210,7 @@ def plan_import_bytes(
         mapping=mapping,
         preview=[cells for _, cells in rows[:preview_rows]],
         rows_total=len(rows),
+        accept_near=accept_near,
     )
     _build_records(plan, rows, store, progress)
     return plan
@@ -213,6 +224,10 @@ def _build_records(
 ) -> None:
     index = {column: i for i, column in enumerate(plan.columns)}
     outlets_by_name = {fold(o.name): o for o in store.outlets() if not o.deleted}
+    near_outlets: dict[str, Outlet] = {}
+    for outlet in outlets_by_name.values():
+        if key := loose_name(outlet.name):
+            near_outlets.setdefault(key, outlet)
     shows: dict[tuple[int | str | None, str], Show] = {
         (s.outlet_id, fold(s.name)): s for s in store.shows()
     }
@@ -230,7 +245,9 @@ def _build_records(
             position = index.get(column)
             if position is not None and position < len(cells) and cells[position].strip():
                 values.setdefault(field_name, cells[position].strip())
-        problem = _row_to_records(plan, number, values, outlets_by_name, shows, known, updated)
+        problem = _row_to_records(
+            plan, number, values, outlets_by_name, near_outlets, shows, known, updated
+        )
         if problem:
             plan.problems.append(RowProblem(number, problem))
     plan.updated_contacts = list(updated.values())
@@ -243,6 +260,7 @@ def _row_to_records(
     number: int,
     values: dict[str, str],
     outlets_by_name: dict[str, Outlet],
+    near_outlets: dict[str, Outlet],
     shows: dict[tuple[int | str | None, str], Show],
     known: _Known,
     updated: dict[int, Contact],
@@ -282,6 +300,11 @@ def _row_to_records(
         role = role_from_text(values["role_extra"])
 
     outlet = outlets_by_name.get(fold(outlet_name)) if outlet_name else None
+    near = near_outlets.get(loose_name(outlet_name)) if outlet_name and outlet is None else None
+    if near is not None:
+        plan.near_matches[outlet_name] = near
+        if plan.accept_near:
+            outlet = outlets_by_name[fold(outlet_name)] = near
     if outlet_name and outlet is None:
         outlet = Outlet(
             name=outlet_name,

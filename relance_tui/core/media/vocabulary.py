@@ -259,3 +259,14 @@ def language_from_text(text: str) -> Language:
     if folded in ("both", "les deux", "bilingue", "bilingual"):
         return Language.BOTH
     return Language.FR
+
+
+# A frequency or a band in an outlet's name: "102,3", "101.5 FM", "1690 AM".
+FREQUENCY = re.compile(r"\b\d{2,4}(?:[,.]\d{1,2})?\b|\b(?:fm|am|mhz|khz)\b")
+
+
+def loose_name(name: str) -> str:
+    """An outlet's name with accents, case, punctuation and frequency set aside:
+    "Radio Centre-Ville 102,3" and "radio centre ville" are nearly the same name.
+    Empty when nothing is left ("98,5 FM"): such a name is never matched loosely."""
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", FREQUENCY.sub(" ", fold(name))).split())

@@ -45,32 +45,45 @@ class ImportDialog(Dialog[ImportPlan]):
                 yield Button(
                     i18n.t("import.dialog.import_valid"), id="import-valid", variant="warning"
                 )
+                yield Button(i18n.t("import.dialog.accept_near"), id="import-near")
                 yield Button(i18n.t("form.cancel"), id="import-cancel")
 
     def on_mount(self) -> None:
         self.query_one("#import-go", Button).display = False
         self.query_one("#import-valid", Button).display = False
+        self.query_one("#import-near", Button).display = False
         self.query_one("#import-preview", DataTable).display = False
         self.query_one("#import-progress", ProgressBar).display = False
         self.query_one(Input).focus()
 
     @on(Input.Submitted, "#import-path")
-    def _preview(self, message: Input.Submitted) -> None:
+    def _preview(self) -> None:
+        self._read(accept_near=False)
+
+    @on(Button.Pressed, "#import-near")
+    def _accept_near(self) -> None:
+        """The file read again, its rows filed under the known outlets it nearly names."""
+        self._read(accept_near=True)
+
+    def _read(self, accept_near: bool) -> None:
         bar = self.query_one("#import-progress", ProgressBar)
         bar.update(total=None, progress=0)
         bar.display = True  # a long file shows it is being read
-        self._plan_worker(Path(message.value.strip()).expanduser())
+        path = Path(self.query_one("#import-path", Input).value.strip()).expanduser()
+        self._plan_worker(path, accept_near)
 
     def _advance(self, done: int, total: int) -> None:
         self.query_one("#import-progress", ProgressBar).update(total=total, progress=done)
 
     @work(thread=True, exclusive=True, group="import")
-    def _plan_worker(self, path: Path) -> None:
+    def _plan_worker(self, path: Path, accept_near: bool) -> None:
         def advance(done: int, total: int) -> None:
             self.app.call_from_thread(self._advance, done, total)
 
         try:
-            plan: ImportPlan | RelanceError = plan_import(path, self._store, progress=advance)
+            plan: ImportPlan | RelanceError = plan_import(
+                path, self._store, progress=advance, accept_near=accept_near
+            )
         except RelanceError as problem:
             plan = problem
         self.app.call_from_thread(self._show_plan, plan)
@@ -86,6 +99,7 @@ class ImportDialog(Dialog[ImportPlan]):
             report.update(str(plan))
             self.query_one("#import-mapping", Static).update("")
             table.display = go.display = valid.display = False
+            self.query_one("#import-near", Button).display = False
             return
         self._plan = plan
         self.query_one("#import-mapping", Static).update(
@@ -109,6 +123,8 @@ class ImportDialog(Dialog[ImportPlan]):
         report.update("\n".join(lines[:12]) + ("\n…" if len(lines) > 12 else ""))
         go.display = not plan.problems
         valid.display = bool(plan.problems) and plan.valid_rows > 0
+        near = self.query_one("#import-near", Button)
+        near.display = bool(plan.near_matches) and not plan.accept_near
 
     @on(Button.Pressed, "#import-go")
     @on(Button.Pressed, "#import-valid")

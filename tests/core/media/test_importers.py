@@ -429,3 +429,22 @@ def test_reimporting_with_shows_links_the_known_contacts_to_them(store: Store) -
     [show] = store.shows()
     [contact] = store.contacts()
     assert show.name == "Le 15-18" and contact.show_id == show.id
+
+
+def test_a_nearly_same_outlet_name_is_suggested_then_used_when_accepted(store: Store) -> None:
+    from relance_tui.core.media.import_report import report_lines
+
+    store.save(Outlet(name="Radio Centre-Ville 102,3", phone="514 555-0150"))
+    text = (
+        "Média,Nom,Téléphone\nradio centre ville,Léa Roy,514 555-0101\n"
+        '"98,5 FM",Jo Roy,514 555-0102\n'
+    )
+    plan = plan_import_bytes(text.encode(), "liste.csv", store, {})
+    assert [o.name for o in plan.new_outlets] == ["radio centre ville", "98,5 FM"]
+    [suggestion] = [line for line in report_lines(plan) if "ressemble" in line]
+    assert "« radio centre ville » ressemble à « Radio Centre-Ville 102,3 »" in suggestion
+    accepted = plan_import_bytes(text.encode(), "liste.csv", store, {}, accept_near=True)
+    assert [o.name for o in accepted.new_outlets] == ["98,5 FM"]  # a frequency alone: never loose
+    apply_import(store, accepted)
+    lea = next(c for c in store.contacts() if c.name == "Léa Roy")
+    assert store.get(Outlet, lea.outlet_id).name == "Radio Centre-Ville 102,3"
