@@ -145,6 +145,19 @@ def header_key(header: str) -> str:
     return re.sub(r"\s+", " ", fold(header).strip().strip(":.").strip())
 
 
+@functools.cache
+def _synonyms() -> dict[str, tuple[str, ...]]:
+    """The synonym table, and the headers relance's own export writes (in both
+    languages), so an export always imports back."""
+    table = dict(SYNONYMS)
+    for field_name in FIELDS:
+        key = f"export.col.{field_name}"
+        if i18n.has(key):
+            headers = (header_key(i18n.t(key, lang)) for lang in i18n.LANGUAGES)
+            table[field_name] = (*table.get(field_name, ()), *headers)
+    return table
+
+
 def map_columns(
     columns: list[str], overrides: dict[str, str], base: dict[str, str] | None = None
 ) -> dict[str, str]:
@@ -154,7 +167,7 @@ def map_columns(
     folded = {header_key(c): c for c in reversed(columns)}
     if base is not None:
         mapping = {column: f for column, f in base.items() if column in columns}
-    for field_name, synonyms in SYNONYMS.items() if base is None else ():
+    for field_name, synonyms in _synonyms().items() if base is None else ():
         for synonym in synonyms:
             column = folded.get(synonym)
             if column is not None and column not in mapping:

@@ -94,7 +94,19 @@ def test_vcard_3_and_4(store: Store, name: str) -> None:
         assert genevieve.role is Role.ASSIGNMENT
 
 
-def test_export_then_import_gives_the_same_records(demo_store: Store, tmp_path: Path) -> None:
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_export_then_import_gives_the_same_records(
+    demo_store: Store, tmp_path: Path, lang: str
+) -> None:
+    """Every field the export writes comes back: kind in words, group, pronunciation,
+    do-not-call and to-fix included, in either language."""
+    from dataclasses import replace
+
+    from relance_tui import i18n
+
+    first = demo_store.contacts()[0]
+    demo_store.save(replace(first, to_fix=True, pronunciation="« Li-a »"))
+    i18n.set_language(lang)
     data = export(demo_store, "csv")
     (tmp_path / "media.csv").write_bytes(data)
     fresh = Store.open(tmp_path / "fresh.json")
@@ -114,12 +126,24 @@ def test_export_then_import_gives_the_same_records(demo_store: Store, tmp_path: 
                     c.email,
                     c.notes,
                     c.do_not_call,
+                    c.to_fix,
+                    c.pronunciation,
                     shows.get(c.show_id, ""),
                 )
                 for c in store.contacts()
             )
             media = sorted(
-                (o.name, o.kind, o.language, o.region, o.warmth, o.tags, o.phone, o.email)
+                (
+                    o.name,
+                    o.kind,
+                    o.language,
+                    o.region,
+                    o.group,
+                    o.warmth,
+                    o.tags,
+                    o.phone,
+                    o.email,
+                )
                 for o in store.outlets()
             )
             return contacts, media
