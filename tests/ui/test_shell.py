@@ -116,3 +116,23 @@ async def test_the_command_palette_speaks_french(demo_store, now) -> None:
         )
         assert "Thème" in shown and "Changer les couleurs de relance" in shown
         assert "Theme" not in shown and "Change the current theme" not in shown
+
+
+async def test_a_new_file_says_what_to_do_first_on_every_screen(tmp_path) -> None:
+    """Empty states: each screen says the next step, not only that there is nothing."""
+    from tests.ui.waiting import wait_until
+
+    store = Store.open(tmp_path / "new.json")
+    try:
+        app = make_app(store=store, clock=fixed_clock(datetime(2026, 11, 26, 9, 15)))
+        async with app.run_test(size=(100, 32)) as pilot:
+            counts = app.screen.query_one("#lists-counts")
+            await wait_until(pilot, lambda: "i : importer" in str(counts.render()))
+            await pilot.press("4")
+            await wait_until(pilot, lambda: type(app.screen).__name__ == "CallerForm")
+            await pilot.press("escape")  # "who calls?": later
+            await wait_until(pilot, lambda: isinstance(app.screen, CallsScreen))
+            card = str(app.screen.query_one("#card-outlet").render())
+            assert "ctrl+n crée l'événement" in card
+    finally:
+        store.close()

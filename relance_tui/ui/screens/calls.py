@@ -152,8 +152,13 @@ class CallsScreen(RelanceScreen):
         if state is None:
             for label in self.query("#card Label").exclude(".card-title").results(Label):
                 label.update("")
+            queue = self.session.queue
             query("#card-outlet", Label).update(
-                i18n.t("banner.no_event") if self.session.event is None else i18n.t("calls.empty")
+                i18n.t("empty.no_event")
+                if self.session.event is None
+                else i18n.t("empty.no_call_list")
+                if queue is None or not queue.all
+                else i18n.t("calls.empty")
             )
             query("#card-phone", Digits).update("")
             query("#card-history", Static).update("")

@@ -84,7 +84,7 @@ class DoorScreen(RelanceScreen):
         event = self.store.current_event()
         if event is None:
             self._entries = []
-            self.query_one("#door-turnout", Label).update(i18n.t("banner.no_event"))
+            self.query_one("#door-turnout", Label).update(i18n.t("empty.no_event"))
         else:
             self._entries = door_list(self.store, event, self.clock())
             estimate = expected_turnout(self.store, event)

@@ -111,7 +111,7 @@ class RehearsalScreen(RelanceScreen):
         reading = self.query_one("#reading", Static)
         if self._event is None:
             self._script = ""
-            reading.update(i18n.t("banner.no_event"))
+            reading.update(i18n.t("empty.no_event"))
         else:
             lang = self._event_lang()
             self._script_shown = False

@@ -97,7 +97,7 @@ class ReportScreen(RelanceScreen):
         summary = self._summary
         bars = self.query_one("#outcome-bars", Static)
         if summary is None:
-            bars.update(i18n.t("banner.no_event"))
+            bars.update(i18n.t("empty.no_event"))
             return
         text = Text()
         for key, count in outcome_rows(summary):
