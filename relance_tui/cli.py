@@ -50,6 +50,9 @@ def _run_app(db: Path, lang_arg: str | None, *, demo: bool = False) -> None:
         lang = i18n.detect_language(lang_arg, stored=store.settings().language or None)
         make_app(store=store, clock=system_clock, lang=lang).run()
     finally:
+        if sys.stderr.isatty() and store.is_open and store.path.stat().st_size > 2_000_000:
+            # A large file takes a moment to fold its journal in: say so, not a frozen prompt.
+            click.echo(i18n.t("cli.closing", path=str(store.path)), err=True)
         store.close()
 
 
