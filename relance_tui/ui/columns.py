@@ -21,8 +21,9 @@ SCROLLBAR = 2
 class Column:
     key: str
     natural: int  # the widest cell, header included
-    minimum: int  # cut below this only when nothing else can give
+    minimum: int  # comfortable: every column reaches it before any goes below
     gives_first: int = 0  # higher: narrowed sooner
+    floor: int | None = None  # then down to this, in the same order (default: minimum)
 
 
 def natural_width(header: str, cells: Iterable[str], cap: int = 60) -> int:
@@ -35,12 +36,14 @@ def share_widths(columns: Sequence[Column], width: int) -> dict[str, int]:
     room = width - SCROLLBAR - PADDING * len(columns)
     widths = {c.key: c.natural for c in columns}
     excess = sum(widths.values()) - room
-    for column in sorted(columns, key=lambda c: -c.gives_first):
-        if excess <= 0:
-            break
-        cut = min(excess, widths[column.key] - min(column.minimum, column.natural))
-        widths[column.key] -= cut
-        excess -= cut
+    order = sorted(columns, key=lambda c: -c.gives_first)
+    for limit in (lambda c: c.minimum, lambda c: c.minimum if c.floor is None else c.floor):
+        for column in order:
+            if excess <= 0:
+                break
+            cut = max(0, min(excess, widths[column.key] - min(limit(column), column.natural)))
+            widths[column.key] -= cut
+            excess -= cut
     if excess > 0:  # really too narrow: everyone shares the loss, none below 1
         total = sum(widths.values())
         for column in columns:

@@ -30,34 +30,26 @@ def media_columns(rows: Sequence[MediaRow]) -> list[Column]:
         12 + (len(r.contact.extension) + 4 if r.contact and r.contact.extension else 0)
         for r in rows
     )
+    natural = natural_width
+    names = (r.contact.name for r in rows if r.contact)
+    outlets = (r.outlet.name for r in rows)
+    shows = (r.show.name for r in rows if r.show)
     roles = [i18n.t(f"role.{role.value}") for role in Role]
     short_roles = [i18n.t(f"role_short.{role.value}") for role in Role]
+    # Everyone first down to a comfortable width (the show and the role first), then
+    # to a floor: the name keeps the most, a phone is never cut.
     return [
         Column("col.in_list", 3, 3),
-        Column(
-            "col.name",
-            natural_width(header["col.name"], (r.contact.name for r in rows if r.contact)),
-            12,
-            1,
-        ),
+        Column("col.name", natural(header["col.name"], names), 16, 1, floor=10),
         Column(
             "col.role",
-            natural_width(header["col.role"], roles),
-            natural_width(header["col.role"], short_roles, 12),
+            natural(header["col.role"], roles),
+            natural(header["col.role"], short_roles),
             4,
+            floor=6,
         ),
-        Column(
-            "col.outlet",
-            natural_width(header["col.outlet"], (r.outlet.name for r in rows)),
-            12,
-            2,
-        ),
-        Column(
-            "col.show",
-            natural_width(header["col.show"], (r.show.name for r in rows if r.show), 30),
-            12,
-            5,
-        ),
+        Column("col.outlet", natural(header["col.outlet"], outlets), 14, 3, floor=8),
+        Column("col.show", natural(header["col.show"], shows, 30), 12, 5, floor=0),
         Column("col.phone", max([cell_len(header["col.phone"]), 12, *phones]), 12, 2),
         Column("col.warmth", cell_len(header["col.warmth"]), 3, 6),
     ]
