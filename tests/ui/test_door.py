@@ -98,5 +98,5 @@ async def test_the_bilan_shows_present_and_confirmed_absent(demo_store: Store, n
         tabs = app.screen.query_one("#report-tabs")
         labels = [str(tab.label) for tab in tabs.query("ContentTab")]
         assert "Présents (1)" in labels
-        assert "Confirmés absents (leur envoyer le matériel) (1)" in labels
-        assert "Venus sans confirmer (0)" in labels
+        assert "Absents (1)" in labels
+        assert "Non confirmés (0)" in labels

@@ -78,6 +78,14 @@ class CallSession:
         self.refresh()
 
     # what the screen shows ----------------------------------------------------
+    def why_no_card(self) -> str:
+        """When there is no card: the message id that says what to do next."""
+        if self.event is None:
+            return "empty.no_event"
+        if self.queue is None or not self.queue.all:
+            return "empty.no_call_list"
+        return "calls.empty"
+
     def refresh(self) -> TargetState | None:
         """Read the queue again (at the clock's now); the card to show."""
         self.event = self.store.current_event()

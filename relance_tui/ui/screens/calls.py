@@ -152,14 +152,7 @@ class CallsScreen(RelanceScreen):
         if state is None:
             for label in self.query("#card Label").exclude(".card-title").results(Label):
                 label.update("")
-            queue = self.session.queue
-            query("#card-outlet", Label).update(
-                i18n.t("empty.no_event")
-                if self.session.event is None
-                else i18n.t("empty.no_call_list")
-                if queue is None or not queue.all
-                else i18n.t("calls.empty")
-            )
+            query("#card-outlet", Label).update(i18n.t(self.session.why_no_card()))
             query("#card-phone", Digits).update("")
             query("#card-history", Static).update("")
             query("#card-script", ScriptBox).clear()
