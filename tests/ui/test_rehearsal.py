@@ -112,3 +112,31 @@ async def test_the_script_estimate_uses_the_takes(demo_store: Store, now) -> Non
         await wait_until(pilot, lambda: "votre rythme" in rendered(app, "#length"))
         after = rendered(app, "#length")
         assert "votre rythme" in after and after != before and "⚠" in after
+
+
+async def test_a_mis_hit_is_marked_then_deleted_with_a_yes(demo_store: Store, now) -> None:
+    from textual.widgets import DataTable
+
+    from relance_tui.ui.dialogs.confirm import ConfirmDialog
+
+    clock = MovingClock(now)
+    app = make_app(store=demo_store, clock=clock)
+    event = demo_store.current_event()
+    async with app.run_test(size=(100, 32)) as pilot:
+        screen = await open_rehearsal(pilot)
+        await wait_until(pilot, lambda: screen.script_shown)
+        await pilot.press("c", "space")
+        clock.advance(5.0)  # 60-odd words in 5 s: space pressed twice by mistake
+        await pilot.press("space")
+        await wait_until(
+            pilot, lambda: "écartée de votre rythme" in rendered(app, "#rehearsal-status")
+        )
+        table = app.screen.query_one("#takes", DataTable)
+        assert str(table.get_row_at(0)[0]) == "1 ⚠"
+        assert "Rythme par défaut" in rendered(app, "#pace")  # nothing learned from it
+        await pilot.press("delete")
+        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await pilot.press("o")
+        await wait_until(pilot, lambda: "supprimée" in rendered(app, "#rehearsal-status"))
+        assert table.row_count == 0
+    assert demo_store.takes(event.id) == []

@@ -14,10 +14,11 @@ from enum import StrEnum
 from relance_tui.core.calls.timing import Clock
 from relance_tui.core.models import Event, RehearsalTake
 from relance_tui.core.script.speech import (
-    RECENT_TAKES,
     LengthEstimate,
     count_spoken_words,
     estimate,
+    learned_from,
+    plausible,
 )
 from relance_tui.core.store.store import Store
 
@@ -27,12 +28,13 @@ TAKES_BEFORE_CALLING = 3
 
 
 class Phase(StrEnum):
-    """How a running take stands against the target (colours on screen)."""
+    """How a running take stands against the target; the colours grow more urgent
+    (green, yellow, orange, red)."""
 
     CALM = "calm"  # more than 10 s left
-    HURRY = "hurry"  # 10 s left (20 s of 30)
-    WRAP_UP = "wrap_up"  # 5 s left (25 s of 30)
-    OVER = "over"  # past the target
+    HURRY = "hurry"  # 10 s left (20 s of 30): yellow
+    WRAP_UP = "wrap_up"  # 5 s left (25 s of 30): orange
+    OVER = "over"  # past the target: red
 
 
 def phase(elapsed: float, target_s: int) -> Phase:
@@ -130,28 +132,39 @@ def record_take(
     return take
 
 
+def delete_take(store: Store, take: RehearsalTake) -> None:
+    """Take a take out for good (a mis-hit the caller does not want to see)."""
+    assert take.id is not None
+    store.delete(RehearsalTake, take.id)
+
+
 @dataclass(frozen=True)
 class TakeRow:
     take: RehearsalTake
     number: int
-    change_s: float | None  # against the previous take; negative is faster
+    change_s: float | None  # against the previous plausible take; negative is faster
     change_wpm: float | None
+    plausible: bool = True  # False: shown, marked, not learned from
 
 
 def take_rows(takes: Sequence[RehearsalTake]) -> list[TakeRow]:
-    """The takes, oldest first, each with its change from the previous one."""
+    """The takes, oldest first, each with its change from the previous plausible one."""
     rows: list[TakeRow] = []
     previous: RehearsalTake | None = None
     for number, take in enumerate(sorted(takes, key=lambda t: t.at), start=1):
+        good = plausible(take)
+        compared = previous if good else None
         rows.append(
             TakeRow(
                 take=take,
                 number=number,
-                change_s=round(take.duration_s - previous.duration_s, 1) if previous else None,
-                change_wpm=round(take.wpm - previous.wpm, 1) if previous else None,
+                change_s=round(take.duration_s - compared.duration_s, 1) if compared else None,
+                change_wpm=round(take.wpm - compared.wpm, 1) if compared else None,
+                plausible=good,
             )
         )
-        previous = take
+        if good:
+            previous = take
     return rows
 
 
@@ -165,8 +178,8 @@ class Pace:
 
 
 def pace(takes: Sequence[RehearsalTake], lang: str) -> Pace:
-    """The caller's pace: the median of the recent takes, with their range."""
-    recent = [t.wpm for t in sorted(takes, key=lambda t: t.at)[-RECENT_TAKES:] if t.wpm > 0]
+    """The caller's pace: the median of the last plausible takes, with their range."""
+    recent = [t.wpm for t in learned_from(takes)]
     if not recent:
         return Pace(wpm=estimate("", lang).wpm, measured=False)
     return Pace(

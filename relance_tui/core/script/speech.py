@@ -73,9 +73,25 @@ def count_spoken_words(text: str) -> int:
     return count
 
 
+# Words per minute a person reads aloud at; a take outside is a mis-hit (space pressed
+# twice), a take interrupted, or a different text: kept, shown, never learned from.
+PLAUSIBLE_WPM = (90.0, 250.0)
+
+
+def plausible(take: RehearsalTake) -> bool:
+    """Whether a take is a reading of the script (its pace is one a person reads at)."""
+    return PLAUSIBLE_WPM[0] <= take.wpm <= PLAUSIBLE_WPM[1]
+
+
+def learned_from(takes: Sequence[RehearsalTake]) -> list[RehearsalTake]:
+    """The takes the pace is learned from: the last RECENT_TAKES plausible ones."""
+    return [t for t in sorted(takes, key=lambda t: t.at) if plausible(t)][-RECENT_TAKES:]
+
+
 def speaking_rate(takes: Sequence[RehearsalTake], lang: str) -> tuple[float, bool]:
-    """(words per minute, measured?): the median of the recent takes, else the default."""
-    rates = [t.wpm for t in sorted(takes, key=lambda t: t.at)[-RECENT_TAKES:] if t.wpm > 0]
+    """(words per minute, measured?): the median of the recent plausible takes, else the
+    default."""
+    rates = [t.wpm for t in learned_from(takes)]
     if rates:
         return statistics.median(rates), True
     return DEFAULT_WPM.get(lang, DEFAULT_WPM["fr"]), False

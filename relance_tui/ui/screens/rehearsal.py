@@ -15,20 +15,23 @@ from textual.widgets import DataTable, Digits, Label, Static
 
 from relance_tui import i18n
 from relance_tui.core.calls.timing import format_short_when
-from relance_tui.core.models import Event
+from relance_tui.core.models import Event, RehearsalTake
 from relance_tui.core.script import book
 from relance_tui.core.script.rehearsal import (
     TAKES_BEFORE_CALLING,
     Phase,
     TakeTimer,
     TimerState,
+    delete_take,
     pace,
     phase,
     ready_check,
     record_take,
     take_rows,
 )
+from relance_tui.core.script.speech import PLAUSIBLE_WPM, plausible
 from relance_tui.core.script.templates import TemplateProblem, render, sample_context
+from relance_tui.ui.dialogs.confirm import ConfirmDialog
 from relance_tui.ui.screens.base import RelanceScreen
 
 TARGETS = (20, 30, 45, 60)
@@ -63,6 +66,7 @@ class RehearsalScreen(RelanceScreen):
         Binding("l", "lap", "key.lap", id="rehearsal.lap"),
         Binding("c", "toggle_countdown", "key.countdown", id="rehearsal.countdown"),
         Binding("t", "cycle_target", "key.target", id="rehearsal.target"),
+        Binding("delete", "delete_take", "key.delete_take", id="rehearsal.delete"),
     ]
 
     def __init__(self) -> None:
@@ -83,7 +87,7 @@ class RehearsalScreen(RelanceScreen):
                 yield Label("", id="nudge")
                 yield Label("", id="pace")
                 yield Label("", id="ready")
-                yield DataTable(id="takes", cursor_type="none", zebra_stripes=True)
+                yield DataTable(id="takes", cursor_type="row", zebra_stripes=True)
         yield Label("", id="rehearsal-status")
 
     def on_mount(self) -> None:
@@ -153,17 +157,20 @@ class RehearsalScreen(RelanceScreen):
         takes = self.store.takes(self._event.id) if self._event and self._event.id else []
         table = self.query_one("#takes", DataTable)
         table.clear()
-        for row in reversed(take_rows(takes)):
+        for row in reversed(take_rows(takes)):  # the latest first, under the cursor
             change = ""
             if row.change_s is not None:
                 change = f"{i18n.decimal(row.change_s, sign=True)} s / {row.change_wpm:+.0f}"
+            elif not row.plausible:
+                change = i18n.t("rehearsal.not_learned")  # marked: kept, not learned from
             table.add_row(
-                str(row.number),
+                f"{row.number}{'' if row.plausible else ' ⚠'}",
                 format_short_when(row.take.at, self.lang),
                 f"{i18n.decimal(row.take.duration_s)} s",
                 str(row.take.words),
                 f"{row.take.wpm:.0f}",
                 change,
+                key=str(row.take.id),
             )
         nudge = self.query_one("#nudge", Label)
         nudge.update(
@@ -260,6 +267,11 @@ class RehearsalScreen(RelanceScreen):
                 )
                 if take is None:
                     self._status(i18n.t("rehearsal.discarded", seconds=i18n.decimal(duration)))
+                elif not plausible(take):
+                    low, high = PLAUSIBLE_WPM
+                    self._status(
+                        i18n.t("rehearsal.implausible", wpm=round(take.wpm), low=low, high=high)
+                    )
                 else:
                     self._status(
                         i18n.t(
@@ -270,6 +282,27 @@ class RehearsalScreen(RelanceScreen):
                     )
                 self._show_takes()
         self.refresh_timer()
+
+    def action_delete_take(self) -> None:
+        """Delete the take under the cursor, after a yes."""
+        table = self.query_one("#takes", DataTable)
+        if self._event is None or not table.row_count:
+            self._status(i18n.t("rehearsal.no_take"))
+            return
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        take = self.store.get(RehearsalTake, int(key or 0))
+        if take is None:
+            return
+        when = format_short_when(take.at, self.lang)
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                delete_take(self.store, take)
+                self._status(i18n.t("rehearsal.deleted", when=when))
+                self._show_takes()
+
+        question = i18n.t("rehearsal.delete_question", when=when, wpm=round(take.wpm))
+        self.app.push_screen(ConfirmDialog(question), self.guarded(answered))
 
     def action_lap(self) -> None:
         if self.timer is not None and self.timer.lap() is not None:

@@ -120,3 +120,42 @@ def test_the_learned_pace_is_the_median_of_recent_takes(store: Store, event: Eve
 )
 def test_colour_thresholds_at_20_25_30(elapsed: float, expected: Phase) -> None:
     assert phase(elapsed, 30) is expected
+
+
+def test_a_mis_hit_is_kept_marked_and_never_learned_from(store: Store, event: Event) -> None:
+    """A 5-second take of a 60-word script (720 words/min) is no reading: the pace and the
+    "ready" estimate stay those of the real takes."""
+    record_take(store, event, SCRIPT, 30.0, [], T0)  # 120 words/min
+    record_take(store, event, SCRIPT, 5.0, [], T0 + timedelta(minutes=1))  # a mis-hit
+    record_take(store, event, SCRIPT, 300.0, [], T0 + timedelta(minutes=2))  # 12: interrupted
+    takes = store.takes(event.id)
+    assert len(takes) == 3  # kept
+    rows = take_rows(takes)
+    assert [r.plausible for r in rows] == [True, False, False]
+    assert rows[1].change_s is None  # not compared as if it were a take
+    learned = pace(takes, "fr")
+    assert (learned.wpm, learned.takes) == (120, 1)
+    assert ready_check(SCRIPT, takes, "fr", 30).seconds == pytest.approx(30.0)
+
+
+def test_the_pace_is_the_median_of_the_last_five_plausible_takes(
+    store: Store, event: Event
+) -> None:
+    seconds = (40.0, 20.0, 30.0, 24.0, 5.0, 36.0, 30.0, 4.0)  # two mis-hits among them
+    for minute, duration in enumerate(seconds, start=1):
+        record_take(store, event, SCRIPT, duration, [], T0 + timedelta(minutes=minute))
+    learned = pace(store.takes(event.id), "fr")
+    # Plausible, last five: 20, 30, 24, 36, 30 s = 180, 120, 150, 100, 120 -> 120.
+    assert (learned.wpm, learned.low, learned.high, learned.takes) == (120, 100, 180, 5)
+
+
+def test_a_deleted_take_is_gone_from_the_table_and_the_pace(store: Store, event: Event) -> None:
+    from relance_tui.core.script.rehearsal import delete_take
+
+    record_take(store, event, SCRIPT, 30.0, [], T0)
+    slow = record_take(store, event, SCRIPT, 40.0, [], T0 + timedelta(minutes=1))
+    assert slow is not None
+    delete_take(store, slow)
+    takes = store.takes(event.id)
+    assert [t.duration_s for t in takes] == [30.0]
+    assert pace(takes, "fr").wpm == 120
