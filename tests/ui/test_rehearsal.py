@@ -140,3 +140,50 @@ async def test_a_mis_hit_is_marked_then_deleted_with_a_yes(demo_store: Store, no
         await wait_until(pilot, lambda: "supprimée" in rendered(app, "#rehearsal-status"))
         assert table.row_count == 0
     assert demo_store.takes(event.id) == []
+
+
+async def test_voice_mode_fed_from_a_wav_file_records_a_take_with_no_key(
+    demo_store: Store, now, tmp_path, monkeypatch
+) -> None:
+    """v, then the reading in a WAV file: the take starts and ends with the voice."""
+    from tests.core.test_voice import TEXT
+    from tests.voice_clips import clip
+
+    truth = clip(TEXT, tmp_path)
+    monkeypatch.setenv("RELANCE_VOICE_FILE", str(truth.path))
+    app = make_app(store=demo_store, clock=MovingClock(now))
+    event = demo_store.current_event()
+    async with app.run_test(size=(100, 32)) as pilot:
+        screen = await open_rehearsal(pilot)
+        await wait_until(pilot, lambda: screen.script_shown)
+        await pilot.press("v")
+        await wait_until(pilot, lambda: len(demo_store.takes(event.id)) == 1)
+        await wait_until(pilot, lambda: not screen.listening)  # the file has ended
+        assert "Prise enregistrée" in rendered(app, "#rehearsal-status")
+    [take] = demo_store.takes(event.id)
+    assert abs(take.duration_s - truth.duration_s) <= 0.5
+    assert take.wpm == round(take.words / take.duration_s * 60, 1)
+
+
+async def test_voice_mode_without_the_extra_says_why_and_space_still_works(
+    demo_store: Store, now, monkeypatch
+) -> None:
+    from relance_tui.core.voice import VoiceUnavailable
+    from relance_tui.ui.screens import rehearsal
+
+    def missing() -> None:
+        raise VoiceUnavailable("voice.no_extra")
+
+    monkeypatch.setattr(rehearsal, "SpeechDetector", missing)
+    clock = MovingClock(now)
+    app = make_app(store=demo_store, clock=clock)
+    async with app.run_test(size=(100, 32)) as pilot:
+        screen = await open_rehearsal(pilot)
+        await wait_until(pilot, lambda: screen.script_shown)
+        await pilot.press("v")
+        await wait_until(pilot, lambda: "relance[voix]" in rendered(app, "#rehearsal-status"))
+        assert not screen.listening
+        await pilot.press("c", "space")
+        clock.advance(24.0)
+        await pilot.press("space")
+        await wait_until(pilot, lambda: "Prise enregistrée" in rendered(app, "#rehearsal-status"))

@@ -213,9 +213,9 @@ def as_text(summary: Summary, width: int = 80) -> str:
     ]
     lines.append("")
     lines.append(i18n.t("report.by_outcome"))
-    rows = outcome_rows(summary)
-    label_width = max((len(outcome_label(key)) for key, _ in rows), default=10)
-    for key, count in rows:
+    counted = outcome_rows(summary)
+    label_width = max((len(outcome_label(key)) for key, _ in counted), default=10)
+    for key, count in counted:
         label = outcome_label(key).ljust(label_width)
         lines.append(f"  {label} {count:>3}  {bar(count, summary.total, width - label_width - 10)}")
     lines.append("")

@@ -82,8 +82,10 @@ class TakeTimer:
         left = (self.started_at - self.clock()).total_seconds()
         return max(0, int(left) + (1 if left % 1 else 0))
 
-    def start(self) -> None:
-        delay = timedelta(seconds=COUNTDOWN_S if self.countdown else 0)
+    def start(self, countdown: bool | None = None) -> None:
+        """Start a take (after the countdown unless `countdown` is False: the voice)."""
+        counted = self.countdown if countdown is None else countdown
+        delay = timedelta(seconds=COUNTDOWN_S if counted else 0)
         self.started_at = self.clock() + delay
         self.laps = []
 

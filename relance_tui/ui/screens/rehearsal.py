@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import math
 from typing import Any
 
 from rich.cells import cell_len
@@ -31,6 +32,16 @@ from relance_tui.core.script.rehearsal import (
 )
 from relance_tui.core.script.speech import PLAUSIBLE_WPM, plausible
 from relance_tui.core.script.templates import TemplateProblem, render, sample_context
+from relance_tui.core.voice import (
+    FRAME_S,
+    Heard,
+    SpeechDetector,
+    VoiceEvent,
+    VoiceTimer,
+    VoiceUnavailable,
+    listen,
+    voice_frames,
+)
 from relance_tui.ui.dialogs.confirm import ConfirmDialog
 from relance_tui.ui.screens.base import RelanceScreen
 
@@ -67,6 +78,7 @@ class RehearsalScreen(RelanceScreen):
         Binding("c", "toggle_countdown", "key.countdown", id="rehearsal.countdown"),
         Binding("t", "cycle_target", "key.target", id="rehearsal.target"),
         Binding("delete", "delete_take", "key.delete_take", id="rehearsal.delete"),
+        Binding("v", "voice", "key.voice", id="rehearsal.voice"),
     ]
 
     def __init__(self) -> None:
@@ -75,6 +87,9 @@ class RehearsalScreen(RelanceScreen):
         self._script = ""
         self._script_shown = False
         self.timer: TakeTimer | None = None
+        self.listening = False  # the voice mode is on
+        self._voice_take = False  # the take running was started by the voice
+        self._voice_flags: dict[str, bool] = {"stop": False, "reset": False}
 
     def compose_body(self) -> ComposeResult:
         with Horizontal(id="rehearsal-body"):
@@ -84,11 +99,12 @@ class RehearsalScreen(RelanceScreen):
                 yield Digits("0:00", id="take-clock")
                 yield Label("", id="take-left")
                 yield Label("", id="take-laps")
+                yield Label("", id="voice-meter")
                 yield Label("", id="nudge")
                 yield Label("", id="pace")
                 yield Label("", id="ready")
                 yield DataTable(id="takes", cursor_type="row", zebra_stripes=True)
-        yield Label("", id="rehearsal-status")
+        yield Label("", id="rehearsal-status", markup=False)  # "relance[voix]" as written
 
     def on_mount(self) -> None:
         self.timer = TakeTimer(self.clock)
@@ -253,6 +269,9 @@ class RehearsalScreen(RelanceScreen):
         timer = self.timer
         if timer is None or self._event is None:
             return
+        if self.listening:  # the space bar always wins over the voice
+            self._voice_take = False
+            self._voice_flags["reset"] = True
         if timer.state is TimerState.IDLE:
             timer.start()
             self._status("")
@@ -261,27 +280,89 @@ class RehearsalScreen(RelanceScreen):
             if result is None:
                 self._status(i18n.t("rehearsal.cancelled"))
             else:
-                duration, splits = result
-                take = record_take(
-                    self.store, self._event, self._script, duration, splits, self.clock()
-                )
-                if take is None:
-                    self._status(i18n.t("rehearsal.discarded", seconds=i18n.decimal(duration)))
-                elif not plausible(take):
-                    low, high = PLAUSIBLE_WPM
-                    self._status(
-                        i18n.t("rehearsal.implausible", wpm=round(take.wpm), low=low, high=high)
-                    )
-                else:
-                    self._status(
-                        i18n.t(
-                            "rehearsal.saved",
-                            seconds=i18n.decimal(take.duration_s),
-                            wpm=round(take.wpm),
-                        )
-                    )
-                self._show_takes()
+                self._save_take(*result)
         self.refresh_timer()
+
+    def _save_take(self, duration: float, splits: list[float]) -> None:
+        assert self._event is not None
+        take = record_take(self.store, self._event, self._script, duration, splits, self.clock())
+        if take is None:
+            self._status(i18n.t("rehearsal.discarded", seconds=i18n.decimal(duration)))
+        elif not plausible(take):
+            low, high = PLAUSIBLE_WPM
+            self._status(i18n.t("rehearsal.implausible", wpm=round(take.wpm), low=low, high=high))
+        else:
+            seconds = i18n.decimal(take.duration_s)
+            self._status(i18n.t("rehearsal.saved", seconds=seconds, wpm=round(take.wpm)))
+        self._show_takes()
+
+    # the voice mode ---------------------------------------------------------------------
+    def action_voice(self) -> None:
+        """v: the timer follows the voice (start speaking, stop speaking); v again stops."""
+        if self.listening:
+            self._voice_flags["stop"] = True
+            self._status(i18n.t("voice.off"))
+            return
+        if self._event is None:
+            return
+        try:
+            detector = SpeechDetector()
+        except VoiceUnavailable as why:
+            self._status(str(why))  # and the space bar works as always
+            return
+        self.listening = True
+        self._voice_flags = {"stop": False, "reset": False}
+        self._status(i18n.t("voice.calibrating"))
+        self._voice_worker(detector)
+
+    @work(thread=True, exclusive=True, group="voice")
+    def _voice_worker(self, detector: SpeechDetector) -> None:
+        timer, shown_at = VoiceTimer(), -1.0
+        try:
+            for event, level in listen(voice_frames(), timer, detector):
+                if self._voice_flags["stop"]:
+                    break
+                if self._voice_flags["reset"]:
+                    self._voice_flags["reset"] = False
+                    timer.reset()
+                if event is not None:
+                    self.app.call_from_thread(self._heard, event)
+                if timer.frames * FRAME_S - shown_at >= 0.1:  # the meter, ten times a second
+                    shown_at = timer.frames * FRAME_S
+                    self.app.call_from_thread(self._meter, level, timer.threshold)
+        except VoiceUnavailable as why:
+            self.app.call_from_thread(self._status, str(why))
+        finally:
+            self.app.call_from_thread(self._voice_ended)
+
+    def _heard(self, event: VoiceEvent) -> None:
+        timer = self.timer
+        if timer is None or self._event is None:
+            return
+        if event.heard in (Heard.CALIBRATED, Heard.TOO_NOISY):
+            self._status(i18n.t(f"voice.{event.heard.value}"))
+        elif event.heard is Heard.STARTED and timer.state is TimerState.IDLE:
+            timer.start(countdown=False)
+            self._voice_take = True
+            self._status(i18n.t("voice.hearing"))
+        elif event.heard is Heard.STOPPED and self._voice_take:
+            self._voice_take = False
+            result = timer.stop()  # the voice's own times, not the screen's clock
+            self._save_take(event.duration_s, result[1] if result else [])
+        self.refresh_timer()
+
+    def _meter(self, level: float, threshold: float | None) -> None:
+        cells = 0 if level <= 0 else max(0, min(10, round(10 + 10 * math.log10(level) / 3)))
+        heard = threshold is not None and level >= threshold
+        bar = "█" * cells + "░" * (10 - cells)
+        self.query_one("#voice-meter", Label).update(
+            i18n.t("voice.meter", bar=bar) + (" ♪" if heard else "")
+        )
+
+    def _voice_ended(self) -> None:
+        self.listening = False
+        self._voice_take = False
+        self.query_one("#voice-meter", Label).update("")
 
     def action_delete_take(self) -> None:
         """Delete the take under the cursor, after a yes."""
