@@ -406,13 +406,15 @@ def merge(ctx: click.Context, files: tuple[Path, ...], merge_db: Path | None) ->
     store = _open_store(ctx, merge_db)
     try:
         plans = []
-        for path in files:
-            try:
-                plans.append(plan_merge(store, path.expanduser().absolute()))
-            except RelanceError as error:
-                click.echo(str(error), err=True)
-                click.echo(i18n.t("cli.merge.nothing"), err=True)
-                sys.exit(EXIT_PROBLEM)
+        with cli_words.progress(i18n.t("cli.merge.reading")) as advance:
+            for done, path in enumerate(files):
+                advance(done, len(files))
+                try:
+                    plans.append(plan_merge(store, path.expanduser().absolute()))
+                except RelanceError as error:
+                    click.echo(str(error), err=True)
+                    click.echo(i18n.t("cli.merge.nothing"), err=True)
+                    sys.exit(EXIT_PROBLEM)
         added = apply_merge(store, plans)
         for plan in plans:
             click.echo(

@@ -212,6 +212,33 @@ async def test_duplicate_and_archive_from_the_events_list(demo_store: Store, now
     assert isinstance(demo_store.current_event(), Event)
 
 
+async def test_the_events_list_shows_numbers_and_whole_dates(demo_store: Store, now) -> None:
+    """The number is what `relance report N` takes; the date is never cut."""
+    from textual.widgets import DataTable
+
+    from tests.ui.waiting import wait_until
+
+    app = make_app(store=demo_store, clock=fixed_clock(now))
+    async with app.run_test(size=(100, 32)) as pilot:
+        await open_script(pilot)
+        await pilot.press("f3")
+        table = None
+
+        def filled() -> bool:
+            nonlocal table
+            found = app.screen.query("#events-table")
+            table = found.first() if found else None
+            return table is not None and table.row_count == 4
+
+        await wait_until(pilot, filled)
+        assert isinstance(table, DataTable)
+        rows = [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+        current = demo_store.current_event()
+        assert [str(current.id)] == [r[0] for r in rows if "▶" in r[1]]
+        when = table.columns["col.when"]  # "ven. 27 nov., 10 h 30" never cut
+        assert when.width >= max(len(r[2]) for r in rows)
+
+
 async def test_f4_copies_the_previewed_email(demo_store: Store, now, monkeypatch) -> None:
     import pyperclip
 
