@@ -304,4 +304,5 @@ class Settings(Record):
     timezone: str = "America/Toronto"
     set_aside_covered_outlets: bool = True  # one answer per newsroom is enough
     caller_asked: bool = False  # the first-run form (who calls) was shown once
+    voice_silence_ms: int = 1200  # rehearsal by voice: a pause this long ends the take
     id: int | None = None

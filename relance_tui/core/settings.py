@@ -29,6 +29,7 @@ class SettingsDraft:
     retry_resend_min: str = "120"
     attempts_cap: str = "3"
     dial_command: str = ""
+    voice_silence_ms: str = "1200"
 
     @classmethod
     def from_settings(cls, settings: Settings) -> SettingsDraft:
@@ -42,6 +43,7 @@ class SettingsDraft:
             retry_resend_min=str(settings.retry_resend_min),
             attempts_cap=str(settings.attempts_cap),
             dial_command=settings.dial_command,
+            voice_silence_ms=str(settings.voice_silence_ms),
         )
 
 
@@ -86,6 +88,7 @@ def build_settings(draft: SettingsDraft, base: Settings) -> Settings:
         ("retry_no_answer_min", 1, 1440),
         ("retry_resend_min", 1, 1440),
         ("attempts_cap", 1, 20),
+        ("voice_silence_ms", 300, 5000),
     ):
         number = _whole_number(getattr(draft, name), low, high)
         if number is None:
@@ -105,4 +108,5 @@ def build_settings(draft: SettingsDraft, base: Settings) -> Settings:
         retry_no_answer_min=numbers["retry_no_answer_min"],
         retry_resend_min=numbers["retry_resend_min"],
         attempts_cap=numbers["attempts_cap"],
+        voice_silence_ms=numbers["voice_silence_ms"],
     )

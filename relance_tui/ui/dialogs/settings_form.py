@@ -27,6 +27,7 @@ class SettingsForm(FormDialog[Settings]):
         "retry_no_answer_min",
         "retry_resend_min",
         "attempts_cap",
+        "voice_silence_ms",
         "dial_command",
     )
 
@@ -54,6 +55,7 @@ class SettingsForm(FormDialog[Settings]):
                 "retry_no_answer_min",
                 "retry_resend_min",
                 "attempts_cap",
+                "voice_silence_ms",
             ):
                 yield from form_field(
                     f"field.{name}",

@@ -317,7 +317,8 @@ class RehearsalScreen(RelanceScreen):
 
     @work(thread=True, exclusive=True, group="voice")
     def _voice_worker(self, detector: SpeechDetector) -> None:
-        timer, shown_at = VoiceTimer(), -1.0
+        pause_s = self.store.settings().voice_silence_ms / 1000
+        timer, shown_at = VoiceTimer(silence_s=pause_s), -1.0
         try:
             for event, level in listen(voice_frames(), timer, detector):
                 if self._voice_flags["stop"]:

@@ -110,6 +110,7 @@ def test_settings_validate_whole() -> None:
             retry_no_answer_min="45",
             dial_command="xdg-open tel:{number}",
             language="en",
+            voice_silence_ms="1500",
         ),
         base,
     )
@@ -118,6 +119,7 @@ def test_settings_validate_whole() -> None:
         "en",
         "514 555-0199",
     )
+    assert good.voice_silence_ms == 1500
     with pytest.raises(SettingsInvalid) as refused:
         build_settings(
             SettingsDraft(
@@ -125,6 +127,7 @@ def test_settings_validate_whole() -> None:
                 attempts_cap="0",
                 retry_voicemail_min="abc",
                 dial_command="softphone 'oops",
+                voice_silence_ms="20",
             ),
             base,
         )
@@ -133,4 +136,5 @@ def test_settings_validate_whole() -> None:
         "attempts_cap",
         "retry_voicemail_min",
         "dial_command",
+        "voice_silence_ms",
     }
