@@ -284,21 +284,31 @@ def import_command(
 @main.command(name="export")
 @click.option("--db", "export_db", type=click.Path(path_type=Path))
 @click.option("--event", "event_id", help="Event (number or title words): its call list.")
-@click.option("--format", "fmt", type=click.Choice(["csv", "json", "md"]), default="csv")
+@click.option("--format", "fmt", type=click.Choice(["csv", "json", "md", "ics"]), default="csv")
+@click.option("--ics", is_flag=True, help="The event and its callbacks, for a calendar.")
 @click.option("--output", type=click.Path(path_type=Path, dir_okay=False))
 @click.pass_context
 def export_command(
-    ctx: click.Context, export_db: Path | None, event_id: str | None, fmt: str, output: Path | None
+    ctx: click.Context,
+    export_db: Path | None,
+    event_id: str | None,
+    fmt: str,
+    ics: bool,
+    output: Path | None,
 ) -> None:
-    """Export the media list or an event's call list / exporter."""
+    """Export the media list, an event's call list, or its calendar / exporter."""
     from relance_tui.core.calls.timing import system_clock
+    from relance_tui.core.handoff.calendar import callbacks_ics
     from relance_tui.core.media.exports import export
     from relance_tui.core.store.files import write_atomically_bytes
 
     store = _open_store(ctx, export_db, read_only=True)
     try:
-        event = cli_words.event_or_exit(store, event_id) if event_id is not None else None
-        data = export(store, fmt, event, system_clock)
+        if ics or fmt == "ics":  # the event (the current one by default) and its callbacks
+            data = callbacks_ics(store, cli_words.event_or_exit(store, event_id), system_clock())
+        else:
+            event = cli_words.event_or_exit(store, event_id) if event_id is not None else None
+            data = export(store, fmt, event, system_clock)
     finally:
         store.close()
     if output is None:

@@ -21,6 +21,15 @@ FIXED_NOW = datetime(2026, 11, 26, 9, 15, tzinfo=DEFAULT_TZ)
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
 
+def fake_program(folder: Path, name: str, body: str) -> Path:
+    """An executable shell script `name` in `folder` (a stand-in for a real program)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(f"#!/bin/sh\n{body}\n", encoding="utf-8")
+    path.chmod(0o755)
+    return path
+
+
 @pytest.fixture(autouse=True)
 def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Keep a developer's own data file, language and clipboard out of the tests."""
@@ -29,6 +38,11 @@ def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]
     monkeypatch.setenv("LANG", "C.UTF-8")
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
     monkeypatch.setenv("RELANCE_CONFIG", str(tmp_path / "config" / "config.toml"))
+    # No test opens a real application: the desktop's opener fails, says no handler.
+    desktop = tmp_path / "desktop-bin"
+    fake_program(desktop, "xdg-open", "exit 4")
+    fake_program(desktop, "xdg-mime", "exit 0")
+    monkeypatch.setenv("PATH", f"{desktop}{os.pathsep}{os.environ.get('PATH', '')}")
     i18n.set_language("fr")
     yield
     i18n.set_language("fr")

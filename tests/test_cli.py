@@ -416,3 +416,27 @@ def test_import_suggests_a_known_outlet_and_accept_near_uses_it(
     assert "0 nouveau média" in done.stdout and "rangé sous" in done.stdout
     with Store.open(db_path) as store:
         assert [o.name for o in store.outlets()] == ["Radio Centre-Ville 102,3"]
+
+
+def test_export_ics_writes_the_event_and_its_callbacks(db_path: Path, tmp_path: Path, now) -> None:
+    import icalendar
+
+    from relance_tui.core.calls.queue import load_queue, record_outcome
+    from relance_tui.core.demo import load_demo
+    from relance_tui.core.models import Outcome
+    from relance_tui.locations import data_dir
+
+    with Store.open(db_path) as store:
+        event = load_demo(store, data_dir(), now)
+        state = load_queue(store, event, now).current
+        record_outcome(store, state, Outcome.CALLBACK, now, callback_at=now.replace(hour=14))
+    out = tmp_path / "rappels.ics"
+    done = run("export", "--ics", "--db", str(db_path), "--output", str(out))
+    assert done.returncode == 0, done.stderr
+    calendar = icalendar.Calendar.from_ical(out.read_bytes())
+    summaries = [str(e["summary"]) for e in calendar.walk("VEVENT")]
+    assert summaries == [event.title, f"Rappeler {state.name} — {state.outlet.name}"]
+    again = tmp_path / "again.ics"
+    run("export", "--format", "ics", "--db", str(db_path), "--output", str(again))
+    uids = [str(e["uid"]) for e in icalendar.Calendar.from_ical(again.read_bytes()).walk("VEVENT")]
+    assert uids == [str(e["uid"]) for e in calendar.walk("VEVENT")]  # an update, not a copy

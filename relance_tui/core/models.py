@@ -301,6 +301,7 @@ class Settings(Record):
     retry_resend_min: int = 120
     attempts_cap: int = 3
     dial_command: str = ""
+    dialer: str = "auto"  # auto, qr, custom, or a dialer's name (core.handoff.dial)
     timezone: str = "America/Toronto"
     set_aside_covered_outlets: bool = True  # one answer per newsroom is enough
     caller_asked: bool = False  # the first-run form (who calls) was shown once

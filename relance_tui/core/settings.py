@@ -30,6 +30,7 @@ class SettingsDraft:
     attempts_cap: str = "3"
     dial_command: str = ""
     voice_silence_ms: str = "1200"
+    dialer: str = "auto"
 
     @classmethod
     def from_settings(cls, settings: Settings) -> SettingsDraft:
@@ -44,7 +45,11 @@ class SettingsDraft:
             attempts_cap=str(settings.attempts_cap),
             dial_command=settings.dial_command,
             voice_silence_ms=str(settings.voice_silence_ms),
+            dialer=settings.dialer,
         )
+
+
+DIALER_CHOICES = ("auto", "kdeconnect", "adb", "macos", "linphone", "xdg", "custom", "qr")
 
 
 def _whole_number(text: str, low: int, high: int) -> int | None:
@@ -109,4 +114,5 @@ def build_settings(draft: SettingsDraft, base: Settings) -> Settings:
         retry_resend_min=numbers["retry_resend_min"],
         attempts_cap=numbers["attempts_cap"],
         voice_silence_ms=numbers["voice_silence_ms"],
+        dialer=draft.dialer if draft.dialer in DIALER_CHOICES else "auto",
     )

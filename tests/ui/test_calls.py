@@ -16,6 +16,7 @@ from relance_tui.ui.app import make_app
 from relance_tui.ui.dialogs.callback import CallbackDialog
 from relance_tui.ui.dialogs.copy import CopyDialog
 from relance_tui.ui.screens.calls import CallsScreen
+from tests.ui.waiting import wait_until
 
 
 def text_of(app, selector: str) -> str:
@@ -242,7 +243,7 @@ async def test_resend_records_and_shows_the_email(
     assert attempt.outcome is Outcome.RESEND
 
 
-async def test_dial_runs_the_configured_command_with_the_number(
+async def test_p_hands_the_number_to_the_phone_through_a_custom_command(
     demo_store: Store, now: datetime, tmp_path: Path
 ) -> None:
     first = expected_first(demo_store, now)[0]
@@ -251,15 +252,13 @@ async def test_dial_runs_the_configured_command_with_the_number(
     script.write_text(f'#!/bin/sh\necho "$@" > {record}\n')
     script.chmod(0o700)
     settings = demo_store.settings()
-    settings.dial_command = f"{script} --call {{number}}"
+    settings.dialer, settings.dial_command = "custom", f"{script} --call {{number}}"
     demo_store.save(settings)
     app = make_app(store=demo_store, clock=fixed_clock(now))
     async with app.run_test(size=(100, 32)) as pilot:
         await open_calls(pilot)
         await pilot.press("p")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert "Composition lancée" in str(app.screen.query_one("#call-status").render())
+        await wait_until(pilot, lambda: "envoyé à votre commande" in text_of(app, "#call-status"))
     digits = "".join(ch for ch in first.contact.phone if ch.isdigit())
     expected = f"--call +1{digits}" + (
         f",{first.contact.extension}" if first.contact.extension else ""
@@ -267,24 +266,76 @@ async def test_dial_runs_the_configured_command_with_the_number(
     assert record.read_text().strip() == expected
 
 
-async def test_dial_failure_is_a_message_and_p_is_absent_by_default(
+async def test_p_with_no_dialer_shows_the_number_as_a_qr_code(
     demo_store: Store, now: datetime
 ) -> None:
+    """No phone found on this machine (the tests' PATH has none): p is still there, and
+    shows the number as a QR code to scan; nothing is recorded."""
+    from relance_tui.core.media.phones import dial_string
+    from relance_tui.ui.dialogs.qr import QrDialog
+
+    first = expected_first(demo_store, now)[0]
+    app = make_app(store=demo_store, clock=fixed_clock(now))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_calls(pilot)
+        shown = {b.key for _, b, enabled, _ in screen.active_bindings.values() if b.show}
+        assert "p" in shown
+        await pilot.press("p")
+        await wait_until(pilot, lambda: isinstance(app.screen, QrDialog))
+        number = dial_string(first.contact.phone, first.contact.extension)
+        assert app.screen.uri == f"tel:{number}"
+        code = app.screen.query_one("#qr-code")
+        assert code.region.right <= 80 and code.region.bottom <= 24  # whole at 80x24
+    assert demo_store.attempts(demo_store.current_event().id) == []
+
+
+async def test_a_failing_dialer_says_so_and_falls_back_to_the_qr_code(
+    demo_store: Store, now: datetime
+) -> None:
+    from relance_tui.ui.dialogs.qr import QrDialog
+
+    settings = demo_store.settings()
+    settings.dialer, settings.dial_command = "custom", "/nonexistent/softphone"
+    demo_store.save(settings)
     app = make_app(store=demo_store, clock=fixed_clock(now))
     async with app.run_test(size=(100, 32)) as pilot:
         screen = await open_calls(pilot)
-        shown = {b.key for _, b, enabled, _ in screen.active_bindings.values() if b.show}
-        assert "p" not in shown and "c" in shown
-        settings = demo_store.settings()
-        settings.dial_command = "/nonexistent/softphone"
-        demo_store.save(settings)
         await pilot.press("p")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert "La commande de composition a échoué" in str(
-            screen.query_one("#call-status").render()
-        )
+        await wait_until(pilot, lambda: isinstance(app.screen, QrDialog))
+        assert "n'a pas pris le numéro" in str(screen.query_one("#call-status").render())
     assert demo_store.attempts(demo_store.current_event().id) == []
+
+
+async def test_r_writes_a_draft_and_opens_it_in_the_mail_program(
+    demo_store: Store, now: datetime, tmp_path: Path, monkeypatch
+) -> None:
+    import email
+    import email.policy
+    import os
+
+    import pyperclip
+
+    from tests.conftest import fake_program
+
+    opened = tmp_path / "opened.txt"
+    desktop = tmp_path / "mail-desktop"
+    fake_program(desktop, "xdg-open", f'echo "$1" > "{opened}"')
+    fake_program(desktop, "xdg-mime", "echo org.mozilla.thunderbird.desktop")
+    monkeypatch.setenv("PATH", f"{desktop}{os.pathsep}{os.environ['PATH']}")
+    monkeypatch.setattr(pyperclip, "copy", lambda text: None)
+    first = expected_first(demo_store, now)[0]
+    app = make_app(store=demo_store, clock=fixed_clock(now))
+    async with app.run_test(size=(100, 32)) as pilot:
+        await open_calls(pilot)
+        await pilot.press("r")
+        await wait_until(
+            pilot, lambda: "Courriel prêt dans Thunderbird" in text_of(app, "#call-status")
+        )
+    draft = Path(opened.read_text().strip())
+    assert draft.parent == demo_store.path.parent / "brouillons"
+    message = email.message_from_bytes(draft.read_bytes(), policy=email.policy.default)
+    assert message["To"] == first.contact.email and message["X-Unsent"] == "1"
+    assert [p.get_content_type() for p in message.iter_attachments()] == ["text/calendar"]
 
 
 async def test_do_not_call_asks_first_and_no_changes_nothing(

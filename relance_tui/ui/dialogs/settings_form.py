@@ -9,8 +9,9 @@ from textual.containers import VerticalScroll
 from textual.widgets import Label, Select, Static
 
 from relance_tui import i18n
+from relance_tui.core.handoff.dial import detect
 from relance_tui.core.models import Settings
-from relance_tui.core.settings import SettingsDraft, build_settings
+from relance_tui.core.settings import DIALER_CHOICES, SettingsDraft, build_settings
 from relance_tui.ui.dialogs.base import FormDialog, form_field
 from relance_tui.ui.widgets.editing import TextInput
 
@@ -28,6 +29,7 @@ class SettingsForm(FormDialog[Settings]):
         "retry_resend_min",
         "attempts_cap",
         "voice_silence_ms",
+        "dialer",
         "dial_command",
     )
 
@@ -62,11 +64,23 @@ class SettingsForm(FormDialog[Settings]):
                     TextInput(getattr(draft, name), id=f"field-{name}", type="integer"),
                     name,
                 )
+            found = {dialer.key for dialer in detect()}  # what this machine has, said
+            dialers = [
+                (
+                    i18n.t(f"handoff.dialer.{key}")
+                    + (f" ({i18n.t('handoff.found_here')})" if key in found else ""),
+                    key,
+                )
+                for key in DIALER_CHOICES
+            ]
+            yield from form_field(
+                "field.dialer",
+                Select(dialers, value=draft.dialer, allow_blank=False, id="field-dialer"),
+                "dialer",
+            )
             yield from form_field(
                 "field.dial_command",
-                TextInput(
-                    draft.dial_command, placeholder="xdg-open tel:{number}", id="field-dial_command"
-                ),
+                TextInput(draft.dial_command, id="field-dial_command"),
                 "dial_command",
             )
             yield Static(i18n.t("field.dial_command.help"), classes="dialog-hint")

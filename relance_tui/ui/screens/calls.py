@@ -17,13 +17,12 @@ from relance_tui.core.calls.report import history_text
 from relance_tui.core.calls.session import CallSession
 from relance_tui.core.calls.timing import call_warnings, format_when
 from relance_tui.core.errors import RelanceError
-from relance_tui.core.media.phones import BadPhone, dial_string
 from relance_tui.core.models import Outcome
 from relance_tui.core.script.templates import TemplateProblem
-from relance_tui.ui.dial import run_dial_command
 from relance_tui.ui.dialogs.callback import CallbackDialog
 from relance_tui.ui.dialogs.confirm import ConfirmDialog
 from relance_tui.ui.dialogs.note import NoteDialog
+from relance_tui.ui.handoff import HandOffs
 from relance_tui.ui.screens.base import RelanceScreen
 from relance_tui.ui.widgets.card_text import card_text
 from relance_tui.ui.widgets.queue_lists import QueueLists
@@ -41,13 +40,13 @@ OUTCOME_KEYS: dict[str, Outcome] = {
 }
 # The actions offered only while a card is on screen.
 NEEDS_CARD = set(
-    "outcome callback skip copy_email note dial do_not_call voicemail_script"
+    "outcome callback skip copy_email note dial qr do_not_call voicemail_script"
     " switch_language".split()
 )
 NARROW = 100  # below this width the side lists fold away (`l` shows them)
 
 
-class CallsScreen(RelanceScreen):
+class CallsScreen(HandOffs, RelanceScreen):
     MODE = "calls"
     ASKS_CALLER = True
 
@@ -66,6 +65,7 @@ class CallsScreen(RelanceScreen):
         Binding("e", "copy_email", "key.copy_email", id="calls.copy_email"),
         Binding("o", "note", "key.note", id="calls.note"),
         Binding("p", "dial", "key.dial", id="calls.dial"),
+        Binding("P", "qr", "key.qr", id="calls.qr", show=False),
         Binding("space", "start_call", "key.start_call", id="calls.start_call"),
         Binding("E", "show_copied", "key.show_copied", id="calls.show_copied", show=False),
         Binding("l", "toggle_side", "key.toggle_side", id="calls.toggle_side"),
@@ -84,6 +84,7 @@ class CallsScreen(RelanceScreen):
         super().__init__()
         self._session: CallSession | None = None
         self._outcome_text = ""  # the last outcome recorded, kept in the status line
+        self._draft_said = ""  # what became of the email draft, said with the copy
         self._progress: Progress | None = None
         self._script_name = "talking_points"  # or voicemail, on `m`, until the next card
         self._script_target: int | None = None
@@ -138,8 +139,6 @@ class CallsScreen(RelanceScreen):
         self._show(self.session.refresh())
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "dial" and not self.store.settings().dial_command.strip():
-            return False  # no dial command configured: the key is not offered
         if action in NEEDS_CARD and not self.has_card:
             return None
         return True
@@ -357,6 +356,11 @@ class CallsScreen(RelanceScreen):
         except TemplateProblem as problem:
             self.app.call_from_thread(self._email_failed, problem)
             return
+        event = self.session.event
+        if event is not None and state.email:  # a draft for the mail program, and the copy
+            name = state.name or state.label
+            subject, body = rendered.email_subject, rendered.email_body
+            self._draft_said = self.email_draft(event, state.email, subject, body, name)
         self.app.call_from_thread(self._copy, state, rendered.email_subject, rendered.email_body)
 
     def _email_failed(self, problem: TemplateProblem) -> None:
@@ -397,8 +401,10 @@ class CallsScreen(RelanceScreen):
         )
 
     def on_copied(self, message: str) -> None:
-        # The outcome just recorded stays in view, with how the copy went.
-        self._status(f"{self._outcome_text} · {message}" if self._outcome_text else message)
+        # The outcome just recorded stays in view, with how the draft and the copy went.
+        said = [self._outcome_text, self._draft_said, message]
+        self._draft_said = ""
+        self._status(" · ".join(part for part in said if part))
 
     def action_show_copied(self) -> None:
         self.show_last_copy()
@@ -426,19 +432,13 @@ class CallsScreen(RelanceScreen):
         self.app.push_screen(ConfirmDialog(question), self.guarded(answered))
 
     def action_dial(self) -> None:
-        state = self.current
-        command = self.store.settings().dial_command.strip()
-        if state is None or not command:
-            return
-        phone, extension = state.phone
-        try:
-            number = dial_string(phone, extension)
-        except BadPhone:
-            self._status(i18n.t("calls.dial_bad_number", phone=phone))
-            return
-        self.session.start_call()
-        self._dial_worker(command, number)
+        if self.current is not None:
+            self.session.start_call()
+            self.dial(self.current)
 
-    @work(thread=True, exclusive=True, group="dial")
-    def _dial_worker(self, command: str, number: str) -> None:
-        self.app.call_from_thread(self._status, run_dial_command(command, number))
+    def action_qr(self) -> None:
+        if self.current is not None:
+            self.dial(self.current, show_qr=True)
+
+    def _say(self, text: str) -> None:
+        self._status(text)

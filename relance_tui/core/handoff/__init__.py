@@ -1,0 +1,1 @@
+"""Hand-offs to the officer's own tools: their phone, their mail program, their calendar."""

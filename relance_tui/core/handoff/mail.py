@@ -1,0 +1,78 @@
+"""The reminder email as a draft for the officer's own mail program.
+
+An `.eml` file (standard library `email`) with `X-Unsent: 1`, which Thunderbird,
+Outlook, Apple Mail and Evolution open as a message ready to send: To, Subject, the
+body in the contact's language and an invitation to the event (`.ics`) attached.
+Nothing is sent by relance. Where no program opens it, a `mailto:` link carries
+the same subject and body.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from email.message import EmailMessage
+from email.policy import SMTP
+from pathlib import Path
+from urllib.parse import quote
+
+from relance_tui.core.store.files import write_atomically_bytes
+
+
+def draft(to: str, subject: str, body: str, ics: bytes | None = None) -> EmailMessage:
+    message = EmailMessage(policy=SMTP)
+    message["To"] = to
+    message["Subject"] = subject
+    message["X-Unsent"] = "1"  # opened as a draft, not as a message received
+    message.set_content(body)
+    if ics is not None:
+        invitation = ics.decode("utf-8")  # text, so « » and accents arrive as written
+        message.add_attachment(invitation, subtype="calendar", filename="invitation.ics")
+    return message
+
+
+def write_draft(folder: Path, name: str, message: EmailMessage) -> Path:
+    """The draft saved as `<name>.eml` in `folder` (private, like every file of ours)."""
+    slug = re.sub(r"[^\w-]+", "-", name).strip("-")[:60] or "courriel"
+    path = folder / f"{slug}.eml"
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    write_atomically_bytes(path, message.as_bytes())
+    return path
+
+
+def mailto(to: str, subject: str, body: str) -> str:
+    return f"mailto:{quote(to)}?subject={quote(subject)}&body={quote(body)}"
+
+
+def opener() -> str | None:
+    """The program that opens a file with the desktop's default application."""
+    return shutil.which("open") if sys.platform == "darwin" else shutil.which("xdg-open")
+
+
+def mail_program() -> str:
+    """The name of the desktop's mail program, when it says ("Thunderbird"), else ""."""
+    mime = shutil.which("xdg-mime")
+    if mime is None:
+        return ""
+    try:
+        done = subprocess.run(
+            [mime, "query", "default", "message/rfc822"], capture_output=True, text=True, timeout=3
+        )
+    except (OSError, subprocess.SubprocessError):
+        return ""
+    desktop = done.stdout.strip().removesuffix(".desktop").split(".")[-1]
+    return desktop.replace("-", " ").title() if desktop else ""
+
+
+def open_with_desktop(target: str, timeout: float = 10) -> bool:
+    """Open a file or a link with the default application; True when it was handed over."""
+    program = opener()
+    if program is None:
+        return False
+    try:
+        done = subprocess.run([program, target], capture_output=True, timeout=timeout)
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return done.returncode == 0

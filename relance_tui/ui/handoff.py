@@ -1,0 +1,84 @@
+"""Hand-offs from a screen to the officer's own tools (a mixin of RelanceScreen):
+the number to their phone (or as a QR code), the reminder email as a draft for their
+mail program. Everything that runs a program runs off the UI thread."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import work
+
+from relance_tui import i18n
+from relance_tui.core.calls.queue import TargetState
+from relance_tui.core.handoff import mail
+from relance_tui.core.handoff.calendar import event_ics
+from relance_tui.core.handoff.dial import chosen, detect, dial, tel_uri
+from relance_tui.core.media.phones import BadPhone, dial_string, format_phone
+from relance_tui.core.models import Event
+from relance_tui.core.store.store import Store
+from relance_tui.ui.dialogs.qr import QrDialog
+
+
+def drafts_dir(data_file: Path) -> Path:
+    """Where the email drafts go: beside the data file, private."""
+    return data_file.parent / "brouillons"
+
+
+class HandOffs:
+    """For screens that show people: `dial(state)` and `email_draft(...)`."""
+
+    store: Store
+
+    def dial(self, state: TargetState, show_qr: bool = False) -> None:
+        """The number to the phone (the dialer of the settings, or the first found);
+        the QR code when there is none, when it fails, or when asked (`show_qr`)."""
+        phone, extension = state.phone
+        try:
+            number = dial_string(phone, extension)
+        except BadPhone:
+            self._say(i18n.t("handoff.bad_number", phone=phone))  # type: ignore[attr-defined]
+            return
+        shown = format_phone(phone, extension, i18n.current_language())
+        who = state.name or state.label
+        if show_qr:
+            self.app.push_screen(QrDialog(who, shown, tel_uri(number)))  # type: ignore[attr-defined]
+            return
+        self._dial_worker(who, shown, tel_uri(number))
+
+    @work(thread=True, exclusive=True, group="dial")
+    def _dial_worker(self, who: str, shown: str, uri: str) -> None:
+        settings = self.store.settings()
+        dialer = chosen(settings.dialer, settings.dial_command, detect())
+        app = self.app  # type: ignore[attr-defined]
+        if dialer is None:
+            app.call_from_thread(app.push_screen, QrDialog(who, shown, uri))
+            return
+        via = i18n.t(f"handoff.dialer.{dialer.key}")
+        result = dial(dialer, uri)
+        if result.ok:
+            app.call_from_thread(self._say, i18n.t("handoff.dialed", number=shown, via=via))
+        else:
+            app.call_from_thread(
+                self._say, i18n.t("handoff.dial_failed", via=via, detail=result.detail)
+            )
+            app.call_from_thread(app.push_screen, QrDialog(who, shown, uri))
+
+    def email_draft(self, event: Event, to: str, subject: str, body: str, name: str) -> str:
+        """Write the draft (with the event's invitation) and open it in the mail program;
+        what happened, in words. Blocks on the opener: call it off the UI thread."""
+        file_id = str(self.store.meta().get("file_id") or "main")
+        stamp = self.clock()  # type: ignore[attr-defined]
+        message = mail.draft(to, subject, body, event_ics(event, file_id, stamp))
+        try:
+            path = mail.write_draft(drafts_dir(self.store.path), name, message)
+        except OSError:
+            return ""
+        if mail.open_with_desktop(str(path)):
+            program = mail.mail_program()
+            if program:
+                return i18n.t("handoff.mail.opened", program=program)
+            return i18n.t("handoff.mail.opened_default")
+        return i18n.t("handoff.mail.saved", path=str(path))
+
+    def _say(self, text: str) -> None:
+        raise NotImplementedError

@@ -1,0 +1,65 @@
+"""The reminder email as a draft, and the calendar of the event and its callbacks,
+read back by the libraries a mail program and a calendar would use."""
+
+from __future__ import annotations
+
+import email
+import email.policy
+from datetime import timedelta
+
+import icalendar
+
+from relance_tui.core.calls.queue import load_queue, record_outcome
+from relance_tui.core.handoff.calendar import callbacks_ics, event_ics
+from relance_tui.core.handoff.mail import draft, mailto, write_draft
+from relance_tui.core.models import Outcome
+from relance_tui.core.store.store import Store
+
+
+def test_the_draft_reads_back_with_its_invitation(demo_store: Store, now, tmp_path) -> None:
+    event = demo_store.current_event()
+    message = draft(
+        "lea@cibl.example",
+        "Rappel : Lancement",
+        "Bonjour Léa,\n\nComme convenu…",
+        event_ics(event, "file-1", now),
+    )
+    path = write_draft(tmp_path / "brouillons", "Léa Roy", message)
+    assert path.name == "Léa-Roy.eml" and oct(path.stat().st_mode)[-3:] == "600"
+    parsed = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
+    assert parsed["To"] == "lea@cibl.example" and parsed["Subject"] == "Rappel : Lancement"
+    assert parsed["X-Unsent"] == "1"  # a draft to send, not a message received
+    body = parsed.get_body(preferencelist=("plain",))
+    assert "Bonjour Léa" in body.get_content()
+    [invitation] = [part for part in parsed.iter_attachments()]
+    assert invitation.get_content_type() == "text/calendar"
+    calendar = icalendar.Calendar.from_ical(invitation.get_content())
+    [entry] = calendar.walk("VEVENT")
+    assert entry.decoded("dtstart") == event.start
+    assert str(entry["dtstart"].params["TZID"]) == "America/Toronto"
+    assert entry.walk("VALARM")[0].decoded("trigger") == -timedelta(hours=1)
+
+
+def test_mailto_carries_subject_and_body() -> None:
+    link = mailto("lea@cibl.example", "Rappel : Lancement", "Bonjour,\nà bientôt")
+    assert link.startswith("mailto:lea%40cibl.example?subject=Rappel%20%3A%20Lancement&body=")
+    assert "%0A" in link
+
+
+def test_callbacks_in_the_calendar_with_stable_uids(demo_store: Store, now) -> None:
+    event = demo_store.current_event()
+    state = load_queue(demo_store, event, now).current
+    later = now + timedelta(hours=3)
+    record_outcome(demo_store, state, Outcome.CALLBACK, now, callback_at=later, note="après 14 h")
+    first = icalendar.Calendar.from_ical(callbacks_ics(demo_store, event, now))
+    again = icalendar.Calendar.from_ical(
+        callbacks_ics(demo_store, event, now + timedelta(minutes=5))
+    )
+    entries = first.walk("VEVENT")
+    assert len(entries) == 2  # the event, the callback
+    callback = entries[1]
+    assert callback.decoded("dtstart") == later
+    assert str(callback["url"]).startswith("tel:+1514")
+    assert state.name in str(callback["summary"]) and "après 14 h" in str(callback["description"])
+    assert callback.walk("VALARM")[0].decoded("trigger") == -timedelta(minutes=5)
+    assert [str(e["uid"]) for e in entries] == [str(e["uid"]) for e in again.walk("VEVENT")]
