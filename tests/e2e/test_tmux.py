@@ -286,3 +286,39 @@ def test_the_door_at_80x24_survives_a_restart_and_reaches_the_report(tmp_path: P
     present = report.split("Présents (2)")[1].split("Confirmés absents")[0]
     assert "CIBL 101,5 · Béatrice Thibault" in present
     assert "Métro Montréal · Zoé Lavoie" in present
+
+
+def test_p_shows_the_qr_code_and_r_opens_a_draft_in_the_mail_program(tmp_path: Path) -> None:
+    """The installed command at 80x24, no phone on this machine, a mail program that
+    opens drafts (a stand-in that records what it was given)."""
+    from tests.conftest import fake_program
+
+    desktop = tmp_path / "desktop"
+    opened = tmp_path / "opened.txt"
+    fake_program(desktop, "xdg-open", f'echo "$1" >> "{opened}"')
+    fake_program(  # the mail program, and no tel: handler
+        desktop, "xdg-mime", '[ "$3" = message/rfc822 ] && echo org.mozilla.thunderbird.desktop'
+    )
+    terminal = Terminal("relance-handoff", (80, 24))
+    db = tmp_path / "demo.json"
+    try:
+        terminal.start(
+            f"env PATH={desktop}:{os.environ['PATH']} {installed_relance()} demo --db {db}"
+        )
+        terminal.wait_for("affichés sur")
+        terminal.keys("4")
+        terminal.wait_for("Lignes de communication")
+        terminal.keys("p")
+        screen = terminal.wait_for("Scannez avec l'appareil photo")
+        assert "Appeler Béatrice Thibault" in screen and "▀▀▀▀" in screen
+        terminal.keys("Escape")
+        terminal.wait_for("c confirmé  i intéressé")  # the dialog closed (not alt+r)
+        terminal.keys("r")
+        terminal.wait_for("Courriel prêt dans Thunderbird")
+        terminal.keys("q")
+        terminal.wait_closed()
+    finally:
+        terminal.close()
+    [draft] = (tmp_path / "brouillons").glob("*.eml")
+    assert opened.read_text().split() == [str(draft)]
+    assert "X-Unsent: 1" in draft.read_text("utf-8")

@@ -231,7 +231,8 @@ async def test_resend_records_and_shows_the_email(
         await app.workers.wait_for_complete()
         await pilot.pause()
         status = str(app.screen.query_one("#call-status").render())
-        assert "renvoyer le communiqué" in status and "OSC 52" in status  # both stay
+        assert "renvoyer le communiqué" in status and "Courriel enregistré dans" in status
+        assert "OSC 52" not in status  # plain words, never the terminal's jargon
         assert not isinstance(app.screen, CopyDialog)
         await pilot.press("E")
         await pilot.pause()
@@ -320,7 +321,9 @@ async def test_r_writes_a_draft_and_opens_it_in_the_mail_program(
     opened = tmp_path / "opened.txt"
     desktop = tmp_path / "mail-desktop"
     fake_program(desktop, "xdg-open", f'echo "$1" > "{opened}"')
-    fake_program(desktop, "xdg-mime", "echo org.mozilla.thunderbird.desktop")
+    fake_program(  # the mail program, and no tel: handler
+        desktop, "xdg-mime", '[ "$3" = message/rfc822 ] && echo org.mozilla.thunderbird.desktop'
+    )
     monkeypatch.setenv("PATH", f"{desktop}{os.pathsep}{os.environ['PATH']}")
     monkeypatch.setattr(pyperclip, "copy", lambda text: None)
     first = expected_first(demo_store, now)[0]

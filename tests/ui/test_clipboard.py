@@ -92,7 +92,7 @@ async def test_without_any_clipboard_the_text_is_shown_and_saved(
 
     monkeypatch.setattr(pyperclip, "copy", no_mechanism)
     text, status = await press_e(demo_store, now)
-    assert "envoyé au terminal (OSC 52), non vérifiable" in status
+    assert "confié au terminal pour la copie (collez pour vérifier" in status
     [saved] = (demo_store.path.parent / "copies").iterdir()
     assert str(saved) in status
     assert saved.read_text(encoding="utf-8") == text

@@ -401,8 +401,9 @@ class CallsScreen(HandOffs, RelanceScreen):
         )
 
     def on_copied(self, message: str) -> None:
-        # The outcome just recorded stays in view, with how the draft and the copy went.
-        said = [self._outcome_text, self._draft_said, message]
+        # Where the email is first (the status line is cut at 80 columns), then the
+        # outcome just recorded, then how the copy went.
+        said = [self._draft_said, self._outcome_text, message]
         self._draft_said = ""
         self._status(" · ".join(part for part in said if part))
 
