@@ -51,11 +51,12 @@ async def test_full_disk_in_the_call_queue(demo_store: Store, now, monkeypatch) 
 
 
 async def test_a_hung_clipboard_or_dial_command_never_freezes_the_keys(
-    demo_store: Store, now, monkeypatch
+    demo_store: Store, now, monkeypatch, tmp_path
 ) -> None:
     import pyperclip
 
-    from relance_tui.ui import clipboard, dial
+    from relance_tui.core.handoff import dial
+    from relance_tui.ui import clipboard
 
     released = threading.Event()
     monkeypatch.setattr(pyperclip, "copy", lambda text: released.wait(10))
@@ -64,7 +65,10 @@ async def test_a_hung_clipboard_or_dial_command_never_freezes_the_keys(
     settings = demo_store.settings()
     import dataclasses
 
-    demo_store.save(dataclasses.replace(settings, dial_command="sleep 10"))
+    from tests.conftest import fake_program
+
+    hang = fake_program(tmp_path / "bin", "softphone", "sleep 10")  # never answers
+    demo_store.save(dataclasses.replace(settings, dialer="custom", dial_command=str(hang)))
     event = demo_store.current_event()
     app = make_app(store=demo_store, clock=fixed_clock(now))
     try:
@@ -81,7 +85,10 @@ async def test_a_hung_clipboard_or_dial_command_never_freezes_the_keys(
             await app.workers.wait_for_complete()
             await pilot.pause()
             status = str(screen.query_one("#call-status").render())
-            assert "a échoué" in status or "confié au terminal" in status
+            assert any(
+                said in status
+                for said in ("a échoué", "confié au terminal", "n'a pas pris le numéro")
+            )
     finally:
         released.set()
 

@@ -115,8 +115,9 @@ class Dialed:
     detail: str = ""  # why it failed, in the dialer's own words
 
 
-def dial(dialer: Dialer, uri: str, timeout: float = DIAL_TIMEOUT_S) -> Dialed:
-    """Run the dialer; blocks up to `timeout` (call it off the UI thread)."""
+def dial(dialer: Dialer, uri: str, timeout: float | None = None) -> Dialed:
+    """Run the dialer; blocks up to `timeout` (DIAL_TIMEOUT_S): call it off the UI thread."""
+    timeout = DIAL_TIMEOUT_S if timeout is None else timeout
     try:
         done = subprocess.run(dialer.argv(uri), capture_output=True, text=True, timeout=timeout)
     except subprocess.TimeoutExpired:
