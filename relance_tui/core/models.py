@@ -199,6 +199,7 @@ class Event(Record):
     visuals: str = ""
     language: Language = Language.FR
     press_release: str = ""
+    release_file: str = ""  # the communiqué as a file (PDF, DOCX, ODT), attached to drafts
     # Talking points, email subject and body, voicemail: the text being written, by
     # language ("fr", "en") then template name; a language or name left out is the
     # shipped default (core.script.book).

@@ -64,21 +64,14 @@ class HandOffs:
             app.call_from_thread(app.push_screen, QrDialog(who, shown, uri))
 
     def email_draft(self, event: Event, to: str, subject: str, body: str, name: str) -> str:
-        """Write the draft (with the event's invitation) and open it in the mail program;
-        what happened, in words. Blocks on the opener: call it off the UI thread."""
+        """Write the draft (with the invitation and the communiqué's file) and open it in
+        the mail program; what happened, in words. Blocks: call it off the UI thread."""
         file_id = str(self.store.meta().get("file_id") or "main")
         stamp = self.clock()  # type: ignore[attr-defined]
-        message = mail.draft(to, subject, body, event_ics(event, file_id, stamp))
-        try:
-            path = mail.write_draft(drafts_dir(self.store.path), name, message)
-        except OSError:
-            return ""
-        if mail.open_with_desktop(str(path)):
-            program = mail.mail_program()
-            if program:
-                return i18n.t("handoff.mail.opened", program=program)
-            return i18n.t("handoff.mail.opened_default")
-        return i18n.t("handoff.mail.saved", path=str(path))
+        release, missing = mail.release_of(event)
+        message = mail.draft(to, subject, body, event_ics(event, file_id, stamp), release)
+        said = mail.hand_over(drafts_dir(self.store.path), name, message)
+        return " · ".join(part for part in (said, missing) if part)
 
     def _say(self, text: str) -> None:
         raise NotImplementedError

@@ -130,3 +130,20 @@ async def test_split_and_merge_from_the_screen(demo_store: Store, now, tmp_path:
         assert "Fusion : 1 appel ajouté." in rendered(app, "#report-status")
         assert "Alex 1" in rendered(app, "#report-totals")
     assert [a.caller for a in demo_store.attempts(demo_store.current_event().id)] == ["Alex"]
+
+
+async def test_resend_to_all_writes_one_draft_each(demo_store: Store, now) -> None:
+    from relance_tui.ui.dialogs.resend_all import ResendAllDialog
+    from tests.ui.waiting import wait_until
+
+    record(demo_store, now, [(Outcome.RESEND, ""), (Outcome.RESEND, "")])
+    app = make_app(store=demo_store, clock=fixed_clock(now + timedelta(minutes=10)))
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.press("5")
+        await wait_until(pilot, lambda: isinstance(app.screen, ReportScreen))
+        await pilot.press("E")
+        await wait_until(pilot, lambda: isinstance(app.screen, ResendAllDialog))
+        await pilot.press("p")
+        await wait_until(pilot, lambda: "2 brouillons dans" in rendered(app, "#report-status"))
+    drafts = list((demo_store.path.parent / "brouillons").rglob("*.eml"))
+    assert len(drafts) == 2

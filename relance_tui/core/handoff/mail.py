@@ -9,6 +9,7 @@ the same subject and body.
 
 from __future__ import annotations
 
+import mimetypes
 import re
 import shutil
 import subprocess
@@ -18,18 +19,37 @@ from email.policy import SMTP
 from pathlib import Path
 from urllib.parse import quote
 
+from relance_tui import i18n
+from relance_tui.core.models import Event
 from relance_tui.core.store.files import write_atomically_bytes
 
 
-def draft(to: str, subject: str, body: str, ics: bytes | None = None) -> EmailMessage:
+def draft(
+    to: str,
+    subject: str,
+    body: str,
+    ics: bytes | None = None,
+    release: Path | None = None,
+    bcc: str = "",
+) -> EmailMessage:
+    """The draft; `release` is the communiqué's file, attached with its own type (the
+    caller checks it exists). `bcc`: everyone, unseen by each other, for one message."""
     message = EmailMessage(policy=SMTP)
-    message["To"] = to
+    if to:
+        message["To"] = to
+    if bcc:
+        message["Bcc"] = bcc
     message["Subject"] = subject
     message["X-Unsent"] = "1"  # opened as a draft, not as a message received
     message.set_content(body)
     if ics is not None:
         invitation = ics.decode("utf-8")  # text, so « » and accents arrive as written
         message.add_attachment(invitation, subtype="calendar", filename="invitation.ics")
+    if release is not None:
+        kind = mimetypes.guess_type(release.name)[0] or "application/octet-stream"
+        maintype, subtype = kind.split("/", 1)
+        data = release.read_bytes()
+        message.add_attachment(data, maintype=maintype, subtype=subtype, filename=release.name)
     return message
 
 
@@ -76,3 +96,40 @@ def open_with_desktop(target: str, timeout: float = 10) -> bool:
     except (OSError, subprocess.SubprocessError):
         return False
     return done.returncode == 0
+
+
+def release_of(event: Event) -> tuple[Path | None, str]:
+    """The communiqué's file if the event names one that exists, and what to say if
+    it names one that does not (the draft is made all the same)."""
+    if not event.release_file:
+        return None, ""
+    path = Path(event.release_file).expanduser()
+    if path.is_file():
+        return path, ""
+    return None, i18n.t("handoff.mail.no_release", path=str(path))
+
+
+def hand_over(
+    folder: Path,
+    name: str,
+    message: EmailMessage,
+    open_it: bool = True,
+) -> str:
+    """Write the draft, open it in the mail program (or, failing that, a `mailto:` with
+    its subject and body); what happened, in plain words."""
+    try:
+        path = write_draft(folder, name, message)
+    except OSError:
+        return ""
+    if open_it and open_with_desktop(str(path)):
+        program = mail_program()
+        if program:
+            return i18n.t("handoff.mail.opened", program=program)
+        return i18n.t("handoff.mail.opened_default")
+    if open_it:
+        body = message.get_body(preferencelist=("plain",))
+        text = body.get_content() if body is not None else ""
+        link = mailto(str(message["To"] or ""), str(message["Subject"] or ""), text)
+        if open_with_desktop(link):
+            return i18n.t("handoff.mail.link")
+    return i18n.t("handoff.mail.saved", path=str(path))

@@ -44,6 +44,7 @@ class EventDraft:
     visuals: str = ""
     language: str = Language.FR.value
     press_release: str = ""
+    release_file: str = ""
 
     @classmethod
     def from_event(cls, event: Event) -> EventDraft:
@@ -57,6 +58,7 @@ class EventDraft:
             visuals=event.visuals,
             language=event.language.value,
             press_release=event.press_release,
+            release_file=event.release_file,
         )
 
 
@@ -102,6 +104,7 @@ def build_event(draft: EventDraft, now: datetime, base: Event | None = None) -> 
         "venue": clean(draft.venue).strip(),
         "address": clean(draft.address).strip(),
         "visuals": clean(draft.visuals).strip(),
+        "release_file": clean(draft.release_file).strip(),
     }
     for name, value in fields.items():
         if len(value) > MAX_FIELD:

@@ -37,6 +37,7 @@ class EventForm(FormDialog[Event]):
         "spokespeople",
         "visuals",
         "language",
+        "release_file",
         "press_release",
     )
 
@@ -89,6 +90,11 @@ class EventForm(FormDialog[Event]):
                 "field.language",
                 Select(languages, value=draft.language, allow_blank=False, id="field-language"),
                 "language",
+            )
+            yield from form_field(
+                "field.release_file",
+                TextInput(draft.release_file, id="field-release_file"),
+                "release_file",
             )
             yield from form_field(
                 "field.press_release",

@@ -28,6 +28,8 @@ from relance_tui.core.calls.report import (
 )
 from relance_tui.core.door.turnout import expected_turnout
 from relance_tui.core.errors import RelanceError, os_words
+from relance_tui.core.handoff.batch import resend_drafts
+from relance_tui.core.handoff.mail import open_with_desktop
 from relance_tui.core.models import Event, Settings
 from relance_tui.core.script import book
 from relance_tui.core.script.templates import TemplateProblem, render_event
@@ -36,7 +38,9 @@ from relance_tui.core.team.shares import apply_merge, plan_merge, split
 from relance_tui.ui.columns import Column, natural_width, share_widths
 from relance_tui.ui.dialogs.export import ExportDialog, ExportRequest
 from relance_tui.ui.dialogs.merge import MergeDialog
+from relance_tui.ui.dialogs.resend_all import ResendAllDialog
 from relance_tui.ui.dialogs.split import SplitDialog, SplitRequest
+from relance_tui.ui.handoff import drafts_dir
 from relance_tui.ui.screens.base import RelanceScreen
 
 # Which columns give up width first when the list is narrow (higher: sooner).
@@ -53,6 +57,7 @@ class ReportScreen(RelanceScreen):
         Binding("left_square_bracket", "tab(-1)", "key.tab_previous", id="report.previous"),
         Binding("right_square_bracket", "tab(1)", "key.tab_next", id="report.next"),
         Binding("e", "copy_email", "key.copy_email", id="report.copy_email"),
+        Binding("E", "resend_all", "key.resend_all", id="report.resend_all"),
         Binding("x", "export", "key.export_report", id="report.export"),
         Binding("s", "split", "key.split", id="report.split"),
         Binding("m", "merge", "key.merge", id="report.merge"),
@@ -230,6 +235,35 @@ class ReportScreen(RelanceScreen):
 
     def on_copied(self, message: str) -> None:
         self._status(message)
+
+    def action_resend_all(self) -> None:
+        """Drafts for everyone who asked for the release again, in a folder that opens."""
+        summary = self._summary
+        if summary is None or not summary.resend:
+            self._status(i18n.t("handoff.resend_all.none"))
+            return
+
+        def chosen(bcc: bool | None) -> None:
+            if bcc is not None and summary is not None:
+                self._resend_worker(summary.event, list(summary.resend), bcc)
+
+        self.app.push_screen(ResendAllDialog(len(summary.resend)), self.guarded(chosen))
+
+    @work(thread=True, exclusive=True, group="resend_all")
+    def _resend_worker(self, event: Event, states: list[TargetState], bcc: bool) -> None:
+        stamp = self.clock()
+        folder = drafts_dir(self.store.path) / stamp.strftime("%Y%m%d-%H%M%S")
+        file_id = str(self.store.meta().get("file_id") or "main")
+        settings = self.store.settings()
+        batch = resend_drafts(event, states, settings, folder, file_id, stamp, bcc=bcc)
+        opened = open_with_desktop(str(folder))
+        drafts = i18n.t("count.drafts", count=batch.drafts)
+        said = [i18n.t("handoff.resend_all.done", drafts=drafts, folder=str(folder))]
+        if batch.left_out:
+            said.append(i18n.t("handoff.resend_all.left_out", names=", ".join(batch.left_out)))
+        if opened:
+            said.insert(0, i18n.t("handoff.folder_opened"))
+        self.app.call_from_thread(self._status, " · ".join(said))
 
     def action_export(self) -> None:
         summary = self._summary

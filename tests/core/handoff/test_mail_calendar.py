@@ -63,3 +63,43 @@ def test_callbacks_in_the_calendar_with_stable_uids(demo_store: Store, now) -> N
     assert state.name in str(callback["summary"]) and "après 14 h" in str(callback["description"])
     assert callback.walk("VALARM")[0].decoded("trigger") == -timedelta(minutes=5)
     assert [str(e["uid"]) for e in entries] == [str(e["uid"]) for e in again.walk("VEVENT")]
+
+
+def test_resend_to_all_one_draft_each_or_one_in_bcc(demo_store: Store, now, tmp_path) -> None:
+    from relance_tui.core.calls.report import summarise
+    from relance_tui.core.calls.timing import fixed_clock
+    from relance_tui.core.handoff.batch import resend_drafts
+
+    event = demo_store.current_event()
+    release = tmp_path / "communique.pdf"
+    release.write_bytes(b"%PDF-1.4 le communique")
+    event.release_file = str(release)
+    demo_store.save(event)
+    for _ in range(3):
+        state = load_queue(demo_store, event, now).current
+        record_outcome(demo_store, state, Outcome.RESEND, now)
+    asked = summarise(demo_store, event, fixed_clock(now)).resend
+    assert len(asked) == 3
+    each = resend_drafts(event, asked, demo_store.settings(), tmp_path / "each", "f", now)
+    assert each.drafts == 3 and each.left_out == []
+    drafts = sorted((tmp_path / "each").glob("*.eml"))
+    parsed = [email.message_from_bytes(p.read_bytes(), policy=email.policy.default) for p in drafts]
+    assert sorted(m["To"] for m in parsed) == sorted(s.email for s in asked)
+    for message in parsed:
+        kinds = [part.get_content_type() for part in message.iter_attachments()]
+        assert kinds == ["text/calendar", "application/pdf"]  # the invitation, the release
+    one = resend_drafts(event, asked, demo_store.settings(), tmp_path / "bcc", "f", now, bcc=True)
+    [bcc] = (tmp_path / "bcc").glob("*.eml")
+    message = email.message_from_bytes(bcc.read_bytes(), policy=email.policy.default)
+    assert one.drafts == 1 and message["To"] is None
+    assert sorted(message["Bcc"].split(", ")) == sorted(s.email for s in asked)
+    assert "Bonjour," in message.get_body(preferencelist=("plain",)).get_content()
+
+
+def test_a_missing_communique_file_is_said_not_fatal(demo_store: Store, tmp_path) -> None:
+    from relance_tui.core.handoff.mail import release_of
+
+    event = demo_store.current_event()
+    event.release_file = str(tmp_path / "absent.pdf")
+    path, said = release_of(event)
+    assert path is None and "absent.pdf" in said and "introuvable" in said
