@@ -449,3 +449,32 @@ async def test_plus_on_the_side_list_postpones_a_callback_and_keeps_the_card(
         if a.target_id == first.target.id
     ]
     assert [a.callback_at.hour for a in callbacks] == [14, 9]
+
+
+async def test_f_after_a_voicemail_prepares_the_follow_up_email(
+    demo_store: Store, now: datetime, monkeypatch
+) -> None:
+    import email
+    import email.policy
+
+    import pyperclip
+
+    copied: list[str] = []
+    monkeypatch.setattr(pyperclip, "copy", copied.append)
+    first = expected_first(demo_store, now)[0]
+    app = make_app(store=demo_store, clock=fixed_clock(now))
+    async with app.run_test(size=(100, 32)) as pilot:
+        await open_calls(pilot)
+        await pilot.press("f")
+        await wait_until(pilot, lambda: "enregistrez-en un avec v" in text_of(app, "#call-status"))
+        await pilot.press("v")
+        await wait_until(pilot, lambda: "(f : courriel de suivi)" in text_of(app, "#call-status"))
+        await pilot.press("f")
+        await wait_until(pilot, lambda: "Courriel enregistré dans" in text_of(app, "#call-status"))
+    [draft] = (demo_store.path.parent / "brouillons").glob("*.eml")
+    message = email.message_from_bytes(draft.read_bytes(), policy=email.policy.default)
+    assert message["To"] == first.contact.email
+    assert message["Subject"].startswith("Suite à mon message : ")
+    body = message.get_body(preferencelist=("plain",)).get_content()
+    assert body.startswith("Je viens de vous laisser un message")
+    assert copied and "Suite à mon message" in copied[-1]

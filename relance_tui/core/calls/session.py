@@ -27,6 +27,7 @@ from relance_tui.core.calls.queue import (
     Queue,
     Status,
     TargetState,
+    effective,
     load_queue,
     progress,
     record_outcome,
@@ -147,6 +148,20 @@ class CallSession:
         self._pinned = None
         self.note = ""
         return Recorded(attempt=attempt, called=card, card=self.refresh())
+
+    def last_voicemail(self) -> TargetState | None:
+        """Whoever a message was last left for in this event (not undone since), for the
+        follow-up email; None when the last outcome was something else."""
+        if self.event is None or self.queue is None:
+            return None
+        called = [
+            a
+            for a in effective(self.store.attempts(self.event.id))
+            if a.outcome is not Outcome.SKIPPED
+        ]
+        if not called or called[-1].outcome is not Outcome.VOICEMAIL:
+            return None
+        return self.queue.find(called[-1].target_id)
 
     def skip(self) -> Recorded | None:
         """Send the card to the end of the queue, with no outcome."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -18,12 +18,11 @@ from relance_tui.core.calls.session import CallSession
 from relance_tui.core.calls.timing import call_warnings, format_when
 from relance_tui.core.errors import RelanceError
 from relance_tui.core.models import Outcome
-from relance_tui.core.script.templates import TemplateProblem
 from relance_tui.ui.dialogs.callback import CallbackDialog
 from relance_tui.ui.dialogs.confirm import ConfirmDialog
 from relance_tui.ui.dialogs.note import NoteDialog
-from relance_tui.ui.handoff import HandOffs
 from relance_tui.ui.screens.base import RelanceScreen
+from relance_tui.ui.screens.call_emails import CallEmails
 from relance_tui.ui.widgets.card_text import card_text
 from relance_tui.ui.widgets.queue_lists import QueueLists
 from relance_tui.ui.widgets.script_box import ScriptBox, script_hint
@@ -46,7 +45,7 @@ NEEDS_CARD = set(
 NARROW = 100  # below this width the side lists fold away (`l` shows them)
 
 
-class CallsScreen(HandOffs, RelanceScreen):
+class CallsScreen(CallEmails, RelanceScreen):
     MODE = "calls"
     ASKS_CALLER = True
 
@@ -66,6 +65,7 @@ class CallsScreen(HandOffs, RelanceScreen):
         Binding("o", "note", "key.note", id="calls.note"),
         Binding("p", "dial", "key.dial", id="calls.dial"),
         Binding("P", "qr", "key.qr", id="calls.qr", show=False),
+        Binding("f", "follow_up", "key.follow_up", id="calls.follow_up", show=False),
         Binding("space", "start_call", "key.start_call", id="calls.start_call"),
         Binding("E", "show_copied", "key.show_copied", id="calls.show_copied", show=False),
         Binding("l", "toggle_side", "key.toggle_side", id="calls.toggle_side"),
@@ -287,6 +287,8 @@ class CallsScreen(HandOffs, RelanceScreen):
             outcome=i18n.t(f"outcome.{outcome.value}"),
             who=recorded.called.label,
         )
+        if outcome is Outcome.VOICEMAIL:  # the key is not in the full footer: said here
+            self._outcome_text += " " + i18n.t("handoff.followup.hint")
         if recorded.attempt.callback_at is not None:
             self._outcome_text += " " + i18n.t(
                 "calls.callback_when", when=format_when(recorded.attempt.callback_at, self.lang)
@@ -348,35 +350,6 @@ class CallsScreen(HandOffs, RelanceScreen):
 
         self.app.push_screen(NoteDialog(self.session.note), self.guarded(noted))
 
-    @work(thread=True, group="email")
-    def _email_worker(self, state: TargetState) -> None:
-        # Off the UI thread: templates render in the render process, up to its deadline.
-        try:
-            rendered = self.session.reminder_email(state)
-        except TemplateProblem as problem:
-            self.app.call_from_thread(self._email_failed, problem)
-            return
-        event = self.session.event
-        if event is not None and state.email:  # a draft for the mail program, and the copy
-            name = state.name or state.label
-            subject, body = rendered.email_subject, rendered.email_body
-            self._draft_said = self.email_draft(event, state.email, subject, body, name)
-        self.app.call_from_thread(self._copy, state, rendered.email_subject, rendered.email_body)
-
-    def _email_failed(self, problem: TemplateProblem) -> None:
-        # Loud: the caller must not think the email is ready.
-        message = i18n.t(
-            "calls.email_problem",
-            template=i18n.t(f"script.{problem.template or 'email_body'}"),
-            problem=str(problem),
-        )
-        self.on_copied(message)
-        self.notify(message, severity="error", timeout=10)
-
-    def action_copy_email(self) -> None:
-        if self.current is not None:
-            self._email_worker(self.current)
-
     def action_voicemail_script(self) -> None:
         if self.current is not None:
             self._script_name = (
@@ -389,23 +362,6 @@ class CallsScreen(HandOffs, RelanceScreen):
             lang = self.session.switch_language(self.current)
             self._show_script(self.current)
             self._status(i18n.t("calls.language_now", language=i18n.t(f"language.{lang}")))
-
-    def _copy(self, state: TargetState, subject: str, body: str) -> None:
-        # No dialog in the way of the next call: the status line says how it went,
-        # `E` shows the text (and it opens by itself when nothing could be copied).
-        self.copy_with_dialog(
-            i18n.t("calls.email_title"),
-            self.email_text(state.email, subject, body),
-            state.name or state.label,
-            show_text=False,
-        )
-
-    def on_copied(self, message: str) -> None:
-        # Where the email is first (the status line is cut at 80 columns), then the
-        # outcome just recorded, then how the copy went.
-        said = [self._draft_said, self._outcome_text, message]
-        self._draft_said = ""
-        self._status(" · ".join(part for part in said if part))
 
     def action_show_copied(self) -> None:
         self.show_last_copy()
