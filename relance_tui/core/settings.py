@@ -49,7 +49,17 @@ class SettingsDraft:
         )
 
 
-DIALER_CHOICES = ("auto", "kdeconnect", "adb", "macos", "linphone", "xdg", "custom", "qr")
+DIALER_CHOICES = (
+    "auto",
+    "kdeconnect",
+    "gsconnect",
+    "adb",
+    "macos",
+    "linphone",
+    "xdg",
+    "custom",
+    "qr",
+)
 
 
 def _whole_number(text: str, low: int, high: int) -> int | None:

@@ -2,7 +2,7 @@
 
 `p` hands the number, as a `tel:` URI with the extension after a pause
 (`tel:+15145550136,221`: `;ext=` misdials on Android), to the first dialer found on
-this machine, in this order: KDE Connect (a paired phone), Android over USB (adb,
+this machine, in this order: KDE Connect or GSConnect (a paired phone), Android over USB (adb,
 DIAL not CALL: the phone shows the number, the caller presses call), macOS `open`
 (an iPhone through Continuity), Linphone, any `tel:` handler of the desktop
 (`xdg-open`). The settings can name one, a command of the user's own, or none (the
@@ -11,16 +11,19 @@ QR code then: the caller scans it with the phone's camera). Nothing calls by its
 
 from __future__ import annotations
 
+import os
 import shlex
 import shutil
 import subprocess
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 DETECT_TIMEOUT_S = 3
 DIAL_TIMEOUT_S = 10
-ORDER = ("kdeconnect", "adb", "macos", "linphone", "xdg")
+ORDER = ("kdeconnect", "gsconnect", "adb", "macos", "linphone", "xdg")
+GSCONNECT_SCRIPT = "gnome-shell/extensions/gsconnect@andyholmes.github.io/gsconnect.sh"
 
 Which = Callable[[str], str | None]
 
@@ -36,6 +39,8 @@ class Dialer:
         """The exact command line that hands `uri` to this dialer."""
         if self.key == "kdeconnect":
             return [self.program, "--device", self.device, "--share", uri]
+        if self.key == "gsconnect":  # GNOME's KDE Connect: the phone opens its dialer
+            return [self.program, "--device", self.device, "--share-link", uri]
         if self.key == "adb":
             return [
                 self.program,
@@ -66,6 +71,18 @@ def _output(argv: list[str]) -> str:
     return done.stdout if done.returncode == 0 else ""
 
 
+def _gsconnect_script() -> str | None:
+    """GSConnect's command-line script in the extension's folder (it is on PATH only
+    when the user linked it there)."""
+    homes = [os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local/share")]
+    homes += (os.environ.get("XDG_DATA_DIRS") or "/usr/local/share:/usr/share").split(":")
+    for home in homes:
+        script = Path(home) / GSCONNECT_SCRIPT
+        if home and script.is_file() and os.access(script, os.X_OK):
+            return str(script)
+    return None
+
+
 def detect(which: Which = shutil.which, platform: str = sys.platform) -> list[Dialer]:
     """The dialers usable on this machine now, in the order they are preferred."""
     found: list[Dialer] = []
@@ -73,6 +90,10 @@ def detect(which: Which = shutil.which, platform: str = sys.platform) -> list[Di
         devices = _output([program, "--list-available", "--id-only"]).split()
         if devices:
             found.append(Dialer("kdeconnect", program, device=devices[0]))
+    if program := which("gsconnect") or _gsconnect_script():
+        devices = _output([program, "--list-devices"]).split()  # connected and paired
+        if devices:
+            found.append(Dialer("gsconnect", program, device=devices[0]))
     if program := which("adb"):
         lines = _output([program, "devices"]).splitlines()[1:]
         if any(line.rstrip().endswith("\tdevice") for line in lines):

@@ -23,6 +23,7 @@ def recorder(folder: Path, name: str, log: Path, output: str = "") -> None:
 def every_dialer(tmp_path: Path) -> tuple[Path, Path]:
     bin_dir, log = tmp_path / "bin", tmp_path / "calls.log"
     recorder(bin_dir, "kdeconnect-cli", log, "1a2b3c4d\\n")
+    recorder(bin_dir, "gsconnect", log, "9f8e7d6c\\n")
     recorder(bin_dir, "adb", log, "List of devices attached\\nR58M123\\tdevice\\n")
     recorder(bin_dir, "linphone", log)
     recorder(bin_dir, "xdg-open", log)
@@ -42,15 +43,16 @@ def test_the_extension_is_a_pause_in_the_tel_uri() -> None:
 def test_detection_order_on_linux_and_on_macos(every_dialer: tuple[Path, Path]) -> None:
     bin_dir, _ = every_dialer
     linux = detect(which=only(bin_dir), platform="linux")
-    assert [d.key for d in linux] == ["kdeconnect", "adb", "linphone", "xdg"]
-    assert linux[0].device == "1a2b3c4d"  # the paired phone's id
+    assert [d.key for d in linux] == ["kdeconnect", "gsconnect", "adb", "linphone", "xdg"]
+    assert (linux[0].device, linux[1].device) == ("1a2b3c4d", "9f8e7d6c")  # paired phones
     mac = detect(which=only(bin_dir), platform="darwin")
-    assert [d.key for d in mac] == ["kdeconnect", "adb", "macos", "linphone"]
+    assert [d.key for d in mac] == ["kdeconnect", "gsconnect", "adb", "macos", "linphone"]
 
 
 def test_a_program_without_a_phone_behind_it_is_not_offered(tmp_path: Path) -> None:
     bin_dir, log = tmp_path / "bin", tmp_path / "log"
     recorder(bin_dir, "kdeconnect-cli", log)  # no paired device
+    recorder(bin_dir, "gsconnect", log)  # no connected, paired device
     recorder(bin_dir, "adb", log, "List of devices attached\\n")  # nothing plugged in
     recorder(bin_dir, "xdg-open", log)
     recorder(bin_dir, "xdg-mime", log)  # no tel: handler
@@ -61,6 +63,7 @@ def test_a_program_without_a_phone_behind_it_is_not_offered(tmp_path: Path) -> N
     ("key", "expected"),
     [
         ("kdeconnect", "kdeconnect-cli --device 1a2b3c4d --share tel:+15145550136,221"),
+        ("gsconnect", "gsconnect --device 9f8e7d6c --share-link tel:+15145550136,221"),
         ("adb", "adb shell am start -a android.intent.action.DIAL -d tel:+15145550136,221"),
         ("linphone", "linphone --call tel:+15145550136,221"),
         ("xdg", "xdg-open tel:+15145550136,221"),
@@ -133,3 +136,14 @@ def test_the_qr_code_fits_beside_the_number_at_80x24() -> None:
 
     lines = qr_halves(qr_matrix("tel:+15145550136,221"))
     assert len(lines) <= 17 and len(lines[0]) <= 40
+
+
+def test_gsconnect_is_found_in_the_extensions_folder(tmp_path: Path, monkeypatch) -> None:
+    """GSConnect's script is on PATH only when linked there: its extension folder too."""
+    log = tmp_path / "log"
+    extension = tmp_path / "data" / "gnome-shell/extensions/gsconnect@andyholmes.github.io"
+    recorder(extension, "gsconnect.sh", log, "phone42\\n")
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    [found] = detect(which=only(tmp_path / "empty"), platform="linux")
+    assert (found.key, found.device) == ("gsconnect", "phone42")
+    assert found.program.endswith("gsconnect.sh")
