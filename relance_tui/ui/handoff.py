@@ -10,11 +10,13 @@ from textual import work
 
 from relance_tui import i18n
 from relance_tui.core.calls.queue import TargetState
+from relance_tui.core.errors import os_words
 from relance_tui.core.handoff import mail
-from relance_tui.core.handoff.calendar import event_ics
+from relance_tui.core.handoff.calendar import callbacks_ics, event_ics
 from relance_tui.core.handoff.dial import chosen, detect, dial, tel_uri
 from relance_tui.core.media.phones import BadPhone, dial_string, format_phone
 from relance_tui.core.models import Event
+from relance_tui.core.store.files import write_atomically_bytes
 from relance_tui.core.store.store import Store
 from relance_tui.ui.dialogs.qr import QrDialog
 
@@ -72,6 +74,23 @@ class HandOffs:
         message = mail.draft(to, subject, body, event_ics(event, file_id, stamp), release)
         said = mail.hand_over(drafts_dir(self.store.path), name, message)
         return " · ".join(part for part in (said, missing) if part)
+
+    @work(thread=True, exclusive=True, group="calendar")
+    def calendar(self, event: Event) -> None:
+        """The event and its callbacks as an .ics, opened in the calendar program."""
+        path = drafts_dir(self.store.path).with_name("calendrier") / f"relance-{event.id}.ics"
+        try:
+            data = callbacks_ics(self.store, event, self.clock())  # type: ignore[attr-defined]
+            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            write_atomically_bytes(path, data)
+        except OSError as problem:
+            message = i18n.t("cli.export.failed", path=str(path), detail=os_words(problem))
+        else:
+            opened = mail.open_with_desktop(str(path))
+            message = i18n.t(
+                "handoff.calendar.opened" if opened else "cli.export.done", path=str(path)
+            )
+        self.app.call_from_thread(self._say, message)  # type: ignore[attr-defined]
 
     def _say(self, text: str) -> None:
         raise NotImplementedError

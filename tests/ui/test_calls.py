@@ -478,3 +478,46 @@ async def test_f_after_a_voicemail_prepares_the_follow_up_email(
     body = message.get_body(preferencelist=("plain",)).get_content()
     assert body.startswith("Je viens de vous laisser un message")
     assert copied and "Suite à mon message" in copied[-1]
+
+
+async def test_k_puts_the_callbacks_in_the_calendar(
+    demo_store: Store, now: datetime, tmp_path: Path, monkeypatch
+) -> None:
+    import os
+
+    import icalendar
+
+    from tests.conftest import fake_program
+
+    opened = tmp_path / "opened.txt"
+    fake_program(tmp_path / "cal", "xdg-open", f'echo "$1" > "{opened}"')
+    monkeypatch.setenv("PATH", f"{tmp_path / 'cal'}{os.pathsep}{os.environ['PATH']}")
+    app = make_app(store=demo_store, clock=fixed_clock(now))
+    async with app.run_test(size=(100, 32)) as pilot:
+        await open_calls(pilot)
+        await pilot.press("K")
+        await wait_until(pilot, lambda: "Calendrier ouvert" in text_of(app, "#call-status"))
+    calendar = icalendar.Calendar.from_ical(Path(opened.read_text().strip()).read_bytes())
+    assert [str(e["summary"]) for e in calendar.walk("VEVENT")] == [
+        demo_store.current_event().title
+    ]
+
+
+async def test_the_bilan_exports_the_calendar(
+    demo_store: Store, now: datetime, tmp_path: Path
+) -> None:
+    import icalendar
+    from textual.widgets import Select
+
+    from relance_tui.ui.dialogs.export import ExportDialog
+
+    target = tmp_path / "bilan.ics"
+    app = make_app(store=demo_store, clock=fixed_clock(now))
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.press("5", "x")
+        await wait_until(pilot, lambda: isinstance(app.screen, ExportDialog))
+        app.screen.query_one("#export-format", Select).value = "ics"
+        app.screen.query_one("#export-path", Input).value = str(target)
+        await pilot.click("#export-go")
+        await wait_until(pilot, target.exists)
+    assert icalendar.Calendar.from_ical(target.read_bytes()).walk("VEVENT")

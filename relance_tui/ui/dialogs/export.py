@@ -33,18 +33,22 @@ class ExportDialog(Dialog[ExportRequest]):
         has_event: bool,
         what: list[tuple[str, str]] | None = None,
         default_format: str = "csv",
+        calendar: bool = False,
     ) -> None:
         super().__init__()
         self._default_dir = default_dir
         self._has_event = has_event
         self._what = what
         self._default_format = default_format
+        self._calendar = calendar  # offer the event and its callbacks as .ics
 
     def compose(self) -> ComposeResult:
         what = self._what or [(i18n.t("export.what.media"), "media")]
         if self._what is None and self._has_event:
             what.insert(0, (i18n.t("export.what.calls"), "calls"))
         formats = [("Markdown", "md"), ("CSV (Excel)", "csv"), ("JSON", "json")]
+        if self._calendar:
+            formats.append((i18n.t("export.format.ics"), "ics"))
         with Vertical(classes="dialog", id="export-dialog"):
             yield Label(i18n.t("export.dialog.title"), classes="dialog-title")
             yield Select(what, value=what[0][1], allow_blank=False, id="export-what")

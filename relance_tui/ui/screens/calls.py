@@ -66,6 +66,7 @@ class CallsScreen(CallEmails, RelanceScreen):
         Binding("p", "dial", "key.dial", id="calls.dial"),
         Binding("P", "qr", "key.qr", id="calls.qr", show=False),
         Binding("f", "follow_up", "key.follow_up", id="calls.follow_up", show=False),
+        Binding("K", "calendar", "key.calendar", id="calls.calendar", show=False),
         Binding("space", "start_call", "key.start_call", id="calls.start_call"),
         Binding("E", "show_copied", "key.show_copied", id="calls.show_copied", show=False),
         Binding("l", "toggle_side", "key.toggle_side", id="calls.toggle_side"),
@@ -392,6 +393,10 @@ class CallsScreen(CallEmails, RelanceScreen):
         if self.current is not None:
             self.session.start_call()
             self.dial(self.current)
+
+    def action_calendar(self) -> None:
+        if self.session.event is not None:
+            self.calendar(self.session.event)
 
     def action_qr(self) -> None:
         if self.current is not None:

@@ -29,11 +29,12 @@ from relance_tui.core.calls.report import (
 from relance_tui.core.door.turnout import expected_turnout
 from relance_tui.core.errors import RelanceError, os_words
 from relance_tui.core.handoff.batch import resend_drafts
+from relance_tui.core.handoff.calendar import callbacks_ics
 from relance_tui.core.handoff.mail import open_with_desktop
 from relance_tui.core.models import Event, Settings
 from relance_tui.core.script import book
 from relance_tui.core.script.templates import TemplateProblem, render_event
-from relance_tui.core.store.files import write_atomically
+from relance_tui.core.store.files import write_atomically, write_atomically_bytes
 from relance_tui.core.team.shares import apply_merge, plan_merge, split
 from relance_tui.ui.columns import Column, natural_width, share_widths
 from relance_tui.ui.dialogs.export import ExportDialog, ExportRequest
@@ -275,14 +276,20 @@ class ReportScreen(RelanceScreen):
                 self._write_report(summary, request.fmt, request.path)
 
         self.app.push_screen(
-            ExportDialog(Path.home(), True, [(i18n.t("report.export_what"), "bilan")], "md"),
+            ExportDialog(
+                Path.home(), True, [(i18n.t("report.export_what"), "bilan")], "md", calendar=True
+            ),
             self.guarded(chosen),
         )
 
     @work(thread=True, exclusive=True, group="report-export")
     def _write_report(self, summary: Summary, fmt: str, path: Path) -> None:
         try:
-            write_atomically(path.absolute(), RENDERERS[fmt](summary))
+            if fmt == "ics":  # the event and its callbacks, for the calendar
+                data = callbacks_ics(self.store, summary.event, self.clock())
+                write_atomically_bytes(path.absolute(), data)
+            else:
+                write_atomically(path.absolute(), RENDERERS[fmt](summary))
             message = i18n.t("cli.export.done", path=str(path))
         except OSError as problem:
             message = i18n.t("cli.export.failed", path=str(path), detail=os_words(problem))
