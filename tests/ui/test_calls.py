@@ -521,3 +521,29 @@ async def test_the_bilan_exports_the_calendar(
         await pilot.click("#export-go")
         await wait_until(pilot, target.exists)
     assert icalendar.Calendar.from_ical(target.read_bytes()).walk("VEVENT")
+
+
+async def test_the_settings_list_the_dialers_found_here(
+    demo_store: Store, now: datetime, tmp_path: Path, monkeypatch
+) -> None:
+    import os
+
+    from textual.widgets import Select
+
+    from relance_tui.ui.dialogs.settings_form import SettingsForm
+    from tests.conftest import fake_program
+
+    fake_program(tmp_path / "phone", "linphone", "exit 0")
+    monkeypatch.setenv("PATH", f"{tmp_path / 'phone'}{os.pathsep}{os.environ['PATH']}")
+    app = make_app(store=demo_store, clock=fixed_clock(now))
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.press("ctrl+g")
+        await wait_until(pilot, lambda: isinstance(app.screen, SettingsForm))
+        dialers = app.screen.query_one("#field-dialer", Select)
+        labels = {value: str(label) for label, value in dialers._options}
+        assert labels["linphone"] == "Linphone (trouvé ici)"
+        assert "trouvé ici" not in labels["adb"]
+        dialers.value = "linphone"
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: not isinstance(app.screen, SettingsForm))
+    assert demo_store.settings().dialer == "linphone"
