@@ -100,3 +100,19 @@ async def test_the_bilan_shows_present_and_confirmed_absent(demo_store: Store, n
         assert "Présents (1)" in labels
         assert "Absents (1)" in labels
         assert "Non confirmés (0)" in labels
+
+
+async def test_the_walk_in_outlet_suggested_from_the_search_is_replaced_by_typing(
+    demo_store: Store, now
+) -> None:
+    app = make_app(store=demo_store, clock=fixed_clock(now))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("6")
+        await wait_until(pilot, lambda: isinstance(app.screen, DoorScreen))
+        await pilot.press(*"cibl")
+        await pilot.press("ctrl+n")
+        await wait_until(pilot, lambda: isinstance(app.screen, WalkInForm))
+        outlet = app.screen.query_one("#field-outlet", Input)
+        await wait_until(pilot, lambda: outlet.has_focus)
+        await pilot.press(*"Métro")
+        assert outlet.value == "Métro"  # not "ciblMétro"

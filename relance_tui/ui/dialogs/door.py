@@ -35,9 +35,9 @@ class WalkInForm(FormDialog[WalkIn]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog form", id="walk-in-form"):
             yield Label(i18n.t("door.walk_in.title"), classes="dialog-title")
-            yield from form_field(
-                "door.walk_in.outlet", TextInput(self._outlet, id="field-outlet"), "outlet"
-            )
+            # The search typed so far is a suggestion: selected, the first key replaces it.
+            outlet = TextInput(self._outlet, id="field-outlet", select_on_focus=True)
+            yield from form_field("door.walk_in.outlet", outlet, "outlet")
             yield from form_field("door.walk_in.name", TextInput(id="field-name"), "name")
             yield from self._buttons()
 

@@ -57,6 +57,7 @@ class ExportDialog(Dialog[ExportRequest]):
             yield TextInput(
                 str(self._default_dir / f"relance-{what[0][1]}.{self._default_format}"),
                 id="export-path",
+                select_on_focus=True,  # a suggested path: typing replaces it
             )
             with Horizontal(classes="form-buttons"):
                 yield Button(i18n.t("export.dialog.go"), id="export-go", variant="primary")

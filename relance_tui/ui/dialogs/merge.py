@@ -24,7 +24,7 @@ class MergeDialog(Dialog[list[Path]]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="merge-dialog"):
             yield Label(i18n.t("team.merge.title"), classes="dialog-title")
-            yield TextInput(str(self._default_dir), id="merge-paths")
+            yield TextInput(str(self._default_dir), id="merge-paths", select_on_focus=True)
             yield Label(i18n.t("team.merge.hint"), classes="dialog-hint")
             with Horizontal(classes="form-buttons"):
                 yield Button(i18n.t("team.merge.go"), id="merge-go", variant="primary")

@@ -36,7 +36,7 @@ class SplitDialog(Dialog[SplitRequest]):
             yield Label(i18n.t("team.split.names"), classes="field-label")
             yield TextInput(placeholder="Sam, Alex, Noor", id="split-names")
             yield Label(i18n.t("export.dialog.path"), classes="field-label")
-            yield TextInput(str(self._default_dir), id="split-folder")
+            yield TextInput(str(self._default_dir), id="split-folder", select_on_focus=True)
             yield Label("", id="split-error", classes="field-error")
             yield Label(i18n.t("team.split.hint"), classes="dialog-hint")
             with Horizontal(classes="form-buttons"):
