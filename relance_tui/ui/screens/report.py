@@ -110,7 +110,7 @@ class ReportScreen(RelanceScreen):
             label = outcome_label(key, short=True)
             text.append(f"{label:<16} {count:>3} ", style="bold" if key == "confirmed" else "")
             text.append(
-                bar(count, summary.total, 10) + "\n",
+                bar(count, summary.total, 10 if self.app.size.width >= 100 else 5) + "\n",
                 style="green" if key == "confirmed" else "cyan",
             )
         if not summary.calls:
