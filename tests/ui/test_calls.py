@@ -540,7 +540,14 @@ async def test_the_settings_list_the_dialers_found_here(
         await pilot.press("ctrl+g")
         await wait_until(pilot, lambda: isinstance(app.screen, SettingsForm))
         dialers = app.screen.query_one("#field-dialer", Select)
-        labels = {value: str(label) for label, value in dialers._options}
+
+        def shown() -> dict[str, str]:
+            return {value: str(label) for label, value in dialers._options}
+
+        await wait_until(
+            pilot, lambda: "trouvé ici" in shown().get("linphone", "")
+        )  # looked for off the UI thread
+        labels = shown()
         assert labels["linphone"] == "Linphone (trouvé ici)"
         assert "trouvé ici" not in labels["adb"]
         dialers.value = "linphone"

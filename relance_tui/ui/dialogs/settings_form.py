@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from textual import work
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Label, Select, Static
@@ -64,15 +65,7 @@ class SettingsForm(FormDialog[Settings]):
                     TextInput(getattr(draft, name), id=f"field-{name}", type="integer"),
                     name,
                 )
-            found = {dialer.key for dialer in detect()}  # what this machine has, said
-            dialers = [
-                (
-                    i18n.t(f"handoff.dialer.{key}")
-                    + (f" ({i18n.t('handoff.found_here')})" if key in found else ""),
-                    key,
-                )
-                for key in DIALER_CHOICES
-            ]
+            dialers = dialer_options(set())  # what is found here: added once looked for
             yield from form_field(
                 "field.dialer",
                 Select(dialers, value=draft.dialer, allow_blank=False, id="field-dialer"),
@@ -86,8 +79,33 @@ class SettingsForm(FormDialog[Settings]):
             yield Static(i18n.t("field.dial_command.help"), classes="dialog-hint")
             yield from self._buttons()
 
+    def on_mount(self) -> None:
+        super().on_mount()
+        self._detect_worker()
+
+    @work(thread=True, exclusive=True, group="detect")
+    def _detect_worker(self) -> None:
+        # Off the UI thread: asking a phone link or adb for its devices can take seconds.
+        found = {dialer.key for dialer in detect()}
+        self.app.call_from_thread(self._show_found, found)
+
+    def _show_found(self, found: set[str]) -> None:
+        select = self.query_one("#field-dialer", Select)
+        value = select.value
+        select.set_options(dialer_options(found))
+        select.value = value
+
     def build(self, values: dict[str, str]) -> Settings:
         return build_settings(SettingsDraft(**values), self._settings)
+
+
+def dialer_options(found: set[str]) -> list[tuple[str, str]]:
+    """Each dialer by name, "(trouvé ici)" after those this machine has."""
+    here = f" ({i18n.t('handoff.found_here')})"
+    return [
+        (i18n.t(f"handoff.dialer.{key}") + (here if key in found else ""), key)
+        for key in DIALER_CHOICES
+    ]
 
 
 class CallerForm(FormDialog[Settings]):
