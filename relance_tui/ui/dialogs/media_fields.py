@@ -40,13 +40,8 @@ def contact_fields(store: Store, contact: Contact | None, outlet_id: int | None)
             ((i18n.t("field.contact_language.outlet"), ""), *language_options()),
         ),
         FieldSpec("notes", "field.notes", c.notes),
-        FieldSpec(
-            "do_not_call",
-            "field.do_not_call",
-            "1" if c.do_not_call else "",
-            yes_no(c.do_not_call),
-        ),
-        FieldSpec("to_fix", "field.to_fix", "1" if c.to_fix else "", yes_no(c.to_fix)),
+        flag_field("do_not_call", c.do_not_call),
+        flag_field("to_fix", c.to_fix),
     ]
 
 
@@ -71,10 +66,10 @@ def outlet_fields(outlet: Outlet | None) -> list[FieldSpec]:
         ),
         FieldSpec("tags", "field.tags", ", ".join(o.tags)),
         FieldSpec("notes", "field.notes", o.notes),
-        FieldSpec(
-            "do_not_call",
-            "field.do_not_call",
-            "1" if o.do_not_call else "",
-            yes_no(o.do_not_call),
-        ),
+        flag_field("do_not_call", o.do_not_call),
     ]
+
+
+def flag_field(name: str, flag: bool) -> FieldSpec:
+    """A yes/no field ("field.<name>")."""
+    return FieldSpec(name, f"field.{name}", "1" if flag else "", yes_no(flag))
