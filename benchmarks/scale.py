@@ -48,8 +48,22 @@ NOW = datetime(2026, 11, 26, 10, 0, tzinfo=DEFAULT_TZ)
 RETRY = [Outcome.VOICEMAIL, Outcome.NO_ANSWER, Outcome.INTERESTED, Outcome.RESEND]
 
 
-def build(path: Path, contacts: int, events: int, attempts: int, seed: int = 1) -> int:
-    """Write the data file; returns the id of the current event."""
+def build(
+    path: Path,
+    contacts: int,
+    events: int,
+    attempts: int,
+    seed: int = 1,
+    *,
+    current: Event | None = None,
+    current_targets: int = 60,
+    settings: Settings | None = None,
+) -> int:
+    """Write the data file; returns the id of the current event.
+
+    `current` replaces the last event (the one being called), with
+    `current_targets` people on its call list; `settings` replaces the default.
+    """
     rng = random.Random(seed)
     kinds = list(OutletKind)
     templates = {"templates": {lang: book.defaults(lang) for lang in book.LANGUAGES}}
@@ -87,13 +101,16 @@ def build(path: Path, contacts: int, events: int, attempts: int, seed: int = 1) 
             )
             for i in range(events)
         ]
+        if current is not None:
+            event_list[-1] = current
         store.save_many(event_list)
         per_event = max(1, attempts // events)
         targets_per_event = 60
         all_attempts: list[Attempt] = []
         for event in event_list:
             assert event.id is not None
-            chosen = rng.sample(people, targets_per_event)
+            count = current_targets if event is event_list[-1] else targets_per_event
+            chosen = rng.sample(people, min(count, len(people)))
             targets = [
                 Target(event_id=event.id, position=p + 1, contact_id=c.id)
                 for p, c in enumerate(chosen)
@@ -102,7 +119,7 @@ def build(path: Path, contacts: int, events: int, attempts: int, seed: int = 1) 
             if event is event_list[-1]:
                 continue  # the current event: most of its list still to call
             for n in range(per_event):
-                target = targets[n % targets_per_event]
+                target = targets[n % len(targets)]
                 all_attempts.append(
                     Attempt(
                         event_id=event.id,
@@ -116,7 +133,9 @@ def build(path: Path, contacts: int, events: int, attempts: int, seed: int = 1) 
         for chunk in range(0, len(all_attempts), 5000):
             store.save_many(all_attempts[chunk : chunk + 5000])
         current = event_list[-1]
-        store.save(Settings(id=1, caller_name="Sam", current_event_id=current.id))
+        settings = settings or Settings(caller_name="Sam")
+        settings.id, settings.current_event_id = 1, current.id
+        store.save(settings)
         assert current.id is not None
         return current.id
 

@@ -12,6 +12,7 @@ import click
 
 from relance_tui import cli_words, i18n
 from relance_tui.core.errors import RelanceError, StoreLocked, os_words
+from relance_tui.core.models import START_SCREENS
 from relance_tui.core.text import clean
 from relance_tui.locations import data_dir, default_db_path
 
@@ -33,11 +34,12 @@ def _fail(error: RelanceError) -> None:
     sys.exit(EXIT_USAGE if isinstance(error, StoreLocked) else EXIT_PROBLEM)
 
 
-def _run_app(db: Path, lang_arg: str | None, *, demo: bool = False) -> None:
+def _run_app(db: Path, lang_arg: str | None, *, screen: str | None, demo: bool = False) -> None:
     from relance_tui.core.calls.timing import system_clock
     from relance_tui.core.demo import load_demo
     from relance_tui.core.store.store import Store
     from relance_tui.ui.app import make_app
+    from relance_tui.ui.modes import start_mode
 
     try:
         store = Store.open(db)
@@ -47,8 +49,10 @@ def _run_app(db: Path, lang_arg: str | None, *, demo: bool = False) -> None:
     try:
         if demo:
             load_demo(store, data_dir(), system_clock())
-        lang = i18n.detect_language(lang_arg, stored=store.settings().language or None)
-        make_app(store=store, clock=system_clock, lang=lang).run()
+        settings = store.settings()
+        lang = i18n.detect_language(lang_arg, stored=settings.language or None)
+        mode = start_mode(screen or settings.start_screen, store.current_event(), system_clock())
+        make_app(store=store, clock=system_clock, lang=lang, start_mode=mode).run()
     finally:
         if sys.stderr.isatty() and store.is_open and store.path.stat().st_size > 2_000_000:
             # A large file takes a moment to fold its journal in: say so, not a frozen prompt.
@@ -93,16 +97,22 @@ class _NoTraceback(click.Group):
 @click.group(cls=_NoTraceback, invoke_without_command=True)
 @click.option("--db", type=click.Path(path_type=Path), help="Data file / fichier de données.")
 @click.option("--lang", help="fr | en")
+@click.option(
+    "--screen",
+    type=click.Choice(START_SCREENS),
+    help="Screen to open on / écran au démarrage (auto: calls while the window is open).",
+)
 @click.version_option(package_name="relance", prog_name="relance")
 @click.pass_context
-def main(ctx: click.Context, db: Path | None, lang: str | None) -> None:
+def main(ctx: click.Context, db: Path | None, lang: str | None, screen: str | None) -> None:
     """relance: relance média au clavier / media follow-up calls from the keyboard."""
     ctx.ensure_object(dict)
     ctx.obj["db"] = db
     ctx.obj["lang"] = _set_lang(lang)
     ctx.obj["lang_arg"] = lang
+    ctx.obj["screen"] = screen
     if ctx.invoked_subcommand is None:
-        _run_app(db or default_db_path(), lang)
+        _run_app(db or default_db_path(), lang, screen=screen)
 
 
 @main.command()
@@ -121,7 +131,7 @@ def demo(ctx: click.Context, demo_db: Path | None) -> None:
     else:
         # A fresh temporary copy every time: the user's own file is never touched.
         path = Path(tempfile.mkdtemp(prefix="relance-demo-")) / "relance-demo.json"
-    _run_app(path, ctx.obj["lang_arg"], demo=True)
+    _run_app(path, ctx.obj["lang_arg"], screen=ctx.obj["screen"], demo=True)
     if target is not None:
         click.echo(i18n.t("cli.demo.kept", path=str(path)))
 

@@ -71,22 +71,27 @@ def translate_plural(singular: str, plural: str, count: int) -> str:
     return i18n.t(keys[0] if count == 1 else keys[1])
 
 
+GROUP_OPTIONS = ("--lang", "--screen")  # in this order in front
+
+
 def lang_first(args: list[str]) -> list[str]:
-    """`--lang` works before or after the subcommand: moved in front, where the group
-    reads it (`relance demo --lang en` = `relance --lang en demo`)."""
-    front: list[str] = []
+    """`--lang` and `--screen` work before or after the subcommand: moved in front,
+    where the group reads them (`relance demo --lang en` = `relance --lang en demo`),
+    `--lang` first."""
+    front: dict[str, list[str]] = {name: [] for name in GROUP_OPTIONS}
     rest: list[str] = []
     items = iter(args)
     for arg in items:
+        name = arg.split("=", 1)[0]
         if arg == "--":
             rest += [arg, *items]
-        elif arg == "--lang":
-            front += [arg, next(items, "")]
-        elif arg.startswith("--lang="):
-            front.append(arg)
+        elif arg in GROUP_OPTIONS:
+            front[arg] += [arg, next(items, "")]
+        elif name in GROUP_OPTIONS:
+            front[name].append(arg)
         else:
             rest.append(arg)
-    return front + rest
+    return [arg for name in GROUP_OPTIONS for arg in front[name]] + rest
 
 
 def install() -> None:

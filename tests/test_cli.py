@@ -440,3 +440,60 @@ def test_export_ics_writes_the_event_and_its_callbacks(db_path: Path, tmp_path: 
     run("export", "--format", "ics", "--db", str(db_path), "--output", str(again))
     uids = [str(e["uid"]) for e in icalendar.Calendar.from_ical(again.read_bytes()).walk("VEVENT")]
     assert uids == [str(e["uid"]) for e in calendar.walk("VEVENT")]  # an update, not a copy
+
+
+def test_the_app_opens_on_appels_while_the_window_is_open(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """auto: Appels on a calling day, Listes otherwise; the setting and --screen choose."""
+    import dataclasses
+    from datetime import datetime, timedelta
+
+    from relance_tui.core.calls.timing import DEFAULT_TZ
+    from relance_tui.core.models import Event, EventKind, Settings
+    from relance_tui.ui.app import RelanceApp
+
+    opened: list[str] = []
+    monkeypatch.setattr(RelanceApp, "run", lambda self: opened.append(self._start_mode))
+    today = datetime.now(DEFAULT_TZ)
+    with Store.open(db_path) as store:
+        event = Event(title="Lancement", kind=EventKind.EVENT, start=today + timedelta(days=2))
+        store.save(event)
+        store.save(Settings(id=1, current_event_id=event.id))
+
+    def opens_on(*args: str) -> str:
+        result = CliRunner().invoke(main, ["--db", str(db_path), *args])
+        assert result.exit_code == 0, result.output
+        return opened.pop()
+
+    assert opens_on() == "calls"  # two days before: the ideal day to call
+    assert opens_on("--screen", "report") == "report"
+    with Store.open(db_path) as store:
+        store.save(dataclasses.replace(store.settings(), start_screen="lists"))
+    assert opens_on() == "lists"  # the setting
+    assert opens_on("--screen", "auto") == "calls"  # the command line wins
+    with Store.open(db_path) as store:
+        store.save(dataclasses.replace(store.settings(), start_screen="auto"))
+        store.save(dataclasses.replace(event, start=today + timedelta(days=9)))
+    assert opens_on() == "lists"  # the window opens in six days
+    result = CliRunner().invoke(main, ["--db", str(db_path), "--screen", "bogus"])
+    assert result.exit_code == 2 and "bogus" in result.output  # a wrong use, in French
+    assert opened == []
+
+
+def test_group_options_work_after_the_subcommand() -> None:
+    from relance_tui.cli_words import lang_first
+
+    assert lang_first(["demo", "--screen", "lists", "--lang", "en"]) == [
+        "--lang",
+        "en",
+        "--screen",
+        "lists",
+        "demo",
+    ]
+    assert lang_first(["demo", "--screen=calls", "--db", "x"]) == [
+        "--screen=calls",
+        "demo",
+        "--db",
+        "x",
+    ]

@@ -290,6 +290,11 @@ class RehearsalTake(Record):
     _datetimes = ("at",)
 
 
+# The screen the app opens on: auto is Appels while the current event's relance
+# window is open (the day of the calls), Listes otherwise.
+START_SCREENS = ("auto", "lists", "script", "rehearsal", "calls", "report", "door")
+
+
 @dataclass
 class Settings(Record):
     caller_name: str = ""
@@ -307,4 +312,5 @@ class Settings(Record):
     set_aside_covered_outlets: bool = True  # one answer per newsroom is enough
     caller_asked: bool = False  # the first-run form (who calls) was shown once
     voice_silence_ms: int = 1200  # rehearsal by voice: a pause this long ends the take
+    start_screen: str = "auto"  # auto: Appels while the current event's window is open
     id: int | None = None

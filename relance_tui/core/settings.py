@@ -10,7 +10,7 @@ import phonenumbers
 
 from relance_tui import i18n
 from relance_tui.core.errors import FieldsInvalid
-from relance_tui.core.models import Settings
+from relance_tui.core.models import START_SCREENS, Settings
 from relance_tui.core.text import clean
 
 
@@ -31,6 +31,7 @@ class SettingsDraft:
     dial_command: str = ""
     voice_silence_ms: str = "1200"
     dialer: str = "auto"
+    start_screen: str = "auto"
 
     @classmethod
     def from_settings(cls, settings: Settings) -> SettingsDraft:
@@ -46,6 +47,7 @@ class SettingsDraft:
             dial_command=settings.dial_command,
             voice_silence_ms=str(settings.voice_silence_ms),
             dialer=settings.dialer,
+            start_screen=settings.start_screen,
         )
 
 
@@ -125,4 +127,5 @@ def build_settings(draft: SettingsDraft, base: Settings) -> Settings:
         attempts_cap=numbers["attempts_cap"],
         voice_silence_ms=numbers["voice_silence_ms"],
         dialer=draft.dialer if draft.dialer in DIALER_CHOICES else "auto",
+        start_screen=draft.start_screen if draft.start_screen in START_SCREENS else "auto",
     )

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
+
+from relance_tui.core.calls.timing import window_is_open
+from relance_tui.core.models import Event
 
 
 @dataclass(frozen=True)
@@ -24,3 +28,11 @@ MODE_ORDER: tuple[Mode, ...] = (
     Mode("report", "mode.report", "5"),
     Mode("door", "mode.door", "6"),  # the event itself: who comes in
 )
+
+
+def start_mode(asked: str, event: Event | None, now: datetime) -> str:
+    """The screen to open on: the one asked for, or (auto) Appels while the current
+    event's window is open, when the day is for calling; Listes otherwise."""
+    if asked in {mode.name for mode in MODE_ORDER}:
+        return asked
+    return "calls" if event is not None and window_is_open(event, now) else "lists"

@@ -95,14 +95,15 @@ def test_installed_demo_switches_screens_and_quits_cleanly(tmp_path: Path) -> No
     db = tmp_path / "demo.json"
     try:
         terminal.start(f"{relance} demo --db {db}")
-        screen = terminal.wait_for("affichés sur 72")
-        assert "Fenêtre de relance" in screen
+        # The demo's event is called today: the app opens on Appels, at its first card.
+        screen = terminal.wait_for("Appelés : 0 / 30")
+        assert "Fenêtre de relance" in screen and "Béatrice Thibault" in screen
+        terminal.keys("1")
+        terminal.wait_for("affichés sur 72")
         terminal.keys("2")
         terminal.wait_for("Lignes de communication")
         terminal.keys("3")
         terminal.wait_for("Répétez au moins trois fois")
-        terminal.keys("4")
-        terminal.wait_for("Appelés : 0 / 30")
         terminal.keys("5")
         terminal.wait_for("Aucun appel enregistré.")
         terminal.keys("q")
@@ -122,8 +123,6 @@ def test_installed_calls_keep_their_progress_across_a_restart(tmp_path: Path) ->
     db = tmp_path / "demo.json"
     try:
         terminal.start(f"{relance} demo --db {db}")
-        terminal.wait_for("affichés sur 72")
-        terminal.keys("4")
         terminal.wait_for("Appelés : 0 / 30")
         for key, expected in (
             ("c", "Appelés : 1 / 30"),
@@ -136,8 +135,6 @@ def test_installed_calls_keep_their_progress_across_a_restart(tmp_path: Path) ->
         terminal.wait_closed()
 
         terminal.start(f"{relance} --db {db}")
-        terminal.wait_for("affichés sur 72")
-        terminal.keys("4")
         screen = terminal.wait_for("Appelés : 3 / 30")
         assert "Confirmés : 1" in screen
         # The voicemail's newsroom declined through a colleague on the next card:
@@ -168,8 +165,6 @@ def test_the_card_is_a_contact_sheet_at_80x24_and_100x32(
     db = tmp_path / "demo.json"
     try:
         terminal.start(f"{relance} demo --db {db}")
-        terminal.wait_for("affichés sur")
-        terminal.keys("4")
         card = terminal.wait_for("Lignes de communication (FR)")
         assert "Béatrice Thibault — affectateur·trice" in card
         assert "Note : Très ouverte aux enjeux de quartier." in card  # the contact's notes
@@ -201,7 +196,7 @@ def test_templates_as_a_communications_officer_writes_them(tmp_path: Path) -> No
     db = tmp_path / "demo.json"
     try:
         terminal.start(f"{relance} demo --db {db}")
-        terminal.wait_for("affichés sur")
+        terminal.wait_for("Appelés :")
         terminal.keys("2")
         terminal.wait_for("Lignes de communication")
         terminal.keys("Tab")  # into the talking points, cursor at the start
@@ -240,8 +235,6 @@ def test_the_door_at_80x24_survives_a_restart_and_reaches_the_report(tmp_path: P
     db = tmp_path / "demo.json"
     try:
         terminal.start(f"{relance} demo --db {db}")
-        terminal.wait_for("affichés sur")
-        terminal.keys("4")
         terminal.wait_for("Appelés : 0/30")
         terminal.keys("c")  # CIBL 101,5 confirms
         terminal.wait_for("Confirmés : 1")
@@ -265,7 +258,7 @@ def test_the_door_at_80x24_survives_a_restart_and_reaches_the_report(tmp_path: P
         terminal.wait_closed()
 
         terminal.start(f"{relance} --db {db}")
-        terminal.wait_for("affichés sur")
+        terminal.wait_for("Appelés :")
         terminal.keys("6")
         screen = terminal.wait_for("2 présent·e·s (2 médias)")
         assert "✓" in screen and "Métro Montréal — Zoé Lavoie · non attendu·e" in screen
@@ -305,8 +298,6 @@ def test_p_shows_the_qr_code_and_r_opens_a_draft_in_the_mail_program(tmp_path: P
         terminal.start(
             f"env PATH={desktop}:{os.environ['PATH']} {installed_relance()} demo --db {db}"
         )
-        terminal.wait_for("affichés sur")
-        terminal.keys("4")
         terminal.wait_for("Lignes de communication")
         terminal.keys("p")
         screen = terminal.wait_for("Scannez avec l'appareil photo")

@@ -69,7 +69,7 @@ def test_backspaces_then_letters_in_one_burst_keep_their_order(tmp_path: Path) -
     with Store.open(db) as store:
         load_demo(store, data_dir(), FIXED_NOW)
     term = Pty(
-        [installed_relance(), "--db", str(db), "--lang", "fr"],
+        [installed_relance(), "--db", str(db), "--lang", "fr", "--screen", "lists"],
         {"TERM": "xterm-256color", "RELANCE_CONFIG": str(tmp_path / "config.toml")},
     )
     try:

@@ -551,6 +551,12 @@ async def test_the_settings_list_the_dialers_found_here(
         assert labels["linphone"] == "Linphone (trouvé ici)"
         assert "trouvé ici" not in labels["adb"]
         dialers.value = "linphone"
+        opening = app.screen.query_one("#field-start_screen", Select)
+        assert str(dict((v, lbl) for lbl, v in opening._options)["auto"]).startswith(
+            "Appels pendant la fenêtre"
+        )
+        opening.value = "lists"
         await pilot.press("ctrl+s")
         await wait_until(pilot, lambda: not isinstance(app.screen, SettingsForm))
     assert demo_store.settings().dialer == "linphone"
+    assert demo_store.settings().start_screen == "lists"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from textual import events
 from textual.widgets import DataTable, Input, Select
 
 from relance_tui.core.calls.timing import fixed_clock
@@ -49,6 +50,33 @@ async def test_search_ignores_accents_and_case(demo_store: Store, now) -> None:
         app.screen.query_one("#search", Input).value = "tele"
         await pilot.pause()
         assert shown_names(app) == tele and len(tele) > 5
+
+
+async def test_letters_typed_straight_after_slash_go_to_the_search(demo_store: Store, now) -> None:
+    """A terminal delivers a burst of keys at once: `/` then the search, typed fast."""
+    app = make_app(store=demo_store, clock=fixed_clock(now))
+    async with app.run_test(size=(100, 32)) as pilot:
+        await wait_until(pilot, lambda: len(shown_names(app)) > 5)
+        for key, char in (("slash", "/"), ("c", "c"), ("i", "i"), ("b", "b"), ("l", "l")):
+            app.post_message(events.Key(key, char))  # all queued before any is handled
+        await wait_until(pilot, lambda: app.screen.query_one("#search", Input).value == "cibl")
+        await wait_until(pilot, lambda: "Catherine Vachon" in shown_names(app))
+        assert all("CIBL" in str(row[3]) for row in shown_rows(app))
+        # Enter then a key straight after: the results stay, the key is the table's.
+        app.post_message(events.Key("enter", "\r"))
+        app.post_message(events.Key("l", "l"))  # the call list alone
+        await wait_until(
+            pilot,
+            lambda: (
+                "liste d'appels" in str(app.screen.query_one("#lists-filters").render()).lower()
+            ),
+        )
+        assert app.screen.query_one("#search", Input).value == ""
+
+
+def shown_rows(app) -> list[list[object]]:
+    table = app.screen.query_one("#media", DataTable)
+    return [table.get_row_at(i) for i in range(table.row_count)]
 
 
 async def test_adding_a_contact_through_the_form(demo_store: Store, now) -> None:

@@ -135,6 +135,12 @@ def relance_window(event: Event) -> RelanceWindow:
     )
 
 
+def window_is_open(event: Event, now: datetime) -> bool:
+    """Calling for `event` is allowed now (its morning included, with a warning)."""
+    status = relance_window(event).status(now.astimezone(event.start.tzinfo or DEFAULT_TZ))
+    return status in (WindowStatus.OPEN, WindowStatus.IDEAL, WindowStatus.LAST_CHANCE)
+
+
 # --- times the caller types ------------------------------------------------------
 
 

@@ -11,7 +11,7 @@ from textual.widgets import Label, Select, Static
 
 from relance_tui import i18n
 from relance_tui.core.handoff.dial import detect
-from relance_tui.core.models import Settings
+from relance_tui.core.models import START_SCREENS, Settings
 from relance_tui.core.settings import DIALER_CHOICES, SettingsDraft, build_settings
 from relance_tui.ui.dialogs.base import FormDialog, form_field
 from relance_tui.ui.widgets.editing import TextInput
@@ -32,6 +32,7 @@ class SettingsForm(FormDialog[Settings]):
         "voice_silence_ms",
         "dialer",
         "dial_command",
+        "start_screen",
     )
 
     def __init__(self, settings: Settings) -> None:
@@ -77,6 +78,17 @@ class SettingsForm(FormDialog[Settings]):
                 "dial_command",
             )
             yield Static(i18n.t("field.dial_command.help"), classes="dialog-hint")
+            screens = [
+                (i18n.t("start_screen.auto" if name == "auto" else f"mode.{name}"), name)
+                for name in START_SCREENS
+            ]
+            yield from form_field(
+                "field.start_screen",
+                Select(
+                    screens, value=draft.start_screen, allow_blank=False, id="field-start_screen"
+                ),
+                "start_screen",
+            )
             yield from self._buttons()
 
     def on_mount(self) -> None:

@@ -225,7 +225,7 @@ class CallsScreen(CallEmails, RelanceScreen):
             self._show(card)
             self._status(i18n.t("calls.called_now", who=card.label))
             self.remove_class("-side")  # at 80 columns the card takes the width again
-            self.query_one("#card").focus()
+            self.set_focus(self.query_one("#card"))
 
     @on(QueueLists.Postpone)
     def _postpone(self, message: QueueLists.Postpone) -> None:

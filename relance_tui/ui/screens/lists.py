@@ -7,6 +7,7 @@ from pathlib import Path
 
 from rich.text import Text
 from textual import on, work
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -60,8 +61,15 @@ class ListsScreen(RelanceScreen):
     AUTO_FOCUS = "#media"
 
     BINDINGS = [
-        Binding("slash", "search", "key.search", id="lists.search"),
-        Binding("escape", "focus_table", "key.leave_editor", id="lists.table", show=False),
+        # The keys that move between the search and the table act as soon as the app
+        # reads them (priority), so the keys typed right after them land where the
+        # user expects; a plain binding ran only after those keys had gone to the
+        # widget focused before.
+        Binding("slash", "search", "key.search", id="lists.search", priority=True),
+        Binding(
+            "escape", "focus_table", "key.leave_editor", id="lists.table", show=False, priority=True
+        ),
+        Binding("enter", "search_done", show=False, priority=True),
         Binding("space", "toggle", "key.toggle", id="lists.toggle"),
         Binding("f", "filters", "key.filters", id="lists.filters"),
         Binding("l", "only_call_list", "key.only_call_list", id="lists.only_call_list"),
@@ -278,20 +286,31 @@ class ListsScreen(RelanceScreen):
     def _search_changed(self) -> None:
         self.redraw()
 
-    @on(Input.Submitted, "#search")
-    def _search_done(self) -> None:
-        self.query_one("#media", DataTable).focus()
+    def _in_search(self) -> Input:
+        """The search field, when it has the keys (else the key is not ours)."""
+        search = self.query_one("#search", Input)
+        if self.focused is not search:
+            raise SkipAction()
+        return search
+
+    def action_search_done(self) -> None:
+        """Enter in the search: the results stay, the table has the keys."""
+        self._in_search()
+        self.set_focus(self.query_one("#media", DataTable))
 
     def action_focus_table(self) -> None:
         """Escape: the search is cleared (every row back) and the table has the keys."""
-        search = self.query_one("#search", Input)
+        search = self._in_search()
         if search.value:
             search.value = ""
             self.redraw()
-        self.query_one("#media", DataTable).focus()
+        self.set_focus(self.query_one("#media", DataTable))
 
     def action_search(self) -> None:
-        self.query_one("#search", Input).focus()
+        search = self.query_one("#search", Input)
+        if self.focused is search:
+            raise SkipAction()  # a / typed in the search is part of it
+        self.set_focus(search)
 
     def action_filters(self) -> None:
         regions = sorted({r.outlet.region for r in self._rows if r.outlet.region})

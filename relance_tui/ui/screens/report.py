@@ -185,7 +185,7 @@ class ReportScreen(RelanceScreen):
         ids = [f"tab-{attribute}" for attribute, _, _ in ALL_SECTIONS]
         current = ids.index(tabs.active) if tabs.active in ids else 0
         tabs.active = ids[(current + step) % len(ids)]
-        self.query_one(f"#list-{tabs.active[4:]}", DataTable).focus()
+        self.set_focus(self.query_one(f"#list-{tabs.active[4:]}", DataTable))
 
     def _highlighted(self) -> TargetState | None:
         summary = self._summary
