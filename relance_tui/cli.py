@@ -36,7 +36,6 @@ def _fail(error: RelanceError) -> None:
 
 def _run_app(db: Path, lang_arg: str | None, *, screen: str | None, demo: bool = False) -> None:
     from relance_tui.core.calls.timing import system_clock
-    from relance_tui.core.demo import load_demo
     from relance_tui.core.store.store import Store
     from relance_tui.ui.app import make_app
     from relance_tui.ui.modes import start_mode
@@ -48,6 +47,8 @@ def _run_app(db: Path, lang_arg: str | None, *, screen: str | None, demo: bool =
         return
     try:
         if demo:
+            from relance_tui.core.demo import load_demo
+
             load_demo(store, data_dir(), system_clock())
         settings = store.settings()
         lang = i18n.detect_language(lang_arg, stored=settings.language or None)
@@ -97,11 +98,7 @@ class _NoTraceback(click.Group):
 @click.group(cls=_NoTraceback, invoke_without_command=True)
 @click.option("--db", type=click.Path(path_type=Path), help="Data file / fichier de données.")
 @click.option("--lang", help="fr | en")
-@click.option(
-    "--screen",
-    type=click.Choice(START_SCREENS),
-    help="Screen to open on / écran au démarrage (auto: calls while the window is open).",
-)
+@click.option("--screen", type=click.Choice(START_SCREENS), help="Open on / écran au démarrage.")
 @click.version_option(package_name="relance", prog_name="relance")
 @click.pass_context
 def main(ctx: click.Context, db: Path | None, lang: str | None, screen: str | None) -> None:

@@ -12,7 +12,6 @@ from relance_tui import i18n
 from relance_tui.core.calls.queue import TargetState
 from relance_tui.core.errors import os_words
 from relance_tui.core.handoff import mail
-from relance_tui.core.handoff.calendar import callbacks_ics, event_ics
 from relance_tui.core.handoff.dial import chosen, detect, dial, tel_uri
 from relance_tui.core.media.phones import BadPhone, dial_string, format_phone
 from relance_tui.core.models import Event
@@ -68,6 +67,8 @@ class HandOffs:
     def email_draft(self, event: Event, to: str, subject: str, body: str, name: str) -> str:
         """Write the draft (with the invitation and the communiqué's file) and open it in
         the mail program; what happened, in words. Blocks: call it off the UI thread."""
+        from relance_tui.core.handoff.calendar import event_ics  # icalendar: when used
+
         file_id = str(self.store.meta().get("file_id") or "main")
         stamp = self.clock()  # type: ignore[attr-defined]
         release, missing = mail.release_of(event)
@@ -78,6 +79,8 @@ class HandOffs:
     @work(thread=True, exclusive=True, group="calendar")
     def calendar(self, event: Event) -> None:
         """The event and its callbacks as an .ics, opened in the calendar program."""
+        from relance_tui.core.handoff.calendar import callbacks_ics  # icalendar: when used
+
         path = drafts_dir(self.store.path).with_name("calendrier") / f"relance-{event.id}.ics"
         try:
             data = callbacks_ics(self.store, event, self.clock())  # type: ignore[attr-defined]

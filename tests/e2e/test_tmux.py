@@ -198,7 +198,7 @@ def test_templates_as_a_communications_officer_writes_them(tmp_path: Path) -> No
         terminal.start(f"{relance} demo --db {db}")
         terminal.wait_for("Appelés :")
         terminal.keys("2")
-        terminal.wait_for("Lignes de communication")
+        terminal.wait_for("Objet du courriel")  # Script's own (Appels shows the points too)
         terminal.keys("Tab")  # into the talking points, cursor at the start
         terminal.keys("-l", "Salut {{ contact.prenom }} !")
         terminal.keys("Enter")

@@ -31,6 +31,11 @@ def journal_path(path: Path) -> Path:
     return path.with_name(path.name + ".journal")
 
 
+def folding_journal_path(path: Path) -> Path:
+    """The journal set aside while a new snapshot is written from it (`folding`)."""
+    return path.with_name(path.name + ".journal.fold")
+
+
 def previous_journal_path(path: Path) -> Path:
     """The journal folded into the current snapshot (it rebuilds it from the backup)."""
     return path.with_name(path.name + ".journal.prev")

@@ -15,8 +15,9 @@ from pathlib import Path
 
 from relance_tui.core.errors import NewerSchema, StoreError, os_words
 from relance_tui.core.store import migrations
-from relance_tui.core.store.files import journal_path
-from relance_tui.core.store.journal import apply_ops, parse_journal, read_journal
+from relance_tui.core.store.files import folding_journal_path, journal_path
+from relance_tui.core.store.folding import read_journals
+from relance_tui.core.store.journal import apply_ops
 from relance_tui.core.store.snapshot import Tables, read_snapshot, seal_key_of
 
 SCHEMA_VERSION = migrations.SCHEMA_VERSION
@@ -33,7 +34,7 @@ def load_tables(path: Path) -> Tables:
         raise NewerSchema(path=str(path), found=version, supported=SCHEMA_VERSION)
     if version < SCHEMA_VERSION:
         tables = migrations.migrate(tables, version)
-    transactions, _ = read_journal(journal_path(path), generation_of(tables), seal_key_of(tables))
+    transactions, _, _ = read_journals(path, generation_of(tables), seal_key_of(tables))
     for ops in transactions:
         apply_ops(tables, ops)
     return tables
@@ -50,10 +51,10 @@ def read_now(path: Path) -> Tables:
     try:
         if not path.is_file():
             raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), str(path))
-        try:
-            journal = journal_path(path).read_bytes()
-        except FileNotFoundError:
-            journal = b""
+        # The journal, then a journal set aside for a fold (`folding`), then the
+        # snapshot: whatever the app does between two reads, nothing is missed.
+        journal = _bytes_of(journal_path(path))
+        fold = _bytes_of(folding_journal_path(path))
         tables = read_snapshot(path)
     except OSError as exc:
         raise StoreError(path=str(path), detail=os_words(exc)) from exc
@@ -64,9 +65,16 @@ def read_now(path: Path) -> Tables:
         tables = migrations.migrate(tables, version)
     # Lines of a journal the app folded in meanwhile are older than the snapshot:
     # skipped by their generation.
-    transactions, _ = parse_journal(
-        journal, journal_path(path), generation_of(tables), seal_key_of(tables)
+    transactions, _, _ = read_journals(
+        path, generation_of(tables), seal_key_of(tables), journal=journal, fold=fold
     )
     for ops in transactions:
         apply_ops(tables, ops)
     return tables
+
+
+def _bytes_of(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return b""

@@ -22,6 +22,7 @@ from relance_tui.core.store.files import (
     FILE_MODE,
     backup_path,
     copy_atomically,
+    folding_journal_path,
     journal_path,
     previous_journal_path,
     take_lock,
@@ -41,7 +42,7 @@ def recover(path: Path) -> tuple[Tables, list[DamagedLine]] | None:
     backup and the journal folded into the snapshot since; then every journal line
     that checks. Returns the tables and the journal lines left out (damaged), or
     None when neither the snapshot nor the backup can be read."""
-    journals = [journal_path(path)]
+    journals = [folding_journal_path(path), journal_path(path)]  # a fold's, then the journal
     try:
         tables = read_snapshot(path)
     except (CorruptDataFile, OSError):
@@ -84,13 +85,14 @@ def restore(path: Path) -> tuple[Path, Path, list[DamagedLine]]:
         if path.exists():
             shutil.copyfile(path, aside)
             os.chmod(aside, FILE_MODE)
-        for journal in (journal_path(path), previous_journal_path(path)):
+        journals = (journal_path(path), folding_journal_path(path), previous_journal_path(path))
+        for journal in journals:
             if journal.exists():  # kept beside the damaged file, for whoever looks later
                 kept = journal.with_name(f"{journal.name}.corrupt-{stamp}")
                 shutil.copyfile(journal, kept)
                 os.chmod(kept, FILE_MODE)  # contact data: private, like the data file
         write_snapshot(path, tables)
-        for journal in (journal_path(path), previous_journal_path(path)):
+        for journal in journals:
             with contextlib.suppress(FileNotFoundError):
                 journal.unlink()
         return backup_path(path), aside, left_out

@@ -4,12 +4,11 @@
 (after a backup copy) and replays the journal. Each `save*` / `delete` call is
 one transaction that is on disk (fsync'd) before it returns.
 
-TinyDB's role is the format at rest: the snapshot is a TinyDB JSON file that
-plain `tinydb.TinyDB(path)` reads whole (`relance check` does, and a test).
-The Store does not write through TinyDB: TinyDB rewrites the whole file in
-place on every insert, which is neither atomic nor fast at agency scale, so the
-Store keeps the tables in memory, appends each change to the journal and folds
-the journal into a new snapshot with an atomic rename (`compact`).
+The snapshot is a TinyDB JSON file that plain `tinydb.TinyDB(path)` reads whole.
+The Store does not write through TinyDB (it rewrites the whole file in place on
+every insert: neither atomic nor fast at agency scale): it keeps the tables in
+memory, appends each change to the journal and folds the journal into a new
+snapshot with an atomic rename (`compact`, and `folding` off the key path).
 """
 
 from __future__ import annotations
@@ -48,14 +47,21 @@ from relance_tui.core.store import migrations
 from relance_tui.core.store.files import (
     backup_path,
     copy_atomically,
-    fsync_dir,
+    folding_journal_path,
     journal_path,
     lock_path,
     previous_journal_path,
     remove_stale_temporaries,
     take_lock,
 )
-from relance_tui.core.store.journal import Delete, Journal, Op, Put, apply_ops, read_journal
+from relance_tui.core.store.folding import (
+    Fold,
+    begin_fold,
+    read_journals,
+    replace_snapshot,
+    set_journals_aside,
+)
+from relance_tui.core.store.journal import Delete, Journal, Op, Put, apply_ops
 from relance_tui.core.store.reading import generation_of, read_now
 from relance_tui.core.store.snapshot import Tables, read_snapshot, seal_key_of, write_snapshot
 
@@ -87,12 +93,6 @@ CACHED_TABLES: dict[str, type[Record]] = {
 EVENT_TABLES = ("targets", "attempts", "takes", "arrivals")
 
 
-def empty_tables() -> Tables:
-    tables: Tables = {name: {} for name in TABLES.values()}
-    tables["meta"] = {"1": {"schema_version": SCHEMA_VERSION}}
-    return tables
-
-
 class Store:
     """The domain's view of the data file. Build it with `Store.open()`."""
 
@@ -109,6 +109,7 @@ class Store:
         self._next_ids: dict[str, int] = {}
         self._records: dict[str, dict[int, Record]] = {}
         self._by_event: dict[str, dict[int, set[int]]] = {}
+        self._fold: Fold | None = None  # the snapshot being written off the key path
         self.read_only = False  # opened to read beside a running app: never writes
 
     # opening and closing ----------------------------------------------------
@@ -153,7 +154,8 @@ class Store:
         if not path.exists():
             if not create:
                 raise FileNotFoundError(path)
-            tables = empty_tables()
+            tables: Tables = {name: {} for name in TABLES.values()}
+            tables["meta"] = {"1": {"schema_version": SCHEMA_VERSION}}
             try:
                 write_snapshot(path, tables)
             except OSError as exc:
@@ -172,7 +174,7 @@ class Store:
                 tables = migrations.migrate(tables, version)
                 write_snapshot(path, tables)
             key = seal_key_of(tables)
-            transactions, next_seq = read_journal(journal_path(path), generation_of(tables), key)
+            transactions, next_seq, generation = read_journals(path, generation_of(tables), key)
         except CorruptDataFile as exc:
             from relance_tui.core.store.recovery import recover_tables
 
@@ -184,9 +186,12 @@ class Store:
         if transactions:
             # A session ended without a clean close: fold its journal in now, or (disk
             # full) go on after its last line; the fold is tried again later.
-            store._journal_or_fail().next_seq = next_seq
+            journal = store._journal_or_fail()
+            journal.next_seq, journal.generation = next_seq, generation
             with contextlib.suppress(StoreWriteFailed):
                 store.compact()
+        elif folding_journal_path(path).exists():  # a fold that ended before its rename
+            os.replace(folding_journal_path(path), previous_journal_path(path))
         return store
 
     def close(self) -> None:
@@ -195,7 +200,10 @@ class Store:
             self._journal = None  # nothing was taken, nothing to fold
             return
         try:
-            if self._journal is not None and self._journal.path.exists():
+            if self._fold is not None:
+                self._fold.wait()
+            pending = folding_journal_path(self.path).exists()
+            if self._journal is not None and (self._journal.path.exists() or pending):
                 # Every write is in the journal already: a fold that fails (a full
                 # disk) loses nothing and is done at the next open.
                 with contextlib.suppress(StoreWriteFailed):
@@ -235,24 +243,20 @@ class Store:
         snapshot is ever damaged (`recovery`).
         """
         journal = self._journal_or_fail()
-        generation = generation_of(self._tables) + 1
+        if self._fold is not None:
+            self._fold.wait()  # one writer of the snapshot at a time
+        generation = max(generation_of(self._tables), journal.generation) + 1
         meta = self._tables.setdefault("meta", {})
         previous_meta = meta.get("1", {})
         meta["1"] = {**previous_meta, "generation": generation}
         try:
-            if self.path.exists():
-                # A copy, not a hard link: damage done to the file in place must
-                # not reach its backup.
-                copy_atomically(self.path, backup_path(self.path))
-            write_snapshot(self.path, self._tables)
+            replace_snapshot(self.path, self._tables)
         except OSError as exc:  # not folded: the journal still follows the old snapshot
             meta["1"] = previous_meta
             raise StoreWriteFailed(path=str(self.path), detail=os_words(exc)) from exc
         try:
             journal.close()
-            if journal.path.exists():
-                os.replace(journal.path, previous_journal_path(self.path))
-                fsync_dir(self.path.parent)
+            set_journals_aside(self.path)
         except OSError as exc:
             raise StoreWriteFailed(path=str(self.path), detail=os_words(exc)) from exc
         finally:
@@ -288,10 +292,9 @@ class Store:
         }
         apply_ops(self._tables, ops)
         self._update_indexes(ops, old_events)
-        if journal.lines >= self.compact_every:
-            # The write is durable in the journal already; a failed fold is retried later.
-            with contextlib.suppress(StoreWriteFailed):
-                self.compact()
+        if journal.lines >= self.compact_every and (self._fold is None or self._fold.done):
+            # Off the key path (`folding`): the write is durable in the journal already.
+            self._fold = begin_fold(self.path, journal, self._tables) or self._fold
 
     def _update_indexes(self, ops: list[Op], old_events: dict[tuple[str, int], object]) -> None:
         for op in ops:
@@ -404,18 +407,16 @@ class Store:
 
     def attempts(self, event_id: int | None = None) -> list[Attempt]:
         """An event's calls (or every call), in the order they were made."""
-        if event_id is None:
-            found = [Attempt.from_doc(d, i) for i, d in self._docs("attempts")]
-        else:
-            found = [Attempt.from_doc(d, i) for i, d in self._event_docs("attempts", event_id)]
-        return sorted(found, key=lambda a: (a.at, a.id or 0))
+        return self._in_order(Attempt, event_id)
 
     def arrivals(self, event_id: int | None = None) -> list[Arrival]:
         """Who came to the door of an event (or of every event), in the order recorded."""
-        if event_id is None:
-            found = [Arrival.from_doc(d, i) for i, d in self._docs("arrivals")]
-        else:
-            found = [Arrival.from_doc(d, i) for i, d in self._event_docs("arrivals", event_id)]
+        return self._in_order(Arrival, event_id)
+
+    def _in_order(self, record_type: type[Attempt | Arrival], event_id: int | None) -> list[Any]:
+        table = TABLES[record_type]
+        docs = self._docs(table) if event_id is None else self._event_docs(table, event_id)
+        found = [record_type.from_doc(doc, doc_id) for doc_id, doc in docs]
         return sorted(found, key=lambda a: (a.at, a.id or 0))
 
     def takes(self, event_id: int) -> list[RehearsalTake]:

@@ -99,7 +99,7 @@ def test_closing_on_a_full_disk_keeps_every_write_in_the_journal(
 ) -> None:
     """Quitting the app with a disk full: no error at the end, nothing lost; the fold
     happens at the next open (and, if the disk is still full, the app opens anyway)."""
-    from relance_tui.core.store import store as store_module
+    from relance_tui.core.store import folding
 
     event = demo_store.current_event()
     record_outcome(demo_store, load_queue(demo_store, event, now).current, Outcome.CONFIRMED, now)
@@ -107,7 +107,7 @@ def test_closing_on_a_full_disk_keeps_every_write_in_the_journal(
     def full(path, tables) -> None:  # type: ignore[no-untyped-def]
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(store_module, "write_snapshot", full)
+    monkeypatch.setattr(folding, "write_snapshot", full)
     demo_store.close()  # does not raise
     assert demo_store.path.with_name(demo_store.path.name + ".journal").stat().st_size > 0
     with Store.open(demo_store.path) as reopened:  # the disk still full: opens all the same

@@ -1,0 +1,142 @@
+"""Folding the journal into a new snapshot off the key path.
+
+Every `compact_every` transactions the store sets its journal aside as
+`.journal.fold` and goes on in a new journal (the next generation) at once; a
+thread then writes the tables as they were at that moment, keeps the previous
+snapshot as `.bak`, puts the new snapshot in place, and the set-aside journal
+becomes `.journal.prev`. No write waits for it: a key never pays for a fold.
+
+The copy the thread writes is shallow (each table's dict, not the documents):
+documents are never changed in place, only replaced (`apply_ops`), so the
+tables the thread reads stay as they were while the app goes on writing.
+
+At every moment the files on disk rebuild the state: before the new snapshot is
+in place, the old snapshot, then `.journal.fold`, then `.journal` (one
+generation later); after, the set-aside lines are older than the snapshot and
+skipped (`read_journals`). A fold that fails (a full disk) leaves them so; the
+store folds from memory at close, or the next open does.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import threading
+from pathlib import Path
+
+from relance_tui.core.store.files import (
+    backup_path,
+    copy_atomically,
+    folding_journal_path,
+    fsync_dir,
+    journal_path,
+    previous_journal_path,
+)
+from relance_tui.core.store.journal import Journal, Op, parse_journal
+from relance_tui.core.store.snapshot import Tables, write_snapshot
+
+
+def replace_snapshot(path: Path, tables: Tables) -> None:
+    """Write `tables` as the new snapshot, the one before kept as `.bak` (a copy, not
+    a hard link: damage done to the file in place must not reach its backup)."""
+    if path.exists():
+        copy_atomically(path, backup_path(path))
+    write_snapshot(path, tables)
+
+
+def set_journals_aside(path: Path) -> None:
+    """After a fold from memory: every journal line is in the snapshot. They become
+    `.journal.prev` (a set-aside journal first, then the journal), which with `.bak`
+    rebuilds the snapshot (`recovery`)."""
+    journal, fold, previous = (
+        journal_path(path),
+        folding_journal_path(path),
+        previous_journal_path(path),
+    )
+    if fold.exists():
+        if journal.exists():
+            with open(fold, "ab") as handle:
+                handle.write(journal.read_bytes())
+                handle.flush()
+                os.fsync(handle.fileno())
+            journal.unlink()
+        os.replace(fold, previous)
+    elif journal.exists():
+        os.replace(journal, previous)
+    fsync_dir(path.parent)
+
+
+class Fold:
+    """One snapshot written by a thread from a shallow copy of the tables."""
+
+    def __init__(self, path: Path, tables: Tables) -> None:
+        self.path = path
+        self.error: OSError | None = None
+        self._tables = {name: dict(table) for name, table in tables.items()}
+        self._thread = threading.Thread(target=self._run, name="relance-fold")
+        self._thread.start()
+
+    @property
+    def done(self) -> bool:
+        """Finished well: the next fold may begin. (After a failure, none does: the
+        journal grows and the store folds from memory at close.)"""
+        return not self._thread.is_alive() and self.error is None
+
+    def wait(self) -> None:
+        self._thread.join()
+
+    def _run(self) -> None:
+        try:
+            replace_snapshot(self.path, self._tables)
+            os.replace(folding_journal_path(self.path), previous_journal_path(self.path))
+            fsync_dir(self.path.parent)
+        except OSError as exc:  # the journals still rebuild everything: said at close
+            self.error = exc
+        finally:
+            self._tables = {}
+
+
+def begin_fold(path: Path, journal: Journal, tables: Tables) -> Fold | None:
+    """Set the journal aside, go on in a new one, and start the thread that writes the
+    snapshot. None when the journal could not be set aside (it goes on as it was)."""
+    try:
+        journal.close()
+        os.replace(journal.path, folding_journal_path(path))
+        fsync_dir(path.parent)
+    except OSError:
+        return None
+    generation = journal.generation + 1
+    meta = tables.setdefault("meta", {})
+    meta["1"] = {**meta.get("1", {}), "generation": generation}
+    journal.generation, journal.next_seq, journal.lines = generation, 1, 0
+    return Fold(path, tables)
+
+
+def read_journals(
+    path: Path,
+    generation: int,
+    key: str | None,
+    journal: bytes | None = None,
+    fold: bytes | None = None,
+) -> tuple[list[list[Op]], int, int]:
+    """The transactions after the snapshot of `generation`: those of a set-aside
+    journal still to fold, then the journal's. Returns them, the journal's next
+    sequence number and the generation its lines carry. `journal`/`fold`: bytes
+    already read (else read here)."""
+    if fold is None:
+        with contextlib.suppress(FileNotFoundError):
+            fold = folding_journal_path(path).read_bytes()
+    if journal is None:
+        try:
+            journal = journal_path(path).read_bytes()
+        except FileNotFoundError:
+            journal = b""
+    transactions: list[list[Op]] = []
+    if fold:
+        # Lines older than the snapshot: the fold finished before its rename. Else
+        # they follow the snapshot, and the journal's lines are one generation on.
+        transactions, _ = parse_journal(fold, folding_journal_path(path), generation, key)
+        if transactions:
+            generation += 1
+    later, next_seq = parse_journal(journal, journal_path(path), generation, key)
+    return transactions + later, next_seq, generation

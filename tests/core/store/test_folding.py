@@ -1,0 +1,190 @@
+"""The journal folds into a new snapshot off the key path (issue: no key above 100 ms).
+
+A thread writes the snapshot; these tests hold it at its first byte (an Event, not
+a clock) and look at what a caller and the files see meanwhile.
+"""
+
+from __future__ import annotations
+
+import shutil
+import threading
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from relance_tui.core.calls.timing import DEFAULT_TZ
+from relance_tui.core.models import Attempt, Outcome
+from relance_tui.core.store import folding
+from relance_tui.core.store.files import folding_journal_path, journal_path
+from relance_tui.core.store.reading import load_tables, read_now
+from relance_tui.core.store.recovery import restore
+from relance_tui.core.store.store import Store
+
+AT = datetime(2026, 11, 26, 9, 0, tzinfo=DEFAULT_TZ)
+
+
+def call(n: int) -> Attempt:
+    return Attempt(event_id=1, target_id=n, at=AT, outcome=Outcome.VOICEMAIL, note=f"appel {n}")
+
+
+class HeldWriter:
+    """Stands in for the snapshot writer of the fold: records the thread it runs on
+    and waits until released (or fails, when told to)."""
+
+    def __init__(self, real) -> None:  # type: ignore[no-untyped-def]
+        self.real = real
+        self.started = threading.Event()
+        self.release = threading.Event()
+        self.threads: list[threading.Thread] = []
+        self.fail = False
+
+    def __call__(self, path: Path, tables) -> None:  # type: ignore[no-untyped-def]
+        self.threads.append(threading.current_thread())
+        self.started.set()
+        assert self.release.wait(30), "the test never released the fold"
+        if self.fail:
+            raise OSError(28, "No space left on device")
+        self.real(path, tables)
+
+
+@pytest.fixture
+def held(monkeypatch: pytest.MonkeyPatch) -> Iterator[HeldWriter]:
+    writer = HeldWriter(folding.replace_snapshot)
+    monkeypatch.setattr(folding, "replace_snapshot", writer)
+    yield writer
+    writer.release.set()
+
+
+def uids(tables) -> set[str]:  # type: ignore[no-untyped-def]
+    return {doc["uid"] for doc in tables["attempts"].values()}
+
+
+def test_the_2000th_write_does_not_fold_on_the_key_path(db_path: Path, held: HeldWriter) -> None:
+    store = Store.open(db_path)
+    saved = [call(n) for n in range(2000)]
+    for attempt in saved[:1999]:
+        store.save(attempt)
+    assert not held.started.is_set()
+    store.save(saved[1999])  # the 2,000th: returns while the snapshot is not written
+    assert held.started.wait(30)
+    assert held.threads[0] is not threading.main_thread()
+    assert folding_journal_path(db_path).exists()  # the journal set aside...
+    later = [call(n) for n in range(2000, 2050)]
+    for attempt in later:  # ...and the writes go on in a new one, never waiting
+        store.save(attempt)
+    assert not held.release.is_set()
+    # Meanwhile, a reader beside the app sees every call, and so would a restart.
+    assert uids(read_now(db_path)) == {a.uid for a in saved + later}
+    assert uids(load_tables(db_path)) == {a.uid for a in saved + later}
+    held.release.set()
+    store.close()
+    assert not folding_journal_path(db_path).exists()
+    with Store.open(db_path) as again:
+        assert {a.uid for a in again.attempts()} == {a.uid for a in saved + later}
+
+
+def test_a_crash_during_the_fold_loses_nothing(db_path: Path, tmp_path: Path, held) -> None:  # type: ignore[no-untyped-def]
+    store = Store.open(db_path)
+    store.compact_every = 20
+    saved = [call(n) for n in range(35)]
+    for attempt in saved:
+        store.save(attempt)
+    assert held.started.wait(30)
+    # The files as a kill -9 would leave them now: snapshot, set-aside journal, journal.
+    crashed = tmp_path / "crashed"
+    crashed.mkdir()
+    for name in ("relance.json", "relance.json.journal", "relance.json.journal.fold"):
+        shutil.copyfile(db_path.with_name(name), crashed / name)
+    held.release.set()
+    store.close()
+    with Store.open(crashed / "relance.json") as reopened:
+        assert {a.uid for a in reopened.attempts()} == {a.uid for a in saved}
+        reopened.save(call(99))  # and it goes on
+    assert not folding_journal_path(crashed / "relance.json").exists()
+    with Store.open(crashed / "relance.json") as again:
+        assert len(again.attempts()) == 36
+
+
+def test_a_crash_after_the_new_snapshot_before_its_journal_was_set_aside(
+    db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The set-aside journal's lines are then older than the snapshot: skipped, once."""
+    real_replace = folding.os.replace
+
+    def dies_at_the_rename(source, target):  # type: ignore[no-untyped-def]
+        if str(source).endswith(".journal.fold") and str(target).endswith(".prev"):
+            raise OSError(5, "Input/output error")  # as if killed just before
+        return real_replace(source, target)
+
+    monkeypatch.setattr(folding.os, "replace", dies_at_the_rename)
+    store = Store.open(db_path)
+    store.compact_every = 20
+    saved = [call(n) for n in range(30)]
+    for attempt in saved:
+        store.save(attempt)
+    assert store._fold is not None
+    store._fold.wait()
+    crashed = tmp_path / "crashed"
+    crashed.mkdir()
+    for name in ("relance.json", "relance.json.journal", "relance.json.journal.fold"):
+        shutil.copyfile(db_path.with_name(name), crashed / name)
+    monkeypatch.setattr(folding.os, "replace", real_replace)
+    store.close()
+    for folder in (crashed, db_path.parent):
+        with Store.open(folder / "relance.json") as reopened:
+            found = [a.uid for a in reopened.attempts()]
+        assert sorted(found) == sorted(a.uid for a in saved)  # none missing, none twice
+
+
+def test_a_fold_that_fails_keeps_every_write_and_the_close_folds_from_memory(
+    db_path: Path, held: HeldWriter
+) -> None:
+    store = Store.open(db_path)
+    store.compact_every = 20
+    saved = [call(n) for n in range(25)]
+    for attempt in saved:
+        store.save(attempt)
+    assert held.started.wait(30)
+    held.fail = True  # a full disk
+    held.release.set()
+    assert store._fold is not None
+    store._fold.wait()
+    more = [call(n) for n in range(25, 70)]  # past the next threshold: no new fold
+    for attempt in more:
+        store.save(attempt)
+    assert len(held.threads) == 1
+    assert uids(read_now(db_path)) == {a.uid for a in saved + more}
+    held.fail = False
+    store.close()
+    assert not folding_journal_path(db_path).exists()
+    assert not journal_path(db_path).exists()
+    with Store.open(db_path) as again:
+        assert {a.uid for a in again.attempts()} == {a.uid for a in saved + more}
+
+
+def test_restore_during_a_fold_rebuilds_from_the_set_aside_journal_too(
+    db_path: Path, tmp_path: Path, held: HeldWriter
+) -> None:
+    with Store.open(db_path) as first:
+        first.save(call(0))  # a first compaction: there is a backup
+    store = Store.open(db_path)
+    store.compact_every = 20
+    saved = [call(n) for n in range(1, 30)]
+    for attempt in saved:
+        store.save(attempt)
+    assert held.started.wait(30)
+    crashed = tmp_path / "crashed"
+    crashed.mkdir()
+    for path in db_path.parent.glob("relance.json*"):
+        if path.is_file() and not path.name.endswith(".lock"):
+            shutil.copyfile(path, crashed / path.name)
+    held.release.set()
+    store.close()
+    damaged = crashed / "relance.json"
+    damaged.write_bytes(damaged.read_bytes().replace(b"appel", b"appeL", 1))
+    _, _, left_out = restore(damaged)
+    assert left_out == []
+    with Store.open(damaged) as rebuilt:
+        assert len(rebuilt.attempts()) == 30
