@@ -61,6 +61,7 @@ from relance_tui.core.store.folding import (
     replace_snapshot,
     set_journals_aside,
 )
+from relance_tui.core.store.indexes import Indexes
 from relance_tui.core.store.journal import Delete, Journal, Op, Put, apply_ops
 from relance_tui.core.store.reading import generation_of, read_now
 from relance_tui.core.store.snapshot import Tables, read_snapshot, seal_key_of, write_snapshot
@@ -107,8 +108,7 @@ class Store:
             journal_path(path), generation_of(tables), key=seal_key_of(tables)
         )
         self._next_ids: dict[str, int] = {}
-        self._records: dict[str, dict[int, Record]] = {}
-        self._by_event: dict[str, dict[int, set[int]]] = {}
+        self._indexes = Indexes(tables, CACHED_TABLES)
         self._fold: Fold | None = None  # the snapshot being written off the key path
         self.read_only = False  # opened to read beside a running app: never writes
 
@@ -283,54 +283,12 @@ class Store:
             raise StoreLocked(path=str(self.path))
         journal = self._journal_or_fail()
         journal.append(ops)
-        old_events = {
-            (op.table, op.doc_id): self._tables.get(op.table, {})
-            .get(str(op.doc_id), {})
-            .get("event_id")
-            for op in ops
-            if op.table in self._by_event
-        }
+        old_events = self._indexes.events_before(ops)
         apply_ops(self._tables, ops)
-        self._update_indexes(ops, old_events)
+        self._indexes.update(ops, old_events)
         if journal.lines >= self.compact_every and (self._fold is None or self._fold.done):
             # Off the key path (`folding`): the write is durable in the journal already.
             self._fold = begin_fold(self.path, journal, self._tables) or self._fold
-
-    def _update_indexes(self, ops: list[Op], old_events: dict[tuple[str, int], object]) -> None:
-        for op in ops:
-            records = self._records.get(op.table)
-            if records is not None:
-                if isinstance(op, Put):
-                    records[op.doc_id] = CACHED_TABLES[op.table].from_doc(dict(op.doc), op.doc_id)
-                else:
-                    records.pop(op.doc_id, None)
-            index = self._by_event.get(op.table)
-            if index is not None:
-                old = old_events.get((op.table, op.doc_id))
-                if isinstance(old, int):
-                    index.get(old, set()).discard(op.doc_id)
-                if isinstance(op, Put) and isinstance(op.doc.get("event_id"), int):
-                    index.setdefault(op.doc["event_id"], set()).add(op.doc_id)
-
-    def _cached(self, table: str) -> dict[int, Record]:
-        records = self._records.get(table)
-        if records is None:
-            record_type = CACHED_TABLES[table]
-            raw = self.tables().get(table, {})
-            records = {int(k): record_type.from_doc(v, int(k)) for k, v in raw.items()}
-            self._records[table] = records
-        return records
-
-    def _event_docs(self, table: str, event_id: int) -> list[tuple[int, dict[str, Any]]]:
-        raw = self.tables().get(table, {})
-        index = self._by_event.get(table)
-        if index is None:
-            index = {}
-            for key, doc in raw.items():
-                if isinstance(doc.get("event_id"), int):
-                    index.setdefault(doc["event_id"], set()).add(int(key))
-            self._by_event[table] = index
-        return [(doc_id, raw[str(doc_id)]) for doc_id in sorted(index.get(event_id, ()))]
 
     def save_many(self, records: Iterable[Record]) -> list[int]:
         """Insert or replace records in one durable transaction; set and return their ids."""
@@ -368,7 +326,7 @@ class Store:
         callers: change a copy (`dataclasses.replace`) and save it, never the record."""
         table = TABLES[record_type]
         if table in CACHED_TABLES:
-            return list(self._cached(table).values())  # type: ignore[arg-type]
+            return list(self._indexes.records(table).values())  # type: ignore[arg-type]
         return [record_type.from_doc(doc, doc_id) for doc_id, doc in self._docs(table)]
 
     def by_id(self, record_type: type[R]) -> Mapping[int, R]:
@@ -376,12 +334,12 @@ class Store:
         table = TABLES[record_type]
         if table not in CACHED_TABLES:
             raise ValueError(f"{table} is not kept as records")
-        return self._cached(table)  # type: ignore[return-value]
+        return self._indexes.records(table)  # type: ignore[return-value]
 
     def get(self, record_type: type[R], doc_id: int) -> R | None:
         table = TABLES[record_type]
         if table in CACHED_TABLES:
-            return self._cached(table).get(doc_id)  # type: ignore[return-value]
+            return self._indexes.records(table).get(doc_id)  # type: ignore[return-value]
         doc = self.tables().get(table, {}).get(str(doc_id))
         return None if doc is None else record_type.from_doc(doc, doc_id)
 
@@ -402,8 +360,8 @@ class Store:
         return sorted(events, key=lambda e: e.start)
 
     def targets(self, event_id: int) -> list[Target]:
-        docs = self._event_docs("targets", event_id)
-        return sorted((Target.from_doc(d, i) for i, d in docs), key=lambda t: t.position)
+        found = self._indexes.event_records(Target, "targets", event_id)
+        return sorted(found, key=lambda t: t.position)
 
     def attempts(self, event_id: int | None = None) -> list[Attempt]:
         """An event's calls (or every call), in the order they were made."""
@@ -415,13 +373,15 @@ class Store:
 
     def _in_order(self, record_type: type[Attempt | Arrival], event_id: int | None) -> list[Any]:
         table = TABLES[record_type]
-        docs = self._docs(table) if event_id is None else self._event_docs(table, event_id)
-        found = [record_type.from_doc(doc, doc_id) for doc_id, doc in docs]
+        if event_id is None:  # every event's: not kept (tens of thousands, read rarely)
+            found = [record_type.from_doc(doc, doc_id) for doc_id, doc in self._docs(table)]
+        else:
+            found = self._indexes.event_records(record_type, table, event_id)
         return sorted(found, key=lambda a: (a.at, a.id or 0))
 
     def takes(self, event_id: int) -> list[RehearsalTake]:
-        docs = self._event_docs("takes", event_id)
-        return sorted((RehearsalTake.from_doc(d, i) for i, d in docs), key=lambda t: t.at)
+        found = self._indexes.event_records(RehearsalTake, "takes", event_id)
+        return sorted(found, key=lambda t: t.at)
 
     def settings(self) -> Settings:
         found = self.all(Settings)
