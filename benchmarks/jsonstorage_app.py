@@ -19,15 +19,9 @@ from relance_tui.core.store import journal, store
 
 
 def _commit(self: store.Store, ops: list[journal.Op]) -> None:
-    old_events = {
-        (op.table, op.doc_id): self._tables.get(op.table, {})
-        .get(str(op.doc_id), {})
-        .get("event_id")
-        for op in ops
-        if op.table in self._by_event
-    }
+    old_events = self._indexes.events_before(ops)
     journal.apply_ops(self._tables, ops)
-    self._update_indexes(ops, old_events)
+    self._indexes.update(ops, old_events)
     storage: Any = getattr(self, "_tinydb", None)
     if storage is None:
         storage = self._tinydb = JSONStorage(str(self.path))  # type: ignore[attr-defined]

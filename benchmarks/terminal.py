@@ -273,6 +273,7 @@ def key_session(
         found.update(search_session(ours, ours_db))
         found["rss_mb"] = ours.peak_rss_mb()
         ours.send(b"\r")  # Enter: from the search field to the table, where q quits
+        ours.wait(lambda t: "/ chercher  ^g" not in t.text())
         found["quit"] = ours.quit()
         if theirs is not None:
             theirs.quit()
@@ -294,7 +295,8 @@ def search_session(term: Terminal, db: Path) -> dict[str, list[float]]:
     store.close()
     term.send(b"1")
     term.wait(lambda t: "Chercher (/)" in t.text() and "au total)" in t.text())
-    term.send(b"/")  # typed straight after: a key typed ahead must reach the field
+    term.send(b"/")
+    term.wait(lambda t: "/ chercher  ^g" in t.text())  # the field has the keys
     changed: list[float] = []
     same: list[float] = []
     shown_before = [r.key for r in rows[:150]]

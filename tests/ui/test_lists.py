@@ -344,3 +344,24 @@ async def test_the_settings_form_does_not_select_the_name(demo_store: Store, now
         before = name.value
         await pilot.press("x")  # the first key adds to the name, never replaces it
         assert name.value == before + "x"
+
+
+async def test_rows_past_the_first_screens_are_drawn_as_the_cursor_reaches_them(
+    demo_store: Store, now
+) -> None:
+    """A keystroke draws the first rows found only; the rest follow the cursor."""
+    app = make_app(store=demo_store, clock=fixed_clock(now))
+    async with app.run_test(size=(100, 32)) as pilot:
+        table = app.screen.query_one("#media", DataTable)
+        await wait_until(pilot, lambda: table.row_count == 60)
+        assert "60 affichés sur 72 trouvés" in status_counts(app)
+        await pilot.press("ctrl+end")  # the last row drawn: the next ones come
+        await wait_until(pilot, lambda: table.row_count == 72)
+        assert "72 affichés sur 72 trouvés" in status_counts(app)
+        await pilot.press("ctrl+end")
+        await wait_until(pilot, lambda: table.cursor_row == 71)
+        assert app.screen.current_row() is not None
+
+
+def status_counts(app) -> str:
+    return str(app.screen.query_one("#lists-counts").render())

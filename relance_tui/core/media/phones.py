@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 import phonenumbers
@@ -81,6 +82,7 @@ def dial_string(phone: str, extension: str = "") -> str:
     return f"{number},{extension}" if extension else number
 
 
+@functools.lru_cache(maxsize=65536)  # a table draws the same numbers on every keystroke
 def format_phone(
     phone: str, extension: str = "", lang: str = "fr", *, compact: bool = False
 ) -> str:

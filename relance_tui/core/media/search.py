@@ -83,24 +83,20 @@ class Filters:
 
 def search(rows: Sequence[MediaRow], query: str, filters: Filters = Filters()) -> list[MediaRow]:
     """Rows whose text holds every word of `query` (accents and case ignored), filtered."""
-    words = fold(query).split()
-    found = []
-    for row in rows:
-        outlet = row.outlet
-        if filters.kind and outlet.kind.value != filters.kind:
-            continue
-        if filters.language and outlet.language.value not in (filters.language, "both"):
-            continue
-        if filters.region and fold(outlet.region) != fold(filters.region):
-            continue
-        if filters.tag and fold(filters.tag) not in {fold(t) for t in outlet.tags}:
-            continue
-        if outlet.warmth < filters.min_warmth:
-            continue
-        if filters.role and row.role.value != filters.role:
-            continue
-        if filters.to_fix and not (row.contact and row.contact.to_fix):
-            continue
-        if all(word in row.haystack for word in words):
-            found.append(row)
+    found = [row for row in rows if _passes(row, filters)] if filters.active else list(rows)
+    for word in fold(query).split():  # one pass a word: the list narrows as it goes
+        found = [row for row in found if word in row.haystack]
     return found
+
+
+def _passes(row: MediaRow, filters: Filters) -> bool:
+    outlet = row.outlet
+    return not (
+        (filters.kind and outlet.kind.value != filters.kind)
+        or (filters.language and outlet.language.value not in (filters.language, "both"))
+        or (filters.region and fold(outlet.region) != fold(filters.region))
+        or (filters.tag and fold(filters.tag) not in {fold(t) for t in outlet.tags})
+        or outlet.warmth < filters.min_warmth
+        or (filters.role and row.role.value != filters.role)
+        or (filters.to_fix and not (row.contact and row.contact.to_fix))
+    )

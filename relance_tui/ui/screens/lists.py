@@ -53,7 +53,9 @@ from relance_tui.ui.media_table import media_columns
 from relance_tui.ui.screens.base import RelanceScreen
 from relance_tui.ui.widgets.line import Line, SearchInput
 
-MAX_SHOWN = 150  # rows drawn at once; past that the search narrows (a screen shows 20)
+# Rows drawn at once (a screen shows 20); the next ones as the cursor nears the end.
+# Every row a keystroke draws costs: fewer rows keep typing in the search fast.
+MAX_SHOWN = 60
 
 
 class ListsScreen(RelanceScreen):
@@ -89,7 +91,8 @@ class ListsScreen(RelanceScreen):
     def __init__(self) -> None:
         super().__init__()
         self._rows: list[MediaRow] = []
-        self._shown: list[MediaRow] = []
+        self._shown: list[MediaRow] = []  # drawn in the table
+        self._found: list[MediaRow] = []  # found by the search (and filters)
         self._filters = Filters()
         self._only_call_list = False
         self._event: Event | None = None
@@ -176,6 +179,7 @@ class ListsScreen(RelanceScreen):
             found = sorted(
                 (r for r in found if r.key in self._in_list), key=lambda r: self._positions[r.key]
             )
+        self._found = found
         shown = found[:MAX_SHOWN]
         marks = (self._in_list, self._only_call_list, dict(self._positions))
         if [r.key for r in shown] == [r.key for r in self._shown] and marks == self._drawn_marks:
@@ -189,9 +193,26 @@ class ListsScreen(RelanceScreen):
         table = self.query_one("#media", DataTable)
         cursor_key = self._cursor_key()
         table.clear()
+        self._add_rows(table, self._shown)
+        if cursor_key is not None:
+            keys = [r.key for r in self._shown]
+            if cursor_key in keys:
+                table.move_cursor(row=keys.index(cursor_key), scroll=True)
+        self._show_counts(len(found))
+
+    @on(DataTable.RowHighlighted, "#media")
+    def _near_the_end(self, message: DataTable.RowHighlighted) -> None:
+        """The cursor nears the last row drawn: the next rows found are drawn."""
+        more = self._found[len(self._shown) : len(self._shown) + MAX_SHOWN]
+        if more and message.cursor_row >= len(self._shown) - 5:
+            self._shown = self._shown + more
+            self._add_rows(message.data_table, more)
+            self._show_counts(len(self._found))
+
+    def _add_rows(self, table: DataTable[Text], rows: list[MediaRow]) -> None:
         lang = i18n.current_language()
         role_key = "role_short" if self._short_roles else "role"
-        for row in self._shown:
+        for row in rows:
             contact = row.contact
             mark = "⛔" if row.do_not_call else ("✓" if row.key in self._in_list else "")
             if contact is not None and contact.to_fix:
@@ -216,11 +237,6 @@ class ListsScreen(RelanceScreen):
             table.add_row(
                 *(Text(cell, overflow="ellipsis", no_wrap=True) for cell in cells), key=row.key
             )
-        if cursor_key is not None:
-            keys = [r.key for r in self._shown]
-            if cursor_key in keys:
-                table.move_cursor(row=keys.index(cursor_key), scroll=True)
-        self._show_counts(len(found))
 
     def _call_list_text(self) -> str:
         """The call list's counts by kind and role; worked out again only when it changes."""
