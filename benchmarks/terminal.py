@@ -333,6 +333,47 @@ def _search_shows(term: Terminal, typed: str, count: str, first: str | None) -> 
     return first is None or first in "\n".join(term.screen.display[6:9])
 
 
+def import_rows(seed: Path, rows: int, runs: int) -> list[float]:
+    """`relance import` of a CSV of `rows` new contacts into a copy of the file, end to
+    end (spawn to exit); the file must then hold them."""
+    import csv
+    import subprocess
+
+    source = seed.with_name("import.csv")
+    with source.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["Nom", "Média", "Téléphone", "Courriel", "Type", "Région"])
+        for n in range(rows):
+            writer.writerow(
+                [
+                    f"Nouvelle Personne {n}",
+                    f"Nouveau média {n % 400}",
+                    f"514-{200 + n // 10000:03d}-{n % 10000:04d}",
+                    f"n{n}@nouveau.example",
+                    "radio",
+                    "Montréal",
+                ]
+            )
+    times = []
+    for run in range(runs):
+        db = seed.with_name(f"import-{run}.json")
+        shutil.copyfile(seed, db)
+        before = len(json.loads(db.read_bytes())["contacts"])
+        started = time.perf_counter()
+        subprocess.run(
+            [str(RELANCE), "import", str(source), "--db", str(db)],
+            check=True,
+            capture_output=True,
+        )
+        times.append(time.perf_counter() - started)
+        after = len(json.loads(db.read_bytes())["contacts"])
+        if after - before != rows:
+            raise SystemExit(f"import: {after - before} contacts added for {rows} rows")
+        for leftover in db.parent.glob(f"{db.name}*"):
+            leftover.unlink()
+    return times
+
+
 # report -----------------------------------------------------------------------------
 def figures(values: list[float]) -> str:
     if not values:
@@ -353,6 +394,7 @@ def main() -> None:
     parser.add_argument("--paired", type=int, default=100, help="keys also sent to JSONStorage")
     parser.add_argument("--starts", type=int, default=7)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--import-rows", type=int, default=10000, help="0: not measured")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     work = Path(tempfile.mkdtemp(prefix="relance-terminal-"))
@@ -370,6 +412,9 @@ def main() -> None:
                 flush=True,
             )
             print(f"spawn -> first card               {figures(start_to_card(seed, args.starts))}")
+            if args.import_rows:
+                imported = import_rows(seed, args.import_rows, 3)
+                print(f"relance import {args.import_rows} rows       {figures(imported)}")
             paired = min(args.paired, keys) if contacts <= 5000 else min(args.paired, keys) // 4
             found = key_session(seed, event_id, keys, paired, rng)
             key, theirs = found["key"], found["jsonstorage"]

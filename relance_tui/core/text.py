@@ -12,7 +12,11 @@ def clean(text: str) -> str:
 
 def fold(text: str) -> str:
     """Lower case without accents: "Montréal" and "montreal" compare equal."""
+    if text.isascii():  # most names: nothing to take off (and 20 times faster)
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
+    if decomposed.isascii():
+        return decomposed
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 

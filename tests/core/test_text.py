@@ -1,3 +1,9 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
+from relance_tui.core.text import fold
+
+
 def test_markdown_cells_survive_outlook_notes_pipes_backslashes_and_escapes() -> None:
     from relance_tui.core.text import markdown_cell
 
@@ -31,3 +37,12 @@ def test_the_report_in_markdown_keeps_its_table_whole(store) -> None:  # type: i
     [row] = table
     assert row.count(" | ") == 5 and "\x1b" not in row and "\r" not in row
     assert "Léa\\\\Roy" in row and "Pipe \\| Média" in row
+
+
+@given(st.text())
+def test_fold_takes_its_short_cuts_without_changing_a_result(text: str) -> None:
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    expected = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    assert fold(text) == expected

@@ -27,6 +27,18 @@ def split_extension(text: str) -> tuple[str, str]:
     return text[: match.start()].strip(), match.group(1)
 
 
+_NANP = re.compile(r"(?:\+?1[\s.\-/]*)?\(?([2-9]\d\d)\)?[\s.\-/]*([2-9]\d\d)[\s.\-/]*(\d{4})")
+
+
+def _north_american(number: str) -> tuple[str, str, str] | None:
+    """Area code, exchange and line of a plain North American number ("514 555-0142",
+    "(514) 555-0142", "+1 514.555.0142"), read without phonenumbers, which takes
+    60 µs a number (an import of 10,000 rows reads each twice); None otherwise, and
+    phonenumbers reads it. Both give the same result (a test compares them)."""
+    found = _NANP.fullmatch(number)
+    return (found[1], found[2], found[3]) if found else None
+
+
 def parse_phone(text: str, extension: str = "") -> tuple[str, str]:
     """A typed or imported number as ("514-555-0142", "221"); BadPhone when it is not one.
 
@@ -41,6 +53,8 @@ def parse_phone(text: str, extension: str = "") -> tuple[str, str]:
         raise BadPhone(phone=raw)
     if not number or len(number) > 40 or not re.fullmatch(r"\+?[\d\s().\-/]+", number):
         raise BadPhone(phone=raw)
+    if (plain := _north_american(number)) is not None:
+        return "-".join(plain), extension
     try:
         parsed = phonenumbers.parse(number, "CA")
     except phonenumbers.NumberParseException:
@@ -59,6 +73,8 @@ def parse_phone(text: str, extension: str = "") -> tuple[str, str]:
 
 def phone_key(phone: str, extension: str = "") -> str:
     """The number as E.164 plus extension, for spotting duplicates; "" if unparsable."""
+    if (plain := _north_american(phone.strip())) is not None:
+        return "+1" + "".join(plain) + (f";{extension}" if extension else "")
     try:
         parsed = phonenumbers.parse(phone, "CA")
     except phonenumbers.NumberParseException:
