@@ -125,8 +125,8 @@ def read_snapshot(path: Path, *, verify: bool = True) -> Tables:
     return _parse([path.read_bytes()], path, verify)
 
 
-def _parse_slowly(text: bytes, path: Path) -> Any:
-    """The standard library's reading: for its error's line and column."""
+def _parse_json(text: bytes, path: Path) -> Any:
+    """The tables, or CorruptDataFile saying why (with a line and column)."""
     try:
         decoded = text.decode("utf-8")
     except UnicodeDecodeError:
@@ -145,10 +145,9 @@ def _parse(holder: list[bytes], path: Path, verify: bool) -> Tables:
         raise CorruptDataFile(path=str(path), detail_key="store.detail.empty")
     cut = text.rfind(META_MARKER)
     digest = hashlib.sha256(memoryview(text)[:cut]).hexdigest() if cut >= 0 else None
-    try:
-        data = orjson.loads(text)  # 2.5 times json's speed; checks UTF-8 itself
-    except orjson.JSONDecodeError:
-        data = _parse_slowly(text, path)  # json says where, or takes what orjson refuses
+    # The standard library reads: orjson is 2.5 times faster here, but its peak is
+    # 15 MB higher at 5,000 contacts and the tables it builds 10 MB larger.
+    data = _parse_json(text, path)
     del text
     if not isinstance(data, dict):
         raise CorruptDataFile(path=str(path), detail_key="store.detail.shape", what="top level")
