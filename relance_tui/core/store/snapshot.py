@@ -125,12 +125,8 @@ def read_snapshot(path: Path, *, verify: bool = True) -> Tables:
     return _parse([path.read_bytes()], path, verify)
 
 
-def _parse_json(text: bytes, path: Path) -> Any:
-    """The tables, or CorruptDataFile saying why (with a line and column)."""
-    try:
-        decoded = text.decode("utf-8")
-    except UnicodeDecodeError:
-        raise CorruptDataFile(path=str(path), detail_key="store.detail.encoding") from None
+def _parse_json(decoded: str, path: Path) -> Any:
+    """The tables, or CorruptDataFile saying where the text stops being JSON."""
     try:
         return json.loads(decoded)
     except json.JSONDecodeError as exc:
@@ -145,10 +141,15 @@ def _parse(holder: list[bytes], path: Path, verify: bool) -> Tables:
         raise CorruptDataFile(path=str(path), detail_key="store.detail.empty")
     cut = text.rfind(META_MARKER)
     digest = hashlib.sha256(memoryview(text)[:cut]).hexdigest() if cut >= 0 else None
+    try:
+        decoded = text.decode("utf-8")
+    except UnicodeDecodeError:
+        raise CorruptDataFile(path=str(path), detail_key="store.detail.encoding") from None
+    del text  # the bytes go before the tables are built: a lower peak at the start
     # The standard library reads: orjson is 2.5 times faster here, but its peak is
     # 15 MB higher at 5,000 contacts and the tables it builds 10 MB larger.
-    data = _parse_json(text, path)
-    del text
+    data = _parse_json(decoded, path)
+    del decoded
     if not isinstance(data, dict):
         raise CorruptDataFile(path=str(path), detail_key="store.detail.shape", what="top level")
     for name, table in data.items():
