@@ -8,6 +8,7 @@ Records handed out are shared between callers: change a copy
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
@@ -16,6 +17,7 @@ from relance_tui.core.store.journal import Op, Put
 from relance_tui.core.store.snapshot import Tables
 
 R = TypeVar("R", bound=Record)
+KEPT_EVENTS = 8  # (table, event) pairs whose records are kept
 
 
 class Indexes:
@@ -24,7 +26,9 @@ class Indexes:
         self._cached_types = cached
         self._records: dict[str, dict[int, Record]] = {}
         self._by_event: dict[str, dict[int, set[int]]] = {}
-        self._event_records: dict[str, dict[int, Record]] = {}
+        # (table, event id) -> records by id, for the few events read last only: a
+        # report over every past event must not keep 200,000 calls as records.
+        self._event_records: OrderedDict[tuple[str, int], dict[int, Record]] = OrderedDict()
 
     def events_before(self, ops: list[Op]) -> dict[tuple[str, int], object]:
         """The event each document belonged to before `ops` (call before applying)."""
@@ -46,7 +50,9 @@ class Indexes:
                     records[op.doc_id] = record_type.from_doc(dict(op.doc), op.doc_id)
                 else:
                     records.pop(op.doc_id, None)
-            self._event_records.get(op.table, {}).pop(op.doc_id, None)
+            for (table, _), records_of_event in self._event_records.items():
+                if table == op.table:
+                    records_of_event.pop(op.doc_id, None)
             index = self._by_event.get(op.table)
             if index is not None:
                 old = old_events.get((op.table, op.doc_id))
@@ -81,7 +87,10 @@ class Indexes:
     def event_records(self, record_type: type[R], table: str, event_id: int) -> list[R]:
         """An event's records of a big table, by id: built once each, then shared (a
         call is read on every card; tens of thousands of other events' are not)."""
-        cache = self._event_records.setdefault(table, {})
+        cache = self._event_records.pop((table, event_id), None) or {}
+        self._event_records[(table, event_id)] = cache  # the most recent last
+        while len(self._event_records) > KEPT_EVENTS:
+            self._event_records.popitem(last=False)
         found: list[R] = []
         for doc_id, doc in self.event_docs(table, event_id):
             record = cache.get(doc_id)

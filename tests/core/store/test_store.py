@@ -347,3 +347,33 @@ def test_a_symlinked_data_file_is_one_writer_and_stays_a_link(tmp_path: Path) ->
     assert link.is_symlink() and link.resolve() == real.resolve()
     with Store.open(real) as store:
         assert sorted(o.name for o in store.outlets()) == ["CIBL 101,5", "CJAD 800"]
+
+
+def test_an_events_calls_are_built_once_changed_by_a_write_and_few_events_are_kept(
+    store: Store,
+) -> None:
+    import dataclasses
+    from datetime import datetime
+
+    from relance_tui.core.calls.timing import DEFAULT_TZ
+    from relance_tui.core.models import Attempt, Outcome
+    from relance_tui.core.store.indexes import KEPT_EVENTS
+
+    at = datetime(2026, 11, 26, 9, 0, tzinfo=DEFAULT_TZ)
+    for event_id in range(1, KEPT_EVENTS + 3):
+        store.save_many(
+            Attempt(event_id=event_id, target_id=n, at=at, outcome=Outcome.VOICEMAIL)
+            for n in range(3)
+        )
+    first = store.attempts(1)
+    assert [a.id for a in store.attempts(1)] == [a.id for a in first]
+    assert all(a is b for a, b in zip(store.attempts(1), first, strict=True))  # built once
+    store.save(dataclasses.replace(first[0], note="rappeler"))
+    again = store.attempts(1)
+    assert again[0].note == "rappeler" and again[0] is not first[0]  # a write is seen
+    assert again[1] is first[1]
+    for event_id in range(2, KEPT_EVENTS + 3):
+        store.attempts(event_id)
+    kept = store._indexes._event_records
+    assert len(kept) == KEPT_EVENTS and ("attempts", 1) not in kept  # the oldest went
+    assert [a.note for a in store.attempts(1)] == ["rappeler", "", ""]  # and comes back
