@@ -165,7 +165,9 @@ def test_the_card_is_a_contact_sheet_at_80x24_and_100x32(
     db = tmp_path / "demo.json"
     try:
         terminal.start(f"{relance} demo --db {db}")
-        card = terminal.wait_for("Lignes de communication (FR)")
+        # The app opens on Appels; the talking points follow once rendered.
+        card = terminal.wait_for("pourrait être là ?")
+        assert "Lignes de communication (FR)" in card
         assert "Béatrice Thibault — affectateur·trice" in card
         assert "Note : Très ouverte aux enjeux de quartier." in card  # the contact's notes
         assert "[FR]" in card  # the outlet's language

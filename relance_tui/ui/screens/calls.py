@@ -24,6 +24,7 @@ from relance_tui.ui.dialogs.note import NoteDialog
 from relance_tui.ui.screens.base import RelanceScreen
 from relance_tui.ui.screens.call_emails import CallEmails
 from relance_tui.ui.widgets.card_text import card_text
+from relance_tui.ui.widgets.changed import show, show_or_hide
 from relance_tui.ui.widgets.queue_lists import QueueLists
 from relance_tui.ui.widgets.script_box import ScriptBox, script_hint
 
@@ -151,10 +152,10 @@ class CallsScreen(CallEmails, RelanceScreen):
         query = self.query_one
         if state is None:
             for label in self.query("#card Label").exclude(".card-title").results(Label):
-                label.update("")
-            query("#card-outlet", Label).update(i18n.t(self.session.why_no_card()))
-            query("#card-phone", Digits).update("")
-            query("#card-history", Static).update("")
+                show(label, "")
+            show(query("#card-outlet", Label), i18n.t(self.session.why_no_card()))
+            show(query("#card-phone", Digits), "")
+            show(query("#card-history", Static), "")
             query("#card-script", ScriptBox).clear()
         else:
             self._show_card(state, lang)
@@ -168,12 +169,13 @@ class CallsScreen(CallEmails, RelanceScreen):
         text = card_text(state, answered, self.clock(), lang, self.session.outlet_record(state))
         for name in ("outlet", "contact", "extension", "phone", "meta", "notes", "answered"):
             label = query(f"#card-{'phone-text' if name == 'phone' else name}", Label)
-            label.update(getattr(text, name))
             if name in ("notes", "answered"):
-                label.display = bool(getattr(text, name))
-        query("#card-phone", Digits).update(text.digits)
+                show_or_hide(label, getattr(text, name))
+            else:
+                show(label, getattr(text, name))
+        show(query("#card-phone", Digits), text.digits)
         self._show_note()
-        query("#card-history", Static).update(history_text(state, lang))
+        show(query("#card-history", Static), history_text(state, lang))
         if state.target.id != self._script_target:  # a new card opens on the talking points
             self._script_name = "talking_points"
             self._script_target = state.target.id
@@ -193,8 +195,7 @@ class CallsScreen(CallEmails, RelanceScreen):
     def _show_note(self) -> None:
         note = self.session.note
         label = self.query_one("#card-note", Label)
-        label.update(i18n.t("calls.pending_note", note=note) if note else "")
-        label.display = bool(note)
+        show_or_hide(label, i18n.t("calls.pending_note", note=note) if note else "")
 
     def _show_side(self, lang: str) -> None:
         query = self.query_one
@@ -203,7 +204,7 @@ class CallsScreen(CallEmails, RelanceScreen):
         side = query("#queue-side", QueueLists)
         if queue is None or done is None:
             side.clear_options()
-            query("#progress", Static).update("")
+            show(query("#progress", Static), "")
             return
         progress = i18n.t(
             "calls.progress",
@@ -215,7 +216,7 @@ class CallsScreen(CallEmails, RelanceScreen):
         )
         turnout = self.session.turnout()  # "attendus : 3 à 6 médias"
         expected = turnout.text() if turnout is not None else ""
-        query("#progress", Static).update(f"{progress}\n{expected}" if expected else progress)
+        show(query("#progress", Static), f"{progress}\n{expected}" if expected else progress)
         side.show(queue, self.clock(), lang)
 
     @on(QueueLists.Picked)
@@ -240,38 +241,38 @@ class CallsScreen(CallEmails, RelanceScreen):
         label = self.query_one("#call-warnings", Label)
         event = self.session.event
         if event is None:
-            label.update("")
-            label.display = False
+            show_or_hide(label, "")
             return
         air_time = state.show.air_time if state and state.show else ""
         warnings = call_warnings(self.clock(), event, air_time)
-        label.update("  ".join("⚠ " + i18n.t(key, **params) for key, params in warnings))
-        label.display = bool(warnings)
+        show_or_hide(label, "  ".join("⚠ " + i18n.t(key, **params) for key, params in warnings))
 
     def _tick(self) -> None:
         label = self.query_one("#call-timer", Label)
         if self._session is None or self._session.card is None:
-            label.update("")
+            show(label, "")
             return
         seconds = self._session.seconds_in_call()
         if seconds is None:
-            label.update(i18n.t("calls.timer_idle"))
+            timer = i18n.t("calls.timer_idle")
         else:
-            label.update(i18n.t("calls.timer", time=f"{seconds // 60}:{seconds % 60:02d}"))
+            timer = i18n.t("calls.timer", time=f"{seconds // 60}:{seconds % 60:02d}")
+        show(label, timer)
         done = self._progress  # worked out once per card, not once a second
         if done is not None:
-            self.query_one("#card-progress", Label).update(
+            show(
+                self.query_one("#card-progress", Label),
                 i18n.t(
                     "calls.progress_short",
-                    timer=str(label.render()),
+                    timer=timer,
                     called=done.called,
                     total=done.total,
                     confirmed=done.confirmed,
-                )
+                ),
             )
 
     def _status(self, text: str) -> None:
-        self.query_one("#call-status", Label).update(text)
+        show(self.query_one("#call-status", Label), text)
 
     # actions: one call on the session each -------------------------------------
     def _record(self, outcome: Outcome, callback_at: datetime | None = None) -> bool:
