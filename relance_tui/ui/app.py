@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from importlib import import_module
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -20,13 +21,28 @@ from relance_tui.ui.bindings import translate_bindings
 from relance_tui.ui.commands import ModeCommands, translated
 from relance_tui.ui.keymap import LoadedKeymap, binding_ids, load_keymap
 from relance_tui.ui.modes import MODE_ORDER
-from relance_tui.ui.screens.calls import CallsScreen
-from relance_tui.ui.screens.door import DoorScreen
-from relance_tui.ui.screens.lists import ListsScreen
-from relance_tui.ui.screens.rehearsal import RehearsalScreen
-from relance_tui.ui.screens.report import ReportScreen
-from relance_tui.ui.screens.script import ScriptScreen
 from relance_tui.ui.wrapping import keep_no_break_spaces
+
+# Each mode's screen: its module and class, imported the first time the mode opens,
+# so that the first screen is drawn without importing the five others.
+SCREEN_CLASSES = {
+    "lists": ("lists", "ListsScreen"),
+    "script": ("script", "ScriptScreen"),
+    "rehearsal": ("rehearsal", "RehearsalScreen"),
+    "calls": ("calls", "CallsScreen"),
+    "report": ("report", "ReportScreen"),
+    "door": ("door", "DoorScreen"),
+}
+
+
+def screen_class(mode: str) -> type[Screen[None]]:
+    module, name = SCREEN_CLASSES[mode]
+    found: type[Screen[None]] = getattr(import_module(f"relance_tui.ui.screens.{module}"), name)
+    return found
+
+
+def _built_when_opened(mode: str) -> Callable[[], Screen[None]]:
+    return lambda: screen_class(mode)()
 
 
 class RelanceApp(App[None]):
@@ -36,14 +52,7 @@ class RelanceApp(App[None]):
     TITLE = "relance"
     ENABLE_COMMAND_PALETTE = True
     COMMANDS = App.COMMANDS | {ModeCommands}
-    MODES = {
-        "lists": ListsScreen,
-        "script": ScriptScreen,
-        "rehearsal": RehearsalScreen,
-        "calls": CallsScreen,
-        "report": ReportScreen,
-        "door": DoorScreen,
-    }
+    MODES = {mode: _built_when_opened(mode) for mode in SCREEN_CLASSES}
     # The mode keys are shown by the mode bar at the top of every screen, which
     # leaves the footer to the keys of the screen itself.
     BINDINGS = [
@@ -156,7 +165,10 @@ def make_app(
     """The one way to build the app: the CLI and every UI test go through here."""
     i18n.set_language(lang)
     keep_no_break_spaces()
-    loaded = load_keymap(config_file(), all_binding_ids()) if keymap is None else keymap
+    if keymap is None:  # every binding id (every screen imported) only for a keymap to read
+        path = config_file()
+        keymap = load_keymap(path, all_binding_ids()) if path.exists() else LoadedKeymap()
+    loaded = keymap
     return RelanceApp(store=store, clock=clock, lang=lang, start_mode=start_mode, keymap=loaded)
 
 
@@ -166,6 +178,6 @@ def all_binding_ids() -> set[str]:
     from relance_tui.ui.dialogs.confirm import ConfirmDialog
     from relance_tui.ui.dialogs.events import EventsDialog
 
-    classes: list[type[DOMNode]] = [RelanceApp, *RelanceApp.MODES.values()]  # type: ignore[list-item]
+    classes: list[type[DOMNode]] = [RelanceApp, *(screen_class(mode) for mode in SCREEN_CLASSES)]
     classes += [Dialog, FormDialog, ConfirmDialog, EventsDialog]
     return binding_ids(cls.BINDINGS for cls in classes)
