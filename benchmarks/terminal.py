@@ -391,8 +391,8 @@ def main() -> None:
     parser.add_argument("--sizes", default="500,5000,20000")
     parser.add_argument("--keys", type=int, default=3000)
     parser.add_argument("--small-keys", type=int, default=300, help="keys at sizes under 5,000")
-    parser.add_argument("--paired", type=int, default=60, help="keys also sent to JSONStorage")
-    parser.add_argument("--starts", type=int, default=5)
+    parser.add_argument("--paired", type=int, default=40, help="keys also sent to JSONStorage")
+    parser.add_argument("--starts", type=int, default=3)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--import-rows", type=int, default=10000, help="0: not measured")
     args = parser.parse_args()
@@ -413,7 +413,7 @@ def main() -> None:
             )
             print(f"spawn -> first card               {figures(start_to_card(seed, args.starts))}")
             if args.import_rows:
-                imported = import_rows(seed, args.import_rows, 2)
+                imported = import_rows(seed, args.import_rows, 1)
                 print(f"relance import {args.import_rows} rows       {figures(imported)}")
             paired = min(args.paired, keys) if contacts <= 5000 else min(args.paired, keys) // 4
             found = key_session(seed, event_id, keys, paired, rng)

@@ -67,6 +67,15 @@ def sign(key: str, data: bytes) -> str:
     return hmac.new(key.encode("utf-8"), data, hashlib.sha256).hexdigest()
 
 
+def _encode_slice(items: list[tuple[str, Any]]) -> bytes:
+    """`"id":{doc},"id":{doc}` for a slice of a table: one orjson call (a call per
+    document cost 0.5 s of a 20,000-contact fold)."""
+    try:
+        return orjson.dumps(dict(items))[1:-1]
+    except (TypeError, orjson.JSONEncodeError):
+        return b",".join(encode_doc(key) + b":" + encode_doc(doc) for key, doc in items)
+
+
 def write_snapshot(path: Path, tables: Tables) -> None:
     """Write the tables as TinyDB JSON, atomically, a slice at a time, sealed.
 
@@ -88,11 +97,7 @@ def write_snapshot(path: Path, tables: Tables) -> None:
             items = list(table.items())
             for start in range(0, len(items), SLICE):
                 pieces.append(
-                    (b"," if start else b"")
-                    + b",".join(
-                        encode_doc(key) + b":" + encode_doc(doc)
-                        for key, doc in items[start : start + SLICE]
-                    )
+                    (b"," if start else b"") + _encode_slice(items[start : start + SLICE])
                 )
                 chunk = b"".join(pieces)
                 pieces = []
