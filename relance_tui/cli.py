@@ -43,20 +43,19 @@ def _run_app(db: Path, lang_arg: str | None, *, screen: str | None, demo: bool =
     try:
         store = Store.open(db)
     except RelanceError as error:
-        _fail(error)
-        return
+        return _fail(error)
     try:
         if demo:
-            from relance_tui.core.demo import load_demo
+            from relance_tui.core import demo as demo_data
 
-            load_demo(store, data_dir(), system_clock())
+            demo_data.load_demo(store, data_dir(), system_clock())
         settings = store.settings()
         lang = i18n.detect_language(lang_arg, stored=settings.language or None)
         mode = start_mode(screen or settings.start_screen, store.current_event(), system_clock())
         make_app(store=store, clock=system_clock, lang=lang, start_mode=mode).run()
     finally:
+        # A large file takes a moment to fold its journal in: say so, not a frozen prompt.
         if sys.stderr.isatty() and store.is_open and store.path.stat().st_size > 2_000_000:
-            # A large file takes a moment to fold its journal in: say so, not a frozen prompt.
             click.echo(i18n.t("cli.closing", path=str(store.path)), err=True)
         store.close()
 
@@ -141,16 +140,9 @@ def demo(ctx: click.Context, demo_db: Path | None) -> None:
 def check(ctx: click.Context, check_db: Path | None, restore: bool, accept: bool) -> None:
     """Validate the data file / valider le fichier de données."""
     from relance_tui.core.errors import CorruptDataFile
+    from relance_tui.core.store import recovery
     from relance_tui.core.store.files import backup_path
     from relance_tui.core.store.reading import load_tables
-    from relance_tui.core.store.recovery import (
-        accept_changes,
-        describe,
-        describe_damaged,
-        readable_by_tinydb,
-        recover_tables,
-    )
-    from relance_tui.core.store.recovery import restore as restore_file
 
     path = Path(check_db or ctx.obj["db"] or default_db_path()).expanduser().resolve()
     if not path.exists():
@@ -162,7 +154,7 @@ def check(ctx: click.Context, check_db: Path | None, restore: bool, accept: bool
         return
     if accept:
         try:
-            accept_changes(path)
+            recovery.accept_changes(path)
         except RelanceError as error:
             _fail(error)
             return
@@ -173,12 +165,12 @@ def check(ctx: click.Context, check_db: Path | None, restore: bool, accept: bool
         if not restore:
             if isinstance(error, CorruptDataFile) and error.backup is None:
                 # Say how to repair it whenever something sound is there to repair from.
-                if recover_tables(path) is not None:
+                if recovery.recover_tables(path) is not None:
                     error.backup = str(backup_path(path))
             click.echo(i18n.t("cli.check.problem", problem=str(error)), err=True)
             sys.exit(EXIT_PROBLEM)
         try:
-            backup, aside, left_out = restore_file(path)
+            backup, aside, left_out = recovery.restore(path)
         except RelanceError as restore_error:
             _fail(restore_error)
             return
@@ -186,14 +178,14 @@ def check(ctx: click.Context, check_db: Path | None, restore: bool, accept: bool
         if left_out:  # named, so the caller can record them again
             click.echo(i18n.t("cli.check.left_out", count=len(left_out)))
             for line in left_out:
-                click.echo(f"  - {describe_damaged(line)}")
+                click.echo(f"  - {recovery.describe_damaged(line)}")
         return
     if restore:
         click.echo(i18n.t("cli.check.nothing_to_restore"))
-    if not readable_by_tinydb(path):
+    if not recovery.readable_by_tinydb(path):
         click.echo(i18n.t("cli.check.not_tinydb", path=str(path)), err=True)
         sys.exit(EXIT_PROBLEM)
-    counts = describe(tables)
+    counts = recovery.describe(tables)
     click.echo(
         i18n.t(
             "cli.check.ok",
