@@ -57,6 +57,16 @@ def held(monkeypatch: pytest.MonkeyPatch) -> Iterator[HeldWriter]:
     writer.release.set()
 
 
+def as_a_kill_leaves_them(db_path: Path, folder: Path) -> Path:
+    """A copy of the data file's files as a kill -9 would leave them now (snapshot,
+    set-aside journal, journal, backups); the folder."""
+    folder.mkdir()
+    for path in db_path.parent.glob(db_path.name + "*"):
+        if path.is_file() and not path.name.endswith(".lock"):
+            shutil.copyfile(path, folder / path.name)
+    return folder
+
+
 def uids(tables) -> set[str]:  # type: ignore[no-untyped-def]
     return {doc["uid"] for doc in tables["attempts"].values()}
 
@@ -92,11 +102,7 @@ def test_a_crash_during_the_fold_loses_nothing(db_path: Path, tmp_path: Path, he
     for attempt in saved:
         store.save(attempt)
     assert held.started.wait(30)
-    # The files as a kill -9 would leave them now: snapshot, set-aside journal, journal.
-    crashed = tmp_path / "crashed"
-    crashed.mkdir()
-    for name in ("relance.json", "relance.json.journal", "relance.json.journal.fold"):
-        shutil.copyfile(db_path.with_name(name), crashed / name)
+    crashed = as_a_kill_leaves_them(db_path, tmp_path / "crashed")
     held.release.set()
     store.close()
     with Store.open(crashed / "relance.json") as reopened:
@@ -126,10 +132,7 @@ def test_a_crash_after_the_new_snapshot_before_its_journal_was_set_aside(
         store.save(attempt)
     assert store._fold is not None
     store._fold.wait()
-    crashed = tmp_path / "crashed"
-    crashed.mkdir()
-    for name in ("relance.json", "relance.json.journal", "relance.json.journal.fold"):
-        shutil.copyfile(db_path.with_name(name), crashed / name)
+    crashed = as_a_kill_leaves_them(db_path, tmp_path / "crashed")
     monkeypatch.setattr(folding.os, "replace", real_replace)
     store.close()
     for folder in (crashed, db_path.parent):
@@ -175,11 +178,7 @@ def test_restore_during_a_fold_rebuilds_from_the_set_aside_journal_too(
     for attempt in saved:
         store.save(attempt)
     assert held.started.wait(30)
-    crashed = tmp_path / "crashed"
-    crashed.mkdir()
-    for path in db_path.parent.glob("relance.json*"):
-        if path.is_file() and not path.name.endswith(".lock"):
-            shutil.copyfile(path, crashed / path.name)
+    crashed = as_a_kill_leaves_them(db_path, tmp_path / "crashed")
     held.release.set()
     store.close()
     damaged = crashed / "relance.json"
