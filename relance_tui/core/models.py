@@ -239,6 +239,7 @@ class Attempt(Record):
     note: str = ""
     caller: str = ""
     callback_at: datetime | None = None
+    callback_for: str = ""  # in a team: the caller who promised it ("": anyone)
     reverses: str | None = None
     flagged: bool = False  # this call set the contact's do-not-call or to-fix flag
     uid: str = field(default_factory=lambda: uuid.uuid4().hex)
@@ -313,4 +314,7 @@ class Settings(Record):
     caller_asked: bool = False  # the first-run form (who calls) was shown once
     voice_silence_ms: int = 1200  # rehearsal by voice: a pause this long ends the take
     start_screen: str = "auto"  # auto: Appels while the current event's window is open
+    team_lease_min: int = 10  # in a team, a card is held this long unless renewed
+    team_lease_outlet: bool = True  # holding a card holds its outlet's other people too
+    team_grace_min: int = 15  # a callback someone promised is theirs this long after due
     id: int | None = None

@@ -142,6 +142,7 @@ class Queue:
     blocked: list[TargetState]
     set_aside: list[TargetState] = field(default_factory=list)
     covered: dict[int, TargetState] = field(default_factory=dict)  # outlet id -> its answer
+    taken: dict[int, str] = field(default_factory=dict)  # target id -> the teammate on it
 
     @property
     def current(self) -> TargetState | None:
@@ -355,6 +356,7 @@ def record_outcome(
     note: str = "",
     caller: str = "",
     callback_at: datetime | None = None,
+    callback_for: str = "",
 ) -> Attempt:
     """Append one attempt (and the contact flag it implies) in one durable write."""
     if outcome is Outcome.UNDO:
@@ -372,6 +374,7 @@ def record_outcome(
         note=note.strip(),
         caller=caller,
         callback_at=callback_at if outcome is Outcome.CALLBACK else None,
+        callback_for=callback_for if outcome is Outcome.CALLBACK else "",
     )
     # Records from the store are shared: changes go to copies, saved with the call.
     changed: list[Record] = []
@@ -392,15 +395,20 @@ def skip(store: Store, state: TargetState, now: datetime, caller: str = "") -> A
     return record_outcome(store, state, Outcome.SKIPPED, now, caller=caller)
 
 
-def undo_last(store: Store, event: Event, now: datetime, caller: str = "") -> Attempt | None:
+def undo_last(
+    store: Store, event: Event, now: datetime, caller: str = "", *, mine_only: bool = False
+) -> Attempt | None:
     """Reverse the event's latest outcome (skips are not outcomes); None if there is none.
+    In a team (`mine_only`), the caller's own latest outcome, never a teammate's.
 
     Appends an UNDO attempt and, if the reversed call flagged its contact,
     lifts that flag in the same write.
     """
     assert event.id is not None
     candidates = [
-        a for a in effective(store.attempts(event.id)) if a.outcome is not Outcome.SKIPPED
+        a
+        for a in effective(store.attempts(event.id))
+        if a.outcome is not Outcome.SKIPPED and (not mine_only or a.caller == caller)
     ]
     if not candidates:
         return None

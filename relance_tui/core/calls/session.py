@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from relance_tui.core.calls.queue import (
     Progress,
@@ -41,6 +41,8 @@ from relance_tui.core.models import Attempt, Event, Outcome
 from relance_tui.core.script import book
 from relance_tui.core.script.templates import Rendered, render_event
 from relance_tui.core.store.store import Store
+from relance_tui.core.team.leases import Lease, set_aside_for_team
+from relance_tui.core.team.live import Pulled, TeamLink
 
 
 @dataclass(frozen=True)
@@ -76,6 +78,9 @@ class CallSession:
         self.languages: dict[int, str] = {}  # a language chosen on the card, by target
         self.scripts = ScriptCache()
         self._histories: tuple[int | None, tuple[dict[int, OutletHistory], int]] | None = None
+        self.team = TeamLink.of(store)  # calling as a team through a synced folder
+        if self.team is not None:
+            self.team.start(store, clock())
         self.refresh()
 
     # what the screen shows ----------------------------------------------------
@@ -87,21 +92,82 @@ class CallSession:
             return "empty.no_call_list"
         return "calls.empty"
 
-    def refresh(self) -> TargetState | None:
-        """Read the queue again (at the clock's now); the card to show."""
+    @property
+    def caller(self) -> str:
+        """Who records the calls: the team's name for this caller, else the settings'."""
+        return self.team.name if self.team is not None else self.store.settings().caller_name
+
+    def refresh(self, *, keep: bool = False) -> TargetState | None:
+        """Read the queue again (at the clock's now); the card to show. `keep`: the card
+        on screen stays while it is still to call (a teammate's news came in)."""
         self.event = self.store.current_event()
         if self.event is None:
             self.queue = None
             self._set_card(None)
             return None
-        self.queue = load_queue(self.store, self.event, self.clock())
+        now = self.clock()
+        self.queue = load_queue(self.store, self.event, now)
+        if self.team is not None:
+            settings = self.store.settings()
+            taken, outlets = self.team.view.taken(
+                self.team.caller_id, now, outlets=settings.team_lease_outlet
+            )
+            grace = timedelta(minutes=settings.team_grace_min)
+            set_aside_for_team(self.queue, taken, outlets, self.team.name, now, grace)
         card = self.queue.current
-        if self._pinned is not None:
-            pinned = self.queue.find(self._pinned)
-            if pinned is not None and pinned in self.queue.ready + self.queue.later:
+        pinned_id = self.card.target.id if keep and self.card is not None else self._pinned
+        if pinned_id is not None:
+            pinned = self.queue.find(pinned_id)
+            still = self.queue.ready + self.queue.later
+            if pinned is not None and (pinned in still or pinned_id in self.queue.taken):
                 card = pinned
         self._set_card(card)
+        self._hold(card)
         return card
+
+    def _hold(self, card: TargetState | None) -> None:
+        """In a team: lease the card on screen, release the one left, tell the folder."""
+        if self.team is None:
+            return
+        outlet = card.outlet.id if card is not None and card.outlet is not None else None
+        self.team.catch_up(self.store, self.clock())
+        self.team.hold(card.target.id if card is not None else None, outlet, self.clock())
+        self.team.flush()
+
+    def sync(self) -> Pulled | None:
+        """In a team: read the teammates' news, renew the lease; the queue is read again
+        (the card on screen stays) when something came in."""
+        if self.team is None:
+            return None
+        pulled = self.team.pull(self.store)
+        if pulled.changed:
+            self.refresh(keep=True)
+        else:
+            self._hold(self.card)
+        return pulled
+
+    def beaten_by(self) -> Lease | None:
+        """A teammate who took this card before this caller did (their files had not
+        met): theirs it is; the card says so."""
+        if self.team is None or self.card is None:
+            return None
+        outlets = self.store.settings().team_lease_outlet
+        return self.team.view.beaten_by(self.team.caller_id, self.clock(), outlets=outlets)
+
+    def leave(self) -> None:
+        """The caller leaves the calls: the card held is released for the team."""
+        if self.team is not None:
+            self.team.hold(None, None, self.clock())
+            self.team.flush()
+
+    def pass_card(self) -> TargetState | None:
+        """Leave a card a teammate holds, with no call recorded; the next card."""
+        if self.card is None:
+            return None
+        self.leave()
+        self._pinned = None
+        self.card = None
+        return self.refresh()
 
     def _set_card(self, card: TargetState | None) -> None:
         same = card is not None and self.card is not None and card.target.id == self.card.target.id
@@ -129,8 +195,11 @@ class CallSession:
         return max(0, int((self.clock() - self.call_started_at).total_seconds()))
 
     # keys ---------------------------------------------------------------------
-    def record(self, outcome: Outcome, callback_at: datetime | None = None) -> Recorded | None:
-        """Record `outcome` for the card's call (one durable write); None without a card."""
+    def record(
+        self, outcome: Outcome, callback_at: datetime | None = None, *, anyone: bool = False
+    ) -> Recorded | None:
+        """Record `outcome` for the card's call (one durable write); None without a card.
+        In a team a callback is the caller's own unless `anyone` may make it."""
         card = self.card
         if card is None:
             return None
@@ -142,12 +211,18 @@ class CallSession:
             now,
             duration_s=(now - (self.call_started_at or now)).total_seconds(),
             note=self.note,
-            caller=self.store.settings().caller_name,
+            caller=self.caller,
             callback_at=callback_at,
+            callback_for=self.caller if self.team is not None and not anyone else "",
         )
+        self._called(card)
         self._pinned = None
         self.note = ""
         return Recorded(attempt=attempt, called=card, card=self.refresh())
+
+    def _called(self, card: TargetState) -> None:
+        if self.team is not None and card.target.id is not None:
+            self.team.called(card.target.id)
 
     def last_voicemail(self) -> TargetState | None:
         """Whoever a message was last left for in this event (not undone since), for the
@@ -168,7 +243,8 @@ class CallSession:
         card = self.card
         if card is None:
             return None
-        attempt = skip(self.store, card, self.clock(), self.store.settings().caller_name)
+        attempt = skip(self.store, card, self.clock(), self.caller)
+        self._called(card)
         self._pinned = None
         return Recorded(attempt=attempt, called=card, card=self.refresh())
 
@@ -176,7 +252,9 @@ class CallSession:
         """Reverse the event's last outcome and bring its card back; None if nothing to undo."""
         if self.event is None:
             return None
-        undone = undo_last(self.store, self.event, self.clock(), self.store.settings().caller_name)
+        undone = undo_last(
+            self.store, self.event, self.clock(), self.caller, mine_only=self.team is not None
+        )
         if undone is None:
             return None
         self._pinned = undone.target_id
@@ -199,7 +277,7 @@ class CallSession:
         self._pinned = target_id
         return self.refresh()
 
-    def postpone(self, target_id: int, when: datetime) -> Attempt | None:
+    def postpone(self, target_id: int, when: datetime, *, anyone: bool = False) -> Attempt | None:
         """Move a callback or a later call to `when` (a callback, no call made); the
         card on screen stays."""
         if self.queue is None:
@@ -212,8 +290,9 @@ class CallSession:
             state,
             Outcome.CALLBACK,
             self.clock(),
-            caller=self.store.settings().caller_name,
+            caller=self.caller,
             callback_at=when,
+            callback_for=self.caller if self.team is not None and not anyone else "",
         )
         if self.card is not None and self.card.target.id != target_id:
             self._pinned = self.card.target.id

@@ -286,7 +286,7 @@ def apply_merge(store: Store, plans: Sequence[MergePlan]) -> int:
     if not attempts and not arrivals:
         return 0
     records: list[Record] = [*attempts, *arrivals]
-    records += _flags_from_calls(store, attempts)
+    records += flags_from_calls(store, attempts)
     store.save_many(records)
     return len(attempts)
 
@@ -313,7 +313,7 @@ def _found_by_name(store: Store, arrival: Arrival) -> Arrival:
     return dataclasses.replace(arrival, outlet_id=outlet.id, contact_id=contact_id, id=None)
 
 
-def _flags_from_calls(store: Store, added: Sequence[Attempt]) -> list[Contact]:
+def flags_from_calls(store: Store, added: Sequence[Attempt]) -> list[Contact]:
     """Contacts whose do-not-call or to-fix flag the union of calls now implies."""
     events = {a.event_id for a in added}
     changed: dict[int, Contact] = {}
