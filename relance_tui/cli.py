@@ -439,3 +439,12 @@ def merge(ctx: click.Context, files: tuple[Path, ...], merge_db: Path | None) ->
     finally:
         if store.is_open:
             store.close()
+
+
+def _add_team() -> None:
+    from relance_tui.cli_team import team
+
+    main.add_command(team)
+
+
+_add_team()

@@ -37,7 +37,7 @@ from relance_tui.core.team.folder import (
     callers_dir,
 )
 from relance_tui.core.team.leases import TeamView
-from relance_tui.core.team.shares import flags_from_calls
+from relance_tui.core.team.shares import ForeignShare, flags_from_calls
 from relance_tui.core.text import fold
 
 
@@ -78,6 +78,7 @@ def create_team(store: Store, event: Event, folder: Path, now: datetime) -> Path
         k: v for k, v in raw.get("settings", {}).get("1", {}).items() if k not in PERSONAL_SETTINGS
     }
     key = secrets.token_hex(32)
+    team_id = uuid.uuid4().hex
     tables: Tables = {
         "outlets": raw.get("outlets", {}),
         "shows": raw.get("shows", {}),
@@ -93,7 +94,7 @@ def create_team(store: Store, event: Event, folder: Path, now: datetime) -> Path
             "1": {
                 "schema_version": SCHEMA_VERSION,
                 "team": {
-                    "team_id": uuid.uuid4().hex,
+                    "team_id": team_id,
                     "key": key,
                     "event_id": event.id,
                     "created": now.isoformat(),
@@ -107,7 +108,35 @@ def create_team(store: Store, event: Event, folder: Path, now: datetime) -> Path
         write_snapshot(path, tables)
     except OSError as exc:
         raise StoreError(path=str(folder), detail=os_words(exc)) from exc
+    teams = list(store.meta().get("teams", []))
+    store.update_meta(teams=[*teams, team_id])  # `collect` takes calls from these only
     return path
+
+
+def collect_calls(store: Store, folder: Path) -> tuple[int, dict[str, int]]:
+    """Add the team's calls to the organiser's data file (the one `create` read), by id:
+    idempotent, in any order. Returns the calls added, and the callers whose file is
+    not whole yet (name -> line waited for: the lines before it were taken)."""
+    base = read_base(folder)
+    team = base["meta"]["1"]["team"]
+    if team["team_id"] not in store.meta().get("teams", []):
+        raise ForeignShare(path=str(folder))
+    event_id = int(team["event_id"])
+    targets = {t.id for t in store.targets(event_id)}
+    known = {a.uid for a in store.attempts(event_id)}
+    view = TeamView()
+    incoming: list[Attempt] = []
+    for path in caller_files(folder):
+        reader = CallerFile(path)
+        entries = reader.read_more(str(team["key"]))
+        view.add(entries)
+        if reader.stuck_at is not None:
+            view.waiting[view.names.get(reader.caller_id, path.stem)] = reader.stuck_at
+        incoming += _calls(entries, event_id, targets, known)
+    incoming.sort(key=lambda a: (a.at, a.uid))
+    if incoming:
+        store.save_many([*incoming, *flags_from_calls(store, incoming)])
+    return len(incoming), view.waiting
 
 
 def read_base(folder: Path) -> Tables:

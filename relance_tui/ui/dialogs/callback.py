@@ -7,7 +7,7 @@ from datetime import datetime
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Input, Label
+from textual.widgets import Checkbox, Input, Label
 
 from relance_tui import i18n
 from relance_tui.core.calls.timing import BadTime, Clock, format_when, parse_when
@@ -18,16 +18,20 @@ from relance_tui.ui.widgets.editing import TextInput
 class CallbackDialog(Dialog[datetime]):
     """Asks when to call back; echoes the parsed time in words before saving."""
 
-    def __init__(self, clock: Clock, lang: str) -> None:
+    def __init__(self, clock: Clock, lang: str, *, team: bool = False) -> None:
         super().__init__()
         self._clock = clock
         self._lang = lang
+        self._team = team
+        self.anyone = False  # in a team: anyone may make the callback, not only its caller
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="callback-dialog"):
             yield Label(i18n.t("dialog.callback.title"), classes="dialog-title")
             yield TextInput(placeholder=i18n.t("dialog.callback.placeholder"), id="callback-input")
             yield Label("", id="callback-echo", classes="dialog-status")
+            if self._team:
+                yield Checkbox(i18n.t("dialog.callback.anyone"), id="callback-anyone")
             yield Label(i18n.t("dialog.callback.hint"), classes="dialog-hint")
 
     def _parse(self, text: str) -> datetime:
@@ -52,6 +56,10 @@ class CallbackDialog(Dialog[datetime]):
             self._echo(message.value)
         else:
             self.query_one("#callback-echo", Label).update("")
+
+    @on(Checkbox.Changed)
+    def _anyone(self, message: Checkbox.Changed) -> None:
+        self.anyone = message.value
 
     @on(Input.Submitted)
     def _submitted(self, message: Input.Submitted) -> None:

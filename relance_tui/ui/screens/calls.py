@@ -18,11 +18,11 @@ from relance_tui.core.calls.session import CallSession
 from relance_tui.core.calls.timing import call_warnings, format_when
 from relance_tui.core.errors import RelanceError
 from relance_tui.core.models import Outcome
-from relance_tui.ui.dialogs.callback import CallbackDialog
 from relance_tui.ui.dialogs.confirm import ConfirmDialog
 from relance_tui.ui.dialogs.note import NoteDialog
 from relance_tui.ui.screens.base import RelanceScreen
 from relance_tui.ui.screens.call_emails import CallEmails
+from relance_tui.ui.screens.call_team import CallTeam
 from relance_tui.ui.widgets.card_text import card_text
 from relance_tui.ui.widgets.changed import show, show_or_hide
 from relance_tui.ui.widgets.queue_lists import QueueLists
@@ -46,7 +46,7 @@ NEEDS_CARD = set(
 NARROW = 100  # below this width the side lists fold away (`l` shows them)
 
 
-class CallsScreen(CallEmails, RelanceScreen):
+class CallsScreen(CallEmails, CallTeam, RelanceScreen):
     MODE = "calls"
     ASKS_CALLER = True
 
@@ -106,6 +106,7 @@ class CallsScreen(CallEmails, RelanceScreen):
                 yield Label("", id="card-meta", markup=False)
                 yield Label("", id="card-notes", markup=False)
                 yield Label("", id="card-answered", markup=False)
+                yield Label("", id="card-team", markup=False)  # a teammate took it first
                 yield Label("", id="card-note", markup=False)
                 yield ScriptBox(id="card-script")
                 yield Label(i18n.t("calls.history"), classes="card-title")
@@ -113,6 +114,7 @@ class CallsScreen(CallEmails, RelanceScreen):
             with Vertical(id="calls-side"):
                 yield Label("", id="call-timer")
                 yield Static("", id="progress")
+                yield Static("", id="team-progress", markup=False)
                 yield QueueLists(id="queue-side")
                 yield Label(i18n.t("calls.side_hint"), id="side-hint")
         yield Label("", id="call-status")
@@ -120,6 +122,7 @@ class CallsScreen(CallEmails, RelanceScreen):
     def on_mount(self) -> None:
         self._session = CallSession(self.store, self.clock)
         self.set_interval(1.0, self._tick)
+        self._start_team()
         self.reload()
 
     def on_screen_resume(self) -> None:
@@ -175,6 +178,7 @@ class CallsScreen(CallEmails, RelanceScreen):
                 show(label, getattr(text, name))
         show(query("#card-phone", Digits), text.digits)
         self._show_note()
+        self._show_taken(state)
         show(query("#card-history", Static), history_text(state, lang))
         if state.target.id != self._script_target:  # a new card opens on the talking points
             self._script_name = "talking_points"
@@ -217,6 +221,7 @@ class CallsScreen(CallEmails, RelanceScreen):
         turnout = self.session.turnout()  # "attendus : 3 à 6 médias"
         expected = turnout.text() if turnout is not None else ""
         show(query("#progress", Static), f"{progress}\n{expected}" if expected else progress)
+        self._show_team()
         side.show(queue, self.clock(), lang)
 
     @on(QueueLists.Picked)
@@ -230,12 +235,16 @@ class CallsScreen(CallEmails, RelanceScreen):
 
     @on(QueueLists.Postpone)
     def _postpone(self, message: QueueLists.Postpone) -> None:
+        dialog = self._callback_dialog()
+
         def chosen(moment: datetime | None) -> None:
-            if moment is not None and self.session.postpone(message.target_id, moment):
+            if moment is not None and self.session.postpone(
+                message.target_id, moment, anyone=dialog.anyone
+            ):
                 self._show(self.session.card)
                 self._status(i18n.t("calls.postponed", when=format_when(moment, self.lang)))
 
-        self.app.push_screen(CallbackDialog(self.clock, self.lang), self.guarded(chosen))
+        self.app.push_screen(dialog, self.guarded(chosen))
 
     def _show_warnings(self, state: TargetState | None) -> None:
         label = self.query_one("#call-warnings", Label)
@@ -275,9 +284,11 @@ class CallsScreen(CallEmails, RelanceScreen):
         show(self.query_one("#call-status", Label), text)
 
     # actions: one call on the session each -------------------------------------
-    def _record(self, outcome: Outcome, callback_at: datetime | None = None) -> bool:
+    def _record(
+        self, outcome: Outcome, callback_at: datetime | None = None, anyone: bool = False
+    ) -> bool:
         try:
-            recorded = self.session.record(outcome, callback_at)
+            recorded = self.session.record(outcome, callback_at, anyone=anyone)
         except RelanceError as problem:
             self._status(str(problem))
             self.notify(str(problem), severity="error")
@@ -311,13 +322,17 @@ class CallsScreen(CallEmails, RelanceScreen):
         if self.current is None:
             return
 
+        dialog = self._callback_dialog()
+
         def chosen(moment: datetime | None) -> None:
             if moment is not None:
-                self._record(Outcome.CALLBACK, callback_at=moment)
+                self._record(Outcome.CALLBACK, callback_at=moment, anyone=dialog.anyone)
 
-        self.app.push_screen(CallbackDialog(self.clock, self.lang), self.guarded(chosen))
+        self.app.push_screen(dialog, self.guarded(chosen))
 
     def action_skip(self) -> None:
+        if self._passed():
+            return
         try:
             skipped = self.session.skip()
         except RelanceError as problem:

@@ -1,0 +1,106 @@
+"""`relance team`: calling as a team, live, through a folder a sync engine carries
+(docs/team.md). `create` writes the event into the folder, `join` links a caller's own
+data file to it and opens the calls, `collect` brings the team's calls back into the
+organiser's file."""
+
+from __future__ import annotations
+
+import sys
+from datetime import datetime
+from pathlib import Path
+
+import click
+
+from relance_tui import cli_words, i18n
+from relance_tui.core.errors import RelanceError
+from relance_tui.locations import user_data_dir
+
+
+def _now() -> datetime:
+    from relance_tui.core.calls.timing import system_clock
+
+    return system_clock()
+
+
+@click.group()
+def team() -> None:
+    """Call as a team through a synced folder / appeler en équipe par un dossier synchronisé."""
+
+
+@team.command()
+@click.argument("event_id", metavar="EVENT")
+@click.argument("folder", type=click.Path(path_type=Path, dir_okay=True, file_okay=False))
+@click.option("--db", "team_db", type=click.Path(path_type=Path))
+@click.pass_context
+def create(ctx: click.Context, event_id: str, folder: Path, team_db: Path | None) -> None:
+    """Put EVENT's call list in FOLDER / mettre la liste d'appels dans FOLDER."""
+    from relance_tui.cli import _fail, _open_store
+    from relance_tui.core.team.live import create_team
+
+    store = _open_store(ctx, team_db)
+    folder = folder.expanduser().absolute()
+    try:
+        event = cli_words.event_or_exit(store, event_id)
+        create_team(store, event, folder, _now())
+    except RelanceError as error:
+        store.close()
+        _fail(error)
+        return
+    store.close()
+    click.echo(i18n.t("cli.team.created", folder=str(folder)))
+
+
+def _default_local(folder: Path, name: str) -> Path:
+    from relance_tui.core.team.live import read_base, slug
+
+    team_id = read_base(folder)["meta"]["1"]["team"]["team_id"]
+    return user_data_dir() / "equipes" / f"{slug(name)}-{team_id[:8]}.json"
+
+
+@team.command()
+@click.argument("folder", type=click.Path(path_type=Path, dir_okay=True, file_okay=False))
+@click.option("--name", required=True, help="Your name in the team / votre nom dans l'équipe.")
+@click.option("--db", "team_db", type=click.Path(path_type=Path))
+@click.option("--no-open", is_flag=True, help="Join without opening the app.")
+@click.pass_context
+def join(ctx: click.Context, folder: Path, name: str, team_db: Path | None, no_open: bool) -> None:
+    """Join the team of FOLDER, then call / rejoindre l'équipe, puis appeler."""
+    from relance_tui.cli import _fail, _run_app
+    from relance_tui.core.team.live import join_team
+
+    name = name.strip()
+    if not name:
+        raise click.UsageError(i18n.t("cli.team.need_name"))
+    folder = folder.expanduser().absolute()
+    try:
+        local = Path(team_db or ctx.obj["db"] or _default_local(folder, name)).expanduser()
+        local = join_team(folder, name, local.absolute(), _now())
+    except RelanceError as error:
+        _fail(error)
+        return
+    click.echo(i18n.t("cli.team.joined", name=name, path=str(local)), err=not no_open)
+    if not no_open:
+        _run_app(local, ctx.obj["lang_arg"], screen=ctx.obj["screen"] or "calls")
+
+
+@team.command()
+@click.argument("folder", type=click.Path(path_type=Path, dir_okay=True, file_okay=False))
+@click.option("--db", "team_db", type=click.Path(path_type=Path))
+@click.pass_context
+def collect(ctx: click.Context, folder: Path, team_db: Path | None) -> None:
+    """Bring the team's calls into this file / ramener les appels de l'équipe."""
+    from relance_tui.cli import EXIT_PROBLEM, _open_store
+    from relance_tui.core.team.live import collect_calls
+
+    store = _open_store(ctx, team_db)
+    try:
+        added, waiting = collect_calls(store, folder.expanduser().absolute())
+    except RelanceError as error:
+        click.echo(str(error), err=True)
+        sys.exit(EXIT_PROBLEM)
+    finally:
+        if store.is_open:
+            store.close()
+    for who, line in sorted(waiting.items()):
+        click.echo(i18n.t("team.waiting", name=who, line=line), err=True)
+    click.echo(i18n.t("cli.merge.done", count=added))

@@ -1,0 +1,81 @@
+"""Appels in a team: teammates' news every two seconds, the card a teammate took first,
+the team's progress beside the queue, a callback for anyone (docs/team.md)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.widgets import Label, Static
+
+from relance_tui import i18n
+from relance_tui.core.calls.queue import TargetState
+from relance_tui.core.calls.session import CallSession
+from relance_tui.core.calls.timing import Clock
+from relance_tui.core.errors import RelanceError
+from relance_tui.core.store.store import Store
+from relance_tui.ui.dialogs.callback import CallbackDialog
+from relance_tui.ui.widgets.changed import show_or_hide
+from relance_tui.ui.widgets.team_panel import team_text
+
+
+class CallTeam:
+    """A mixin of CallsScreen (its session, status line and card)."""
+
+    session: CallSession
+    store: Store
+    clock: Clock
+    lang: str
+    _session: CallSession | None
+
+    _status: Callable[[str], None]
+    _show: Callable[[TargetState | None], None]
+
+    def _start_team(self) -> None:
+        if self.session.team is not None:  # what teammates did comes in by their files
+            self.set_interval(2.0, self._sync)  # type: ignore[attr-defined]
+
+    def on_unmount(self) -> None:
+        if self._session is not None:
+            self._session.leave()  # the card held goes back to the team
+
+    def _sync(self) -> None:
+        try:
+            pulled = self.session.sync()
+        except RelanceError as problem:
+            self._status(str(problem))
+            return
+        if pulled is None:
+            return
+        if pulled.changed:
+            self._show(self.session.card)
+        if pulled.calls:
+            self._status(i18n.t("team.received", count=pulled.calls))
+
+    def _callback_dialog(self) -> CallbackDialog:
+        return CallbackDialog(self.clock, self.lang, team=self.session.team is not None)
+
+    def _show_taken(self, state: TargetState) -> None:
+        """The card says so when a teammate took it first (their files had not met)."""
+        beaten = self.session.beaten_by()
+        text = ""
+        if beaten is not None:
+            key = self.relance.key_for("calls.skip", "s")  # type: ignore[attr-defined]
+            text = i18n.t("team.beaten", name=beaten.caller, who=state.label, key=key)
+        show_or_hide(self.query_one("#card-team", Label), text)  # type: ignore[attr-defined]
+
+    def _show_team(self) -> None:
+        team, event = self.session.team, self.session.event
+        text = ""
+        if team is not None and event is not None and event.id is not None:
+            text = team_text(self.store, team, event.id, self.clock())
+        show_or_hide(self.query_one("#team-progress", Static), text)  # type: ignore[attr-defined]
+
+    def _passed(self) -> bool:
+        """`s` on a card a teammate took first: leave it to them, no call recorded."""
+        beaten = self.session.beaten_by()
+        state = self.session.card
+        if beaten is None or state is None:
+            return False
+        self._show(self.session.pass_card())
+        self._status(i18n.t("team.passed", name=beaten.caller, who=state.label))
+        return True
