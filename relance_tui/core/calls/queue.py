@@ -143,6 +143,7 @@ class Queue:
     set_aside: list[TargetState] = field(default_factory=list)
     covered: dict[int, TargetState] = field(default_factory=dict)  # outlet id -> its answer
     taken: dict[int, str] = field(default_factory=dict)  # target id -> the teammate on it
+    held: list[TargetState] = field(default_factory=list)  # ready, but a teammate's now
 
     @property
     def current(self) -> TargetState | None:
@@ -150,7 +151,8 @@ class Queue:
 
     @property
     def all(self) -> list[TargetState]:
-        return self.ready + self.later + self.done + self.exhausted + self.blocked + self.set_aside
+        lists = self.ready, self.later, self.done, self.exhausted, self.blocked, self.set_aside
+        return [state for states in (*lists, self.held) for state in states]
 
     def outlet_answer(self, state: TargetState) -> TargetState | None:
         """Who already confirmed or declined for this state's outlet (someone else)."""
@@ -324,7 +326,7 @@ def progress(queue: Queue) -> Progress:
         confirmed=sum(
             1 for s in counted if s.last is not None and s.last.outcome is Outcome.CONFIRMED
         ),
-        left=len(queue.ready) + len(queue.later),
+        left=len(queue.ready) + len(queue.later) + len(queue.held),
         later=len(queue.later),
     )
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import operator
 import os
 from collections.abc import Iterable, Mapping
 from datetime import datetime
@@ -92,6 +93,10 @@ CACHED_TABLES: dict[str, type[Record]] = {
     "settings": Settings,
 }
 EVENT_TABLES = ("targets", "attempts", "takes", "arrivals")
+
+
+_CALL_ORDER = operator.attrgetter("at", "caller", "id")  # records read have an id
+_ARRIVAL_ORDER = operator.attrgetter("at", "id")
 
 
 class Store:
@@ -377,7 +382,9 @@ class Store:
             found = [record_type.from_doc(doc, doc_id) for doc_id, doc in self._docs(table)]
         else:
             found = self._indexes.event_records(record_type, table, event_id)
-        return sorted(found, key=lambda a: (a.at, a.id or 0))
+        # At the same instant, by caller: a team's machines add each other's calls in
+        # different orders, and each caller's own come in their order everywhere.
+        return sorted(found, key=_CALL_ORDER if record_type is Attempt else _ARRIVAL_ORDER)
 
     def takes(self, event_id: int) -> list[RehearsalTake]:
         found = self._indexes.event_records(RehearsalTake, "takes", event_id)

@@ -113,6 +113,7 @@ def set_aside_for_team(
             holder = taken_outlets.get(outlet.id)
         if holder is not None:
             queue.taken[state.target.id or 0] = holder.caller
+            queue.held.append(state)
             continue
         last = state.last
         owner = last.callback_for if last is not None else ""
@@ -124,6 +125,7 @@ def set_aside_for_team(
             and now < state.next_at + grace
         ):
             queue.taken[state.target.id or 0] = owner
+            queue.held.append(state)
             continue
         kept.append(state)
     queue.ready = kept

@@ -14,6 +14,7 @@ own file in it. While the app runs, `TeamLink`:
 
 from __future__ import annotations
 
+import functools
 import re
 import secrets
 import uuid
@@ -133,8 +134,7 @@ def collect_calls(store: Store, folder: Path) -> tuple[int, dict[str, int]]:
         if reader.stuck_at is not None:
             view.waiting[view.names.get(reader.caller_id, path.stem)] = reader.stuck_at
         incoming += _calls(entries, event_id, targets, known)
-    incoming.sort(key=lambda a: (a.at, a.uid))
-    if incoming:
+    if incoming:  # each caller's calls in the order they made them
         store.save_many([*incoming, *flags_from_calls(store, incoming)])
     return len(incoming), view.waiting
 
@@ -229,6 +229,7 @@ class TeamLink:
     seq: int = 0
     held: tuple[int, datetime, datetime] | None = None  # target, since, until
     started: bool = False
+    _calls_seen: int = -1  # the data file's number of calls at the last catch-up
 
     @classmethod
     def of(cls, store: Store) -> TeamLink | None:
@@ -256,7 +257,7 @@ class TeamLink:
             lease=timedelta(minutes=max(1, settings.team_lease_min)),
         )
 
-    @property
+    @functools.cached_property
     def own_path(self) -> Path:
         return callers_dir(self.folder) / f"{slug(self.name)}-{self.caller_id[:8]}.jsonl"
 
@@ -290,6 +291,10 @@ class TeamLink:
     def catch_up(self, store: Store, now: datetime) -> None:
         """Queue this caller's calls that their file does not hold yet (a call is safe in
         the local data file first). Calls that came with the list are in every base."""
+        count = store.count(Attempt)
+        if count == self._calls_seen:
+            return
+        self._calls_seen = count
         for attempt in store.attempts(self.event_id):
             if attempt.uid not in self.known and attempt.caller == self.name:
                 self.known.add(attempt.uid)
@@ -344,7 +349,7 @@ class TeamLink:
         """Read what teammates added; their new calls go into the local data file."""
         changed = False
         incoming: list[Attempt] = []
-        targets = {t.id for t in store.targets(self.event_id)}
+        targets: set[int | None] = set()
         self.view.waiting.clear()
         for path in caller_files(self.folder):
             if path == self.own_path:
@@ -358,11 +363,12 @@ class TeamLink:
                 continue
             changed = True
             self.view.add(entries)
+            if not targets and any(e.kind == "attempt" for e in entries):
+                targets = {t.id for t in store.targets(self.event_id)}
             incoming += _calls(entries, self.event_id, targets, self.known)
         if incoming:
             known_here = {a.uid for a in store.attempts(self.event_id)}
-            new = [a for a in incoming if a.uid not in known_here]
-            new.sort(key=lambda a: (a.at, a.uid))
+            new = [a for a in incoming if a.uid not in known_here]  # each caller's in order
             if new:
                 store.save_many([*new, *flags_from_calls(store, new)])
             return Pulled(calls=len(new), changed=True)

@@ -18,18 +18,21 @@ def team_text(store: Store, link: TeamLink, event_id: int, now: datetime) -> str
     directory = Directory.of(store)
     targets = {t.id: t for t in store.targets(event_id)}
 
-    def label(target_id: int) -> str:
+    def label(target_id: int, *, outlet_only: bool = False) -> str:
         target = targets.get(target_id)
-        return directory.who(target).label if target is not None else str(target_id)
+        if target is None:
+            return str(target_id)
+        who = directory.who(target)
+        return who.outlet.name if outlet_only and who.outlet is not None else who.label
 
     lines = [i18n.t("team.title")]
     for caller in team_progress(attempts, link.view, now):
-        line = "  " + i18n.t(
-            "team.line", name=caller.name, called=caller.called, confirmed=caller.confirmed
-        )
-        if caller.on_the_phone is not None:
-            line += " · " + i18n.t("team.on_phone", who=label(caller.on_the_phone))
-        lines.append(line)
+        name = " " + caller.name
+        if caller.on_the_phone is not None:  # "☎": on the phone with that outlet now
+            name += " ☎ " + label(caller.on_the_phone, outlet_only=True)
+        lines.append(name)
+        counts = i18n.t("team.line", called=caller.called, confirmed=caller.confirmed)
+        lines.append("   " + counts)
     for name, line_number in sorted(link.view.waiting.items()):
         lines.append("  " + i18n.t("team.waiting", name=name, line=line_number))
     for target_id, names in sorted(called_twice(attempts).items()):
