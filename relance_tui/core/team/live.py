@@ -356,13 +356,13 @@ class TeamLink:
                 continue
             reader = self.files.setdefault(path, CallerFile(path))
             entries = reader.read_more(self.key)
+            self.view.add(entries)
             if reader.stuck_at is not None:
                 who = self.view.names.get(reader.caller_id, path.stem)
                 self.view.waiting[who] = reader.stuck_at
             if not entries:
                 continue
             changed = True
-            self.view.add(entries)
             if not targets and any(e.kind == "attempt" for e in entries):
                 targets = {t.id for t in store.targets(self.event_id)}
             incoming += _calls(entries, self.event_id, targets, self.known)
