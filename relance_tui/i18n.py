@@ -146,7 +146,7 @@ def has(key: str, lang: str | None = None) -> bool:
     return key in messages.texts or key in messages.plurals
 
 
-def t(key: str, lang: str | None = None, **params: Any) -> str:
+def t(key: str, lang: str | None = None, /, **params: Any) -> str:
     """The message `key` in `lang` (default: the current language), filled with `params`.
 
     A counted message takes its form from `count` (npgettext's rule for the

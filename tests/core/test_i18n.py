@@ -141,3 +141,9 @@ def test_translation_follows_the_current_language() -> None:
     assert i18n.t("mode.report") == "Bilan"
     i18n.set_language("en")
     assert i18n.t("mode.report") == "Report"
+
+
+def test_a_message_may_take_a_parameter_named_key() -> None:
+    # The clash of a keymap says which key; so does the card a teammate took first.
+    assert "la touche c sert déjà" in i18n.t("keymap.clash", binding_id="calls.skip", key="c")
+    assert "passer ? (s)" in i18n.t("team.beaten", name="Alex", who="CIBL", skip="s")

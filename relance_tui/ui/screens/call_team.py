@@ -1,4 +1,4 @@
-"""Appels in a team: teammates' news every two seconds, the card a teammate took first,
+"""Appels in a team: teammates' news every second, the card a teammate took first,
 the team's progress beside the queue, a callback for anyone (docs/team.md)."""
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ class CallTeam:
 
     def _start_team(self) -> None:
         if self.session.team is not None:  # what teammates did comes in by their files
-            self.set_interval(2.0, self._sync)  # type: ignore[attr-defined]
+            self.set_interval(1.0, self._sync)  # type: ignore[attr-defined]
 
     def on_unmount(self) -> None:
         if self._session is not None:
@@ -59,8 +59,8 @@ class CallTeam:
         beaten = self.session.beaten_by()
         text = ""
         if beaten is not None:
-            key = self.relance.key_for("calls.skip", "s")  # type: ignore[attr-defined]
-            text = i18n.t("team.beaten", name=beaten.caller, who=state.label, key=key)
+            skip = self.relance.key_for("calls.skip", "s")  # type: ignore[attr-defined]
+            text = i18n.t("team.beaten", name=beaten.caller, who=state.label, skip=skip)
         show_or_hide(self.query_one("#card-team", Label), text)  # type: ignore[attr-defined]
 
     def _show_team(self) -> None:
