@@ -32,6 +32,9 @@ class SettingsDraft:
     voice_silence_ms: str = "1200"
     dialer: str = "auto"
     start_screen: str = "auto"
+    team_lease_min: str = "10"
+    team_grace_min: str = "15"
+    team_lease_outlet: str = "yes"
 
     @classmethod
     def from_settings(cls, settings: Settings) -> SettingsDraft:
@@ -48,6 +51,9 @@ class SettingsDraft:
             voice_silence_ms=str(settings.voice_silence_ms),
             dialer=settings.dialer,
             start_screen=settings.start_screen,
+            team_lease_min=str(settings.team_lease_min),
+            team_grace_min=str(settings.team_grace_min),
+            team_lease_outlet="yes" if settings.team_lease_outlet else "no",
         )
 
 
@@ -106,6 +112,8 @@ def build_settings(draft: SettingsDraft, base: Settings) -> Settings:
         ("retry_resend_min", 1, 1440),
         ("attempts_cap", 1, 20),
         ("voice_silence_ms", 300, 5000),
+        ("team_lease_min", 1, 120),
+        ("team_grace_min", 0, 240),
     ):
         number = _whole_number(getattr(draft, name), low, high)
         if number is None:
@@ -128,4 +136,7 @@ def build_settings(draft: SettingsDraft, base: Settings) -> Settings:
         voice_silence_ms=numbers["voice_silence_ms"],
         dialer=draft.dialer if draft.dialer in DIALER_CHOICES else "auto",
         start_screen=draft.start_screen if draft.start_screen in START_SCREENS else "auto",
+        team_lease_min=numbers["team_lease_min"],
+        team_grace_min=numbers["team_grace_min"],
+        team_lease_outlet=draft.team_lease_outlet != "no",
     )

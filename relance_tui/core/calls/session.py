@@ -41,7 +41,7 @@ from relance_tui.core.models import Attempt, Event, Outcome
 from relance_tui.core.script import book
 from relance_tui.core.script.templates import Rendered, render_event
 from relance_tui.core.store.store import Store
-from relance_tui.core.team.leases import Lease, set_aside_for_team
+from relance_tui.core.team.leases import Lease, rank_of, set_aside_for_team, spread
 from relance_tui.core.team.live import Pulled, TeamLink
 
 
@@ -114,6 +114,7 @@ class CallSession:
             )
             grace = timedelta(minutes=settings.team_grace_min)
             set_aside_for_team(self.queue, taken, outlets, self.team.name, now, grace)
+            spread(self.queue, rank_of(self.team.view, self.team.caller_id))
         card = self.queue.current
         pinned_id = self.card.target.id if keep and self.card is not None else self._pinned
         if pinned_id is not None:

@@ -131,6 +131,23 @@ def set_aside_for_team(
     queue.ready = kept
 
 
+def spread(queue: Queue, rank: int) -> None:
+    """Callers whose files have not met yet would all take the same first card: the
+    caller ranked `rank` in the team takes the card that far down the ready list
+    instead (the friendliest outlets still go first, one to each caller). A callback
+    due stays first: it was promised."""
+    ready = queue.ready
+    if rank <= 0 or len(ready) < 2 or ready[0].status is Status.CALLBACK_DUE:
+        return
+    ready.insert(0, ready.pop(min(rank, len(ready) - 1)))
+
+
+def rank_of(view: TeamView, me: str) -> int:
+    """This caller's place in the team (by caller id: the same on every machine)."""
+    ids = sorted(set(view.names) | {me})
+    return ids.index(me)
+
+
 @dataclass(frozen=True)
 class CallerProgress:
     name: str

@@ -89,6 +89,24 @@ class SettingsForm(FormDialog[Settings]):
                 ),
                 "start_screen",
             )
+            # Calling as a team (relance team): how long a card is held, and by whom.
+            for name in ("team_lease_min", "team_grace_min"):
+                yield from form_field(
+                    f"field.{name}",
+                    TextInput(getattr(draft, name), id=f"field-{name}", type="integer"),
+                    name,
+                )
+            yes_no = [(i18n.t("answer.yes"), "yes"), (i18n.t("answer.no"), "no")]
+            yield from form_field(
+                "field.team_lease_outlet",
+                Select(
+                    yes_no,
+                    value=draft.team_lease_outlet,
+                    allow_blank=False,
+                    id="field-team_lease_outlet",
+                ),
+                "team_lease_outlet",
+            )
             yield from self._buttons()
 
     def on_mount(self) -> None:

@@ -35,6 +35,7 @@ from relance_tui.core.models import Event, Settings
 from relance_tui.core.script import book
 from relance_tui.core.script.templates import TemplateProblem, render_event
 from relance_tui.core.store.files import write_atomically, write_atomically_bytes
+from relance_tui.core.team.live import TeamLink
 from relance_tui.core.team.shares import apply_merge, plan_merge, split
 from relance_tui.ui.columns import Column, natural_width, share_widths
 from relance_tui.ui.dialogs.export import ExportDialog, ExportRequest
@@ -43,6 +44,8 @@ from relance_tui.ui.dialogs.resend_all import ResendAllDialog
 from relance_tui.ui.dialogs.split import SplitDialog, SplitRequest
 from relance_tui.ui.handoff import drafts_dir
 from relance_tui.ui.screens.base import RelanceScreen
+from relance_tui.ui.widgets.changed import show_or_hide
+from relance_tui.ui.widgets.team_panel import team_text
 
 # Which columns give up width first when the list is narrow (higher: sooner).
 GIVES = {"notes": 5, "show": 4, "role": 4, "crew": 3, "interview": 3, "said": 3, "email": 2}
@@ -68,6 +71,7 @@ class ReportScreen(RelanceScreen):
         super().__init__()
         self._summary: Summary | None = None
         self._rows: dict[str, list[tuple[str, dict[str, str]]]] = {}  # by section
+        self._team: TeamLink | None = None
 
     def compose_body(self) -> ComposeResult:
         with Horizontal(id="report-body"):
@@ -75,6 +79,7 @@ class ReportScreen(RelanceScreen):
                 yield Label(i18n.t("report.by_outcome"), classes="section-title")
                 yield Static("", id="outcome-bars")
                 yield Static("", id="report-totals")
+                yield Static("", id="report-team", markup=False)  # calling as a team
                 yield Label(i18n.t("report.by_kind"), classes="section-title")
                 yield Static("", id="by-kind")
                 yield Label(i18n.t("report.by_role"), classes="section-title")
@@ -89,6 +94,20 @@ class ReportScreen(RelanceScreen):
 
     def on_mount(self) -> None:
         self.reload()
+        self._team = TeamLink.of(self.store)
+        if self._team is not None:  # teammates' calls come in while the Bilan is open
+            self.set_interval(1.0, self._team_news)
+
+    def _team_news(self) -> None:
+        if self._team is None or not self.is_current:
+            return
+        try:
+            changed = self._team.start(self.store, self.clock()).changed
+        except RelanceError as problem:
+            self._status(str(problem))
+            return
+        if changed:
+            self.reload()
 
     def on_screen_resume(self) -> None:
         super().on_screen_resume()
@@ -98,6 +117,11 @@ class ReportScreen(RelanceScreen):
         event = self.store.current_event()
         self._summary = summarise(self.store, event, self.clock) if event else None
         self._show()
+        team = TeamLink.of(self.store)
+        text = ""
+        if team is not None and event is not None and event.id is not None:
+            text = team_text(self.store, team, event.id, self.clock())
+        show_or_hide(self.query_one("#report-team", Static), text)
 
     def _show(self) -> None:
         summary = self._summary
