@@ -31,6 +31,7 @@ bench-more: $(STAMP)
 	$(BIN)/python benchmarks/scale.py
 	$(BIN)/python benchmarks/durability.py --kills 1000
 	$(BIN)/python benchmarks/garble.py
+	$(BIN)/python benchmarks/team_calls.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

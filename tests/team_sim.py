@@ -104,10 +104,12 @@ def build_list(store: Store, size: int, outlets: int) -> Event:
 
 @contextmanager
 def no_leases() -> Iterator[None]:
-    """Every caller reads the shared list as if nobody held a card (a naive shared list)."""
+    """Every caller reads the shared list as if nobody held a card, each from its top
+    (a naive shared list)."""
     with (
         mock.patch.object(leases.TeamView, "taken", lambda *a, **k: ({}, {})),
         mock.patch.object(leases.TeamView, "beaten_by", lambda *a, **k: None),
+        mock.patch("relance_tui.core.calls.session.spread", lambda *a, **k: None),
     ):
         yield
 

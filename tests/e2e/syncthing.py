@@ -95,7 +95,8 @@ class Daemon:
         tree.write(path)
 
     def start(self) -> None:
-        env = {**os.environ, "STNODEFAULTFOLDER": "1", "STNOUPGRADE": "1"}
+        # STMONITORED: run as the one process (no monitor forking a child that outlives it).
+        env = {**os.environ, "STNODEFAULTFOLDER": "1", "STNOUPGRADE": "1", "STMONITORED": "1"}
         log = (self.home / "log.txt").open("ab")
         self.process = subprocess.Popen(
             [
@@ -124,6 +125,14 @@ class Daemon:
         )
         with urllib.request.urlopen(request, timeout=2) as answer:
             return json.load(answer)
+
+    def answers(self) -> bool:
+        """Whether the daemon is up (its API answers)."""
+        try:
+            self.rest("/rest/system/ping")
+        except OSError:
+            return False
+        return True
 
     def connected_to(self, peer: Daemon) -> bool:
         try:

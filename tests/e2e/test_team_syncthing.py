@@ -97,6 +97,7 @@ def test_two_callers_through_syncthing(tmp_path: Path) -> None:
 
         # B's laptop leaves the network: both go on calling.
         b.stop()
+        assert not b.answers()  # B is off the network: nothing syncs
         alex.keys("n")
         alex.wait_for("Appelés : 2 /")
         sam.keys("v")
