@@ -29,12 +29,12 @@ def _set_lang(lang: str | None) -> str:
     return code
 
 
-def _fail(error: RelanceError) -> None:
+def fail(error: RelanceError) -> None:
     click.echo(str(error), err=True)
     sys.exit(EXIT_USAGE if isinstance(error, StoreLocked) else EXIT_PROBLEM)
 
 
-def _run_app(db: Path, lang_arg: str | None, *, screen: str | None, demo: bool = False) -> None:
+def run_app(db: Path, lang_arg: str | None, *, screen: str | None, demo: bool = False) -> None:
     from relance_tui.core.calls.timing import system_clock
     from relance_tui.core.store.store import Store
     from relance_tui.ui.app import make_app
@@ -43,7 +43,7 @@ def _run_app(db: Path, lang_arg: str | None, *, screen: str | None, demo: bool =
     try:
         store = Store.open(db)
     except RelanceError as error:
-        return _fail(error)
+        return fail(error)
     try:
         if demo:
             from relance_tui.core import demo as demo_data
@@ -83,7 +83,7 @@ class _NoTraceback(click.Group):
         except KeyboardInterrupt:
             sys.exit(130)
         except RelanceError as error:
-            _fail(error)
+            fail(error)
         except OSError as error:
             where = error.filename or ""
             click.echo(i18n.t("cli.os_error", path=where, detail=os_words(error)).strip(), err=True)
@@ -108,7 +108,7 @@ def main(ctx: click.Context, db: Path | None, lang: str | None, screen: str | No
     ctx.obj["lang_arg"] = lang
     ctx.obj["screen"] = screen
     if ctx.invoked_subcommand is None:
-        _run_app(db or default_db_path(), lang, screen=screen)
+        run_app(db or default_db_path(), lang, screen=screen)
 
 
 @main.command()
@@ -122,12 +122,12 @@ def demo(ctx: click.Context, demo_db: Path | None) -> None:
     if target is not None:
         target = Path(target).expanduser().absolute()
         if target.exists():
-            _fail(DemoTargetExists(path=str(target)))
+            fail(DemoTargetExists(path=str(target)))
         path = target
     else:
         # A fresh temporary copy every time: the user's own file is never touched.
         path = Path(tempfile.mkdtemp(prefix="relance-demo-")) / "relance-demo.json"
-    _run_app(path, ctx.obj["lang_arg"], screen=ctx.obj["screen"], demo=True)
+    run_app(path, ctx.obj["lang_arg"], screen=ctx.obj["screen"], demo=True)
     if target is not None:
         click.echo(i18n.t("cli.demo.kept", path=str(path)))
 
@@ -150,13 +150,13 @@ def check(ctx: click.Context, check_db: Path | None, restore: bool, accept: bool
         return
     newer = _newer_schema(path)
     if newer is not None:  # written by a newer relance: restoring or accepting would undo it
-        _fail(newer)
+        fail(newer)
         return
     if accept:
         try:
             recovery.accept_changes(path)
         except RelanceError as error:
-            _fail(error)
+            fail(error)
             return
         click.echo(i18n.t("cli.check.accepted", path=str(path)))
     try:
@@ -172,7 +172,7 @@ def check(ctx: click.Context, check_db: Path | None, restore: bool, accept: bool
         try:
             backup, aside, left_out = recovery.restore(path)
         except RelanceError as restore_error:
-            _fail(restore_error)
+            fail(restore_error)
             return
         click.echo(i18n.t("cli.check.restored", backup=str(backup), aside=str(aside)))
         if left_out:  # named, so the caller can record them again
@@ -213,7 +213,7 @@ def _newer_schema(path: Path) -> RelanceError | None:
     return None
 
 
-def _open_store(ctx: click.Context, db: Path | None, *, read_only: bool = False):  # type: ignore[no-untyped-def]
+def open_store(ctx: click.Context, db: Path | None, *, read_only: bool = False):  # type: ignore[no-untyped-def]
     """The data file, locked for writing; or, for a command that only reads, as it is
     now without the lock (it works beside the open app and on a full disk)."""
     from relance_tui.core.store.store import Store
@@ -222,7 +222,7 @@ def _open_store(ctx: click.Context, db: Path | None, *, read_only: bool = False)
     try:
         return Store.open_read_only(path) if read_only else Store.open(path)
     except RelanceError as error:
-        _fail(error)
+        fail(error)
 
 
 @main.command(name="import")
@@ -257,7 +257,7 @@ def import_command(
         if not sep or not column.strip() or not field_name.strip():
             raise click.UsageError(i18n.t("cli.import.bad_map", value=mapping))
         overrides[column.strip()] = field_name.strip()
-    store = _open_store(ctx, import_db)
+    store = open_store(ctx, import_db)
     try:
         try:
             with cli_words.progress(i18n.t("cli.import.reading")) as advance:
@@ -301,7 +301,7 @@ def export_command(
     from relance_tui.core.media.exports import export
     from relance_tui.core.store.files import write_atomically_bytes
 
-    store = _open_store(ctx, export_db, read_only=True)
+    store = open_store(ctx, export_db, read_only=True)
     try:
         if ics or fmt == "ics":  # the event (the current one by default) and its callbacks
             data = callbacks_ics(store, cli_words.event_or_exit(store, event_id), system_clock())
@@ -341,7 +341,7 @@ def report(
     from relance_tui.core.calls.timing import system_clock
     from relance_tui.core.store.files import write_atomically
 
-    store = _open_store(ctx, report_db, read_only=True)
+    store = open_store(ctx, report_db, read_only=True)
     try:
         event = cli_words.event_or_exit(store, event_id)
         summary = summarise(store, event, system_clock)
@@ -391,13 +391,13 @@ def split(
     callers = callers or len(caller_names)
     if len(caller_names) != callers or not all(caller_names):
         raise click.UsageError(i18n.t("cli.split.names", callers=callers))
-    store = _open_store(ctx, split_db)
+    store = open_store(ctx, split_db)
     try:
         event = cli_words.event_or_exit(store, event_id)
         paths = split_call_list(store, event, caller_names, output.expanduser().absolute())
     except RelanceError as error:
         store.close()
-        _fail(error)
+        fail(error)
         return
     store.close()
     for name, path in zip(caller_names, paths, strict=True):
@@ -412,7 +412,7 @@ def merge(ctx: click.Context, files: tuple[Path, ...], merge_db: Path | None) ->
     """Bring the callers' calls back / ramener les appels de chacun."""
     from relance_tui.core.team.shares import apply_merge, plan_merge
 
-    store = _open_store(ctx, merge_db)
+    store = open_store(ctx, merge_db)
     try:
         plans = []
         with cli_words.progress(i18n.t("cli.merge.reading")) as advance:

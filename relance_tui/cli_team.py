@@ -34,17 +34,17 @@ def team() -> None:
 @click.pass_context
 def create(ctx: click.Context, event_id: str, folder: Path, team_db: Path | None) -> None:
     """Put EVENT's call list in FOLDER / mettre la liste d'appels dans FOLDER."""
-    from relance_tui.cli import _fail, _open_store
+    from relance_tui.cli import fail, open_store
     from relance_tui.core.team.live import create_team
 
-    store = _open_store(ctx, team_db)
+    store = open_store(ctx, team_db)
     folder = folder.expanduser().absolute()
     try:
         event = cli_words.event_or_exit(store, event_id)
         create_team(store, event, folder, _now())
     except RelanceError as error:
         store.close()
-        _fail(error)
+        fail(error)
         return
     store.close()
     click.echo(i18n.t("cli.team.created", folder=str(folder)))
@@ -65,7 +65,7 @@ def _default_local(folder: Path, name: str) -> Path:
 @click.pass_context
 def join(ctx: click.Context, folder: Path, name: str, team_db: Path | None, no_open: bool) -> None:
     """Join the team of FOLDER, then call / rejoindre l'équipe, puis appeler."""
-    from relance_tui.cli import _fail, _run_app
+    from relance_tui.cli import fail, run_app
     from relance_tui.core.team.live import join_team
 
     name = name.strip()
@@ -76,11 +76,11 @@ def join(ctx: click.Context, folder: Path, name: str, team_db: Path | None, no_o
         local = Path(team_db or ctx.obj["db"] or _default_local(folder, name)).expanduser()
         local = join_team(folder, name, local.absolute(), _now())
     except RelanceError as error:
-        _fail(error)
+        fail(error)
         return
     click.echo(i18n.t("cli.team.joined", name=name, path=str(local)), err=not no_open)
     if not no_open:
-        _run_app(local, ctx.obj["lang_arg"], screen=ctx.obj["screen"] or "calls")
+        run_app(local, ctx.obj["lang_arg"], screen=ctx.obj["screen"] or "calls")
 
 
 @team.command()
@@ -89,10 +89,10 @@ def join(ctx: click.Context, folder: Path, name: str, team_db: Path | None, no_o
 @click.pass_context
 def collect(ctx: click.Context, folder: Path, team_db: Path | None) -> None:
     """Bring the team's calls into this file / ramener les appels de l'équipe."""
-    from relance_tui.cli import EXIT_PROBLEM, _open_store
+    from relance_tui.cli import EXIT_PROBLEM, open_store
     from relance_tui.core.team.live import collect_calls
 
-    store = _open_store(ctx, team_db)
+    store = open_store(ctx, team_db)
     try:
         added, waiting = collect_calls(store, folder.expanduser().absolute())
     except RelanceError as error:
