@@ -89,7 +89,7 @@ def test_two_callers_through_syncthing(tmp_path: Path) -> None:
         synced = time.monotonic() - pressed
         left = synced + 2.0 - (time.monotonic() - pressed)
         screen = sam.wait_for("Appelés : 1 /", timeout=max(left, 0.1))  # B's queue
-        assert "appelés : 1 · confirmés : 1" in screen  # the team panel: Alex's confirmation
+        assert "1 appel, 1 confirmé" in screen  # the team panel: Alex's confirmation
         sam.keys("5")
         sam.wait_for("1 appel pour 30 cibles · 1 confirmé", timeout=10)  # B's Bilan
         sam.keys("4")

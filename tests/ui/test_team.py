@@ -54,9 +54,7 @@ async def test_a_teammates_call_reaches_the_queue_and_the_team_panel(
             alex.record(Outcome.CONFIRMED)
             alex.leave()
         screen._sync()
-        await wait_until(
-            pilot, lambda: "appelés : 1 · confirmés : 1" in shown(app, "#team-progress")
-        )
+        await wait_until(pilot, lambda: "1 appel, 1 confirmé" in shown(app, "#team-progress"))
         assert "Appelés : 1 /" in shown(app, "#progress")
         assert "1 appel reçu de l'équipe." in shown(app, "#call-status")
         assert "Alex ☎" not in shown(app, "#team-progress")  # off the phone

@@ -151,8 +151,8 @@ def rank_of(view: TeamView, me: str) -> int:
 @dataclass(frozen=True)
 class CallerProgress:
     name: str
-    called: int
-    confirmed: int
+    called: int  # calls made (skips aside)
+    confirmed: int  # targets whose last word is their confirmation
     on_the_phone: int | None  # the target they hold now
 
 
@@ -160,12 +160,12 @@ def team_progress(
     attempts: Sequence[Attempt], view: TeamView, now: datetime
 ) -> list[CallerProgress]:
     """Each caller's progress (in name order: a team, not a race)."""
-    called: dict[str, set[int]] = {}
+    called: dict[str, int] = {}
     last: dict[int, Attempt] = {}
     for attempt in effective(attempts):
         if attempt.outcome is Outcome.SKIPPED:
             continue
-        called.setdefault(attempt.caller, set()).add(attempt.target_id)
+        called[attempt.caller] = called.get(attempt.caller, 0) + 1
         last[attempt.target_id] = attempt
     confirmed: dict[str, int] = {}
     for attempt in last.values():
@@ -176,7 +176,7 @@ def team_progress(
     return [
         CallerProgress(
             name=name,
-            called=len(called.get(name, ())),
+            called=called.get(name, 0),
             confirmed=confirmed.get(name, 0),
             on_the_phone=holding.get(name),
         )

@@ -31,7 +31,8 @@ def team_text(store: Store, link: TeamLink, event_id: int, now: datetime) -> str
         if caller.on_the_phone is not None:  # "☎": on the phone with that outlet now
             name += " ☎ " + label(caller.on_the_phone, outlet_only=True)
         lines.append(name)
-        counts = i18n.t("team.line", called=caller.called, confirmed=caller.confirmed)
+        counts = i18n.t("count.calls", count=caller.called)
+        counts += ", " + i18n.t("count.confirmed", count=caller.confirmed)
         lines.append("   " + counts)
     for name, line_number in sorted(link.view.waiting.items()):
         lines.append("  " + i18n.t("team.waiting", name=name, line=line_number))
