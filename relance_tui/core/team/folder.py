@@ -148,7 +148,9 @@ def append_entries(path: Path, key: str, entries: list[Entry]) -> None:
         return
     data = b"".join(encode_entry(key, e) for e in entries)
     new = not path.exists()
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    # The callers' folder, never the team's folder above it: a drive not mounted must
+    # not become an empty folder on this disk.
+    path.parent.mkdir(exist_ok=True, mode=0o700)
     fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, FILE_MODE)
     try:
         os.write(fd, data)

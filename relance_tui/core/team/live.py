@@ -174,6 +174,9 @@ def join_team(folder: Path, name: str, local: Path, now: datetime) -> Path:
             mine = {}
         if mine.get("team_id") != team["team_id"] or fold(mine.get("name", "")) != fold(name):
             raise OtherTeam(path=str(local))
+        if mine.get("folder") != str(folder):  # the team's folder moved: follow it
+            with Store.open(local) as store:
+                store.update_meta(team={**store.meta()["team"], "folder": str(folder)})
         return local
     taken = {fold(n) for n in team_names(folder, team["key"]).values()}
     if fold(name) in taken:
@@ -210,6 +213,7 @@ def join_team(folder: Path, name: str, local: Path, now: datetime) -> Path:
 class Pulled:
     calls: int  # teammates' calls added to the local data file
     changed: bool  # anything new: calls, leases, a teammate joining
+    missing: bool = False  # the team's folder is not there (unmounted, moved, renamed)
 
 
 @dataclass
@@ -347,6 +351,8 @@ class TeamLink:
     # the others' files ------------------------------------------------------
     def pull(self, store: Store) -> Pulled:
         """Read what teammates added; their new calls go into the local data file."""
+        if not callers_dir(self.folder).is_dir():
+            return Pulled(calls=0, changed=False, missing=True)
         changed = False
         incoming: list[Attempt] = []
         targets: set[int | None] = set()

@@ -26,6 +26,7 @@ class CallTeam:
     clock: Clock
     lang: str
     _session: CallSession | None
+    _folder_missing = False
 
     _status: Callable[[str], None]
     _show: Callable[[TargetState | None], None]
@@ -46,6 +47,10 @@ class CallTeam:
             return
         if pulled is None:
             return
+        if pulled.missing and not self._folder_missing:  # said when it goes away
+            folder = str(self.session.team.folder) if self.session.team else ""
+            self._status(i18n.t("team.folder_missing", path=folder))
+        self._folder_missing = pulled.missing
         if pulled.changed:
             self._show(self.session.card)
         if pulled.calls:

@@ -364,3 +364,33 @@ def test_collect_brings_the_teams_calls_into_the_organisers_file(
 def test_a_plain_data_file_has_no_team(store: Store) -> None:
     assert TeamLink.of(store) is None
     assert os.environ.get("RELANCE_DB")  # the fixture's own file, not a team's
+
+
+def test_a_folder_that_went_away_keeps_the_calls_until_it_is_back(
+    tmp_path: Path, team: Team, folder: Path, clock: Clock
+) -> None:
+    alex = team["Alex"]
+    moved = tmp_path / "unmounted"
+    folder.rename(moved)  # the drive is not mounted
+    pulled = alex.sync()
+    assert pulled is not None and pulled.missing
+    recorded = alex.record(Outcome.CONFIRMED).attempt
+    assert recorded.uid in {a.uid for a in alex.store.attempts(1)}  # safe here
+    assert not folder.exists()  # and no empty folder made in its place
+    moved.rename(folder)  # back
+    alex.sync()
+    own = CallerFile(alex.team.own_path)
+    own.read_more(alex.team.key)
+    assert recorded.uid in {e.body.get("uid") for e in own.entries}
+    team["Sam"].sync()
+    assert recorded.uid in {a.uid for a in team["Sam"].store.attempts(1)}
+
+
+def test_joining_again_from_where_the_folder_moved_follows_it(tmp_path: Path, folder: Path) -> None:
+    local = join_team(folder, "Alex", tmp_path / "alex.json", T0)
+    moved = tmp_path / "ailleurs"
+    folder.rename(moved)
+    assert join_team(moved, "Alex", local, T0) == local
+    with Store.open(local) as store:
+        link = TeamLink._new(store)
+        assert link is not None and link.folder == moved
