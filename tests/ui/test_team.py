@@ -118,3 +118,27 @@ async def test_a_callback_for_anyone_from_the_dialog(tmp_path: Path, now: dateti
         await wait_until(pilot, lambda: len(sam.attempts(1)) == 2)
         assert sam.attempts(1)[-1].callback_for == "Sam"
     sam.close()
+
+
+async def test_leaving_appels_gives_the_card_back_and_coming_back_takes_it(
+    tmp_path: Path, now: datetime
+) -> None:
+    folder = team_folder(tmp_path, now)
+    sam = Store.open(join_team(folder, "Sam", tmp_path / "sam.json", now))
+    alex_store = Store.open(join_team(folder, "Alex", tmp_path / "alex.json", now))
+    alex = CallSession(alex_store, fixed_clock(now))
+    app = make_app(store=sam, clock=fixed_clock(now), start_mode="calls")
+    async with app.run_test(size=(120, 40)) as pilot:
+        held = app.screen.current.target.id
+        alex.sync()
+        assert alex.queue.taken.get(held) == "Sam"
+        await pilot.press("b")  # a dialog over the card: still Sam's
+        await pilot.press("escape")
+        alex.sync()
+        assert alex.queue.taken.get(held) == "Sam"
+        await pilot.press("2")  # Script: the card goes back to the team
+        await wait_until(pilot, lambda: alex.sync() is not None and held not in alex.queue.taken)
+        await pilot.press("4")
+        await wait_until(pilot, lambda: alex.sync() is not None and held in alex.queue.taken)
+    sam.close()
+    alex_store.close()

@@ -39,7 +39,15 @@ class CallTeam:
         if self._session is not None:
             self._session.leave()  # the card held goes back to the team
 
+    def on_screen_suspend(self) -> None:
+        # Off to another screen (not a dialog over the card): the card goes back to the
+        # team until Appels shows it again.
+        if self._session is not None and self.app.current_mode != "calls":  # type: ignore[attr-defined]
+            self._session.leave()
+
     def _sync(self) -> None:
+        if self.app.current_mode != "calls":  # type: ignore[attr-defined]
+            return  # Appels is not on screen: its card is not held; the Bilan reads its own
         try:
             pulled = self.session.sync()
         except RelanceError as problem:
