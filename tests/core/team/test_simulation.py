@@ -62,7 +62,7 @@ def check(result: Result) -> None:
 # Each example runs a whole team for an hour or two of calls: few examples, no shrinking
 # (a failure prints its example, which reproduces it).
 @settings(
-    max_examples=4,
+    max_examples=3,
     deadline=None,
     suppress_health_check=list(HealthCheck),
     phases=[Phase.explicit, Phase.generate],
