@@ -1,3 +1,3 @@
-from relance_tui.cli import main
+from relance_tui.launch import entry
 
-main()
+entry()

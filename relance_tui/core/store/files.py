@@ -84,8 +84,14 @@ def copy_atomically(source: Path, path: Path) -> None:
     write_atomically_with(path, copy)
 
 
-def write_atomically_with(path: Path, write: Callable[[BinaryIO], object]) -> None:
-    """Let `write` fill a temporary file, then put it in place atomically."""
+def write_atomically_with(
+    path: Path,
+    write: Callable[[BinaryIO], object],
+    *,
+    before_replace: Callable[[], object] | None = None,
+) -> None:
+    """Let `write` fill a temporary file, then put it in place atomically
+    (`before_replace` runs between the two)."""
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
     try:
@@ -93,6 +99,8 @@ def write_atomically_with(path: Path, write: Callable[[BinaryIO], object]) -> No
             write(handle)
             handle.flush()
             os.fsync(handle.fileno())
+        if before_replace is not None:
+            before_replace()
         os.replace(tmp, path)
         fsync_dir(path.parent)
     except BaseException:

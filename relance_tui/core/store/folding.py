@@ -37,11 +37,38 @@ from relance_tui.core.store.snapshot import Tables, write_snapshot
 
 
 def replace_snapshot(path: Path, tables: Tables) -> None:
-    """Write `tables` as the new snapshot, the one before kept as `.bak` (a copy, not
-    a hard link: damage done to the file in place must not reach its backup)."""
-    if path.exists():
-        copy_atomically(path, backup_path(path))
-    write_snapshot(path, tables)
+    """Write `tables` as the new snapshot, the one before kept as `.bak`.
+
+    The old file becomes `.bak` by a hard link made once the new one is on disk,
+    just before it takes the name: then the two names are two files again (damage
+    done to one in place never reaches the other), and no 50 MB copy is written at
+    every fold. Where links are not allowed (a FAT key, some shares), a copy.
+    """
+    linked: list[bool] = []
+
+    def keep_previous() -> None:
+        if not path.exists():
+            return
+        backup = backup_path(path)
+        temporary = backup.with_name(f".{backup.name}.{os.getpid()}.linktmp")
+        with contextlib.suppress(FileNotFoundError):
+            temporary.unlink()
+        try:
+            os.link(path, temporary)
+        except OSError:
+            copy_atomically(path, backup)
+            return
+        os.replace(temporary, backup)
+        fsync_dir(path.parent)  # the backup is in place before the snapshot moves
+        linked.append(True)
+
+    try:
+        write_snapshot(path, tables, before_replace=keep_previous)
+    except BaseException:
+        if linked:  # the old file kept both names: the backup becomes a file of its own
+            with contextlib.suppress(OSError):
+                copy_atomically(path, backup_path(path))
+        raise
 
 
 def set_journals_aside(path: Path) -> None:

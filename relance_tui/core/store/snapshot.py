@@ -17,7 +17,7 @@ import hashlib
 import hmac
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -76,8 +76,11 @@ def _encode_slice(items: list[tuple[str, Any]]) -> bytes:
         return b",".join(encode_doc(key) + b":" + encode_doc(doc) for key, doc in items)
 
 
-def write_snapshot(path: Path, tables: Tables) -> None:
-    """Write the tables as TinyDB JSON, atomically, a slice at a time, sealed.
+def write_snapshot(
+    path: Path, tables: Tables, *, before_replace: Callable[[], object] | None = None
+) -> None:
+    """Write the tables as TinyDB JSON, atomically, a slice at a time, sealed
+    (`before_replace` runs once the new file is on disk, before it takes the name).
 
     Encoding the whole database into one string would double the memory it takes
     at every compaction (tens of MB at agency scale); each slice here is a few
@@ -116,7 +119,9 @@ def write_snapshot(path: Path, tables: Tables) -> None:
             meta["seal"] = sign(meta["seal_key"], meta["checksum"].encode("ascii"))
         yield META_MARKER + encode_doc(meta) + b"}}"
 
-    write_atomically_with(path, lambda handle: handle.writelines(chunks()))
+    write_atomically_with(
+        path, lambda handle: handle.writelines(chunks()), before_replace=before_replace
+    )
 
 
 def parse_snapshot(path: Path, text: bytes, *, verify: bool = True) -> Tables:

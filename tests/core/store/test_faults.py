@@ -104,7 +104,7 @@ def test_closing_on_a_full_disk_keeps_every_write_in_the_journal(
     event = demo_store.current_event()
     record_outcome(demo_store, load_queue(demo_store, event, now).current, Outcome.CONFIRMED, now)
 
-    def full(path, tables) -> None:  # type: ignore[no-untyped-def]
+    def full(path, tables, **options) -> None:  # type: ignore[no-untyped-def]
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(folding, "write_snapshot", full)

@@ -6,7 +6,10 @@ a clock) and look at what a caller and the files see meanwhile.
 
 from __future__ import annotations
 
+import errno
+import os
 import shutil
+import stat
 import threading
 from collections.abc import Iterator
 from datetime import datetime
@@ -15,9 +18,9 @@ from pathlib import Path
 import pytest
 
 from relance_tui.core.calls.timing import DEFAULT_TZ
-from relance_tui.core.models import Attempt, Outcome
+from relance_tui.core.models import Attempt, Outcome, Outlet
 from relance_tui.core.store import folding
-from relance_tui.core.store.files import folding_journal_path, journal_path
+from relance_tui.core.store.files import backup_path, folding_journal_path, journal_path
 from relance_tui.core.store.reading import load_tables, read_now
 from relance_tui.core.store.recovery import restore
 from relance_tui.core.store.store import Store
@@ -187,3 +190,33 @@ def test_restore_during_a_fold_rebuilds_from_the_set_aside_journal_too(
     assert left_out == []
     with Store.open(damaged) as rebuilt:
         assert len(rebuilt.attempts()) == 30
+
+
+@pytest.mark.parametrize("links", [True, False])
+def test_the_backup_is_the_snapshot_before_and_a_file_of_its_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, links: bool
+) -> None:
+    """The previous snapshot becomes `.bak` by a hard link (no copy of the whole file at
+    every fold), or by a copy where links are refused; either way, once the fold is
+    done the data file and its backup are two files."""
+
+    def refused(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.EPERM, "not allowed here")
+
+    if links:  # no copy of the whole file is written
+        monkeypatch.setattr(folding, "copy_atomically", refused)
+    else:
+        monkeypatch.setattr(folding.os, "link", refused)
+    path = tmp_path / "relance.json"
+    with Store.open(path) as store:
+        store.save(Outlet(name="CIBL 101,5"))
+        store.compact()
+        before = path.read_bytes()
+        store.save(Outlet(name="CISM 89,3"))
+        store.compact()
+        backup = backup_path(path)
+        assert backup.read_bytes() == before
+        assert os.stat(backup).st_ino != os.stat(path).st_ino
+        assert os.stat(backup).st_nlink == 1 and os.stat(path).st_nlink == 1
+        assert stat.S_IMODE(os.stat(backup).st_mode) == 0o600
+    assert not list(tmp_path.glob(".*tmp"))
