@@ -53,9 +53,7 @@ def run_app(db: Path, lang_arg: str | None, *, screen: str | None, demo: bool = 
         settings = store.settings()
         lang = i18n.detect_language(lang_arg, stored=settings.language or None)
         mode = start_mode(screen or settings.start_screen, store.current_event(), system_clock())
-        # The data file's millions of objects live as long as the app: out of the cyclic
-        # collector's sight, a full collection no longer walks them (hundreds of ms).
-        gc.freeze()
+        gc.freeze()  # the data file lives as long as the app: no collection walks it
         make_app(store=store, clock=system_clock, lang=lang, start_mode=mode).run()
     finally:
         # A large file takes a moment to fold its journal in: say so, not a frozen prompt.
@@ -446,10 +444,6 @@ def merge(ctx: click.Context, files: tuple[Path, ...], merge_db: Path | None) ->
             store.close()
 
 
-def _add_team() -> None:
-    from relance_tui.cli_team import team
+from relance_tui.cli_team import team  # noqa: E402  (it reads this module's helpers late)
 
-    main.add_command(team)
-
-
-_add_team()
+main.add_command(team)
