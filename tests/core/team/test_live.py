@@ -185,9 +185,13 @@ def apart(tmp_path: Path, folder: Path, clock: Clock) -> tuple[Team, Path, Path]
     return made, copies[0], copies[1]
 
 
-def sync_files(source: Path, target: Path) -> None:
-    for path in (source / CALLERS_DIR).iterdir():
-        shutil.copy2(path, target / CALLERS_DIR / path.name)
+def files_meet(made: Team, alex_copy: Path, sam_copy: Path) -> None:
+    """The sync engine carries each copy's files to the other; both apps read them."""
+    for source, target in ((alex_copy, sam_copy), (sam_copy, alex_copy)):
+        for path in (source / CALLERS_DIR).iterdir():
+            shutil.copy2(path, target / CALLERS_DIR / path.name)
+    made["Alex"].sync()
+    made["Sam"].sync()
 
 
 def test_two_callers_on_the_same_card_before_their_files_met(
@@ -200,10 +204,7 @@ def test_two_callers_on_the_same_card_before_their_files_met(
         clock.now += timedelta(seconds=5)
         sam.pass_card()  # Sam's card moves on, then comes back to it: a later lease
         sam.call_now(alex.card.target.id)
-        sync_files(alex_copy, sam_copy)
-        sync_files(sam_copy, alex_copy)
-        alex.sync()
-        sam.sync()
+        files_meet(made, alex_copy, sam_copy)
         # The earliest lease wins, on both machines: Alex's.
         assert alex.beaten_by() is None
         beaten = sam.beaten_by()
@@ -227,10 +228,7 @@ def test_both_see_a_target_called_twice_once_their_files_meet(
         same = alex.card.target.id
         alex.record(Outcome.CONFIRMED)
         sam.record(Outcome.DECLINED)
-        sync_files(alex_copy, sam_copy)
-        sync_files(sam_copy, alex_copy)
-        alex.sync()
-        sam.sync()
+        files_meet(made, alex_copy, sam_copy)
         for session in (alex, sam):
             assert called_twice(session.store.attempts(1)) == {same: ["Alex", "Sam"]}
         assert [a.uid for a in alex.store.attempts(1)] == [a.uid for a in sam.store.attempts(1)]
