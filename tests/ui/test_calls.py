@@ -560,3 +560,24 @@ async def test_the_settings_list_the_dialers_found_here(
         await wait_until(pilot, lambda: not isinstance(app.screen, SettingsForm))
     assert demo_store.settings().dialer == "linphone"
     assert demo_store.settings().start_screen == "lists"
+
+
+async def test_the_side_lists_are_rebuilt_only_when_what_they_say_changes(
+    demo_store: Store, now: datetime
+) -> None:
+    """A key redraws the side lists only if a line changed (their rebuild was a fifth
+    of a key's time): a skip leaves them be, a voicemail adds its retry to "later"."""
+    first, second = expected_first(demo_store, now)[:2]
+    app = make_app(store=demo_store, clock=fixed_clock(now))
+    async with app.run_test(size=(100, 32)) as pilot:
+        screen = await open_calls(pilot)
+        side = screen.query_one("#queue-side", OptionList)
+        before = [side.get_option_at_index(i) for i in range(side.option_count)]
+        await pilot.press("s")
+        await wait_until(pilot, lambda: screen.current.target.id == second.target.id)
+        after = [side.get_option_at_index(i) for i in range(side.option_count)]
+        assert all(a is b for a, b in zip(before, after, strict=True))
+        await pilot.press("v")
+        await wait_until(pilot, lambda: second.label in side_text(app))
+        later = side_text(app).split("Plus tard")[1].split("Mis de côté")[0]
+        assert second.label in later and first.label not in later

@@ -13,6 +13,7 @@ import json
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
+from functools import cached_property
 
 from relance_tui.core.models import Event, Settings
 from relance_tui.core.script import book
@@ -33,7 +34,7 @@ class ScriptJob:
     who: Who
     settings: Settings
 
-    @property
+    @cached_property  # asked for by the screen and by the cache: worked out once
     def key(self) -> str:
         context = who_context(self.event, self.who, self.settings, self.lang)
         # The source and every variable: a change to either is a new text.

@@ -36,7 +36,13 @@ from relance_tui.core.calls.queue import (
 )
 from relance_tui.core.calls.scripts import ScriptCache, ScriptJob
 from relance_tui.core.calls.timing import Clock
-from relance_tui.core.door.turnout import Estimate, OutletHistory, expected_turnout, histories
+from relance_tui.core.door.turnout import (
+    Estimate,
+    OutletHistory,
+    answers_of,
+    expected_turnout,
+    histories,
+)
 from relance_tui.core.models import Attempt, Event, Outcome
 from relance_tui.core.script import book
 from relance_tui.core.script.templates import Rendered, render_event
@@ -322,7 +328,8 @@ class CallSession:
         """The expected turnout now, from the answers so far and the outlets' records."""
         if self.event is None:
             return None
-        return expected_turnout(self.store, self.event, self._past())
+        answers = answers_of(self.queue.all) if self.queue is not None else None
+        return expected_turnout(self.store, self.event, self._past(), answers)
 
     # what to say --------------------------------------------------------------
     def language(self, card: TargetState) -> str:

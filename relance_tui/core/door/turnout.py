@@ -16,13 +16,18 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from relance_tui import i18n
 from relance_tui.core.door.door import came, effective_outcomes, person_key
 from relance_tui.core.models import Event, Outcome
 from relance_tui.core.store.store import Store
 from relance_tui.core.who import Directory
+
+if TYPE_CHECKING:
+    from relance_tui.core.calls.queue import TargetState
 
 PRIOR_WEIGHT = 2.0
 DEFAULT_RATES = {"confirmed": 0.7, "interested": 0.35, "other": 0.05}
@@ -126,23 +131,39 @@ def _pooled(records: dict[int, OutletHistory]) -> dict[str, float]:
     return rates
 
 
+def answers_of(states: Iterable[TargetState]) -> dict[int, list[Outcome]]:
+    """What each outlet said, from a queue's states (each target's last outcome): the
+    same as `_outlet_answers` without folding the event's calls again."""
+    answers: dict[int, list[Outcome]] = defaultdict(list)
+    for state in states:
+        outlet = state.outlet
+        if outlet is not None and outlet.id is not None:
+            answers[outlet.id].extend([state.last.outcome] if state.last else [])
+    return answers
+
+
 def expected_turnout(
-    store: Store, event: Event, known: tuple[dict[int, OutletHistory], int] | None = None
+    store: Store,
+    event: Event,
+    known: tuple[dict[int, OutletHistory], int] | None = None,
+    answers: dict[int, list[Outcome]] | None = None,
 ) -> Estimate:
     """How many outlets to expect at `event`, from what they said and their history
-    (`known`: the histories, when already worked out)."""
+    (`known`: the histories, `answers`: what the outlets said, when already known)."""
     records, events = known if known is not None else histories(store, event)
     prior = _pooled(records)
     chances = []
-    for outlet_id, outcomes in _outlet_answers(store, event).items():
+    if answers is None:
+        answers = _outlet_answers(store, event)
+    for outlet_id, outcomes in answers.items():
         if not outcomes:
             continue  # never reached: nothing said yet
         what = said(outcomes)
         own = records.get(outlet_id)
         came_, total = own.counts.get(what, (0, 0)) if own else (0, 0)
         chances.append((came_ + PRIOR_WEIGHT * prior[what]) / (total + PRIOR_WEIGHT))
-    expected = sum(chances)
-    spread = Z80 * math.sqrt(sum(p * (1 - p) for p in chances))
+    expected = math.fsum(chances)  # whatever order the outlets come in
+    spread = Z80 * math.sqrt(math.fsum(p * (1 - p) for p in chances))
     low = max(0, math.floor(expected - spread))
     high = min(len(chances), math.ceil(expected + spread))
     return Estimate(low, max(low, high), expected, len(chances), events)
@@ -158,6 +179,7 @@ def outlet_record(store: Store, event: Event, outlet_id: int) -> str:
 __all__ = [
     "Estimate",
     "OutletHistory",
+    "answers_of",
     "expected_turnout",
     "histories",
     "outlet_record",

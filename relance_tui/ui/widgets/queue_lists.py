@@ -37,6 +37,12 @@ class QueueLists(OptionList):
         if option is not None and option.id:
             self.post_message(self.Postpone(int(option.id[1:])))
 
+    _said: list[tuple[str, str]] | None = None  # what the options say now
+
+    def clear_options(self) -> QueueLists:
+        self._said = None
+        return super().clear_options()
+
     def show(self, queue: Queue, now: datetime, lang: str) -> None:
         highlighted = self.highlighted_option.id if self.highlighted_option else None
         callbacks = queue.callbacks
@@ -45,17 +51,28 @@ class QueueLists(OptionList):
             ("calls.later", [s for s in queue.later if s not in callbacks]),
             ("calls.set_aside", queue.set_aside),
         )
-        options: list[Option] = []
+        lines: list[tuple[str, str]] = []  # (option id, text); "" ids are titles
         for title_key, states in sections:
-            options.append(Option(Text(i18n.t(title_key), style="bold"), disabled=True))
+            lines.append(("", i18n.t(title_key)))
             if not states:
-                options.append(Option(Text(i18n.t("calls.none"), style="dim"), disabled=True))
+                lines.append(("-", i18n.t("calls.none")))
             for state in states:
                 when = format_soon(state.next_at, now, lang) if state.next_at else ""
-                line = Text(f"{when}  {state.label}".strip(), no_wrap=True, overflow="ellipsis")
-                options.append(Option(line, id=f"t{state.target.id}"))
+                lines.append((f"t{state.target.id}", f"{when}  {state.label}".strip()))
+        if lines == self._said:  # most keys change nothing here: no rebuild, no redraw
+            return
+        options: list[Option] = []
+        for option_id, text in lines:
+            if not option_id:
+                options.append(Option(Text(text, style="bold"), disabled=True))
+            elif option_id == "-":
+                options.append(Option(Text(text, style="dim"), disabled=True))
+            else:
+                line = Text(text, no_wrap=True, overflow="ellipsis")
+                options.append(Option(line, id=option_id))
         self.clear_options()
         self.add_options(options)
+        self._said = lines
         ids = [option.id for option in options]
         if highlighted in ids:
             self.highlighted = ids.index(highlighted)

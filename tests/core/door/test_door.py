@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from relance_tui.core.calls.queue import load_queue, record_outcome
+from relance_tui.core.calls.queue import load_queue, record_outcome, skip, undo_last
 from relance_tui.core.calls.timing import DEFAULT_TZ
 from relance_tui.core.door.door import (
     WALK_IN_TAG,
@@ -18,7 +18,12 @@ from relance_tui.core.door.door import (
     set_crew,
     undo_door,
 )
-from relance_tui.core.door.turnout import expected_turnout, outlet_record
+from relance_tui.core.door.turnout import (
+    _outlet_answers,
+    answers_of,
+    expected_turnout,
+    outlet_record,
+)
 from relance_tui.core.models import Contact, Crew, Event, EventKind, Outcome, Outlet, Target
 from relance_tui.core.store.store import Store
 
@@ -173,3 +178,30 @@ def test_many_past_events_make_an_outlet_s_own_rate_count(store: Store) -> None:
     pooled = (3 + 0.7 * 4) / (4 + 4)
     assert estimate.expected == pytest.approx((3 + 2 * pooled) / (4 + 2))
     assert estimate.text() in ("attendus : 0 à 1 médias", "attendu : 1 média")
+
+
+def test_the_queue_s_answers_are_what_the_calls_say_after_skips_and_undo(store: Store) -> None:
+    """The call screen takes the outlets' answers from its queue, not from the calls
+    folded again: both must say the same, whatever was skipped or undone."""
+    event = event_with(
+        store,
+        DAY,
+        {"A": Outcome.CONFIRMED, "B": Outcome.VOICEMAIL, "C": None, "D": Outcome.INTERESTED},
+    )
+    when = DAY - timedelta(hours=20)
+    queue = load_queue(store, event, when)
+    c_state = next(s for s in queue.all if s.outlet.name == "C")
+    record_outcome(store, c_state, Outcome.DECLINED, when)
+    skip(store, next(s for s in queue.all if s.outlet.name == "B"), when)
+    undo_last(store, event, when + timedelta(minutes=1))  # C's refusal is taken back
+    queue = load_queue(store, event, when + timedelta(minutes=2))
+    answers = answers_of(queue.all)
+    assert answers == _outlet_answers(store, event)
+    by_name = {o.id: o.name for o in store.outlets()}
+    assert {by_name[k]: v for k, v in answers.items()} == {
+        "A": [Outcome.CONFIRMED],
+        "B": [Outcome.VOICEMAIL],
+        "C": [],
+        "D": [Outcome.INTERESTED],
+    }
+    assert expected_turnout(store, event, answers=answers) == expected_turnout(store, event)
