@@ -99,7 +99,7 @@ def test_installed_demo_switches_screens_and_quits_cleanly(tmp_path: Path) -> No
         screen = terminal.wait_for("Appelés : 0 / 30")
         assert "Fenêtre de relance" in screen and "Béatrice Thibault" in screen
         terminal.keys("1")
-        terminal.wait_for("affichés sur 72")
+        terminal.wait_for("72 trouvés (72 au total)")
         terminal.keys("2")
         terminal.wait_for("Lignes de communication")
         terminal.keys("3")

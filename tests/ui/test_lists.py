@@ -12,11 +12,12 @@ from relance_tui.core.store.store import Store
 from relance_tui.ui.app import make_app
 from relance_tui.ui.dialogs.record_form import RecordForm
 from relance_tui.ui.screens.lists import ListsScreen
+from relance_tui.ui.widgets.virtual_table import VirtualTable
 from tests.ui.waiting import wait_until
 
 
 def shown_names(app) -> list[str]:
-    table = app.screen.query_one("#media", DataTable)
+    table = app.screen.query_one("#media", VirtualTable)
     return [str(table.get_row_at(i)[1]) for i in range(table.row_count)]
 
 
@@ -75,7 +76,7 @@ async def test_letters_typed_straight_after_slash_go_to_the_search(demo_store: S
 
 
 def shown_rows(app) -> list[list[object]]:
-    table = app.screen.query_one("#media", DataTable)
+    table = app.screen.query_one("#media", VirtualTable)
     return [table.get_row_at(i) for i in range(table.row_count)]
 
 
@@ -122,7 +123,7 @@ async def test_space_toggles_the_call_list(demo_store: Store, now) -> None:
         await pilot.pause()
         assert "Ajouté à la liste d'appels : Marc-André Lemieux" in status(app)
         assert len(demo_store.targets(event.id)) == before + 1
-        table = app.screen.query_one("#media", DataTable)
+        table = app.screen.query_one("#media", VirtualTable)
         assert str(table.get_row_at(0)[0]) == "✓"
         await pilot.press("space")
         await pilot.pause()
@@ -138,7 +139,7 @@ async def test_a_do_not_call_contact_is_refused_with_the_reason(demo_store: Stor
     async with app.run_test(size=(100, 32)) as pilot:
         await type_search(pilot, flagged.name.split()[0].lower())
         await pilot.press("enter")
-        table = app.screen.query_one("#media", DataTable)
+        table = app.screen.query_one("#media", VirtualTable)
         names = shown_names(app)
         table.move_cursor(row=names.index(flagged.name))
         await pilot.press("space")
@@ -156,7 +157,7 @@ async def test_escape_clears_the_search_and_l_shows_the_whole_call_list(
     in_list = len(demo_store.targets(event.id))
     app = make_app(store=demo_store, clock=fixed_clock(now))
     async with app.run_test(size=(100, 32)) as pilot:
-        table = app.screen.query_one("#media", DataTable)
+        table = app.screen.query_one("#media", VirtualTable)
         everyone = table.row_count
         await type_search(pilot, "cibl")
         assert table.row_count < everyone
@@ -177,8 +178,8 @@ async def test_a_group_name_finds_the_outlets_of_the_group(demo_store: Store, no
         outlets = {
             str(r[3])
             for r in map(
-                app.screen.query_one("#media", DataTable).get_row_at,
-                range(app.screen.query_one("#media", DataTable).row_count),
+                app.screen.query_one("#media", VirtualTable).get_row_at,
+                range(app.screen.query_one("#media", VirtualTable).row_count),
             )
         }
         assert {"Radio-Canada", "ICI Première", "CBC Montreal"} <= outlets
@@ -202,7 +203,7 @@ async def test_bulk_add_friendliest_first_and_reorder(demo_store: Store, now) ->
         first, second = targets[0], targets[1]
         app.screen.query_one("#search", Input).value = ""
         await pilot.pause()
-        app.screen.query_one("#media", DataTable).move_cursor(row=0)
+        app.screen.query_one("#media", VirtualTable).move_cursor(row=0)
         await pilot.press("right_square_bracket")
         await pilot.pause()
     moved = demo_store.targets(event.id)
@@ -254,7 +255,7 @@ async def test_import_dialog_previews_then_imports(demo_store: Store, now) -> No
         await pilot.pause()
         assert isinstance(app.screen, ListsScreen)
         assert "Importé" in status(app)
-        assert isinstance(app.screen.query_one("#media"), DataTable)
+        assert isinstance(app.screen.query_one("#media"), VirtualTable)
     assert {"Élise Côté", "François Œuvrard"} <= {c.name for c in demo_store.contacts()}
 
 
@@ -297,7 +298,7 @@ async def test_do_not_call_and_to_fix_show_even_on_the_call_list(demo_store: Sto
     app = make_app(store=demo_store, clock=fixed_clock(now))
     async with app.run_test(size=(100, 32)) as pilot:
         await pilot.pause()
-        table = app.screen.query_one("#media", DataTable)
+        table = app.screen.query_one("#media", VirtualTable)
         marks = {
             str(table.get_row_at(i)[1]): str(table.get_row_at(i)[0]) for i in range(table.row_count)
         }
@@ -346,21 +347,32 @@ async def test_the_settings_form_does_not_select_the_name(demo_store: Store, now
         assert name.value == before + "x"
 
 
-async def test_rows_past_the_first_screens_are_drawn_as_the_cursor_reaches_them(
+async def test_every_row_found_is_in_the_table_and_the_last_one_is_drawn_at_ctrl_end(
     demo_store: Store, now
 ) -> None:
-    """A keystroke draws the first rows found only; the rest follow the cursor."""
+    """The table holds every row found and draws the ones on screen: ctrl+end goes to
+    the last contact found, which the screen then shows, and space acts on it."""
     app = make_app(store=demo_store, clock=fixed_clock(now))
     async with app.run_test(size=(100, 32)) as pilot:
-        table = app.screen.query_one("#media", DataTable)
-        await wait_until(pilot, lambda: table.row_count == 60)
-        assert "60 affichés sur 72 trouvés" in status_counts(app)
-        await pilot.press("ctrl+end")  # the last row drawn: the next ones come
+        table = app.screen.query_one("#media", VirtualTable)
         await wait_until(pilot, lambda: table.row_count == 72)
-        assert "72 affichés sur 72 trouvés" in status_counts(app)
+        assert "72 trouvés (72 au total)" in status_counts(app)
+        last = str(table.get_row_at(71)[1])
+        assert last not in screen_text(app)
         await pilot.press("ctrl+end")
         await wait_until(pilot, lambda: table.cursor_row == 71)
-        assert app.screen.current_row() is not None
+        await wait_until(pilot, lambda: last in screen_text(app))
+        row = app.screen.current_row()
+        assert row is not None and (row.contact.name if row.contact else "—") == last
+        await pilot.press("ctrl+home")
+        await wait_until(pilot, lambda: table.cursor_row == 0)
+        assert last not in screen_text(app)
+
+
+def screen_text(app) -> str:
+    """What the table draws now."""
+    table = app.screen.query_one("#media", VirtualTable)
+    return "\n".join(strip.text for strip in table.render_lines(table.region.reset_offset))
 
 
 def status_counts(app) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from textual.command import CommandList
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from relance_tui import i18n
 from relance_tui.core.calls.timing import fixed_clock
@@ -16,6 +16,7 @@ from relance_tui.ui.screens.lists import ListsScreen
 from relance_tui.ui.screens.rehearsal import RehearsalScreen
 from relance_tui.ui.screens.report import ReportScreen
 from relance_tui.ui.screens.script import ScriptScreen
+from relance_tui.ui.widgets.virtual_table import VirtualTable
 from tests.ui.waiting import wait_until
 
 
@@ -27,9 +28,9 @@ async def test_keys_one_to_five_switch_the_five_modes(demo_store: Store, now: da
     app = make_app(store=demo_store, clock=fixed_clock(now))
     async with app.run_test(size=(100, 32)) as pilot:
         assert isinstance(app.screen, ListsScreen)
-        media = app.screen.query_one("#media", DataTable)
+        media = app.screen.query_one("#media", VirtualTable)
         every = len(demo_store.outlets()) + len(demo_store.contacts())
-        assert every == 72 and media.row_count == 60  # the first rows; the rest on the way down
+        assert every == 72 and media.row_count == 72
         for key, screen_type in (
             ("2", ScriptScreen),
             ("3", RehearsalScreen),
@@ -86,7 +87,7 @@ async def test_english_interface(demo_store: Store, now: datetime) -> None:
         text = screen_text(app)
         assert "Follow-up window" in text
         assert "Fri, Nov 27, 10:30 AM · Maison de la culture du Plateau" in text
-        assert "60 shown of 72 found" in str(app.screen.query_one("#lists-counts").render())
+        assert "72 found (72 in all)" in str(app.screen.query_one("#lists-counts").render())
         footer_keys = {b.description for _, b, _, _ in app.screen.active_bindings.values()}
         assert {"Lists", "Calls", "Quit"} <= footer_keys
     assert i18n.current_language() == "en"

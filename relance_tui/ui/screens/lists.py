@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable
 from pathlib import Path
 
-from rich.text import Text
 from textual import on, work
 from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import DataTable, Input
+from textual.widgets import Input
 
 from relance_tui import i18n
 from relance_tui.core.errors import RelanceError, os_words
@@ -52,10 +52,7 @@ from relance_tui.ui.dialogs.record_form import (
 from relance_tui.ui.media_table import media_columns
 from relance_tui.ui.screens.base import RelanceScreen
 from relance_tui.ui.widgets.line import Line, SearchInput
-
-# Rows drawn at once (a screen shows 20); the next ones as the cursor nears the end.
-# Every row a keystroke draws costs: fewer rows keep typing in the search fast.
-MAX_SHOWN = 60
+from relance_tui.ui.widgets.virtual_table import VirtualTable
 
 
 class ListsScreen(RelanceScreen):
@@ -91,8 +88,7 @@ class ListsScreen(RelanceScreen):
     def __init__(self) -> None:
         super().__init__()
         self._rows: list[MediaRow] = []
-        self._shown: list[MediaRow] = []  # drawn in the table
-        self._found: list[MediaRow] = []  # found by the search (and filters)
+        self._found: list[MediaRow] = []  # found by the search (and filters), in the table
         self._filters = Filters()
         self._only_call_list = False
         self._event: Event | None = None
@@ -109,7 +105,7 @@ class ListsScreen(RelanceScreen):
         with Vertical(id="lists-body"):
             yield SearchInput(placeholder=i18n.t("lists.search_placeholder"), id="search")
             yield Line(id="lists-filters")
-            yield DataTable(id="media", cursor_type="row", zebra_stripes=True)
+            yield VirtualTable(id="media")
             yield Line(id="lists-counts")
             yield Line(id="lists-status")
 
@@ -121,7 +117,7 @@ class ListsScreen(RelanceScreen):
 
     def _fit_columns(self) -> None:
         """Columns sized to the terminal: built again only when a width changes."""
-        table = self.query_one("#media", DataTable)
+        table = self.query_one("#media", VirtualTable)
         columns = media_columns(self._rows)
         widths = share_widths(columns, table.size.width or self.app.size.width)
         if widths == self._widths:
@@ -129,11 +125,13 @@ class ListsScreen(RelanceScreen):
         self._widths = widths
         natural = {c.key: c.natural for c in columns}
         self._short_roles = widths["col.role"] < natural["col.role"]
-        table.clear(columns=True)
-        for key, width in widths.items():
-            title = i18n.t(key) if width >= natural[key] or key != "col.warmth" else "★"
-            table.add_column(Text(title, overflow="ellipsis", no_wrap=True), key=key, width=width)
-        self._shown, self._drawn_marks = [], None  # every row drawn again
+        table.set_columns(
+            [
+                (i18n.t(key) if width >= natural[key] or key != "col.warmth" else "★", width)
+                for key, width in widths.items()
+            ]
+        )
+        self._drawn_marks = None  # every row made again
         self.redraw()
 
     def on_screen_resume(self) -> None:
@@ -179,53 +177,39 @@ class ListsScreen(RelanceScreen):
             found = sorted(
                 (r for r in found if r.key in self._in_list), key=lambda r: self._positions[r.key]
             )
-        self._found = found
-        shown = found[:MAX_SHOWN]
         marks = (self._in_list, self._only_call_list, dict(self._positions))
-        if [r.key for r in shown] == [r.key for r in self._shown] and marks == self._drawn_marks:
+        table = self.query_one("#media", VirtualTable)
+        same = len(found) == len(self._found) and all(map(operator.is_, found, self._found))
+        if same and marks == self._drawn_marks and table.row_count:
             # Same rows, same marks (a longer word that matches the same people):
             # the table stays as it is, which keeps typing fast.
-            self._shown = shown
             self._show_counts(len(found))
             return
-        self._shown = shown
+        self._found = found
         self._drawn_marks = (set(self._in_list), self._only_call_list, dict(self._positions))
-        table = self.query_one("#media", DataTable)
-        cursor_key = self._cursor_key()
-        table.clear()
-        self._add_rows(table, self._shown)
-        if cursor_key is not None:
-            keys = [r.key for r in self._shown]
-            if cursor_key in keys:
-                table.move_cursor(row=keys.index(cursor_key), scroll=True)
+        table.set_rows([r.key for r in found], self._cells_of(found), table.cursor_key)
         self._show_counts(len(found))
 
-    @on(DataTable.RowHighlighted, "#media")
-    def _near_the_end(self, message: DataTable.RowHighlighted) -> None:
-        """The cursor nears the last row drawn: the next rows found are drawn."""
-        more = self._found[len(self._shown) : len(self._shown) + MAX_SHOWN]
-        if more and message.cursor_row >= len(self._shown) - 5:
-            self._shown = self._shown + more
-            self._add_rows(message.data_table, more)
-            self._show_counts(len(self._found))
-
-    def _add_rows(self, table: DataTable[Text], rows: list[MediaRow]) -> None:
+    def _cells_of(self, rows: list[MediaRow]) -> Callable[[int], tuple[str, ...]]:
+        """What a row of the table says; made for the rows drawn only."""
         lang = i18n.current_language()
         role_key = "role_short" if self._short_roles else "role"
-        for row in rows:
+        in_list, positions, only_call_list = self._in_list, self._positions, self._only_call_list
+
+        def cells(index: int) -> tuple[str, ...]:
+            row = rows[index]
             contact = row.contact
-            mark = "⛔" if row.do_not_call else ("✓" if row.key in self._in_list else "")
+            mark = "⛔" if row.do_not_call else ("✓" if row.key in in_list else "")
             if contact is not None and contact.to_fix:
                 mark += "⚠"
-            if self._only_call_list:
-                mark = f"{self._positions.get(row.key, '')}"
+            if only_call_list:
+                mark = f"{positions.get(row.key, '')}"
             phone = (
                 (contact.phone, contact.extension)
                 if contact and contact.phone
                 else (row.outlet.phone, row.outlet.extension)
             )
-            # Text, not str: a name with [brackets] must not be read as markup.
-            cells = (
+            return (
                 mark,
                 contact.name if contact else "—",
                 i18n.t(f"{role_key}.{row.role.value}"),
@@ -234,9 +218,8 @@ class ListsScreen(RelanceScreen):
                 format_phone(phone[0], phone[1], lang, compact=True) if phone[0] else "",
                 "★" * row.outlet.warmth,
             )
-            table.add_row(
-                *(Text(cell, overflow="ellipsis", no_wrap=True) for cell in cells), key=row.key
-            )
+
+        return cells
 
     def _call_list_text(self) -> str:
         """The call list's counts by kind and role; worked out again only when it changes."""
@@ -258,12 +241,7 @@ class ListsScreen(RelanceScreen):
         in_all = len(self._in_list) if self._only_call_list else len(self._rows)
         total = i18n.t("count.in_all", count=in_all)
         shown = (
-            i18n.t(
-                "lists.shown",
-                shown=i18n.t("count.shown", count=len(self._shown)),
-                found=i18n.t("count.found", count=found),
-                total=total,
-            )
+            i18n.t("lists.found", found=i18n.t("count.found", count=found), total=total)
             if found
             else i18n.t("lists.none_found", total=total)
             if self._rows
@@ -283,16 +261,9 @@ class ListsScreen(RelanceScreen):
         if filters.display != bool(parts):
             filters.display = bool(parts)
 
-    def _cursor_key(self) -> str | None:
-        table = self.query_one("#media", DataTable)
-        if not table.row_count:
-            return None
-        value = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        return str(value) if value is not None else None
-
     def current_row(self) -> MediaRow | None:
-        key = self._cursor_key()
-        return next((r for r in self._shown if r.key == key), None)
+        table = self.query_one("#media", VirtualTable)
+        return self._found[table.cursor_row] if table.row_count else None
 
     def _status(self, text: str) -> None:
         self.query_one("#lists-status", Line).update(text)
@@ -312,7 +283,7 @@ class ListsScreen(RelanceScreen):
     def action_search_done(self) -> None:
         """Enter in the search: the results stay, the table has the keys."""
         self._in_search()
-        self.set_focus(self.query_one("#media", DataTable))
+        self.set_focus(self.query_one("#media", VirtualTable))
 
     def action_focus_table(self) -> None:
         """Escape: the search is cleared (every row back) and the table has the keys."""
@@ -320,7 +291,7 @@ class ListsScreen(RelanceScreen):
         if search.value:
             search.value = ""
             self.redraw()
-        self.set_focus(self.query_one("#media", DataTable))
+        self.set_focus(self.query_one("#media", VirtualTable))
 
     def action_search(self) -> None:
         search = self.query_one("#search", Input)
