@@ -37,10 +37,12 @@ def fail(error: RelanceError) -> None:
 
 def run_app(db: Path, lang_arg: str | None, *, screen: str | None, demo: bool = False) -> None:
     from relance_tui.core.calls.timing import system_clock
+    from relance_tui.core.script.render_process import default_renderer
     from relance_tui.core.store.store import Store
     from relance_tui.ui.app import make_app
     from relance_tui.ui.modes import start_mode
 
+    default_renderer().start()  # a Python process starting on the other core meanwhile
     try:
         store = Store.open(db)
     except RelanceError as error:
@@ -56,16 +58,16 @@ def run_app(db: Path, lang_arg: str | None, *, screen: str | None, demo: bool = 
         gc.freeze()  # the data file lives as long as the app: no collection walks it
         make_app(store=store, clock=system_clock, lang=lang, start_mode=mode).run()
     finally:
-        # A large file takes a moment to fold its journal in: say so, not a frozen prompt.
         if sys.stderr.isatty() and store.is_open and store.path.stat().st_size > 2_000_000:
+            # A large file takes a moment to fold its journal in: said, not a frozen prompt.
             click.echo(i18n.t("cli.closing", path=str(store.path)), err=True)
         gc.disable()  # leaving: no collection through millions of objects while folding
         store.close()
 
 
 class _NoTraceback(click.Group):
-    """Every error of every command ends as a message and an exit code, never a
-    traceback: 1 for a problem with the data or the disk, 2 for a wrong use."""
+    """Every error ends as a message and an exit code, never a traceback: 1 for a
+    problem with the data or the disk, 2 for a wrong use."""
 
     def main(self, args: Sequence[str] | None = None, *rest: Any, **options: Any) -> Any:
         arguments = cli_words.lang_first(list(sys.argv[1:] if args is None else args))
@@ -106,10 +108,7 @@ class _NoTraceback(click.Group):
 def main(ctx: click.Context, db: Path | None, lang: str | None, screen: str | None) -> None:
     """relance: relance média au clavier / media follow-up calls from the keyboard."""
     ctx.ensure_object(dict)
-    ctx.obj["db"] = db
-    ctx.obj["lang"] = _set_lang(lang)
-    ctx.obj["lang_arg"] = lang
-    ctx.obj["screen"] = screen
+    ctx.obj.update(db=db, lang=_set_lang(lang), lang_arg=lang, screen=screen)
     if ctx.invoked_subcommand is None:
         run_app(db or default_db_path(), lang, screen=screen)
 
@@ -217,8 +216,8 @@ def _newer_schema(path: Path) -> RelanceError | None:
 
 
 def open_store(ctx: click.Context, db: Path | None, *, read_only: bool = False):  # type: ignore[no-untyped-def]
-    """The data file, locked for writing; or, for a command that only reads, as it is
-    now without the lock (it works beside the open app and on a full disk)."""
+    """The data file, locked for writing; for a command that only reads, as it is now
+    (no lock: it works beside the open app and on a full disk)."""
     from relance_tui.core.store.store import Store
 
     path = Path(db or ctx.obj["db"] or default_db_path()).expanduser().resolve()

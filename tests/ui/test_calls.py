@@ -581,3 +581,38 @@ async def test_the_side_lists_are_rebuilt_only_when_what_they_say_changes(
         await wait_until(pilot, lambda: second.label in side_text(app))
         later = side_text(app).split("Plus tard")[1].split("Mis de côté")[0]
         assert second.label in later and first.label not in later
+
+
+async def test_the_keys_that_need_a_card_are_greyed_in_place_when_the_list_is_done(
+    store: Store, now: datetime
+) -> None:
+    """No card: the outcome keys grey out, and come back with undo; the footer changes
+    the keys it has (a rebuild of its 20 keys was 100 ms of the first card's start)."""
+    from textual.widgets._footer import FooterKey
+
+    from relance_tui.core.models import Event, EventKind, Outlet, Target
+
+    event = Event(title="Lancement", kind=EventKind.EVENT, start=now + timedelta(days=2))
+    store.save(event)
+    outlet = Outlet(name="CIBL 101,5", phone="514-555-0135")
+    store.save(outlet)
+    contact = Contact(outlet_id=outlet.id, name="Léa Roy", phone="514-555-0136")
+    store.save(contact)
+    store.save(Target(event_id=event.id, position=1, contact_id=contact.id))
+    store.save(Settings(id=1, caller_asked=True))
+    app = make_app(store=store, clock=fixed_clock(now))
+    async with app.run_test(size=(100, 32)) as pilot:
+        screen = await open_calls(pilot)
+
+        def confirm_key() -> FooterKey:
+            return next(k for k in screen.query(FooterKey) if k.key == "c")
+
+        await wait_until(pilot, lambda: any(k.key == "c" for k in screen.query(FooterKey)))
+        key = confirm_key()
+        assert not key.has_class("-disabled")
+        await pilot.press("c")
+        await wait_until(pilot, lambda: key.has_class("-disabled"))
+        assert screen.current is None and confirm_key() is key
+        await pilot.press("u")
+        await wait_until(pilot, lambda: not key.has_class("-disabled"))
+        assert screen.current is not None and confirm_key() is key

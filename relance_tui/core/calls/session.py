@@ -84,6 +84,7 @@ class CallSession:
         self.languages: dict[int, str] = {}  # a language chosen on the card, by target
         self.scripts = ScriptCache()
         self._histories: tuple[int | None, tuple[dict[int, OutletHistory], int]] | None = None
+        self._read: tuple[int, datetime] | None = None  # the store's changes and now, read
         self.team = TeamLink.of(store)  # calling as a team through a synced folder
         if self.team is not None:
             self.team.start(store, clock())
@@ -113,6 +114,7 @@ class CallSession:
             return None
         now = self.clock()
         self.queue = load_queue(self.store, self.event, now)
+        self._read = (self.store.changes, now)
         if self.team is not None:
             settings = self.store.settings()
             taken, outlets = self.team.view.taken(
@@ -131,6 +133,14 @@ class CallSession:
         self._set_card(card)
         self._hold(card)
         return card
+
+    def is_current(self) -> bool:
+        """Nothing was written since the queue was read, less than a second ago (a
+        screen shown again right after it was built need not read it again)."""
+        if self._read is None or self.team is not None:
+            return False
+        changes, at = self._read
+        return changes == self.store.changes and self.clock() - at < timedelta(seconds=1)
 
     def _hold(self, card: TargetState | None) -> None:
         """In a team: lease the card on screen, release the one left, tell the folder."""

@@ -9,7 +9,7 @@ Records handed out are shared between callers: change a copy
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any, TypeVar
 
 from relance_tui.core.models import Record
@@ -20,11 +20,46 @@ R = TypeVar("R", bound=Record)
 KEPT_EVENTS = 8  # (table, event) pairs whose records are kept
 
 
+class Records(Mapping[int, Record]):
+    """A small table's records by id, each made from its document the first time it
+    is asked for (a call card needs 150 of 5,000 contacts: the start made them all),
+    then kept until a write changes it."""
+
+    def __init__(self, tables: Tables, table: str, record_type: type[Record]) -> None:
+        self._tables = tables
+        self._table = table
+        self._type = record_type
+        self._made: dict[int, Record] = {}
+
+    def _raw(self) -> dict[str, dict[str, Any]]:
+        return self._tables.get(self._table, {})
+
+    def __getitem__(self, doc_id: int) -> Record:
+        made = self._made.get(doc_id)
+        if made is None:
+            doc = self._raw()[str(doc_id)]  # KeyError: no such record
+            made = self._made[doc_id] = self._type.from_doc(doc, doc_id)
+        return made
+
+    def __contains__(self, doc_id: object) -> bool:
+        return isinstance(doc_id, int) and str(doc_id) in self._raw()
+
+    def __iter__(self) -> Iterator[int]:
+        return (int(key) for key in list(self._raw()))
+
+    def __len__(self) -> int:
+        return len(self._raw())
+
+    def forget(self, doc_id: int) -> None:
+        """The document changed or went: made again when next asked for."""
+        self._made.pop(doc_id, None)
+
+
 class Indexes:
     def __init__(self, tables: Tables, cached: Mapping[str, type[Record]]) -> None:
         self._tables = tables
         self._cached_types = cached
-        self._records: dict[str, dict[int, Record]] = {}
+        self._records: dict[str, Records] = {}
         self._by_event: dict[str, dict[int, set[int]]] = {}
         # (table, event id) -> records by id, for the few events read last only: a
         # report over every past event must not keep 200,000 calls as records.
@@ -45,11 +80,7 @@ class Indexes:
         for op in ops:
             records = self._records.get(op.table)
             if records is not None:
-                if isinstance(op, Put):
-                    record_type = self._cached_types[op.table]
-                    records[op.doc_id] = record_type.from_doc(dict(op.doc), op.doc_id)
-                else:
-                    records.pop(op.doc_id, None)
+                records.forget(op.doc_id)
             for (table, _), records_of_event in self._event_records.items():
                 if table == op.table:
                     records_of_event.pop(op.doc_id, None)
@@ -61,14 +92,11 @@ class Indexes:
                 if isinstance(op, Put) and isinstance(op.doc.get("event_id"), int):
                     index.setdefault(op.doc["event_id"], set()).add(op.doc_id)
 
-    def records(self, table: str) -> dict[int, Record]:
-        """Every record of a small table, by id."""
+    def records(self, table: str) -> Records:
+        """Every record of a small table, by id (made as they are asked for)."""
         records = self._records.get(table)
         if records is None:
-            record_type = self._cached_types[table]
-            raw = self._tables.get(table, {})
-            records = {int(k): record_type.from_doc(v, int(k)) for k, v in raw.items()}
-            self._records[table] = records
+            records = self._records[table] = Records(self._tables, table, self._cached_types[table])
         return records
 
     def event_docs(self, table: str, event_id: int) -> list[tuple[int, dict[str, Any]]]:

@@ -116,6 +116,7 @@ class Store:
         self._indexes = Indexes(tables, CACHED_TABLES)
         self._fold: Fold | None = None  # the snapshot being written off the key path
         self.read_only = False  # opened to read beside a running app: never writes
+        self.changes = 0  # commits so far: what was read from the store may be kept while equal
 
     # opening and closing ----------------------------------------------------
     @classmethod
@@ -291,6 +292,7 @@ class Store:
         old_events = self._indexes.events_before(ops)
         apply_ops(self._tables, ops)
         self._indexes.update(ops, old_events)
+        self.changes += 1
         if journal.lines >= self.compact_every and (self._fold is None or self._fold.done):
             # Off the key path (`folding`): the write is durable in the journal already.
             self._fold = begin_fold(self.path, journal, self._tables) or self._fold

@@ -120,14 +120,15 @@ class CallsScreen(CallEmails, CallTeam, RelanceScreen):
         yield Label("", id="call-status")
 
     def on_mount(self) -> None:
-        self._session = CallSession(self.store, self.clock)
+        self._session = CallSession(self.store, self.clock)  # the queue, read once
         self.set_interval(1.0, self._tick)
         self._start_team()
-        self.reload()
+        self._show(self.session.card)
 
     def on_screen_resume(self) -> None:
         super().on_screen_resume()
-        self.reload()
+        if not self.session.is_current():  # else just built: the queue was read already
+            self.reload()
 
     # state ----------------------------------------------------------------------
     @property

@@ -64,7 +64,8 @@ class ScriptBox(Static):
             cache.run(ahead)
 
     def _ready(self, job: ScriptJob, script: Script) -> None:
-        if self._wanted == (job.target_id, job.name, job.lang):
+        # Shown already (a second look at the card found it in the cache): no redraw.
+        if self._wanted == (job.target_id, job.name, job.lang) and self.shown is not script:
             self._paint(job, script)
 
     def _title(self, name: str, lang: str, stale: bool) -> str:

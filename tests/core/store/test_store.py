@@ -377,3 +377,29 @@ def test_an_events_calls_are_built_once_changed_by_a_write_and_few_events_are_ke
     kept = store._indexes._event_records
     assert len(kept) == KEPT_EVENTS and ("attempts", 1) not in kept  # the oldest went
     assert [a.note for a in store.attempts(1)] == ["rappeler", "", ""]  # and comes back
+
+
+def test_records_by_id_are_made_when_asked_for_and_follow_every_write(
+    store: Store, db_path: Path
+) -> None:
+    """A call card asks for 150 of 5,000 contacts: only those are made (the start made
+    them all); a write is seen at the next look, a deletion at once."""
+    from dataclasses import replace
+
+    outlet = Outlet(name="CIBL 101,5")
+    store.save(outlet)
+    people = [Contact(outlet_id=outlet.id, name=f"Personne {n}") for n in range(50)]
+    store.save_many(people)
+    store.close()
+    with Store.open(db_path) as reopened:
+        contacts = reopened.by_id(Contact)
+        assert len(contacts) == 50 and people[7].id in contacts and 9999 not in contacts
+        assert contacts[people[7].id].name == "Personne 7"
+        assert len(contacts._made) == 1  # the one asked for, not the other 49
+        reopened.save(replace(contacts[people[7].id], name="Léa Roy"))
+        assert contacts[people[7].id].name == "Léa Roy"
+        reopened.delete(Contact, people[8].id)
+        assert contacts.get(people[8].id) is None and len(contacts) == 49
+        assert [c.name for c in reopened.contacts()][:8] == [f"Personne {n}" for n in range(7)] + [
+            "Léa Roy"
+        ]
