@@ -7,17 +7,22 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual import work
+from textual.screen import Screen
 
 from relance_tui import i18n
 from relance_tui.core.calls.queue import TargetState
 from relance_tui.core.errors import os_words
-from relance_tui.core.handoff import mail
 from relance_tui.core.handoff.dial import chosen, detect, dial, tel_uri
 from relance_tui.core.media.phones import BadPhone, dial_string, format_phone
 from relance_tui.core.models import Event
 from relance_tui.core.store.files import write_atomically_bytes
 from relance_tui.core.store.store import Store
-from relance_tui.ui.dialogs.qr import QrDialog
+
+
+def _qr_dialog(who: str, shown: str, uri: str) -> Screen[None]:
+    from relance_tui.ui.dialogs.qr import QrDialog  # segno: when a code is shown
+
+    return QrDialog(who, shown, uri)
 
 
 def drafts_dir(data_file: Path) -> Path:
@@ -42,7 +47,7 @@ class HandOffs:
         shown = format_phone(phone, extension, i18n.current_language())
         who = state.name or state.label
         if show_qr:
-            self.app.push_screen(QrDialog(who, shown, tel_uri(number)))  # type: ignore[attr-defined]
+            self.app.push_screen(_qr_dialog(who, shown, tel_uri(number)))  # type: ignore[attr-defined]
             return
         self._dial_worker(who, shown, tel_uri(number))
 
@@ -52,7 +57,7 @@ class HandOffs:
         dialer = chosen(settings.dialer, settings.dial_command, detect())
         app = self.app  # type: ignore[attr-defined]
         if dialer is None:
-            app.call_from_thread(app.push_screen, QrDialog(who, shown, uri))
+            app.call_from_thread(app.push_screen, _qr_dialog(who, shown, uri))
             return
         via = i18n.t(f"handoff.dialer.{dialer.key}")
         result = dial(dialer, uri)
@@ -62,11 +67,12 @@ class HandOffs:
             app.call_from_thread(
                 self._say, i18n.t("handoff.dial_failed", via=via, detail=result.detail)
             )
-            app.call_from_thread(app.push_screen, QrDialog(who, shown, uri))
+            app.call_from_thread(app.push_screen, _qr_dialog(who, shown, uri))
 
     def email_draft(self, event: Event, to: str, subject: str, body: str, name: str) -> str:
         """Write the draft (with the invitation and the communiqué's file) and open it in
         the mail program; what happened, in words. Blocks: call it off the UI thread."""
+        from relance_tui.core.handoff import mail  # the email package: when used
         from relance_tui.core.handoff.calendar import event_ics  # icalendar: when used
 
         file_id = str(self.store.meta().get("file_id") or "main")
@@ -79,6 +85,7 @@ class HandOffs:
     @work(thread=True, exclusive=True, group="calendar")
     def calendar(self, event: Event) -> None:
         """The event and its callbacks as an .ics, opened in the calendar program."""
+        from relance_tui.core.handoff import mail
         from relance_tui.core.handoff.calendar import callbacks_ics  # icalendar: when used
 
         path = drafts_dir(self.store.path).with_name("calendrier") / f"relance-{event.id}.ics"

@@ -13,7 +13,7 @@ import re
 from relance_tui import i18n
 from relance_tui.core.errors import RelanceError
 from relance_tui.core.script import variables
-from relance_tui.core.script.sandbox import Fault, Printed
+from relance_tui.core.script.results import Fault, Printed
 
 _UNCLOSED = re.compile(r"innermost block that needs to be closed is '(?P<tag>\w+)'")
 _UNKNOWN_TAG = re.compile(r"Encountered unknown tag '(?P<tag>\w+)'")

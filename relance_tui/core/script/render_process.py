@@ -26,7 +26,7 @@ import time
 from datetime import datetime
 from typing import IO, Any
 
-from relance_tui.core.script.sandbox import Fault, Printed, render_here
+from relance_tui.core.script.results import Fault, Printed
 
 TIME_LIMIT_S = 1.8  # with a fresh process to start after a kill, stopped within 2 s
 START_LIMIT_S = 20.0  # a loaded machine may take long to start Python once
@@ -118,6 +118,8 @@ class Renderer:
         try:
             self._spawn()
         except OSError:  # no way to start a process: render here, with the sandbox's limits
+            from relance_tui.core.script.sandbox import render_here
+
             return render_here(source, context, lang)
         if not self._ready:
             if self._wait_reply(START_LIMIT_S) is None:
@@ -186,6 +188,8 @@ def _reply(doc: dict[str, Any]) -> None:
 
 def main() -> None:
     """Render requests from stdin until it closes (the app has quit or died)."""
+    from relance_tui.core.script.sandbox import render_here  # Jinja, here only
+
     _limit_memory()
     if hasattr(os, "nice"):
         os.nice(5)  # the app's own work comes first

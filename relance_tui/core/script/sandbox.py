@@ -12,13 +12,13 @@ from __future__ import annotations
 import functools
 import operator
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
 
 from jinja2 import StrictUndefined, Template, TemplateSyntaxError, UndefinedError, nodes
 from jinja2.exceptions import SecurityError, TemplateAssertionError, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
 
+from relance_tui.core.script.results import Fault, Printed
 from relance_tui.core.script.typography import finish
 
 MAX_OUTPUT = 20_000  # characters a template may produce
@@ -138,23 +138,6 @@ ENV.filters.update(
         "when_en": _date_filter("when", "en"),
     }
 )
-
-
-@dataclass(frozen=True)
-class Fault:
-    """Why a template did not render: a kind, Jinja's message, the 1-based line."""
-
-    kind: str  # syntax, unknown_filter, undefined, unsafe, too_long, too_big, error
-    message: str
-    line: int | None = None
-
-
-@dataclass(frozen=True)
-class Printed:
-    """A variable the template prints outside any `{% if %}` about it."""
-
-    line: int
-    path: str  # as written: "appelant.nom"
 
 
 def _line_of(exc: BaseException) -> int | None:

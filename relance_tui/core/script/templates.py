@@ -18,7 +18,7 @@ from relance_tui.core.models import Contact, Event, Outlet, Role, Settings, Show
 from relance_tui.core.script import book
 from relance_tui.core.script.problems import TemplateProblem, describe, empty_warnings
 from relance_tui.core.script.render_process import TIME_LIMIT_S, default_renderer
-from relance_tui.core.script.sandbox import Fault
+from relance_tui.core.script.results import Fault
 from relance_tui.core.script.variables import with_aliases
 from relance_tui.core.store.store import Store
 from relance_tui.core.who import Who, who_is
