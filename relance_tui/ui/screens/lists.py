@@ -6,7 +6,7 @@ import operator
 from collections.abc import Callable
 from pathlib import Path
 
-from textual import on, work
+from textual import work
 from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -110,6 +110,7 @@ class ListsScreen(RelanceScreen):
             yield Line(id="lists-status")
 
     def on_mount(self) -> None:
+        self.query_one("#search", SearchInput).typed = lambda _text: self.redraw()
         self.reload()
 
     def on_resize(self) -> None:
@@ -269,10 +270,6 @@ class ListsScreen(RelanceScreen):
         self.query_one("#lists-status", Line).update(text)
 
     # search and filters --------------------------------------------------------------
-    @on(Input.Changed, "#search")
-    def _search_changed(self) -> None:
-        self.redraw()
-
     def _in_search(self) -> Input:
         """The search field, when it has the keys (else the key is not ours)."""
         search = self.query_one("#search", Input)

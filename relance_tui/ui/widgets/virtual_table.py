@@ -101,7 +101,7 @@ class VirtualTable(ScrollView, can_focus=True):
     def set_rows(self, keys: Sequence[str], cells: Cells, cursor_key: str | None = None) -> None:
         """Rows by key; `cells(i)` makes row i's cells when it is drawn. The cursor
         stays on `cursor_key` when it is still there, else goes to the first row."""
-        self._keys = list(keys)
+        self._keys = keys if isinstance(keys, list) else list(keys)  # not copied: 20k rows
         self._cells = cells
         self._made = {}
         row = self._keys.index(cursor_key) if cursor_key in self._keys else 0
