@@ -90,13 +90,15 @@ class RelanceApp(App[None]):
         self._start_mode = start_mode
         self._keymap_problems = keymap.problems if keymap else []
         self._clashes_said: set[str] = set()
+        # Textual opens its default mode first: the first screen is built there, not a
+        # blank screen then a switch (two style passes, two resizes, two resumes).
+        self.DEFAULT_MODE = start_mode  # type: ignore[misc]
         super().__init__()
         translate_bindings(self)
         if keymap is not None and keymap.keymap:
             self.set_keymap(keymap.keymap)
 
     def on_mount(self) -> None:
-        self.switch_mode(self._start_mode)
         # The render process starts once the first screen is up, so the first card's
         # talking points do not wait for it.
         self.call_after_refresh(self.run_worker, default_renderer().start, thread=True)

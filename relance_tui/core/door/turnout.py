@@ -82,11 +82,12 @@ def histories(store: Store, current: Event) -> tuple[dict[int, OutletHistory], i
     records: dict[int, OutletHistory] = defaultdict(OutletHistory)
     contacts = Directory.of(store).contacts
     events = 0
+    kept = store.events_with_arrivals()  # an event whose door nobody kept: who came is unknown
     for event in store.events(include_archived=True):
         if event.id is None or event.id == current.id or event.start >= current.start:
             continue
-        if not store.arrivals(event.id):
-            continue  # nobody kept the door: who came is not known
+        if event.id not in kept:
+            continue
         events += 1
         present = came(store, event)
         present_outlets = {int(k[1:]) for k in present if k.startswith("o")}

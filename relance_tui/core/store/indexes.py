@@ -99,18 +99,27 @@ class Indexes:
             records = self._records[table] = Records(self._tables, table, self._cached_types[table])
         return records
 
-    def event_docs(self, table: str, event_id: int) -> list[tuple[int, dict[str, Any]]]:
-        """An event's documents of a big table, by id."""
-        raw = self._tables.get(table, {})
+    def _index(self, table: str) -> dict[int, set[int]]:
+        """A big table's document ids by event."""
         index = self._by_event.get(table)
         if index is None:
             index = {}
-            for key, doc in raw.items():
+            for key, doc in self._tables.get(table, {}).items():
                 event = doc.get("event_id")
                 if isinstance(event, int):
                     index.setdefault(event, set()).add(int(key))
             self._by_event[table] = index
-        return [(doc_id, raw[str(doc_id)]) for doc_id in sorted(index.get(event_id, ()))]
+        return index
+
+    def events_with(self, table: str) -> set[int]:
+        """The events that have at least one document in a big table."""
+        return {event for event, ids in self._index(table).items() if ids}
+
+    def event_docs(self, table: str, event_id: int) -> list[tuple[int, dict[str, Any]]]:
+        """An event's documents of a big table, by id."""
+        raw = self._tables.get(table, {})
+        ids = self._index(table).get(event_id, ())
+        return [(doc_id, raw[str(doc_id)]) for doc_id in sorted(ids)]
 
     def event_records(self, record_type: type[R], table: str, event_id: int) -> list[R]:
         """An event's records of a big table, by id: built once each, then shared (a

@@ -378,6 +378,10 @@ class Store:
         """Who came to the door of an event (or of every event), in the order recorded."""
         return self._in_order(Arrival, event_id)
 
+    def events_with_arrivals(self) -> set[int]:
+        """The events whose door was kept (someone checked in), without reading them."""
+        return self._indexes.events_with(TABLES[Arrival])
+
     def _in_order(self, record_type: type[Attempt | Arrival], event_id: int | None) -> list[Any]:
         table = TABLES[record_type]
         if event_id is None:  # every event's: not kept (tens of thousands, read rarely)
