@@ -56,6 +56,7 @@ from relance_tui.core.media.search import media_rows, search  # noqa: E402
 from relance_tui.core.models import Event, EventKind, Settings  # noqa: E402
 from relance_tui.core.script import book  # noqa: E402
 from relance_tui.core.store.store import Store  # noqa: E402
+from relance_tui.core.store.tables_cache import cache_path  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 RELANCE = Path(sys.executable).with_name("relance")
@@ -233,11 +234,21 @@ def app_argv(db: Path, jsonstorage: bool = False) -> list[str]:
     return [str(RELANCE), "--db", str(db), "--lang", "fr"]
 
 
-def start_to_card(seed: Path, runs: int) -> list[float]:
+def copy_data(seed: Path, db: Path, *, tables: bool = True) -> None:
+    """The data file, and the tables relance wrote beside it when it last closed it
+    (`tables_cache`: what a user's folder holds after any quit); without them, the
+    start after a crash or a copy of the file alone."""
+    shutil.copyfile(seed, db)
+    cached = cache_path(seed)
+    if tables and cached.exists():
+        shutil.copyfile(cached, cache_path(db))
+
+
+def start_to_card(seed: Path, runs: int, *, tables: bool = True) -> list[float]:
     times = []
     for run in range(runs + 1):
         db = seed.with_name(f"start-{run}.json")
-        shutil.copyfile(seed, db)
+        copy_data(seed, db, tables=tables)
         term = Terminal(app_argv(db))
         try:
             shown = term.wait(
@@ -262,7 +273,7 @@ def key_session(
     """`keys` outcome keys on relance, the first `paired` of them interleaved with the
     same key on the JSONStorage app; then the search; then quit."""
     ours_db, theirs_db = seed.with_name("ours.json"), seed.with_name("theirs.json")
-    shutil.copyfile(seed, ours_db)
+    copy_data(seed, ours_db)
     shutil.copyfile(seed, theirs_db)
     ours = Terminal(app_argv(ours_db))
     theirs = Terminal(app_argv(theirs_db, jsonstorage=True)) if paired else None
@@ -375,7 +386,7 @@ def import_rows(seed: Path, rows: int, runs: int) -> list[float]:
     times = []
     for run in range(runs):
         db = seed.with_name(f"import-{run}.json")
-        shutil.copyfile(seed, db)
+        copy_data(seed, db)
         before = len(json.loads(db.read_bytes())["contacts"])
         started = time.perf_counter()
         subprocess.run(
@@ -433,6 +444,8 @@ def main() -> None:
                 flush=True,
             )
             print(f"spawn -> first card               {figures(start_to_card(seed, args.starts))}")
+            cold = start_to_card(seed, args.starts, tables=False)
+            print(f"  without the tables file         {figures(cold)}")
             if args.import_rows:
                 imported = import_rows(seed, args.import_rows, 1)
                 print(f"relance import {args.import_rows} rows       {figures(imported)}")

@@ -36,7 +36,7 @@ from relance_tui.core.store.journal import Journal, Op, parse_journal
 from relance_tui.core.store.snapshot import Tables, write_snapshot
 
 
-def replace_snapshot(path: Path, tables: Tables) -> None:
+def replace_snapshot(path: Path, tables: Tables) -> str:
     """Write `tables` as the new snapshot, the one before kept as `.bak`.
 
     The old file becomes `.bak` by a hard link made once the new one is on disk,
@@ -63,7 +63,7 @@ def replace_snapshot(path: Path, tables: Tables) -> None:
         linked.append(True)
 
     try:
-        write_snapshot(path, tables, before_replace=keep_previous)
+        return write_snapshot(path, tables, before_replace=keep_previous)  # its checksum
     except BaseException:
         if linked:  # the old file kept both names: the backup becomes a file of its own
             with contextlib.suppress(OSError):

@@ -26,6 +26,7 @@ import orjson
 
 from relance_tui.core.errors import CorruptDataFile
 from relance_tui.core.store.files import write_atomically_with
+from relance_tui.core.store.tables_cache import read_tables
 
 KNOWN_TABLES = frozenset(
     {
@@ -79,7 +80,7 @@ def _encode_slice(piece: dict[str, Any]) -> bytes:
 
 def write_snapshot(
     path: Path, tables: Tables, *, before_replace: Callable[[], object] | None = None
-) -> None:
+) -> str:
     """Write the tables as TinyDB JSON, atomically, a slice at a time, sealed
     (`before_replace` runs once the new file is on disk, before it takes the name).
 
@@ -126,6 +127,7 @@ def write_snapshot(
     write_atomically_with(
         path, lambda handle: handle.writelines(chunks()), before_replace=before_replace
     )
+    return digest.hexdigest()  # the new snapshot's checksum
 
 
 def parse_snapshot(path: Path, text: bytes, *, verify: bool = True) -> Tables:
@@ -135,8 +137,39 @@ def parse_snapshot(path: Path, text: bytes, *, verify: bool = True) -> Tables:
 
 def read_snapshot(path: Path, *, verify: bool = True) -> Tables:
     """`parse_snapshot` of the file at `path`, never holding its bytes, text and tables
-    all at once (at agency scale that is the peak memory of a start)."""
-    return _parse([path.read_bytes()], path, verify)
+    all at once (at agency scale that is the peak memory of a start). The tables
+    written when the file was last closed stand in for the JSON when they are this
+    snapshot's (`tables_cache`)."""
+    text = path.read_bytes()
+    if verify and (cached := _cached(path, text)) is not None:
+        return cached
+    return _parse([text], path, verify)
+
+
+def _cached(path: Path, text: bytes) -> Tables | None:
+    """The cached tables of this snapshot, its meta read from its own end; None when
+    there are none for it, or the snapshot does not check out (then the JSON path
+    says what is wrong)."""
+    cut = text.rfind(META_MARKER)
+    if cut < 0 or not text.endswith(b"}}"):
+        return None
+    digest = hashlib.sha256(memoryview(text)[:cut]).hexdigest()
+    try:
+        meta_table = json.loads(text[cut + len(b',"meta":') : -1])
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        return None
+    meta = meta_table.get("1") if isinstance(meta_table, dict) else None
+    if not isinstance(meta, dict) or meta.get("checksum") != digest:
+        return None
+    key = meta.get("seal_key")
+    if isinstance(key, str) and key:
+        if not hmac.compare_digest(str(meta.get("seal", "")), sign(key, digest.encode())):
+            return None
+    tables = read_tables(path, digest)
+    if tables is None:
+        return None
+    tables["meta"] = meta_table
+    return tables
 
 
 def _parse_json(decoded: str, path: Path) -> Any:

@@ -66,6 +66,7 @@ from relance_tui.core.store.indexes import Indexes
 from relance_tui.core.store.journal import Delete, Journal, Op, Put, apply_ops
 from relance_tui.core.store.reading import generation_of, read_now
 from relance_tui.core.store.snapshot import Tables, read_snapshot, seal_key_of, write_snapshot
+from relance_tui.core.store.tables_cache import write_tables
 
 SCHEMA_VERSION = migrations.SCHEMA_VERSION
 
@@ -213,7 +214,8 @@ class Store:
                 # Every write is in the journal already: a fold that fails (a full
                 # disk) loses nothing and is done at the next open.
                 with contextlib.suppress(StoreWriteFailed):
-                    self.compact()
+                    checksum = self.compact()
+                    write_tables(self.path, self._tables, checksum)  # the next start reads these
         finally:
             if self._journal is not None:
                 self._journal.close()
@@ -241,8 +243,9 @@ class Store:
         self._journal_or_fail()
         return self._tables
 
-    def compact(self) -> None:
-        """Fold the journal into the snapshot (atomic replace), keeping one generation back.
+    def compact(self) -> str:
+        """Fold the journal into the snapshot (atomic replace), keeping one generation back;
+        the new snapshot's checksum.
 
         The previous snapshot is kept as `.bak` and the journal folded in as
         `.journal.prev`: together they rebuild the current state if the
@@ -256,7 +259,7 @@ class Store:
         previous_meta = meta.get("1", {})
         meta["1"] = {**previous_meta, "generation": generation}
         try:
-            replace_snapshot(self.path, self._tables)
+            checksum = replace_snapshot(self.path, self._tables)
         except OSError as exc:  # not folded: the journal still follows the old snapshot
             meta["1"] = previous_meta
             raise StoreWriteFailed(path=str(self.path), detail=os_words(exc)) from exc
@@ -269,6 +272,7 @@ class Store:
             # The snapshot is the new generation: new lines follow it (old ones left in
             # the journal by a failed rename are skipped when read, being older).
             journal.generation, journal.next_seq, journal.lines = generation, 1, 0
+        return checksum
 
     # writing ------------------------------------------------------------------
     def _allocate_id(self, table: str) -> int:

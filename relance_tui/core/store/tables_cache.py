@@ -1,0 +1,80 @@
+"""A faster read of the data file: its tables as Python's `marshal` wrote them.
+
+Parsing the JSON of a 5,000-contact file takes 0.38 s of a 1.6 s start (1.4 s at
+20,000); `marshal` reads the same tables in a third of that, into the same memory.
+So when relance closes a file after its last fold, it also writes the tables
+beside it, `<file>.tables` (0600), tagged with the checksum of the snapshot they
+were folded into.
+
+The JSON file stays the file of record. The tables are read only with it, and
+only when the snapshot's own checksum is the one they were written for (the
+snapshot is read and checked as ever), when their own hash holds, and when this
+Python writes `marshal` alike; otherwise, or if anything at all is off, the JSON
+is parsed as before. They are never fsync'd (a torn copy fails its hash) and
+deleting them loses nothing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import marshal
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+MAGIC = b"relance-tables 1"
+
+
+def cache_path(data_file: Path) -> Path:
+    return data_file.with_name(data_file.name + ".tables")
+
+
+def _tag() -> bytes:
+    return f"{sys.implementation.cache_tag}-{marshal.version}".encode("ascii")
+
+
+def write_tables(data_file: Path, tables: dict[str, Any], checksum: str) -> None:
+    """The tables (but `meta`, read from the snapshot) for the snapshot whose checksum
+    is `checksum`. Best effort: a failure leaves no file and is not an error."""
+    target = cache_path(data_file)
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        payload = marshal.dumps({name: table for name, table in tables.items() if name != "meta"})
+        digest = hashlib.sha256(payload).hexdigest()
+        header = b" ".join((MAGIC, _tag(), checksum.encode("ascii"), digest.encode("ascii")))
+        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(header + b"\n")
+            handle.write(payload)
+        os.replace(temporary, target)
+    except (OSError, ValueError):  # a full disk, a read-only folder, an odd value
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+
+
+def read_tables(data_file: Path, checksum: str) -> dict[str, Any] | None:
+    """The tables written for the snapshot whose checksum is `checksum`, or None."""
+    try:
+        data = cache_path(data_file).read_bytes()
+    except OSError:
+        return None
+    end = data.find(b"\n", 0, 256)
+    fields = data[:end].split(b" ") if end > 0 else []
+    expected = [*MAGIC.split(b" "), _tag(), checksum.encode("ascii")]
+    if len(fields) != len(expected) + 1 or fields[:-1] != expected:
+        return None
+    payload = memoryview(data)[end + 1 :]
+    if hashlib.sha256(payload).hexdigest().encode("ascii") != fields[-1]:
+        return None
+    try:
+        tables = marshal.loads(payload)
+    except (ValueError, EOFError, TypeError):
+        return None
+    return tables if isinstance(tables, dict) else None
+
+
+def forget_tables(data_file: Path) -> None:
+    with contextlib.suppress(OSError):
+        cache_path(data_file).unlink()

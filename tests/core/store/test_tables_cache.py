@@ -1,0 +1,70 @@
+"""The tables written at close, read at the next start instead of the JSON: only
+for the very snapshot they come from, never in place of its checks."""
+
+from __future__ import annotations
+
+import json
+import stat
+from pathlib import Path
+
+import pytest
+
+from relance_tui.core.errors import CorruptDataFile
+from relance_tui.core.models import Contact, Outlet
+from relance_tui.core.store import snapshot
+from relance_tui.core.store.snapshot import parse_snapshot, read_snapshot
+from relance_tui.core.store.store import Store
+from relance_tui.core.store.tables_cache import cache_path
+
+
+def a_session(db_path: Path, names: list[str]) -> None:
+    with Store.open(db_path) as store:
+        outlet = Outlet(name="CIBL 101,5", tags=["radio", "campus"], notes="Salle\nouverte")
+        store.save(outlet)
+        store.save_many(Contact(outlet_id=outlet.id, name=name) for name in names)
+
+
+def test_the_tables_written_at_close_are_those_of_the_json_and_private(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    a_session(db_path, ["Léa Roy", "Zoé Brûlé"])
+    cache = cache_path(db_path)
+    assert stat.S_IMODE(cache.stat().st_mode) == 0o600
+    from_json = parse_snapshot(db_path, db_path.read_bytes())
+    with monkeypatch.context() as patched:  # the next start does not parse the JSON
+        patched.setattr(snapshot, "_parse", lambda *args: pytest.fail("JSON parsed"))
+        assert read_snapshot(db_path) == from_json
+    with Store.open(db_path) as store:
+        assert sorted(c.name for c in store.contacts()) == ["Léa Roy", "Zoé Brûlé"]
+        assert store.outlets()[0].tags == ["radio", "campus"]
+
+
+def test_tables_of_an_older_snapshot_or_damaged_are_not_read(db_path: Path) -> None:
+    a_session(db_path, ["Léa Roy"])
+    older = cache_path(db_path).read_bytes()
+    a_session(db_path, ["Zoé Brûlé"])
+    cache_path(db_path).write_bytes(older)  # the tables of the snapshot before
+    with Store.open(db_path) as store:
+        assert sorted(c.name for c in store.contacts()) == ["Léa Roy", "Zoé Brûlé"]
+    damaged = bytearray(cache_path(db_path).read_bytes())
+    damaged[-20] ^= 0x55
+    cache_path(db_path).write_bytes(bytes(damaged))
+    assert read_snapshot(db_path) == parse_snapshot(db_path, db_path.read_bytes())
+
+
+def test_a_damaged_data_file_is_refused_even_with_its_tables_beside_it(db_path: Path) -> None:
+    a_session(db_path, ["Léa Roy"])
+    assert cache_path(db_path).exists()
+    text = db_path.read_bytes()
+    db_path.write_bytes(text.replace("Léa Roy".encode(), "Léo Roy".encode()))
+    with pytest.raises(CorruptDataFile):
+        Store.open(db_path)
+
+
+def test_a_session_that_changes_nothing_keeps_the_tables_it_read(db_path: Path) -> None:
+    a_session(db_path, ["Léa Roy"])
+    before = cache_path(db_path).read_bytes()
+    with Store.open(db_path) as store:
+        assert [c.name for c in store.contacts()] == ["Léa Roy"]
+    assert cache_path(db_path).read_bytes() == before
+    assert json.loads(db_path.read_bytes())["contacts"]
