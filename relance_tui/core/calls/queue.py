@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from enum import StrEnum
 
+from relance_tui.core.calls.reading import CallsRead, FoldMemo, effective, read_calls
 from relance_tui.core.calls.timing import place_retry
 from relance_tui.core.errors import RelanceError
 from relance_tui.core.models import (
@@ -183,13 +184,6 @@ class Progress:
     later: int
 
 
-def effective(attempts: Iterable[Attempt]) -> list[Attempt]:
-    """Attempts with undo records and the attempts they reverse taken out."""
-    attempts = list(attempts)
-    reversed_uids = {a.reverses for a in attempts if a.outcome is Outcome.UNDO}
-    return [a for a in attempts if a.outcome is not Outcome.UNDO and a.uid not in reversed_uids]
-
-
 def retry_time_after_interest(now: datetime, event: Event) -> datetime:
     """ "Interested": back the next morning, or the event's morning if that comes first."""
     next_morning = datetime.combine(now.date() + timedelta(days=1), time(9, 0), tzinfo=now.tzinfo)
@@ -202,16 +196,18 @@ def retry_time_after_interest(now: datetime, event: Event) -> datetime:
 
 
 def fold(
-    state: TargetState, attempts: Sequence[Attempt], now: datetime, event: Event, rules: QueueRules
+    state: TargetState,
+    attempts: Sequence[Attempt],
+    now: datetime,
+    event: Event,
+    rules: QueueRules,
+    read: CallsRead | None = None,
 ) -> TargetState:
-    """Fill `state` from the target's attempts (in the order they were made)."""
-    for attempt in effective(attempts):
-        if attempt.outcome is Outcome.SKIPPED:
-            state.skipped_at = attempt.at
-        else:
-            state.history.append(attempt)
-            state.last = attempt
-            state.skipped_at = None
+    """Fill `state` from the target's attempts (in the order they were made; `read`:
+    what they say, when already known)."""
+    read = read or read_calls(attempts)
+    state.history = list(read.history)  # a state's own list: never the memo's
+    state.last, state.skipped_at = read.last, read.skipped_at
     last = state.last
     if state.do_not_call and (last is None or last.outcome not in FINAL_OUTCOMES):
         state.status = Status.BLOCKED
@@ -248,8 +244,10 @@ def build_queue(
     attempts: Sequence[Attempt],
     now: datetime,
     rules: QueueRules,
+    memo: FoldMemo | None = None,
 ) -> Queue:
-    """Order the event's call list at `now` (see the module docstring)."""
+    """Order the event's call list at `now` (see the module docstring); `memo` keeps
+    what each target's calls say from one build to the next."""
     by_target: dict[int, list[Attempt]] = {}
     for attempt in attempts:
         by_target.setdefault(attempt.target_id, []).append(attempt)
@@ -257,7 +255,9 @@ def build_queue(
     for target in targets:
         state = TargetState(who=directory.who(target))
         assert target.id is not None
-        states.append(fold(state, by_target.get(target.id, []), now, event, rules))
+        calls = by_target.get(target.id, [])
+        read = memo.calls_of(target.id, calls) if memo is not None else None
+        states.append(fold(state, calls, now, event, rules, read))
 
     def calling_order(s: TargetState) -> tuple[object, ...]:
         skipped = s.skipped_at is not None
@@ -335,7 +335,7 @@ class CallbackTimeNeeded(RelanceError):
     key = "calls.callback_time_needed"
 
 
-def load_queue(store: Store, event: Event, now: datetime) -> Queue:
+def load_queue(store: Store, event: Event, now: datetime, memo: FoldMemo | None = None) -> Queue:
     """The queue of `event` at `now`, from what the store holds."""
     assert event.id is not None
     return build_queue(
@@ -345,6 +345,7 @@ def load_queue(store: Store, event: Event, now: datetime) -> Queue:
         store.attempts(event.id),
         now,
         QueueRules.from_settings(store.settings(), event),
+        memo,
     )
 
 

@@ -27,13 +27,13 @@ from relance_tui.core.calls.queue import (
     Queue,
     Status,
     TargetState,
-    effective,
     load_queue,
     progress,
     record_outcome,
     skip,
     undo_last,
 )
+from relance_tui.core.calls.reading import FoldMemo, effective
 from relance_tui.core.calls.scripts import ScriptCache, ScriptJob
 from relance_tui.core.calls.timing import Clock
 from relance_tui.core.door.turnout import (
@@ -85,6 +85,7 @@ class CallSession:
         self.scripts = ScriptCache()
         self._histories: tuple[int | None, tuple[dict[int, OutletHistory], int]] | None = None
         self._read: tuple[int, datetime] | None = None  # the store's changes and now, read
+        self._memo: tuple[int | None, FoldMemo] = (None, FoldMemo())  # the event's calls, read
         self.team = TeamLink.of(store)  # calling as a team through a synced folder
         if self.team is not None:
             self.team.start(store, clock())
@@ -113,7 +114,9 @@ class CallSession:
             self._set_card(None)
             return None
         now = self.clock()
-        self.queue = load_queue(self.store, self.event, now)
+        if self._memo[0] != self.event.id:
+            self._memo = (self.event.id, FoldMemo())
+        self.queue = load_queue(self.store, self.event, now, self._memo[1])
         self._read = (self.store.changes, now)
         if self.team is not None:
             settings = self.store.settings()

@@ -14,7 +14,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from relance_tui.core.calls.queue import effective, load_queue
+from relance_tui.core.calls.queue import load_queue
+from relance_tui.core.calls.reading import effective
 from relance_tui.core.models import Arrival, Contact, Crew, Event, Outcome, Outlet
 from relance_tui.core.store.store import Store
 from relance_tui.core.text import clean, fold

@@ -8,8 +8,10 @@ Records handed out are shared between callers: change a copy
 
 from __future__ import annotations
 
+import bisect
 from collections import OrderedDict
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from relance_tui.core.models import Record
@@ -55,6 +57,16 @@ class Records(Mapping[int, Record]):
         self._made.pop(doc_id, None)
 
 
+ABSENT = object()  # a document that was not in its table before a write
+
+
+@dataclass
+class _Ordered:
+    record_type: type[Record]
+    key: Callable[[Any], Any]
+    records: list[Record]
+
+
 class Indexes:
     def __init__(self, tables: Tables, cached: Mapping[str, type[Record]]) -> None:
         self._tables = tables
@@ -64,16 +76,19 @@ class Indexes:
         # (table, event id) -> records by id, for the few events read last only: a
         # report over every past event must not keep 200,000 calls as records.
         self._event_records: OrderedDict[tuple[str, int], dict[int, Record]] = OrderedDict()
+        # The same few events' records in the order asked for (`ordered`), kept in order
+        # as new documents come: a key's new call, not a sort of the event's 3,000.
+        self._ordered: OrderedDict[tuple[str, int], _Ordered] = OrderedDict()
 
     def events_before(self, ops: list[Op]) -> dict[tuple[str, int], object]:
-        """The event each document belonged to before `ops` (call before applying)."""
-        return {
-            (op.table, op.doc_id): self._tables.get(op.table, {})
-            .get(str(op.doc_id), {})
-            .get("event_id")
-            for op in ops
-            if op.table in self._by_event
-        }
+        """The event each document belonged to before `ops` (call before applying);
+        ABSENT for a document new to its table."""
+        found: dict[tuple[str, int], object] = {}
+        for op in ops:
+            if op.table in self._by_event:
+                doc = self._tables.get(op.table, {}).get(str(op.doc_id))
+                found[(op.table, op.doc_id)] = ABSENT if doc is None else doc.get("event_id")
+        return found
 
     def update(self, ops: list[Op], old_events: dict[tuple[str, int], object]) -> None:
         """After `ops` were applied to the tables."""
@@ -91,6 +106,24 @@ class Indexes:
                     index.get(old, set()).discard(op.doc_id)
                 if isinstance(op, Put) and isinstance(op.doc.get("event_id"), int):
                     index.setdefault(op.doc["event_id"], set()).add(op.doc_id)
+            self._keep_in_order(op, old_events.get((op.table, op.doc_id), ABSENT))
+
+    def _keep_in_order(self, op: Op, old_event: object) -> None:
+        """A new document of an event whose records are kept in order takes its place;
+        a document changed or deleted: that event's list is made again when asked."""
+        new_event = op.doc.get("event_id") if isinstance(op, Put) else None
+        kept = self._ordered.get((op.table, new_event)) if isinstance(new_event, int) else None
+        if isinstance(op, Put) and old_event is ABSENT and kept is not None:
+            assert isinstance(new_event, int)
+            record = kept.record_type.from_doc(self._tables[op.table][str(op.doc_id)], op.doc_id)
+            cache = self._event_records.get((op.table, new_event))
+            if cache is not None:
+                cache[op.doc_id] = record  # the one record of this document
+            bisect.insort(kept.records, record, key=kept.key)
+            return
+        for event in (old_event, new_event):
+            if isinstance(event, int):
+                self._ordered.pop((op.table, event), None)
 
     def records(self, table: str) -> Records:
         """Every record of a small table, by id (made as they are asked for)."""
@@ -120,6 +153,19 @@ class Indexes:
         raw = self._tables.get(table, {})
         ids = self._index(table).get(event_id, ())
         return [(doc_id, raw[str(doc_id)]) for doc_id in sorted(ids)]
+
+    def ordered(
+        self, record_type: type[R], table: str, event_id: int, key: Callable[[Any], Any]
+    ) -> list[R]:
+        """An event's records of a big table in `key`'s order (a list of one's own)."""
+        kept = self._ordered.pop((table, event_id), None)
+        if kept is None or kept.key is not key:
+            records = sorted(self.event_records(record_type, table, event_id), key=key)
+            kept = _Ordered(record_type, key, records)  # type: ignore[arg-type]
+        self._ordered[(table, event_id)] = kept  # the most recent last
+        while len(self._ordered) > KEPT_EVENTS:
+            self._ordered.popitem(last=False)
+        return list(kept.records)  # type: ignore[arg-type]
 
     def event_records(self, record_type: type[R], table: str, event_id: int) -> list[R]:
         """An event's records of a big table, by id: built once each, then shared (a

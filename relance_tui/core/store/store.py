@@ -390,11 +390,11 @@ class Store:
         table = TABLES[record_type]
         if event_id is None:  # every event's: not kept (tens of thousands, read rarely)
             found = [record_type.from_doc(doc, doc_id) for doc_id, doc in self._docs(table)]
-        else:
-            found = self._indexes.event_records(record_type, table, event_id)
+            return sorted(found, key=_CALL_ORDER if record_type is Attempt else _ARRIVAL_ORDER)
         # At the same instant, by caller: a team's machines add each other's calls in
         # different orders, and each caller's own come in their order everywhere.
-        return sorted(found, key=_CALL_ORDER if record_type is Attempt else _ARRIVAL_ORDER)
+        order = _CALL_ORDER if record_type is Attempt else _ARRIVAL_ORDER
+        return self._indexes.ordered(record_type, table, event_id, order)
 
     def takes(self, event_id: int) -> list[RehearsalTake]:
         found = self._indexes.event_records(RehearsalTake, "takes", event_id)

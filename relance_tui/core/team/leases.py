@@ -16,7 +16,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from relance_tui.core.calls.queue import Queue, Status, TargetState, effective
+from relance_tui.core.calls.queue import Queue, Status, TargetState
+from relance_tui.core.calls.reading import effective
 from relance_tui.core.models import FINAL_OUTCOMES, Attempt, Outcome
 from relance_tui.core.team.folder import Entry
 

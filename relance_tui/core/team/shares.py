@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from relance_tui.core.calls.queue import effective
+from relance_tui.core.calls.reading import effective
 from relance_tui.core.door.door import walk_in_records
 from relance_tui.core.errors import RelanceError, StoreError, StoreWriteFailed, os_words
 from relance_tui.core.models import (

@@ -11,12 +11,12 @@ from relance_tui.core.calls.queue import (
     QueueRules,
     Status,
     build_queue,
-    effective,
     load_queue,
     record_outcome,
     skip,
     undo_last,
 )
+from relance_tui.core.calls.reading import FoldMemo, effective
 from relance_tui.core.calls.timing import DEFAULT_TZ
 from relance_tui.core.models import (
     FINAL_OUTCOMES,
@@ -384,3 +384,42 @@ def test_a_voicemail_at_dawn_comes_back_when_the_newsroom_opens(store: Store) ->
     )
     [later] = queue_at(store, event, datetime(2026, 11, 26, 6, 30, tzinfo=DEFAULT_TZ)).later
     assert later.next_at == datetime(2026, 11, 26, 9, 0, tzinfo=DEFAULT_TZ)
+
+
+def _shape(queue) -> list[list[tuple[object, ...]]]:
+    lists = (queue.ready, queue.later, queue.done, queue.exhausted, queue.blocked, queue.set_aside)
+    return [
+        [
+            (
+                s.target.id,
+                s.status,
+                s.next_at,
+                [a.uid for a in s.history],
+                s.last.uid if s.last else None,
+                s.skipped_at,
+                s.covered_by.target.id if s.covered_by else None,
+            )
+            for s in states
+        ]
+        for states in lists
+    ]
+
+
+@settings(max_examples=60, deadline=None)
+@given(call_logs())
+def test_a_queue_built_again_from_what_it_read_before_is_the_same_queue(log) -> None:
+    """The session keeps what each target's calls say from one key to the next (a
+    FoldMemo); after every call of a session, the queue is the one built afresh."""
+    targets, contacts, outlets, attempts, now = log
+    directory = Directory(contacts, outlets, {})
+    memo = FoldMemo()
+    for made in range(len(attempts) + 1):
+        so_far = attempts[:made]
+        kept = build_queue(EVENT, targets, directory, so_far, now, RULES, memo)
+        afresh = build_queue(EVENT, targets, directory, so_far, now, RULES)
+        assert _shape(kept) == _shape(afresh)
+    if attempts:  # the calls read again, another list of the same calls: the same queue
+        again = build_queue(EVENT, targets, directory, list(reversed(attempts)), now, RULES, memo)
+        assert _shape(again) == _shape(
+            build_queue(EVENT, targets, directory, list(reversed(attempts)), now, RULES)
+        )

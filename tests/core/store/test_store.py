@@ -403,3 +403,51 @@ def test_records_by_id_are_made_when_asked_for_and_follow_every_write(
         assert [c.name for c in reopened.contacts()][:8] == [f"Personne {n}" for n in range(7)] + [
             "Léa Roy"
         ]
+
+
+def test_an_event_s_calls_stay_in_order_as_they_come_change_and_go(store: Store) -> None:
+    """The calls of an event are kept in order between keys (a new call takes its
+    place; no sort of the event's 3,000 calls per key): a teammate's call made
+    earlier lands before, same-instant calls go by caller, a change or a deletion
+    is seen at once, and a call read twice is the same record."""
+    from dataclasses import replace
+    from datetime import timedelta
+
+    event = Event(title="Lancement", kind=EventKind.EVENT, start=datetime(2026, 12, 1, 10, 0))
+    store.save(event)
+    at = datetime(2026, 11, 27, 9, 0, tzinfo=DEFAULT_TZ)
+
+    def call(minutes: int, caller: str, outcome: Outcome = Outcome.VOICEMAIL) -> Attempt:
+        made = Attempt(
+            event_id=event.id, target_id=1, at=at + timedelta(minutes=minutes), outcome=outcome
+        )
+        made.caller = caller
+        store.save(made)
+        return made
+
+    def said() -> list[tuple[int, str, str]]:
+        return [
+            (int((a.at - at).total_seconds() // 60), a.caller, a.outcome.value)
+            for a in store.attempts(event.id)
+        ]
+
+    call(0, "Sam")
+    call(10, "Sam")
+    before = store.attempts(event.id)
+    call(20, "Sam")
+    after = store.attempts(event.id)
+    assert after[0] is before[0] and after[1] is before[1]  # the same records
+    call(5, "Alex")  # a teammate's call, made earlier, read now
+    call(10, "Alex")  # at the same instant as one of Sam's: Alex first
+    assert said() == [
+        (0, "Sam", "voicemail"),
+        (5, "Alex", "voicemail"),
+        (10, "Alex", "voicemail"),
+        (10, "Sam", "voicemail"),
+        (20, "Sam", "voicemail"),
+    ]
+    last = store.attempts(event.id)[-1]
+    store.save(replace(last, outcome=Outcome.CONFIRMED))
+    assert said()[-1] == (20, "Sam", "confirmed")
+    store.delete(Attempt, store.attempts(event.id)[0].id)
+    assert [entry[:2] for entry in said()] == [(5, "Alex"), (10, "Alex"), (10, "Sam"), (20, "Sam")]
