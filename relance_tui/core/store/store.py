@@ -118,6 +118,7 @@ class Store:
         self._fold: Fold | None = None  # the snapshot being written off the key path
         self.read_only = False  # opened to read beside a running app: never writes
         self.changes = 0  # commits so far: what was read from the store may be kept while equal
+        self.write_tables = write_tables  # at close, for the next start (`tables_cache`)
 
     # opening and closing ----------------------------------------------------
     @classmethod
@@ -215,7 +216,7 @@ class Store:
                 # disk) loses nothing and is done at the next open.
                 with contextlib.suppress(StoreWriteFailed):
                     checksum = self.compact()
-                    write_tables(self.path, self._tables, checksum)  # the next start reads these
+                    self.write_tables(self.path, self._tables, checksum)  # read at the next start
         finally:
             if self._journal is not None:
                 self._journal.close()

@@ -68,3 +68,24 @@ def test_a_session_that_changes_nothing_keeps_the_tables_it_read(db_path: Path) 
         assert [c.name for c in store.contacts()] == ["Léa Roy"]
     assert cache_path(db_path).read_bytes() == before
     assert json.loads(db_path.read_bytes())["contacts"]
+
+
+def test_at_the_app_s_quit_a_child_process_writes_the_tables(db_path: Path) -> None:
+    """The installed app hands the writing to a child process, so the prompt comes
+    back without waiting for it (0.3 s at 20,000 contacts); the tables are the same."""
+    import time
+
+    from relance_tui.core.store.tables_cache import read_tables, write_tables_later
+
+    a_session(db_path, ["Léa Roy"])
+    cache_path(db_path).unlink()
+    with Store.open(db_path) as store:
+        store.write_tables = write_tables_later
+        store.save(Contact(outlet_id=store.outlets()[0].id, name="Zoé Brûlé"))
+    checksum = json.loads(db_path.read_bytes())["meta"]["1"]["checksum"]
+    deadline = time.monotonic() + 30
+    while read_tables(db_path, checksum) is None and time.monotonic() < deadline:
+        time.sleep(0.05)  # polls the child's work, whose length is not ours to know
+    assert read_tables(db_path, checksum) is not None
+    assert read_snapshot(db_path) == parse_snapshot(db_path, db_path.read_bytes())
+    assert stat.S_IMODE(cache_path(db_path).stat().st_mode) == 0o600
