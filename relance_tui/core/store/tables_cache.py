@@ -54,20 +54,21 @@ def write_tables(data_file: Path, tables: dict[str, Any], checksum: str) -> None
             temporary.unlink()
 
 
-def write_tables_later(data_file: Path, tables: dict[str, Any], checksum: str) -> None:
+def write_tables_later(data_file: Path, tables: dict[str, Any], checksum: str) -> int | None:
     """`write_tables` in a child process, for the app's quit: the prompt comes back
     while the child writes (at 20,000 contacts marshal alone takes 0.3 s). The child
     has a copy of the tables as they are now (the pages are shared until written),
-    lets go of the terminal and every open file, and ends with `os._exit`."""
+    lets go of the terminal and every open file, and ends with `os._exit`. The
+    child's process id (None when written here, or not at all)."""
     if not hasattr(os, "fork"):
         write_tables(data_file, tables, checksum)
-        return
+        return None
     try:
         child = os.fork()
     except OSError:  # no process to spare: this start will read the JSON
-        return
+        return None
     if child:
-        return
+        return child
     try:
         quiet = os.open(os.devnull, os.O_RDWR)
         for stream in (0, 1, 2):
