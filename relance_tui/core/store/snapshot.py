@@ -135,6 +135,14 @@ def parse_snapshot(path: Path, text: bytes, *, verify: bool = True) -> Tables:
     return _parse([text], path, verify)
 
 
+def _seal_holds(meta: dict[str, Any], checksum: str) -> bool:
+    """The meta's seal is the HMAC of `checksum` under its key (true when unsealed)."""
+    key = meta.get("seal_key")
+    if not isinstance(key, str) or not key:
+        return True
+    return hmac.compare_digest(str(meta.get("seal", "")), sign(key, checksum.encode()))
+
+
 def read_snapshot(path: Path, *, verify: bool = True) -> Tables:
     """`parse_snapshot` of the file at `path`, never holding its bytes, text and tables
     all at once (at agency scale that is the peak memory of a start). The tables
@@ -161,10 +169,8 @@ def _cached(path: Path, text: bytes) -> Tables | None:
     meta = meta_table.get("1") if isinstance(meta_table, dict) else None
     if not isinstance(meta, dict) or meta.get("checksum") != digest:
         return None
-    key = meta.get("seal_key")
-    if isinstance(key, str) and key:
-        if not hmac.compare_digest(str(meta.get("seal", "")), sign(key, digest.encode())):
-            return None
+    if not _seal_holds(meta, digest):
+        return None
     tables = read_tables(path, digest)
     if tables is None:
         return None
@@ -212,11 +218,7 @@ def _parse(holder: list[bytes], path: Path, verify: bool) -> Tables:
         # No seal: written before seals existed, or by hand. A seal must match.
         if expected is not None and expected != digest:
             raise CorruptDataFile(path=str(path), detail_key="store.detail.checksum")
-        key = seal_key_of(data)
-        if key is not None and (
-            expected is None
-            or not hmac.compare_digest(str(meta.get("seal", "")), sign(key, expected.encode()))
-        ):
+        if seal_key_of(data) is not None and (expected is None or not _seal_holds(meta, expected)):
             raise CorruptDataFile(path=str(path), detail_key="store.detail.seal")
     # Tens of thousands of calls repeat a few words: share them.
     for doc in data.get("attempts", {}).values():
