@@ -32,10 +32,14 @@ def pack_rows(widths: list[int], available: int) -> list[list[int]]:
     return rows
 
 
-def _keys_of(showing: tuple[object, ...]) -> tuple[object, ...]:
+# What the rows show: the width, then each key, its description, whether enabled.
+Showing = tuple[int, tuple[tuple[str, str, bool], ...]]
+
+
+def _keys_of(showing: Showing) -> tuple[int, tuple[tuple[str, str], ...]]:
     """What the footer shows, but whether each key is enabled."""
     width, keys = showing
-    return width, tuple((key, description) for key, description, _ in keys)  # type: ignore[attr-defined]
+    return width, tuple((key, description) for key, description, _ in keys)
 
 
 class KeysFooter(Footer):
@@ -51,10 +55,10 @@ class KeysFooter(Footer):
     """
 
     _laid_out_for = 0
-    _shown: tuple[object, ...] = ()  # what the rows show: recompose only when it changes
+    _shown: Showing | None = None  # what the rows show: recompose only when it changes
     _pending = False
 
-    def _showing_now(self) -> tuple[object, ...]:
+    def _showing_now(self) -> Showing:
         bindings = self.screen.active_bindings.values()
         return (
             self.app.size.width,
@@ -80,15 +84,15 @@ class KeysFooter(Footer):
         now = self._showing_now()
         if now == self._shown:
             return
-        if self._shown and _keys_of(now) == _keys_of(self._shown):
+        if self._shown is not None and _keys_of(now) == _keys_of(self._shown):
             self._enable(now)  # the same keys, some greyed or not: no new widgets
             return
         await self.recompose()
 
-    def _enable(self, showing: tuple[object, ...]) -> None:
+    def _enable(self, showing: Showing) -> None:
         """Grey out or enable the keys in place (a recompose mounts 20 widgets and
         styles them again: 100 ms of the first card's 1.8 s start at 5,000 contacts)."""
-        enabled = {key: on for key, _, on in showing[1]}  # type: ignore[misc]
+        enabled = {key: on for key, _, on in showing[1]}
         for item in self.query(FooterKey):
             on = enabled.get(item.key, True)
             if item._disabled == on:
@@ -99,7 +103,7 @@ class KeysFooter(Footer):
     def compose(self) -> ComposeResult:
         self._laid_out_for = self.app.size.width
         # Before the screen's bindings are ready the footer is empty: not "shown" yet.
-        self._shown = self._showing_now() if self._bindings_ready else ()
+        self._shown = self._showing_now() if self._bindings_ready else None
         items = list(super().compose())
         keys: list[Widget] = [
             item
