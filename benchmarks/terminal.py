@@ -27,6 +27,7 @@ must hold exactly one call per key sent.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import fcntl
 import json
 import os
@@ -395,12 +396,27 @@ def import_rows(seed: Path, rows: int, runs: int) -> list[float]:
             capture_output=True,
         )
         times.append(time.perf_counter() - started)
-        after = len(json.loads(db.read_bytes())["contacts"])
+        written = json.loads(db.read_bytes())
+        _wait_for_tables(db, written["meta"]["1"]["checksum"])
+        after = len(written["contacts"])
         if after - before != rows:
             raise SystemExit(f"import: {after - before} contacts added for {rows} rows")
         for leftover in db.parent.glob(f"{db.name}*"):
             leftover.unlink()
     return times
+
+
+def _wait_for_tables(db: Path, checksum: str, timeout: float = 30.0) -> None:
+    """Until the tables of `db`'s snapshot are written: the next measure must not share
+    the machine with the child process writing them as the prompt came back."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with contextlib.suppress(OSError):
+            with cache_path(db).open("rb") as handle:
+                if checksum.encode("ascii") in handle.readline():
+                    return
+        time.sleep(0.05)
+    raise SystemExit(f"the tables of {db.name} were not written")
 
 
 # report -----------------------------------------------------------------------------
@@ -447,7 +463,7 @@ def main() -> None:
             cold = start_to_card(seed, args.starts, tables=False)
             print(f"  without the tables file         {figures(cold)}")
             if args.import_rows:
-                imported = import_rows(seed, args.import_rows, 1)
+                imported = import_rows(seed, args.import_rows, args.starts)
                 print(f"relance import {args.import_rows} rows       {figures(imported)}")
             paired = min(args.paired, keys) if contacts <= 5000 else min(args.paired, keys) // 4
             found = key_session(seed, event_id, keys, paired, rng)

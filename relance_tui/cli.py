@@ -39,7 +39,6 @@ def run_app(db: Path, lang_arg: str | None, *, screen: str | None, demo: bool = 
     from relance_tui.core.calls.timing import system_clock
     from relance_tui.core.script.render_process import default_renderer
     from relance_tui.core.store.store import Store
-    from relance_tui.core.store.tables_cache import write_tables_later
     from relance_tui.ui.app import make_app
     from relance_tui.ui.modes import start_mode
 
@@ -63,7 +62,6 @@ def run_app(db: Path, lang_arg: str | None, *, screen: str | None, demo: bool = 
             # A large file takes a moment to fold its journal in: said, not a frozen prompt.
             click.echo(i18n.t("cli.closing", path=str(store.path)), err=True)
         gc.disable()  # leaving: no collection through millions of objects while folding
-        store.write_tables = write_tables_later  # a child writes them as the prompt returns
         store.close()
 
 

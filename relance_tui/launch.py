@@ -3,7 +3,9 @@
 Once the data file is closed (folded and fsync'd) nothing is left to save, and the
 interpreter's own teardown would free every object one at a time before the prompt
 came back: 0.4 s after quitting a 20,000-contact file. Exit handlers still run (the
-template renderer's process is stopped), and what was printed is flushed.
+template renderer's process is stopped), and what was printed is flushed. The
+tables written beside a closed file for the next start (`tables_cache`) are written
+by a child process, as the prompt comes back.
 Tests call `main` itself (Click's runner), never this.
 """
 
@@ -25,6 +27,9 @@ FRAMES_PER_SECOND = "240"
 def entry() -> None:
     os.environ.setdefault("TEXTUAL_FPS", FRAMES_PER_SECOND)
     from relance_tui.cli import main
+    from relance_tui.core.store.tables_cache import write_in_a_child_from_now
+
+    write_in_a_child_from_now()  # the tables for the next start: the prompt does not wait
 
     code: int | str | None = 0
     try:

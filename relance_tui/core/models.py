@@ -73,11 +73,6 @@ def _dt_from_str(value: str | None) -> datetime | None:
 
 
 @functools.cache
-def _field_names(cls: type) -> frozenset[str]:
-    return frozenset(f.name for f in fields(cls))
-
-
-@functools.cache
 def _field_names_ordered(cls: type) -> tuple[str, ...]:
     return tuple(f.name for f in fields(cls))
 
@@ -116,22 +111,38 @@ class Record:
 
     @classmethod
     def from_doc(cls, doc: dict[str, Any], doc_id: int | None = None) -> Self:
-        known = _field_names(cls)  # type: ignore[arg-type]
-        values = {k: v for k, v in doc.items() if k in known}
+        # Called for every record read (5,000 contacts at an import's start): the
+        # conversions this class needs are worked out once (`_reading`).
+        known, lists, dicts = _reading(cls)  # type: ignore[arg-type]
+        if known.issuperset(doc):
+            values = dict(doc)
+        else:  # a field of a newer version, or one since removed: left out
+            values = {k: v for k, v in doc.items() if k in known}
         for name in cls._datetimes:
             if name in values:
                 values[name] = _dt_from_str(values[name])
         for name, enum in cls._enums.items():
-            if values.get(name) is not None:
-                values[name] = enum(values[name])
-        for name in ("tags", "spokespeople", "crew"):
-            if name in values and values[name] is not None:
-                values[name] = list(values[name])
-        for name, value in values.items():
-            if isinstance(value, dict):  # never share a nested dict with the store
+            if (value := values.get(name)) is not None:
+                values[name] = enum(value)
+        for name in lists:
+            if (value := values.get(name)) is not None:
+                values[name] = list(value)
+        for name in dicts:  # never share a nested dict with the store
+            if isinstance(value := values.get(name), dict):
                 values[name] = _copy_dict(value)
         values["id"] = doc_id
         return cls(**values)
+
+
+@functools.cache
+def _reading(cls: type) -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]:
+    """A record class's field names, and those holding a list or a dict (copied when
+    read: never shared with the store)."""
+    found = fields(cls)
+    kinds = {f.name: str(f.type) for f in found}
+    lists = tuple(name for name, kind in kinds.items() if kind.startswith("list"))
+    dicts = tuple(name for name, kind in kinds.items() if kind.startswith("dict"))
+    return frozenset(kinds), lists, dicts
 
 
 @dataclass

@@ -96,10 +96,13 @@ class ImportPlan:
 
 
 # --- turning rows into records ------------------------------------------------------------
+_SEPARATOR = MULTI.strip()
 
 
 def _first_and_rest(value: str) -> tuple[str, list[str]]:
-    parts = [p.strip() for p in value.split(MULTI.strip()) if p.strip()]
+    if _SEPARATOR not in value:  # one value: most cells of most files
+        return value.strip(), []
+    parts = [p.strip() for p in value.split(_SEPARATOR) if p.strip()]
     return (parts[0] if parts else ""), parts[1:]
 
 
@@ -112,27 +115,35 @@ class _Known:
     by_phone: dict[str, list[tuple[int | str, Contact]]] = field(default_factory=dict)
     by_name: dict[tuple[str, int | str], Contact] = field(default_factory=dict)
 
-    def add(self, contact: Contact, outlet_key: int | str, key: str | None = None) -> None:
+    def add(
+        self,
+        contact: Contact,
+        outlet_key: int | str,
+        key: str | None = None,
+        folded: str | None = None,
+    ) -> None:
         if contact.email:
             self.by_email[contact.email.casefold()] = contact
         if key is None:
             key = phone_key(contact.phone, contact.extension) if contact.phone else ""
         if key:
             self.by_phone.setdefault(key, []).append((outlet_key, contact))
-        self.by_name[(fold(contact.name), outlet_key)] = contact
+        self.by_name[(fold(contact.name) if folded is None else folded, outlet_key)] = contact
 
-    def find(self, contact: Contact, outlet_key: int | str, key: str) -> Contact | None:
-        """The same person: same email; or same name at the same outlet; or the same
-        phone at the same outlet when one of the two has no email to tell them apart
-        and the names agree (docs/import.md)."""
+    def find(
+        self, contact: Contact, outlet_key: int | str, key: str, folded: str
+    ) -> Contact | None:
+        """The same person (`folded`: the name as `fold` gives it): same email; or same
+        name at the same outlet; or the same phone at the same outlet when one of the
+        two has no email to tell them apart and the names agree (docs/import.md)."""
         if contact.email and contact.email.casefold() in self.by_email:
             return self.by_email[contact.email.casefold()]
-        same_name = self.by_name.get((fold(contact.name), outlet_key))
+        same_name = self.by_name.get((folded, outlet_key))
         if same_name is not None:
             if not (contact.email and same_name.email) or same_name.email == contact.email:
                 return same_name
         for known_outlet, known in self.by_phone.get(key, []) if key else []:
-            if known_outlet == outlet_key and fold(known.name) == fold(contact.name):
+            if known_outlet == outlet_key and fold(known.name) == folded:
                 return known
         return None
 
@@ -237,14 +248,18 @@ def _build_records(
             known.add(contact, contact.outlet_id)
     updated: dict[int, Contact] = {}
 
+    wanted = [
+        (index[column], field_name)
+        for column, field_name in plan.mapping.items()
+        if column in index
+    ]
     for done, (number, cells) in enumerate(rows):
         if progress is not None and done % PROGRESS_EVERY == 0:
             progress(done, len(rows))
         values: dict[str, str] = {}
-        for column, field_name in plan.mapping.items():
-            position = index.get(column)
-            if position is not None and position < len(cells) and cells[position].strip():
-                values.setdefault(field_name, cells[position].strip())
+        for position, field_name in wanted:
+            if position < len(cells) and (cell := cells[position].strip()):
+                values.setdefault(field_name, cell)
         problem = _row_to_records(
             plan, number, values, outlets_by_name, near_outlets, shows, known, updated
         )
@@ -299,12 +314,13 @@ def _row_to_records(
     if role is None and values.get("role_extra"):
         role = role_from_text(values["role_extra"])
 
-    outlet = outlets_by_name.get(fold(outlet_name)) if outlet_name else None
+    folded_outlet = fold(outlet_name)
+    outlet = outlets_by_name.get(folded_outlet) if outlet_name else None
     near = near_outlets.get(loose_name(outlet_name)) if outlet_name and outlet is None else None
     if near is not None:
         plan.near_matches[outlet_name] = near
         if plan.accept_near:
-            outlet = outlets_by_name[fold(outlet_name)] = near
+            outlet = outlets_by_name[folded_outlet] = near
     if outlet_name and outlet is None:
         outlet = Outlet(
             name=outlet_name,
@@ -315,7 +331,7 @@ def _row_to_records(
             warmth=warmth_from_text(values.get("warmth", "")),
             group=values.get("group", ""),
         )
-        outlets_by_name[fold(outlet_name)] = outlet
+        outlets_by_name[folded_outlet] = outlet
         plan.new_outlets.append(outlet)
     if not name:
         # An outlet alone: its newsroom line.
@@ -327,8 +343,8 @@ def _row_to_records(
         if email and not outlet.email:
             outlet.email = email
         if outlet.id is not None and (outlet.phone, outlet.email) != (
-            outlets_by_name[fold(outlet_name)].phone,
-            outlets_by_name[fold(outlet_name)].email,
+            outlets_by_name[folded_outlet].phone,
+            outlets_by_name[folded_outlet].email,
         ):
             plan.updated_outlets[outlet.id] = outlet
         return None
@@ -357,7 +373,8 @@ def _row_to_records(
             plan.new_shows.append((show, outlet))
         contact.show_id = show.id
     key = phone_key(contact.phone, contact.extension) if contact.phone else ""
-    duplicate = known.find(contact, outlet_key, key)
+    folded = fold(name)
+    duplicate = known.find(contact, outlet_key, key, folded)
     if duplicate is not None:
         plan.duplicates.append(
             RowProblem(number, i18n.t("import.row.duplicate", name=duplicate.name))
@@ -372,7 +389,7 @@ def _row_to_records(
         else:
             _merge_into(duplicate, contact)
         return None
-    known.add(contact, outlet_key, key)
+    known.add(contact, outlet_key, key, folded)
     plan.new_contacts.append(NewContact(contact, outlet, show))
     return None
 

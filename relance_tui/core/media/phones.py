@@ -15,12 +15,19 @@ _EXTENSION = re.compile(
 )
 
 
+_MAY_HAVE_EXTENSION = re.compile(r"[^\d\s().\-/+]")
+_DIALABLE = re.compile(r"\+?[\d\s().\-/]+")
+_STORED = re.compile(r"[2-9]\d\d-[2-9]\d\d-\d{4}")
+
+
 class BadPhone(RelanceError):
     key = "phone.invalid"
 
 
 def split_extension(text: str) -> tuple[str, str]:
     """("514 555-0142 poste 221") -> ("514 555-0142", "221")."""
+    if not _MAY_HAVE_EXTENSION.search(text):  # digits and punctuation only
+        return text.strip(), ""
     match = _EXTENSION.search(text)
     if not match:
         return text.strip(), ""
@@ -51,7 +58,7 @@ def parse_phone(text: str, extension: str = "") -> tuple[str, str]:
     extension = extension.strip() or written_extension
     if extension and not extension.isdigit():
         raise BadPhone(phone=raw)
-    if not number or len(number) > 40 or not re.fullmatch(r"\+?[\d\s().\-/]+", number):
+    if not number or len(number) > 40 or not _DIALABLE.fullmatch(number):
         raise BadPhone(phone=raw)
     if (plain := _north_american(number)) is not None:
         return "-".join(plain), extension
@@ -73,6 +80,8 @@ def parse_phone(text: str, extension: str = "") -> tuple[str, str]:
 
 def phone_key(phone: str, extension: str = "") -> str:
     """The number as E.164 plus extension, for spotting duplicates; "" if unparsable."""
+    if _STORED.fullmatch(phone):  # as `parse_phone` writes it: "514-555-0142"
+        return "+1" + phone.replace("-", "") + (f";{extension}" if extension else "")
     if (plain := _north_american(phone.strip())) is not None:
         return "+1" + "".join(plain) + (f";{extension}" if extension else "")
     try:

@@ -105,7 +105,9 @@ def read_csv(text: str) -> tuple[list[str], list[tuple[int, list[str]]], str]:
         rows = []
         for cells in reader:
             if any(cell.strip() for cell in cells):
-                rows.append((reader.line_num, [_unneutralise(c) for c in cells]))
+                if any(cell[:1] == "'" for cell in cells):
+                    cells = [_unneutralise(c) for c in cells]
+                rows.append((reader.line_num, cells))
     except csv.Error as problem:
         raise BadImportFile("import.bad_csv", detail=str(problem)) from None
     _refuse_unclosed_quote(text, rows)

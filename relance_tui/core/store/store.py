@@ -66,7 +66,7 @@ from relance_tui.core.store.indexes import Indexes
 from relance_tui.core.store.journal import Delete, Journal, Op, Put, apply_ops
 from relance_tui.core.store.reading import generation_of, read_now
 from relance_tui.core.store.snapshot import Tables, read_snapshot, seal_key_of, write_snapshot
-from relance_tui.core.store.tables_cache import write_tables
+from relance_tui.core.store.tables_cache import write_at_close
 
 SCHEMA_VERSION = migrations.SCHEMA_VERSION
 
@@ -118,7 +118,7 @@ class Store:
         self._fold: Fold | None = None  # the snapshot being written off the key path
         self.read_only = False  # opened to read beside a running app: never writes
         self.changes = 0  # commits so far: what was read from the store may be kept while equal
-        self.write_tables = write_tables  # at close, for the next start (`tables_cache`)
+        self.write_tables = write_at_close  # for the next start (`tables_cache`)
 
     # opening and closing ----------------------------------------------------
     @classmethod

@@ -25,6 +25,24 @@ from pathlib import Path
 from typing import Any
 
 MAGIC = b"relance-tables 1"
+_in_a_child = False  # set for the installed command, which leaves by `os._exit`
+
+
+def write_in_a_child_from_now() -> None:
+    """From now on `write_at_close` hands the writing to a child process. For the
+    installed command only: the app's quit and every command that closes a file
+    give the prompt back at once (a test's process must not fork behind its back)."""
+    global _in_a_child
+    _in_a_child = True
+
+
+def write_at_close(data_file: Path, tables: dict[str, Any], checksum: str) -> int | None:
+    """What a store closing `data_file` does with its tables (see above); the pid of
+    the child writing them, if one does."""
+    if _in_a_child:
+        return write_tables_later(data_file, tables, checksum)
+    write_tables(data_file, tables, checksum)
+    return None
 
 
 def cache_path(data_file: Path) -> Path:

@@ -50,6 +50,7 @@ def test_a_plain_north_american_number_reads_as_phonenumbers_reads_it(number: st
     assert phones.parse_phone(number) == (expected[0], "")
     assert phones.phone_key(number) == expected[1]
     assert phones.phone_key(number, "221") == expected[1] + ";221"
+    assert phones.phone_key(expected[0]) == expected[1]  # as stored: "514-555-0142"
 
 
 @pytest.mark.parametrize(

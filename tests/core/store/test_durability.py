@@ -20,23 +20,33 @@ def test_sigkill_at_random_points_loses_no_acknowledged_write(tmp_path: Path) ->
     db = tmp_path / "relance.json"
     rng = random.Random(20261126)
     acknowledged: set[str] = set()
-    for _ in range(KILLS):
-        writer = subprocess.Popen(
-            [sys.executable, str(WRITER), str(db), str(rng.choice([5, 20, 2000]))],
-            stdout=subprocess.PIPE,
-            text=True,
-        )
-        assert writer.stdout is not None
-        assert writer.stdout.readline().strip() == "ready"
-        time.sleep(rng.uniform(0.0, 0.08))
-        writer.send_signal(signal.SIGKILL)
-        out, _ = writer.communicate()
-        # Only complete lines were acknowledged (a uid cut mid-print was not).
-        lines = out.split("\n")
-        acknowledged.update(line for line in lines[:-1] if len(line) == 32)
+    writers = subprocess.Popen(
+        [sys.executable, str(WRITER)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+    assert writers.stdin is not None and writers.stdout is not None
+    try:
+        assert writers.stdout.readline().strip() == "imported"
+        for kill in range(KILLS):
+            fifo = tmp_path / f"uids-{kill}"
+            os.mkfifo(fifo)
+            writers.stdin.write(f"{db} {rng.choice([5, 20, 2000])} {fifo}\n")
+            writers.stdin.flush()
+            writer = int(writers.stdout.readline())
+            with fifo.open() as uids:
+                assert uids.readline().strip() == "ready"
+                time.sleep(rng.uniform(0.0, 0.08))
+                os.kill(writer, signal.SIGKILL)
+                out = uids.read()
+            assert writers.stdout.readline().strip() == "gone"
+            # Only complete lines were acknowledged (a uid cut mid-print was not).
+            lines = out.split("\n")
+            acknowledged.update(line for line in lines[:-1] if len(line) == 32)
 
-        with Store.open(db) as store:
-            found = {a.uid for a in store.attempts()}
-        missing = acknowledged - found
-        assert not missing, f"{len(missing)} acknowledged writes lost"
+            with Store.open(db) as store:
+                found = {a.uid for a in store.attempts()}
+            missing = acknowledged - found
+            assert not missing, f"{len(missing)} acknowledged writes lost"
+    finally:
+        writers.kill()
+        writers.wait()
     assert len(acknowledged) > KILLS  # the writer did get work done between kills

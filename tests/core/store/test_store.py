@@ -72,6 +72,25 @@ def test_round_trip_keeps_every_field(store: Store, db_path: Path) -> None:
         reopened.close()
 
 
+def test_a_record_read_shares_nothing_with_its_document_and_skips_unknown_fields() -> None:
+    """What a later version adds is left out; a list or a nested dict changed on the
+    record leaves the stored document as it was; a document without a required field
+    is refused, as the record's own constructor would."""
+    doc = {"title": "Lancement", "kind": "event", "start": WHEN.isoformat(), "later": 1}
+    doc |= {"spokespeople": ["Léa"], "templates": {"fr": {"talking_points": "Bonjour"}}}
+    event = Event.from_doc(doc, 7)
+    assert (event.id, event.kind, event.start) == (7, EventKind.EVENT, WHEN)
+    assert not hasattr(event, "later")
+    event.spokespeople.append("Zoé")
+    event.templates["fr"]["talking_points"] = "Allô"
+    assert doc["spokespeople"] == ["Léa"]
+    assert doc["templates"] == {"fr": {"talking_points": "Bonjour"}}
+    outlet = Outlet.from_doc({"name": "CIBL", "tags": ["radio"], "kind": "community"}, 2)
+    assert (outlet.kind, outlet.tags, outlet.language) == (OutletKind.COMMUNITY, ["radio"], "fr")
+    with pytest.raises(TypeError):
+        Contact.from_doc({"name": "Sans média"}, 3)
+
+
 def test_data_file_is_plain_tinydb_json(store: Store, db_path: Path) -> None:
     store.save(Outlet(name="Le Devoir", kind=OutletKind.PRINT))
     store.close()

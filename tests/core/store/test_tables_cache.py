@@ -91,3 +91,50 @@ def test_at_the_app_s_quit_a_child_process_writes_the_tables(db_path: Path) -> N
     assert read_tables(db_path, checksum) is not None
     assert read_snapshot(db_path) == parse_snapshot(db_path, db_path.read_bytes())
     assert stat.S_IMODE(cache_path(db_path).stat().st_mode) == 0o600
+
+
+def test_the_installed_command_leaves_the_tables_to_a_child_process(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`relance import`, `relance demo`... give the prompt back without waiting for
+    the tables (`launch.entry` asks for it); the child writes the same tables."""
+    import os
+
+    from relance_tui.core.store import tables_cache
+
+    a_session(db_path, ["Léa Roy"])
+    monkeypatch.setattr(tables_cache, "_in_a_child", False)
+    tables_cache.write_in_a_child_from_now()
+    children: list[int | None] = []
+    with Store.open(db_path) as store:
+        store.write_tables = lambda *args: children.append(tables_cache.write_at_close(*args))
+        store.save(Contact(outlet_id=store.outlets()[0].id, name="Zoé Brûlé"))
+    [child] = children
+    assert child is not None and child != os.getpid()
+    _, status = os.waitpid(child, 0)
+    assert os.waitstatus_to_exitcode(status) == 0
+    checksum = json.loads(db_path.read_bytes())["meta"]["1"]["checksum"]
+    assert tables_cache.read_tables(db_path, checksum) is not None
+
+
+def test_a_snapshot_whose_meta_is_long_is_read_from_its_json(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The meta table is looked for in the snapshot's last bytes only; a longer one
+    (a team's many callers) means the JSON is parsed, and read right."""
+    a_session(db_path, ["Léa Roy"])
+    expected = parse_snapshot(db_path, db_path.read_bytes())
+    monkeypatch.setattr(snapshot, "TAIL", 16)  # shorter than any meta table
+    parsed: list[Path] = []
+    real_parse = snapshot._parse
+
+    def parse(*args: object) -> snapshot.Tables:
+        parsed.append(db_path)
+        return real_parse(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(snapshot, "_parse", parse)
+    assert read_snapshot(db_path) == expected
+    assert parsed == [db_path]
+    monkeypatch.setattr(snapshot, "TAIL", 1 << 16)
+    assert read_snapshot(db_path) == expected
+    assert parsed == [db_path]  # not parsed again: the tables file was read this time
