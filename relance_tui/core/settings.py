@@ -6,8 +6,6 @@ import dataclasses
 import shlex
 from dataclasses import dataclass
 
-import phonenumbers
-
 from relance_tui import i18n
 from relance_tui.core.errors import FieldsInvalid
 from relance_tui.core.models import START_SCREENS, Settings
@@ -91,6 +89,8 @@ def build_settings(draft: SettingsDraft, base: Settings) -> Settings:
         if len(value) > 300:
             errors[name] = i18n.t("event.error.too_long", limit=300)
     if texts["caller_phone"] and "caller_phone" not in errors:
+        import phonenumbers  # only here, when the settings are saved: 35 ms to load
+
         try:
             parsed = phonenumbers.parse(texts["caller_phone"], "CA")
             if not phonenumbers.is_possible_number(parsed):

@@ -1,11 +1,14 @@
-"""Phone numbers as a caller reads and dials them (region CA)."""
+"""Phone numbers as a caller reads and dials them (region CA).
+
+A plain North American number is read and written here; phonenumbers, which takes
+35 ms to import, is loaded the first time another number comes (the first card
+of a Québec call list does not wait for it).
+"""
 
 from __future__ import annotations
 
 import functools
 import re
-
-import phonenumbers
 
 from relance_tui.core.errors import RelanceError
 
@@ -62,6 +65,8 @@ def parse_phone(text: str, extension: str = "") -> tuple[str, str]:
         raise BadPhone(phone=raw)
     if (plain := _north_american(number)) is not None:
         return "-".join(plain), extension
+    import phonenumbers
+
     try:
         parsed = phonenumbers.parse(number, "CA")
     except phonenumbers.NumberParseException:
@@ -84,6 +89,8 @@ def phone_key(phone: str, extension: str = "") -> str:
         return "+1" + phone.replace("-", "") + (f";{extension}" if extension else "")
     if (plain := _north_american(phone.strip())) is not None:
         return "+1" + "".join(plain) + (f";{extension}" if extension else "")
+    import phonenumbers
+
     try:
         parsed = phonenumbers.parse(phone, "CA")
     except phonenumbers.NumberParseException:
@@ -99,6 +106,8 @@ def dial_string(phone: str, extension: str = "") -> str:
     A comma (a pause) rather than ";ext=": phones dial it the same everywhere.
     Raises BadPhone when the number cannot be read.
     """
+    import phonenumbers
+
     try:
         parsed = phonenumbers.parse(phone, "CA")
     except phonenumbers.NumberParseException:
@@ -114,20 +123,31 @@ def format_phone(
     """ "5145550142", "221" -> "514 555-0142, poste 221" (fr) / "514-555-0142 ext. 221" (en);
     `compact` (a table column): "514 555-0142 p. 221" / "514-555-0142 x221"."""
     text = phone.strip()
+    if (plain := _north_american(text)) is not None:
+        # Callers in Québec write "514 555-0142" (phonenumbers: "(514) 555-0142").
+        area, exchange, line = plain
+        text = f"{area}{' ' if lang == 'fr' else '-'}{exchange}-{line}"
+    else:
+        text = _formatted_by_phonenumbers(text, lang)
+    if extension and compact:
+        text += f" p. {extension}" if lang == "fr" else f" x{extension}"
+    elif extension:
+        text += f", poste {extension}" if lang == "fr" else f" ext. {extension}"
+    return text
+
+
+def _formatted_by_phonenumbers(text: str, lang: str) -> str:
+    import phonenumbers
+
     try:
         parsed = phonenumbers.parse(text, "CA")
         if phonenumbers.is_possible_number(parsed):
             national = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL)
-            # NATIONAL gives "(514) 555-0142"; callers in Québec write "514 555-0142".
             text = national.replace("(", "").replace(") ", " ")
             if lang == "en":
                 text = text.replace(" ", "-", 1)
     except phonenumbers.NumberParseException:
         pass
-    if extension and compact:
-        text += f" p. {extension}" if lang == "fr" else f" x{extension}"
-    elif extension:
-        text += f", poste {extension}" if lang == "fr" else f" ext. {extension}"
     return text
 
 

@@ -96,16 +96,17 @@ class Indexes:
             records = self._records.get(op.table)
             if records is not None:
                 records.forget(op.doc_id)
+            index = self._by_event.get(op.table)
+            if index is None:  # nor records of its events: they are read through it
+                continue
             for (table, _), records_of_event in self._event_records.items():
                 if table == op.table:
                     records_of_event.pop(op.doc_id, None)
-            index = self._by_event.get(op.table)
-            if index is not None:
-                old = old_events.get((op.table, op.doc_id))
-                if isinstance(old, int):
-                    index.get(old, set()).discard(op.doc_id)
-                if isinstance(op, Put) and isinstance(op.doc.get("event_id"), int):
-                    index.setdefault(op.doc["event_id"], set()).add(op.doc_id)
+            old = old_events.get((op.table, op.doc_id))
+            if isinstance(old, int):
+                index.get(old, set()).discard(op.doc_id)
+            if isinstance(op, Put) and isinstance(op.doc.get("event_id"), int):
+                index.setdefault(op.doc["event_id"], set()).add(op.doc_id)
             self._keep_in_order(op, old_events.get((op.table, op.doc_id), ABSENT))
 
     def _keep_in_order(self, op: Op, old_event: object) -> None:

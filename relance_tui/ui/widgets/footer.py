@@ -1,22 +1,26 @@
-"""A footer that wraps its keys onto more rows instead of hiding them past the edge.
+"""The screen's keys, wrapped onto as many rows as they need, drawn as one widget.
 
 The call queue has fourteen keys; every one of them must stay visible at 80
-columns, so keys are packed into as many rows as they need.
+columns, so keys are packed into rows instead of hidden past the edge. Textual's
+Footer is a widget per key: twenty widgets to mount, style and lay out, 150 ms of
+the first card's start at 5,000 contacts. Here the keys are one text: a change
+of what they say repaints it, and only a change in the number of rows asks for a
+new layout. A click on a key presses it, as Textual's footer does.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
+from rich.style import Style
+from rich.text import Text
 from textual import events
-from textual.app import ComposeResult
-from textual.containers import HorizontalGroup
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer
-from textual.widgets._footer import FooterKey
 
 PALETTE_WIDTH = 14
+EDGE = "▏"  # left of the palette's key, as Textual's footer draws it
 
 
 def pack_rows(widths: list[int], available: int) -> list[list[int]]:
@@ -32,95 +36,144 @@ def pack_rows(widths: list[int], available: int) -> list[list[int]]:
     return rows
 
 
-# What the rows show: the width, then each key, its description, whether enabled.
-Showing = tuple[int, tuple[tuple[str, str, bool], ...]]
+@dataclass(frozen=True)
+class Key:
+    """One key as the footer shows it."""
+
+    key: str  # what pressing it sends ("c", "ctrl+g")
+    display: str  # what the footer writes ("c", "^g")
+    description: str
+    enabled: bool
+
+    @property
+    def width(self) -> int:
+        return len(self.display) + len(self.description) + 3  # " c confirmé "
 
 
-def _keys_of(showing: Showing) -> tuple[int, tuple[tuple[str, str], ...]]:
-    """What the footer shows, but whether each key is enabled."""
-    width, keys = showing
-    return width, tuple((key, description) for key, description, _ in keys)
+def _palette_width(palette: Key) -> int:
+    return len(EDGE) + len(palette.display) + len(palette.description) + 2  # "▏^p palette "
 
 
-class KeysFooter(Footer):
+@dataclass(frozen=True)
+class Showing:
+    """What the footer shows: its keys in rows, and the palette's key if any."""
+
+    width: int
+    rows: tuple[tuple[Key, ...], ...]
+    palette: Key | None
+
+
+class KeysFooter(Widget, can_focus=False):
+    ALLOW_SELECT = False
+    COMPONENT_CLASSES = {"keys-footer--key", "keys-footer--description", "keys-footer--edge"}
     DEFAULT_CSS = """
     KeysFooter {
-        layout: vertical;
-        height: auto;
-    }
-    KeysFooter HorizontalGroup.keys-row {
+        dock: bottom;
         height: 1;
-        width: 1fr;
+        color: $footer-foreground;
+        background: $footer-background;
+        .keys-footer--key {
+            color: $footer-key-foreground;
+            background: $footer-key-background;
+            text-style: bold;
+        }
+        .keys-footer--description {
+            color: $footer-description-foreground;
+            background: $footer-description-background;
+        }
+        .keys-footer--edge {
+            color: $foreground 20%;
+        }
     }
     """
 
-    _laid_out_for = 0
-    _shown: Showing | None = None  # what the rows show: recompose only when it changes
-    _pending = False
+    def __init__(self) -> None:
+        super().__init__()
+        self.shown: Showing | None = None  # None until the screen's keys are known
 
-    def _showing_now(self) -> Showing:
-        bindings = self.screen.active_bindings.values()
-        return (
-            self.app.size.width,
-            tuple((b.key, b.description, enabled) for _, b, enabled, _ in bindings if b.show),
-        )
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self.bindings_changed)
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
 
     def bindings_changed(self, screen: Screen[Any]) -> None:
-        # Textual rebuilds the footer on every change of focus or of a reactive that
-        # touches bindings: a dozen times while Appels opens, 20 keys each (a third
-        # of the time the screen took to show). Once per refresh, and only when the
-        # keys shown differ.
-        self._bindings_ready = True
-        if not screen.app.app_focus or self._pending:
-            return
-        if self.is_attached and screen is self.screen:
-            self._pending = True
-            self.call_after_refresh(self._recompose_if_changed)
-
-    async def _recompose_if_changed(self) -> None:
-        self._pending = False
-        if not self.is_attached:
-            return
-        now = self._showing_now()
-        if now == self._shown:
-            return
-        if self._shown is not None and _keys_of(now) == _keys_of(self._shown):
-            self._enable(now)  # the same keys, some greyed or not: no new widgets
-            return
-        await self.recompose()
-
-    def _enable(self, showing: Showing) -> None:
-        """Grey out or enable the keys in place (a recompose mounts 20 widgets and
-        styles them again: 100 ms of the first card's 1.8 s start at 5,000 contacts)."""
-        enabled = {key: on for key, _, on in showing[1]}
-        for item in self.query(FooterKey):
-            on = enabled.get(item.key, True)
-            if item._disabled == on:
-                item._disabled = not on
-                item.set_class(not on, "-disabled")
-        self._shown = showing
-
-    def compose(self) -> ComposeResult:
-        self._laid_out_for = self.app.size.width
-        # Before the screen's bindings are ready the footer is empty: not "shown" yet.
-        self._shown = self._showing_now() if self._bindings_ready else None
-        items = list(super().compose())
-        keys: list[Widget] = [
-            item
-            for item in items
-            if isinstance(item, FooterKey) and not item.has_class("-command-palette")
-        ]
-        others = [item for item in items if item not in keys]
-        widths = [
-            len(key.key_display) + len(key.description) + 3
-            for key in keys
-            if isinstance(key, FooterKey)
-        ]
-        available = max(20, self.app.size.width - PALETTE_WIDTH)
-        yield from others
-        for row in pack_rows(widths, available):
-            yield HorizontalGroup(*(keys[index] for index in row), classes="keys-row")
+        if screen.app.app_focus and self.is_attached and screen is self.screen:
+            self._show(self._showing_now())
 
     def on_resize(self, event: events.Resize) -> None:
-        if self.app.size.width != self._laid_out_for:
-            self.call_after_refresh(self.recompose)
+        if self.shown is not None and self.shown.width != self.app.size.width:
+            self._show(self._showing_now())
+
+    def _showing_now(self) -> Showing:
+        app = self.app
+        keys: dict[str, Key] = {}  # by action: the first key of each, as Textual's footer
+        palette: Key | None = None
+        for _, binding, enabled, _ in self.screen.active_bindings.values():
+            shown = Key(binding.key, app.get_key_display(binding), binding.description, enabled)
+            if binding.key == app.COMMAND_PALETTE_BINDING:
+                palette = shown if app.ENABLE_COMMAND_PALETTE else None
+            elif binding.show:
+                keys.setdefault(binding.action, shown)
+        width = app.size.width
+        available = max(20, width - PALETTE_WIDTH)
+        listed = list(keys.values())
+        rows = pack_rows([key.width for key in listed], available) if listed else []
+        return Showing(width, tuple(tuple(listed[i] for i in row) for row in rows), palette)
+
+    def _show(self, showing: Showing) -> None:
+        if showing == self.shown:
+            return
+        self.shown = showing
+        height = max(1, len(showing.rows))
+        if self.styles.height is None or self.styles.height.value != height:
+            self.styles.height = height  # a new layout: only when the rows are more or fewer
+        self.refresh()
+
+    def render(self) -> Text:
+        text = Text(no_wrap=True, overflow="crop", end="")
+        if self.shown is None:
+            return text
+        key_style = self.get_component_rich_style("keys-footer--key")
+        description_style = self.get_component_rich_style("keys-footer--description")
+        dim = Style(dim=True)
+        for number, row in enumerate(self.shown.rows):
+            if number:
+                text.append("\n")
+            for key in row:
+                off = None if key.enabled else dim
+                text.append(f" {key.display} ", key_style + off if off else key_style)
+                text.append(
+                    f"{key.description} ", description_style + off if off else description_style
+                )
+            if number == 0 and (palette := self.shown.palette) is not None:
+                used = sum(key.width for key in row)
+                text.append(" " * max(1, self.size.width - used - _palette_width(palette)))
+                text.append(EDGE, self.get_component_rich_style("keys-footer--edge"))
+                text.append(palette.display, key_style)
+                text.append(f" {palette.description} ", description_style)
+        return text
+
+    def key_at(self, x: int, y: int) -> Key | None:
+        """The key drawn at this cell of the footer, if any."""
+        if self.shown is None or not 0 <= y < len(self.shown.rows):
+            return None
+        left = 0
+        for key in self.shown.rows[y]:
+            if left <= x < left + key.width:
+                return key
+            left += key.width
+        palette = self.shown.palette
+        if y == 0 and palette is not None and x >= self.size.width - _palette_width(palette):
+            return palette
+        return None
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        key = self.key_at(event.x, event.y)
+        if key is None:
+            return
+        event.stop()
+        if key.enabled:
+            self.app.simulate_key(key.key)
+        else:
+            self.app.bell()

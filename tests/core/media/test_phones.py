@@ -51,6 +51,10 @@ def test_a_plain_north_american_number_reads_as_phonenumbers_reads_it(number: st
     assert phones.phone_key(number) == expected[1]
     assert phones.phone_key(number, "221") == expected[1] + ";221"
     assert phones.phone_key(expected[0]) == expected[1]  # as stored: "514-555-0142"
+    for lang in ("fr", "en"):
+        assert phones.format_phone(number, lang=lang) == phones._formatted_by_phonenumbers(
+            number, lang
+        )
 
 
 @pytest.mark.parametrize(
