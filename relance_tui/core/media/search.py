@@ -15,7 +15,7 @@ from relance_tui.core.models import (
 from relance_tui.core.text import fold
 
 
-@dataclass
+@dataclass(slots=True)  # 20,000 of them at agency scale: no dict each
 class MediaRow:
     """One line of the media list: a contact, or an outlet's newsroom line."""
 

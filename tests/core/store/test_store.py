@@ -91,6 +91,29 @@ def test_a_record_read_shares_nothing_with_its_document_and_skips_unknown_fields
         Contact.from_doc({"name": "Sans média"}, 3)
 
 
+def test_a_call_is_stored_without_the_fields_left_at_their_default(
+    store: Store, db_path: Path
+) -> None:
+    """Most calls have no note, no callback, no reversal: those fields are not written
+    (tens of thousands of calls, 10 MB less in memory at 5,000 contacts); reading the
+    file, relance and TinyDB alike get the call back whole."""
+    plain = Attempt(event_id=1, target_id=2, at=WHEN, outcome=Outcome.VOICEMAIL)
+    noted = Attempt(event_id=1, target_id=3, at=WHEN, outcome=Outcome.CALLBACK, note="midi")
+    noted.callback_at = WHEN.replace(hour=12)
+    store.save_many([plain, noted])
+    store.close()
+    stored = json.loads(db_path.read_bytes())["attempts"]
+    assert set(stored[str(plain.id)]) == {"event_id", "target_id", "at", "outcome", "uid"}
+    assert {"note", "callback_at"} <= set(stored[str(noted.id)])
+    reopened = Store.open(db_path)
+    try:
+        assert reopened.attempts(1) == [plain, noted]
+    finally:
+        reopened.close()
+    with TinyDB(db_path) as db:
+        assert db.table("attempts").get(doc_id=plain.id)["outcome"] == "voicemail"
+
+
 def test_data_file_is_plain_tinydb_json(store: Store, db_path: Path) -> None:
     store.save(Outlet(name="Le Devoir", kind=OutletKind.PRINT))
     store.close()
