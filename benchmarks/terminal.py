@@ -66,6 +66,9 @@ NAME = re.compile(r"Personne \d+ Côté")
 CALLS_FOOTER = "mauvais numéro"  # only the Appels footer says it
 PREPARING = "Préparation…"
 SEARCHES = ("personne 12 cote", "media 4", "quartier montreal", "zzz")
+# As a user's shell has it: Python keeps the byte-code it compiles (a user's install
+# writes it at the first run; a machine that says not to would compile every start).
+USER_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
 class Terminal:
@@ -81,9 +84,10 @@ class Terminal:
         self.argv = argv
         self.pid, self.fd = pty.fork()
         if self.pid == 0:
+            os.environ.clear()
+            os.environ.update(USER_ENV)
             os.environ.update({"TERM": "xterm-256color", "COLUMNS": str(COLUMNS)})
             os.environ["LINES"] = str(LINES)
-            os.environ.pop("PYTHONDONTWRITEBYTECODE", None)  # a user's install keeps it
             os.execv(argv[0], argv)
         fcntl.ioctl(self.fd, termios.TIOCSWINSZ, struct.pack("HHHH", LINES, COLUMNS, 0, 0))
         self.started = time.perf_counter()
@@ -394,6 +398,7 @@ def import_rows(seed: Path, rows: int, runs: int) -> list[float]:
             [str(RELANCE), "import", str(source), "--db", str(db)],
             check=True,
             capture_output=True,
+            env=USER_ENV,
         )
         times.append(time.perf_counter() - started)
         written = json.loads(db.read_bytes())

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gc
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -56,6 +55,7 @@ def run_app(db: Path, lang_arg: str | None, *, screen: str | None, demo: bool = 
         lang = i18n.detect_language(lang_arg, stored=settings.language or None)
         mode = start_mode(screen or settings.start_screen, store.current_event(), system_clock())
         gc.freeze()  # the data file lives as long as the app: no collection walks it
+        gc.enable()  # (the installed command starts without, `launch.entry`)
         make_app(store=store, clock=system_clock, lang=lang, start_mode=mode).run()
     finally:
         if sys.stderr.isatty() and store.is_open and store.path.stat().st_size > 2_000_000:
@@ -127,7 +127,8 @@ def demo(ctx: click.Context, demo_db: Path | None) -> None:
             fail(DemoTargetExists(path=str(target)))
         path = target
     else:
-        # A fresh temporary copy every time: the user's own file is never touched.
+        import tempfile  # a fresh copy every time: the user's own file is never touched
+
         path = Path(tempfile.mkdtemp(prefix="relance-demo-")) / "relance-demo.json"
     run_app(path, ctx.obj["lang_arg"], screen=ctx.obj["screen"], demo=True)
     if target is not None:

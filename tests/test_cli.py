@@ -497,3 +497,30 @@ def test_group_options_work_after_the_subcommand() -> None:
         "--db",
         "x",
     ]
+
+
+def test_the_app_collects_its_garbage_while_it_runs(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The installed command reads the file without the cyclic collector
+    (`launch.entry`); the app, which runs for hours, turns it back on once the file
+    is read and frozen out of its walks."""
+    import gc
+
+    from relance_tui import cli
+    from relance_tui.ui import app as app_module
+
+    seen: list[bool] = []
+
+    class Recorded:
+        def run(self) -> None:
+            seen.append(gc.isenabled())
+
+    monkeypatch.setattr(app_module, "make_app", lambda **_: Recorded())
+    gc.disable()
+    try:
+        cli.run_app(db_path, "fr", screen="lists")
+    finally:
+        gc.unfreeze()
+        gc.enable()
+    assert seen == [True]
