@@ -61,6 +61,7 @@ def test_a_saved_record_is_fsyncd_in_the_journal_before_save_returns(
     tmp_path: Path, recorded: Recorder
 ) -> None:
     with Store.open(tmp_path / "relance.json") as store:
+        store.prepare_journal()  # created ahead by a thread at open: its own fsyncs
         for name in ("CIBL 101,5", "CJAD 800"):
             recorded.events.clear()
             store.save(Outlet(name=name))

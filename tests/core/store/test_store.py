@@ -114,6 +114,29 @@ def test_a_call_is_stored_without_the_fields_left_at_their_default(
         assert db.table("attempts").get(doc_id=plain.id)["outcome"] == "voicemail"
 
 
+def test_the_journal_is_made_ahead_and_a_session_without_writes_leaves_none(
+    db_path: Path,
+) -> None:
+    """The journal file is created when the file is opened (the first call of a
+    session then pays one line's fsync, not a new file's); a session that wrote
+    nothing takes it away again and folds nothing."""
+    from relance_tui.core.store.files import journal_path
+
+    Store.open(db_path).close()
+    snapshot = db_path.read_bytes()
+    with Store.open(db_path) as store:
+        store.prepare_journal()
+        assert journal_path(db_path).stat().st_size == 0
+    assert not journal_path(db_path).exists()
+    assert db_path.read_bytes() == snapshot  # nothing folded
+    with Store.open(db_path) as store:
+        store.prepare_journal()
+        store.save(Outlet(name="CIBL 101,5"))
+        assert journal_path(db_path).stat().st_size > 0
+    with Store.open(db_path) as store:
+        assert [o.name for o in store.outlets()] == ["CIBL 101,5"]
+
+
 def test_data_file_is_plain_tinydb_json(store: Store, db_path: Path) -> None:
     store.save(Outlet(name="Le Devoir", kind=OutletKind.PRINT))
     store.close()
