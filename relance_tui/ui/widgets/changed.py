@@ -15,8 +15,36 @@ _SHOWN = "_relance_shown_text"
 def show(widget: Static | Digits, text: str) -> None:
     if getattr(widget, _SHOWN, None) == text:
         return
-    widget.update(text)
     setattr(widget, _SHOWN, text)
+    if isinstance(widget, Static):
+        repaint(widget, text)
+    else:
+        widget.update(text)  # Digits lays out only when its width changes
+
+
+def repaint(widget: Static, content: str) -> None:
+    """`widget.update(content)`, with a layout of the screen only when the new content
+    does not fit the widget's box as it is (a layout is a third of a key's time)."""
+    if not widget.display:  # out of the layout: it is laid out when shown
+        widget.update(content, layout=False)
+        return
+    size = widget.content_size
+    if not widget.is_mounted or not size:
+        widget.update(content)
+        return
+    widget.update(content, layout=False)
+    styles = widget.styles
+    fits = (
+        styles.width is None
+        or not styles.width.is_auto
+        or widget.get_content_width(size, size) == size.width
+    ) and (
+        styles.height is None
+        or not styles.height.is_auto
+        or widget.get_content_height(size, size, size.width) == size.height
+    )
+    if not fits:
+        widget.refresh(layout=True)
 
 
 def show_or_hide(widget: Static, text: str) -> None:

@@ -13,6 +13,7 @@ from textual.widgets import Static
 from relance_tui import i18n
 from relance_tui.core.calls.scripts import ScriptCache, ScriptJob
 from relance_tui.core.script.templates import Script
+from relance_tui.ui.widgets.changed import repaint
 
 
 def script_hint(voicemail_key: str, language_key: str, showing: str, lang: str) -> str:
@@ -50,7 +51,7 @@ class ScriptBox(Static):
                 self._render_scripts(None, ahead, cache)
             return
         self.shown = None
-        self.update(i18n.t("calls.script_preparing"))
+        repaint(self, i18n.t("calls.script_preparing"))
         self._render_scripts(job, ahead, cache)
 
     @work(thread=True, exclusive=True, group="script")
@@ -78,7 +79,7 @@ class ScriptBox(Static):
         self.shown = script
         self.border_title = self._title(job.name, job.lang, script.stale)
         if script.problem is not None:
-            self.update(i18n.t("calls.template_problem", problem=str(script.problem)))
+            repaint(self, i18n.t("calls.template_problem", problem=str(script.problem)))
             return
         warnings = "".join(f"\n⚠ {warning}" for warning in script.warnings)
-        self.update(script.text + warnings)
+        repaint(self, script.text + warnings)
