@@ -7,6 +7,7 @@ own text every second. Every update of these widgets goes through `show`.
 
 from __future__ import annotations
 
+from textual.widget import Widget
 from textual.widgets import Digits, Static
 
 _SHOWN = "_relance_shown_text"
@@ -25,8 +26,8 @@ def show(widget: Static | Digits, text: str) -> None:
 def repaint(widget: Static, content: str) -> None:
     """`widget.update(content)`, with a layout of the screen only when the new content
     does not fit the widget's box as it is (a layout is a third of a key's time)."""
-    if not widget.display:  # out of the layout: it is laid out when shown
-        widget.update(content, layout=False)
+    if not all(node.display for node in widget.ancestors_with_self if isinstance(node, Widget)):
+        widget.update(content, layout=False)  # out of the layout: laid out when shown
         return
     size = widget.content_size
     if not widget.is_mounted or not size:
