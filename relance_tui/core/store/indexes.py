@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from relance_tui.core.models import Record
+from relance_tui.core.store.event_index import ByEvent, by_event
 from relance_tui.core.store.journal import Op, Put
 from relance_tui.core.store.snapshot import Tables
 
@@ -68,11 +69,17 @@ class _Ordered:
 
 
 class Indexes:
-    def __init__(self, tables: Tables, cached: Mapping[str, type[Record]]) -> None:
+    def __init__(
+        self,
+        tables: Tables,
+        cached: Mapping[str, type[Record]],
+        by_events: Mapping[str, ByEvent] | None = None,
+    ) -> None:
+        """`by_events`: tables' ids by event already known, for exactly these tables."""
         self._tables = tables
         self._cached_types = cached
         self._records: dict[str, Records] = {}
-        self._by_event: dict[str, dict[int, set[int]]] = {}
+        self._by_event: dict[str, ByEvent] = dict(by_events or {})
         # (table, event id) -> records by id, for the few events read last only: a
         # report over every past event must not keep 200,000 calls as records.
         self._event_records: OrderedDict[tuple[str, int], dict[int, Record]] = OrderedDict()
@@ -137,12 +144,7 @@ class Indexes:
         """A big table's document ids by event."""
         index = self._by_event.get(table)
         if index is None:
-            index = {}
-            for key, doc in self._tables.get(table, {}).items():
-                event = doc.get("event_id")
-                if isinstance(event, int):
-                    index.setdefault(event, set()).add(int(key))
-            self._by_event[table] = index
+            index = self._by_event[table] = by_event(self._tables.get(table, {}))
         return index
 
     def events_with(self, table: str) -> set[int]:

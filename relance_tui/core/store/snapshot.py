@@ -27,7 +27,7 @@ import orjson
 
 from relance_tui.core.errors import CorruptDataFile
 from relance_tui.core.store.files import write_atomically_with
-from relance_tui.core.store.tables_cache import cache_path, read_tables
+from relance_tui.core.store.tables_cache import BY_EVENT, cache_path, read_tables
 
 KNOWN_TABLES = frozenset(
     {
@@ -146,17 +146,23 @@ def _seal_holds(meta: dict[str, Any], checksum: str) -> bool:
     return hmac.compare_digest(str(meta.get("seal", "")), sign(key, checksum.encode()))
 
 
-def read_snapshot(path: Path, *, verify: bool = True) -> Tables:
+def read_snapshot(
+    path: Path, *, verify: bool = True, by_events: dict[str, Any] | None = None
+) -> Tables:
     """`parse_snapshot` of the file at `path`, never holding its bytes, text and tables
     all at once (at agency scale that is the peak memory of a start). The tables
     written when the file was last closed stand in for the JSON when they are this
-    snapshot's (`tables_cache`)."""
+    snapshot's (`tables_cache`); then `by_events`, if given, receives the big tables'
+    ids by event written with them."""
     if verify and (cached := _cached(path)) is not None:
-        return cached
+        tables, index = cached
+        if by_events is not None and isinstance(index, dict):
+            by_events.update(index)
+        return tables
     return _parse([path.read_bytes()], path, verify)
 
 
-def _cached(path: Path) -> Tables | None:
+def _cached(path: Path) -> tuple[Tables, object] | None:
     """The cached tables of this snapshot, its meta read from its own end; None when
     there are none for it, or the snapshot does not check out (then the JSON path
     says what is wrong).
@@ -195,8 +201,9 @@ def _cached(path: Path) -> Tables | None:
     tables = read_tables(path, checksum)
     if tables is None:
         return None
+    index = tables.pop(BY_EVENT, None)
     tables["meta"] = meta_table
-    return tables
+    return tables, index
 
 
 def _parse_json(decoded: str, path: Path) -> Any:

@@ -46,6 +46,7 @@ from relance_tui.core.models import (
     Target,
 )
 from relance_tui.core.store import migrations
+from relance_tui.core.store.event_index import ByEvent
 from relance_tui.core.store.files import (
     backup_path,
     copy_atomically,
@@ -105,7 +106,12 @@ class Store:
     """The domain's view of the data file. Build it with `Store.open()`."""
 
     def __init__(
-        self, path: Path, tables: Tables, lock: filelock.BaseFileLock, compact_every: int = 2000
+        self,
+        path: Path,
+        tables: Tables,
+        lock: filelock.BaseFileLock,
+        compact_every: int = 2000,
+        by_events: Mapping[str, ByEvent] | None = None,
     ) -> None:
         self.path = path
         self.compact_every = compact_every  # journal lines folded into the snapshot at once
@@ -115,7 +121,7 @@ class Store:
             journal_path(path), generation_of(tables), key=seal_key_of(tables)
         )
         self._next_ids: dict[str, int] = {}
-        self._indexes = Indexes(tables, CACHED_TABLES)
+        self._indexes = Indexes(tables, CACHED_TABLES, by_events)
         self._fold: Fold | None = None  # the snapshot being written off the key path
         self.read_only = False  # opened to read beside a running app: never writes
         self.changes = 0  # commits so far: what was read from the store may be kept while equal
@@ -173,7 +179,8 @@ class Store:
             return cls(path, tables, lock)
         try:
             # The bytes are not kept: at agency scale they would double the peak memory.
-            tables = read_snapshot(path)
+            by_events: dict[str, ByEvent] = {}  # read with the tables, if they were
+            tables = read_snapshot(path, by_events=by_events)
             version = migrations.schema_version(tables)
             if version > SCHEMA_VERSION:
                 raise NewerSchema(path=str(path), found=version, supported=SCHEMA_VERSION)
@@ -192,7 +199,9 @@ class Store:
             raise
         for ops in transactions:
             apply_ops(tables, ops)
-        store = cls(path, tables, lock)
+        if transactions or version < SCHEMA_VERSION:
+            by_events = {}  # the tables changed since: built again when needed
+        store = cls(path, tables, lock, by_events=by_events)
         if transactions:
             # A session ended without a clean close: fold its journal in now, or (disk
             # full) go on after its last line; the fold is tried again later.

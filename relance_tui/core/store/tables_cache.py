@@ -6,6 +6,11 @@ So when relance closes a file after its last fold, it also writes the tables
 beside it, `<file>.tables` (0600), tagged with the checksum of the snapshot they
 were folded into.
 
+With them go the big tables' document ids by event (`event_index`): the first
+card reads its event's calls through them, and working them out from 200,000 calls
+took 0.2 s of a 20,000-contact start. The store uses them only when the tables are
+the snapshot's alone (no journal replayed, no migration).
+
 The JSON file stays the file of record. The tables are read only with it, and
 only when the snapshot's own checksum is the one they were written for (the
 snapshot is read and checked as ever), when their own hash holds, and when this
@@ -24,7 +29,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-MAGIC = b"relance-tables 1"
+from relance_tui.core.store.event_index import EVENT_TABLES, by_event
+
+MAGIC = b"relance-tables 2"  # 2: with the big tables' ids by event
+BY_EVENT = "\x00by event"  # beside the tables (no table has this name): `event_index`
 _in_a_child = False  # set for the installed command, which leaves by `os._exit`
 
 
@@ -59,7 +67,9 @@ def write_tables(data_file: Path, tables: dict[str, Any], checksum: str) -> None
     target = cache_path(data_file)
     temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
-        payload = marshal.dumps({name: table for name, table in tables.items() if name != "meta"})
+        kept: dict[str, Any] = {name: table for name, table in tables.items() if name != "meta"}
+        kept[BY_EVENT] = {name: by_event(tables.get(name, {})) for name in EVENT_TABLES}
+        payload = marshal.dumps(kept)
         digest = hashlib.sha256(payload).hexdigest()
         header = b" ".join((MAGIC, _tag(), checksum.encode("ascii"), digest.encode("ascii")))
         fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)

@@ -14,7 +14,7 @@ from relance_tui.core.models import Contact, Outlet
 from relance_tui.core.store import snapshot
 from relance_tui.core.store.snapshot import parse_snapshot, read_snapshot
 from relance_tui.core.store.store import Store
-from relance_tui.core.store.tables_cache import cache_path
+from relance_tui.core.store.tables_cache import BY_EVENT, cache_path, read_tables
 
 
 def a_session(db_path: Path, names: list[str]) -> None:
@@ -138,3 +138,40 @@ def test_a_snapshot_whose_meta_is_long_is_read_from_its_json(
     monkeypatch.setattr(snapshot, "TAIL", 1 << 16)
     assert read_snapshot(db_path) == expected
     assert parsed == [db_path]  # not parsed again: the tables file was read this time
+
+
+def test_the_calls_by_event_come_with_the_tables_and_not_after_a_crash(
+    db_path: Path, tmp_path: Path
+) -> None:
+    """The tables file carries each event's calls by id (200,000 calls: 0.2 s of the
+    start to work out); the start uses it only when the snapshot is all there is. A
+    journal left by a crash changes the calls: then they are read from the tables."""
+    import shutil
+    from datetime import datetime
+
+    from relance_tui.core.calls.timing import DEFAULT_TZ
+    from relance_tui.core.models import Attempt, Outcome
+    from relance_tui.core.store.event_index import by_event
+    from relance_tui.core.store.files import journal_path
+
+    when = datetime(2026, 11, 26, 10, 0, tzinfo=DEFAULT_TZ)
+
+    def call(event_id: int, target_id: int) -> Attempt:
+        return Attempt(event_id=event_id, target_id=target_id, at=when, outcome=Outcome.VOICEMAIL)
+
+    with Store.open(db_path) as store:
+        store.save_many([call(1, 1), call(2, 5), call(1, 2)])
+    tables = read_tables(db_path, json.loads(db_path.read_bytes())["meta"]["1"]["checksum"])
+    assert tables is not None
+    assert tables[BY_EVENT]["attempts"] == by_event(tables["attempts"]) == {1: {1, 3}, 2: {2}}
+    with Store.open(db_path) as store:
+        assert [a.target_id for a in store.attempts(1)] == [1, 2]
+        store.prepare_journal()
+        store.save(call(1, 3))
+        crashed = tmp_path / "crashed"
+        crashed.mkdir()
+        for path in (db_path, cache_path(db_path), journal_path(db_path)):
+            shutil.copy(path, crashed / path.name)  # the folder as a kill -9 leaves it
+    with Store.open(crashed / db_path.name) as store:
+        assert [a.target_id for a in store.attempts(1)] == [1, 2, 3]
+        assert [a.target_id for a in store.attempts(2)] == [5]
