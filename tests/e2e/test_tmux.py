@@ -7,13 +7,13 @@ import shutil
 import subprocess
 import sys
 import time
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from relance_tui.core.calls.queue import load_queue
-from relance_tui.core.calls.timing import DEFAULT_TZ
+from relance_tui.core.calls.timing import DEFAULT_TZ, format_when
 from relance_tui.core.store.store import Store
 from tests.conftest import require_program
 
@@ -217,8 +217,12 @@ def test_templates_as_a_communications_officer_writes_them(tmp_path: Path) -> No
         terminal.wait_for("Titre")
         terminal.keys("-l", "Portes ouvertes du centre")
         terminal.keys("Tab", "Tab")
+        # The date understood, before saving: tomorrow by the app's clock (Montréal
+        # time), whatever day the test runs (it read "vendredi 27 novembre" only on
+        # the 26th).
+        tomorrow = datetime.now(DEFAULT_TZ).replace(hour=10, minute=0) + timedelta(days=1)
         terminal.keys("-l", "demain 10 h")
-        terminal.wait_for("vendredi 27 novembre")  # the date understood, before saving
+        terminal.wait_for(format_when(tomorrow, "fr"))
         terminal.keys("C-s")
         # The preview of the new event's talking points (the generic defaults).
         screen = terminal.wait_for("communiqué : Portes ouvertes du centre.")
