@@ -259,7 +259,7 @@ class Journal:
             if self._fd is not None or self._closed:
                 return
             with contextlib.suppress(OSError):
-                fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, FILE_MODE)
+                fd = self._open()
                 try:
                     os.fsync(fd)
                     fsync_dir(self.path.parent)
@@ -284,7 +284,7 @@ class Journal:
         self._closed = False
         try:
             if self._fd is None:
-                self._fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, FILE_MODE)
+                self._fd = self._open()
             start = os.fstat(self._fd).st_size
             try:
                 written = os.write(self._fd, line)
@@ -298,6 +298,9 @@ class Journal:
                 raise
         except OSError as exc:
             raise StoreWriteFailed(path=str(data_file_of(self.path)), detail=os_words(exc)) from exc
+
+    def _open(self) -> int:
+        return os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, FILE_MODE)
 
     def close(self) -> None:
         with self._lock:
