@@ -19,11 +19,11 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, time, timedelta
+from datetime import datetime, timedelta
 from enum import StrEnum
 
 from relance_tui.core.calls.reading import CallsRead, FoldMemo, effective, read_calls
-from relance_tui.core.calls.timing import place_retry
+from relance_tui.core.calls.timing import place_retry, retry_time_after_interest
 from relance_tui.core.errors import RelanceError
 from relance_tui.core.models import (
     FINAL_OUTCOMES,
@@ -184,15 +184,17 @@ class Progress:
     later: int
 
 
-def retry_time_after_interest(now: datetime, event: Event) -> datetime:
-    """ "Interested": back the next morning, or the event's morning if that comes first."""
-    next_morning = datetime.combine(now.date() + timedelta(days=1), time(9, 0), tzinfo=now.tzinfo)
-    if next_morning < event.start:
-        return next_morning
-    event_morning = datetime.combine(event.start.date(), time(8, 0), tzinfo=event.start.tzinfo)
-    if now < event_morning:
-        return event_morning
-    return now + timedelta(hours=1)
+def retry_time(last: Attempt, rules: QueueRules, event: Event) -> datetime:
+    """When a call that says to try again (voicemail, no answer, resend, interested)
+    brings its target back."""
+    delay = {
+        Outcome.VOICEMAIL: rules.retry_voicemail,
+        Outcome.NO_ANSWER: rules.retry_no_answer,
+        Outcome.RESEND: rules.retry_resend,
+    }.get(last.outcome)
+    if delay is None:  # INTERESTED
+        return retry_time_after_interest(last.at, event)
+    return place_retry(last.at + delay, event)
 
 
 def fold(
@@ -225,14 +227,11 @@ def fold(
     if last.outcome in RETRY_OUTCOMES and state.calls >= rules.attempts_cap:
         state.status = Status.EXHAUSTED
         return state
-    if last.outcome is Outcome.VOICEMAIL:
-        state.next_at = place_retry(last.at + rules.retry_voicemail, event)
-    elif last.outcome is Outcome.NO_ANSWER:
-        state.next_at = place_retry(last.at + rules.retry_no_answer, event)
-    elif last.outcome is Outcome.RESEND:
-        state.next_at = place_retry(last.at + rules.retry_resend, event)
-    else:  # INTERESTED
-        state.next_at = retry_time_after_interest(last.at, event)
+    worked_out = (rules, event.start, event.start.tzinfo)
+    next_at = read.retry_at.get(worked_out)
+    if next_at is None:
+        next_at = read.retry_at[worked_out] = retry_time(last, rules, event)
+    state.next_at = next_at
     state.status = Status.RETRY_DUE if state.next_at <= now else Status.LATER
     return state
 
@@ -248,9 +247,12 @@ def build_queue(
 ) -> Queue:
     """Order the event's call list at `now` (see the module docstring); `memo` keeps
     what each target's calls say from one build to the next."""
-    by_target: dict[int, list[Attempt]] = {}
-    for attempt in attempts:
-        by_target.setdefault(attempt.target_id, []).append(attempt)
+    if memo is not None:
+        by_target = memo.by_target(attempts)
+    else:
+        by_target = {}
+        for attempt in attempts:
+            by_target.setdefault(attempt.target_id, []).append(attempt)
     states: list[TargetState] = []
     for target in targets:
         state = TargetState(who=directory.who(target))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from relance_tui.core.models import Attempt, Outcome
@@ -31,6 +31,9 @@ class CallsRead:
     history: list[Attempt]
     last: Attempt | None
     skipped_at: datetime | None
+    # When the last call says to try again, by the rules and the event's start it was
+    # worked out for (the queue's fold; the same every time until a call is added).
+    retry_at: dict[object, datetime] = field(default_factory=dict)
 
 
 def read_calls(attempts: Sequence[Attempt]) -> CallsRead:
@@ -54,6 +57,25 @@ class FoldMemo:
 
     def __init__(self) -> None:
         self._by_target: dict[int, CallsRead] = {}
+        self._grouped: dict[int, list[Attempt]] = {}
+        self._grouped_from: Sequence[Attempt] = ()
+
+    def by_target(self, attempts: Sequence[Attempt]) -> dict[int, list[Attempt]]:
+        """The event's calls (in order) by target. A key adds a call at the end: only
+        the calls after those grouped last time are sorted in (3,000 calls late in a
+        session were grouped again on every key). `attempts` is kept: the store's
+        copy, never changed after."""
+        before = self._grouped_from
+        if len(attempts) >= len(before) and all(map(operator.is_, before, attempts)):
+            grouped = self._grouped
+            for attempt in attempts[len(before) :]:  # a new list: the reads keep theirs
+                grouped[attempt.target_id] = [*grouped.get(attempt.target_id, ()), attempt]
+        else:  # a call taken back or added before others (a teammate's): all again
+            grouped = {}
+            for attempt in attempts:
+                grouped.setdefault(attempt.target_id, []).append(attempt)
+        self._grouped, self._grouped_from = grouped, attempts
+        return grouped
 
     def calls_of(self, target_id: int, attempts: Sequence[Attempt]) -> CallsRead:
         known = self._by_target.get(target_id)

@@ -291,6 +291,17 @@ def air_time_start(air_time: str) -> time | None:
     return time(hour, minute)
 
 
+def retry_time_after_interest(now: datetime, event: Event) -> datetime:
+    """ "Interested": back the next morning, or the event's morning if that comes first."""
+    next_morning = datetime.combine(now.date() + timedelta(days=1), time(9, 0), tzinfo=now.tzinfo)
+    if next_morning < event.start:
+        return next_morning
+    event_morning = datetime.combine(event.start.date(), time(8, 0), tzinfo=event.start.tzinfo)
+    if now < event_morning:
+        return event_morning
+    return now + timedelta(hours=1)
+
+
 def place_retry(moment: datetime, event: Event) -> datetime:
     """An automatic retry moved inside newsroom hours (9 h – 14 h), before the event.
 

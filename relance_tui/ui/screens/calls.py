@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.reactive import reactive
-from textual.widgets import Digits, Label, Static
+from textual.widgets import Label, Static
 
 from relance_tui import i18n
 from relance_tui.core.calls.queue import Progress, TargetState
@@ -25,6 +25,7 @@ from relance_tui.ui.screens.call_emails import CallEmails
 from relance_tui.ui.screens.call_team import CallTeam
 from relance_tui.ui.widgets.card_text import card_text
 from relance_tui.ui.widgets.changed import show, show_or_hide
+from relance_tui.ui.widgets.lines import BigDigits, Line, Lines
 from relance_tui.ui.widgets.queue_lists import QueueLists
 from relance_tui.ui.widgets.script_box import ScriptBox, script_hint
 
@@ -96,28 +97,28 @@ class CallsScreen(CallEmails, CallTeam, RelanceScreen):
         yield Label("", id="call-warnings")
         with Horizontal(id="calls-body"):
             with VerticalScroll(id="card"):
-                yield Label("", id="card-progress")  # at 80 columns, in place of the side
-                yield Label("", id="card-outlet", markup=False)
-                yield Label("", id="card-contact", markup=False)
+                yield Line(id="card-progress")  # at 80 columns, in place of the side
+                yield Line(id="card-outlet")
+                yield Line(id="card-contact")
                 with Horizontal(id="card-phone-row"):
-                    yield Digits("", id="card-phone")
-                    yield Label("", id="card-extension")
-                yield Label("", id="card-phone-text", markup=False)
-                yield Label("", id="card-meta", markup=False)
-                yield Label("", id="card-notes", markup=False)
-                yield Label("", id="card-answered", markup=False)
-                yield Label("", id="card-team", markup=False)  # a teammate took it first
-                yield Label("", id="card-note", markup=False)
+                    yield BigDigits(id="card-phone")
+                    yield Line(id="card-extension")
+                yield Line(id="card-phone-text")
+                yield Line(id="card-meta")
+                yield Line(id="card-notes")
+                yield Line(id="card-answered")
+                yield Line(id="card-team")  # a teammate took it first
+                yield Line(id="card-note")
                 yield ScriptBox(id="card-script")
                 yield Label(i18n.t("calls.history"), classes="card-title")
-                yield Static("", id="card-history", markup=False)
+                yield Lines(id="card-history")
             with Vertical(id="calls-side"):
-                yield Label("", id="call-timer")
-                yield Static("", id="progress")
+                yield Line(id="call-timer")
+                yield Lines(id="progress")
                 yield Static("", id="team-progress", markup=False)
                 yield QueueLists(id="queue-side")
                 yield Label(i18n.t("calls.side_hint"), id="side-hint")
-        yield Label("", id="call-status")
+        yield Line(id="call-status")
 
     def on_mount(self) -> None:
         self._session = CallSession(self.store, self.clock)  # the queue, read once
@@ -155,10 +156,10 @@ class CallsScreen(CallEmails, CallTeam, RelanceScreen):
         lang = self.lang
         query = self.query_one
         if state is None:
-            for label in self.query("#card Label").exclude(".card-title").results(Label):
-                show(label, "")
-            show(query("#card-outlet", Label), i18n.t(self.session.why_no_card()))
-            show(query("#card-phone", Digits), "")
+            for line in self.query("#card Line").results(Line):
+                show(line, "")
+            show(query("#card-outlet", Line), i18n.t(self.session.why_no_card()))
+            show(query("#card-phone", BigDigits), "")
             show(query("#card-history", Static), "")
             query("#card-script", ScriptBox).clear()
         else:
@@ -172,12 +173,12 @@ class CallsScreen(CallEmails, CallTeam, RelanceScreen):
         answered = self.session.queue.outlet_answer(state) if self.session.queue else None
         text = card_text(state, answered, self.clock(), lang, self.session.outlet_record(state))
         for name in ("outlet", "contact", "extension", "phone", "meta", "notes", "answered"):
-            label = query(f"#card-{'phone-text' if name == 'phone' else name}", Label)
+            label = query(f"#card-{'phone-text' if name == 'phone' else name}", Line)
             if name in ("notes", "answered"):
                 show_or_hide(label, getattr(text, name))
             else:
                 show(label, getattr(text, name))
-        show(query("#card-phone", Digits), text.digits)
+        show(query("#card-phone", BigDigits), text.digits)
         self._show_note()
         self._show_taken(state)
         show(query("#card-history", Static), history_text(state, lang))
@@ -199,7 +200,7 @@ class CallsScreen(CallEmails, CallTeam, RelanceScreen):
 
     def _show_note(self) -> None:
         note = self.session.note
-        label = self.query_one("#card-note", Label)
+        label = self.query_one("#card-note", Line)
         show_or_hide(label, i18n.t("calls.pending_note", note=note) if note else "")
 
     def _show_side(self, lang: str) -> None:
@@ -258,7 +259,7 @@ class CallsScreen(CallEmails, CallTeam, RelanceScreen):
         show_or_hide(label, "  ".join("⚠ " + i18n.t(key, **params) for key, params in warnings))
 
     def _tick(self) -> None:
-        label = self.query_one("#call-timer", Label)
+        label = self.query_one("#call-timer", Line)
         if self._session is None or self._session.card is None:
             show(label, "")
             return
@@ -271,7 +272,7 @@ class CallsScreen(CallEmails, CallTeam, RelanceScreen):
         done = self._progress  # worked out once per card, not once a second
         if done is not None:
             show(
-                self.query_one("#card-progress", Label),
+                self.query_one("#card-progress", Line),
                 i18n.t(
                     "calls.progress_short",
                     timer=timer,
@@ -282,7 +283,7 @@ class CallsScreen(CallEmails, CallTeam, RelanceScreen):
             )
 
     def _status(self, text: str) -> None:
-        show(self.query_one("#call-status", Label), text)
+        show(self.query_one("#call-status", Line), text)
 
     # actions: one call on the session each -------------------------------------
     def _record(

@@ -10,6 +10,8 @@ from __future__ import annotations
 from textual.widget import Widget
 from textual.widgets import Digits, Static
 
+from relance_tui.ui.widgets.lines import BigDigits, Lines
+
 _SHOWN = "_relance_shown_text"
 
 
@@ -17,7 +19,9 @@ def show(widget: Static | Digits, text: str) -> None:
     if getattr(widget, _SHOWN, None) == text:
         return
     setattr(widget, _SHOWN, text)
-    if isinstance(widget, Static):
+    if isinstance(widget, BigDigits):
+        repaint(widget, widget.show_value(text))
+    elif isinstance(widget, Static):
         repaint(widget, text)
     else:
         widget.update(text)  # Digits lays out only when its width changes
@@ -33,6 +37,8 @@ def repaint(widget: Static, content: str) -> None:
     if not widget.is_mounted or not size:
         widget.update(content)
         return
+    if isinstance(widget, Lines) and widget.show_text(content):
+        return  # the rows that changed, redrawn in place
     widget.update(content, layout=False)
     styles = widget.styles
     fits = (

@@ -8,12 +8,12 @@ next card's talking points ahead, so the next outcome key finds them ready.
 from __future__ import annotations
 
 from textual import work
-from textual.widgets import Static
 
 from relance_tui import i18n
 from relance_tui.core.calls.scripts import ScriptCache, ScriptJob
 from relance_tui.core.script.templates import Script
 from relance_tui.ui.widgets.changed import repaint
+from relance_tui.ui.widgets.lines import Lines
 
 
 def script_hint(voicemail_key: str, language_key: str, showing: str, lang: str) -> str:
@@ -25,25 +25,26 @@ def script_hint(voicemail_key: str, language_key: str, showing: str, lang: str) 
     )
 
 
-class ScriptBox(Static):
+class ScriptBox(Lines):
     """What to say on this call; `shown` is the script on screen (None while preparing)."""
 
     def __init__(self, **kwargs: object) -> None:
-        super().__init__("", markup=False, **kwargs)  # type: ignore[arg-type]
+        super().__init__("", **kwargs)
         self._wanted: tuple[int, str, str] | None = None
         self.shown: Script | None = None
         self.hint = ""  # the keys that change the box, in its title
+        self._title_shown = ""
 
     def clear(self) -> None:
         self._wanted = None
         self.shown = None
         self.update("")
-        self.border_title = ""
+        self._titled("")
 
     def show_job(self, job: ScriptJob, cache: ScriptCache, ahead: ScriptJob | None) -> None:
         """Show `job`'s script (now if cached, else when rendered); render `ahead` next."""
         self._wanted = (job.target_id, job.name, job.lang)
-        self.border_title = self._title(job.name, job.lang, stale=False)
+        self._titled(self._title(job.name, job.lang, stale=False))
         cached = cache.get(job.key)
         if cached is not None:
             self._paint(job, cached)
@@ -61,13 +62,20 @@ class ScriptBox(Static):
         if job is not None:
             script = cache.run(job)
             self.app.call_from_thread(self._ready, job, script)
-        if ahead is not None:
-            cache.run(ahead)
+        if ahead is not None:  # the next card's, and its rows wrapped while this call goes on
+            self.app.call_from_thread(self.prepare, self._text_of(cache.run(ahead)))
 
     def _ready(self, job: ScriptJob, script: Script) -> None:
         # Shown already (a second look at the card found it in the cache): no redraw.
         if self._wanted == (job.target_id, job.name, job.lang) and self.shown is not script:
             self._paint(job, script)
+
+    def _titled(self, title: str) -> None:
+        # A title set draws the whole box again, even the same one: the next card's
+        # talking points (same title) redraw only their rows that change.
+        if title != self._title_shown:
+            self._title_shown = title
+            self.border_title = title
 
     def _title(self, name: str, lang: str, stale: bool) -> str:
         title = i18n.t(f"calls.script.{name}") + f" ({lang.upper()})"
@@ -77,9 +85,11 @@ class ScriptBox(Static):
 
     def _paint(self, job: ScriptJob, script: Script) -> None:
         self.shown = script
-        self.border_title = self._title(job.name, job.lang, script.stale)
+        self._titled(self._title(job.name, job.lang, script.stale))
+        repaint(self, self._text_of(script))
+
+    @staticmethod
+    def _text_of(script: Script) -> str:
         if script.problem is not None:
-            repaint(self, i18n.t("calls.template_problem", problem=str(script.problem)))
-            return
-        warnings = "".join(f"\n⚠ {warning}" for warning in script.warnings)
-        repaint(self, script.text + warnings)
+            return i18n.t("calls.template_problem", problem=str(script.problem))
+        return script.text + "".join(f"\n⚠ {warning}" for warning in script.warnings)

@@ -423,3 +423,44 @@ def test_a_queue_built_again_from_what_it_read_before_is_the_same_queue(log) -> 
         assert _shape(again) == _shape(
             build_queue(EVENT, targets, directory, list(reversed(attempts)), now, RULES)
         )
+
+
+@settings(max_examples=60, deadline=None)
+@given(call_logs(), st.data())
+def test_a_queue_kept_from_key_to_key_follows_a_teammates_call_the_clock_and_the_rules(
+    log, data
+) -> None:
+    """A teammate's call can come in before calls already grouped, the hours pass and
+    the settings change the delays: the kept queue (calls grouped as they come, retry
+    times worked out once) stays the one built afresh."""
+    targets, contacts, outlets, attempts, now = log
+    directory = Directory(contacts, outlets, {})
+    memo = FoldMemo()
+    order = data.draw(st.permutations(range(len(attempts))))
+    came = [attempts[i] for i in order]  # as a shared folder delivers them
+    later = now + timedelta(hours=data.draw(st.integers(0, 48)))
+    slower = QueueRules(retry_no_answer=timedelta(hours=5), retry_voicemail=timedelta(hours=1))
+    for made in range(len(came) + 1):
+        so_far = sorted(came[:made], key=lambda a: a.at)  # the store keeps them in time order
+        for when, rules in ((now, RULES), (later, RULES), (later, slower)):
+            kept = build_queue(EVENT, targets, directory, so_far, when, rules, memo)
+            afresh = build_queue(EVENT, targets, directory, so_far, when, rules)
+            assert _shape(kept) == _shape(afresh)
+
+
+def test_calls_grouped_by_target_as_they_come_never_change_a_list_given_before() -> None:
+    """The memo sorts in only the calls added since the last key, in a new list for the
+    target that got one: the list an earlier read kept is left as it was."""
+    memo = FoldMemo()
+    calls = [
+        Attempt(uid=f"u{n}", event_id=1, target_id=n % 2 + 1, outcome=Outcome.NO_ANSWER, at=NOW)
+        for n in range(3)
+    ]
+    first = memo.by_target(calls[:2])
+    given_before = first[1]
+    assert {t: [a.uid for a in c] for t, c in first.items()} == {1: ["u0"], 2: ["u1"]}
+    second = memo.by_target(calls)
+    assert [a.uid for a in second[1]] == ["u0", "u2"]
+    assert [a.uid for a in given_before] == ["u0"]
+    back = memo.by_target([calls[0], calls[2]])  # one taken out: grouped again
+    assert {t: [a.uid for a in c] for t, c in back.items()} == {1: ["u0", "u2"]}
