@@ -15,7 +15,7 @@ from relance_tui.core.errors import RelanceError
 from relance_tui.core.store.store import Store
 from relance_tui.ui.dialogs.callback import CallbackDialog
 from relance_tui.ui.widgets.changed import show_or_hide
-from relance_tui.ui.widgets.lines import Line
+from relance_tui.ui.widgets.lines import PlainLabel
 from relance_tui.ui.widgets.team_panel import team_text
 
 
@@ -75,7 +75,7 @@ class CallTeam:
         if beaten is not None:
             skip = self.relance.key_for("calls.skip", "s")  # type: ignore[attr-defined]
             text = i18n.t("team.beaten", name=beaten.caller, who=state.label, skip=skip)
-        show_or_hide(self.query_one("#card-team", Line), text)  # type: ignore[attr-defined]
+        show_or_hide(self.query_one("#card-team", PlainLabel), text)  # type: ignore[attr-defined]
 
     def _show_team(self) -> None:
         team, event = self.session.team, self.session.event

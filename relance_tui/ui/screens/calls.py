@@ -25,7 +25,7 @@ from relance_tui.ui.screens.call_emails import CallEmails
 from relance_tui.ui.screens.call_team import CallTeam
 from relance_tui.ui.widgets.card_text import card_text
 from relance_tui.ui.widgets.changed import show, show_or_hide
-from relance_tui.ui.widgets.lines import BigDigits, Line, Lines
+from relance_tui.ui.widgets.lines import BigDigits, Lines, PlainLabel
 from relance_tui.ui.widgets.queue_lists import QueueLists
 from relance_tui.ui.widgets.script_box import ScriptBox, script_hint
 
@@ -97,28 +97,28 @@ class CallsScreen(CallEmails, CallTeam, RelanceScreen):
         yield Label("", id="call-warnings")
         with Horizontal(id="calls-body"):
             with VerticalScroll(id="card"):
-                yield Line(id="card-progress")  # at 80 columns, in place of the side
-                yield Line(id="card-outlet")
-                yield Line(id="card-contact")
+                yield PlainLabel(id="card-progress")  # at 80 columns, in place of the side
+                yield PlainLabel(id="card-outlet")
+                yield PlainLabel(id="card-contact")
                 with Horizontal(id="card-phone-row"):
                     yield BigDigits(id="card-phone")
-                    yield Line(id="card-extension")
-                yield Line(id="card-phone-text")
-                yield Line(id="card-meta")
-                yield Line(id="card-notes")
-                yield Line(id="card-answered")
-                yield Line(id="card-team")  # a teammate took it first
-                yield Line(id="card-note")
+                    yield PlainLabel(id="card-extension")
+                yield PlainLabel(id="card-phone-text")
+                yield PlainLabel(id="card-meta")
+                yield PlainLabel(id="card-notes")
+                yield PlainLabel(id="card-answered")
+                yield PlainLabel(id="card-team")  # a teammate took it first
+                yield PlainLabel(id="card-note")
                 yield ScriptBox(id="card-script")
                 yield Label(i18n.t("calls.history"), classes="card-title")
                 yield Lines(id="card-history")
             with Vertical(id="calls-side"):
-                yield Line(id="call-timer")
+                yield PlainLabel(id="call-timer")
                 yield Lines(id="progress")
                 yield Static("", id="team-progress", markup=False)
                 yield QueueLists(id="queue-side")
                 yield Label(i18n.t("calls.side_hint"), id="side-hint")
-        yield Line(id="call-status")
+        yield PlainLabel(id="call-status")
 
     def on_mount(self) -> None:
         self._session = CallSession(self.store, self.clock)  # the queue, read once
@@ -156,9 +156,9 @@ class CallsScreen(CallEmails, CallTeam, RelanceScreen):
         lang = self.lang
         query = self.query_one
         if state is None:
-            for line in self.query("#card Line").results(Line):
+            for line in self.query("#card PlainLabel").results(PlainLabel):
                 show(line, "")
-            show(query("#card-outlet", Line), i18n.t(self.session.why_no_card()))
+            show(query("#card-outlet", PlainLabel), i18n.t(self.session.why_no_card()))
             show(query("#card-phone", BigDigits), "")
             show(query("#card-history", Static), "")
             query("#card-script", ScriptBox).clear()
@@ -173,7 +173,7 @@ class CallsScreen(CallEmails, CallTeam, RelanceScreen):
         answered = self.session.queue.outlet_answer(state) if self.session.queue else None
         text = card_text(state, answered, self.clock(), lang, self.session.outlet_record(state))
         for name in ("outlet", "contact", "extension", "phone", "meta", "notes", "answered"):
-            label = query(f"#card-{'phone-text' if name == 'phone' else name}", Line)
+            label = query(f"#card-{'phone-text' if name == 'phone' else name}", PlainLabel)
             if name in ("notes", "answered"):
                 show_or_hide(label, getattr(text, name))
             else:
@@ -200,7 +200,7 @@ class CallsScreen(CallEmails, CallTeam, RelanceScreen):
 
     def _show_note(self) -> None:
         note = self.session.note
-        label = self.query_one("#card-note", Line)
+        label = self.query_one("#card-note", PlainLabel)
         show_or_hide(label, i18n.t("calls.pending_note", note=note) if note else "")
 
     def _show_side(self, lang: str) -> None:
@@ -259,7 +259,7 @@ class CallsScreen(CallEmails, CallTeam, RelanceScreen):
         show_or_hide(label, "  ".join("⚠ " + i18n.t(key, **params) for key, params in warnings))
 
     def _tick(self) -> None:
-        label = self.query_one("#call-timer", Line)
+        label = self.query_one("#call-timer", PlainLabel)
         if self._session is None or self._session.card is None:
             show(label, "")
             return
@@ -272,7 +272,7 @@ class CallsScreen(CallEmails, CallTeam, RelanceScreen):
         done = self._progress  # worked out once per card, not once a second
         if done is not None:
             show(
-                self.query_one("#card-progress", Line),
+                self.query_one("#card-progress", PlainLabel),
                 i18n.t(
                     "calls.progress_short",
                     timer=timer,
@@ -283,7 +283,7 @@ class CallsScreen(CallEmails, CallTeam, RelanceScreen):
             )
 
     def _status(self, text: str) -> None:
-        show(self.query_one("#call-status", Line), text)
+        show(self.query_one("#call-status", PlainLabel), text)
 
     # actions: one call on the session each -------------------------------------
     def _record(

@@ -159,12 +159,12 @@ class BigDigits(Lines):
         return digit_rows(value, bold=self.styles.text_style.bold)
 
 
-class Line(Lines):
+class PlainLabel(Lines):
     """A label of plain text drawn as `Lines` (the card's labels change on every key).
     Not a `Label`: Textual's CSS would not see it as one (type names follow first bases)."""
 
     DEFAULT_CSS = """
-    Line {
+    PlainLabel {
         width: auto;
         height: auto;
         min-height: 1;
