@@ -377,3 +377,37 @@ def screen_text(app) -> str:
 
 def status_counts(app) -> str:
     return str(app.screen.query_one("#lists-counts").render())
+
+
+async def test_the_media_list_is_read_once_a_visit_and_again_after_a_change(
+    demo_store: Store, now, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Opening Listes reads the media list once (twice held two lists of 20,000 rows
+    at once: the peak memory of a big session); coming back reads it again only if
+    the data changed meanwhile, and then the change is in the table."""
+    from relance_tui.ui.screens import lists
+
+    reads: list[int] = []
+    real = lists.media_rows
+
+    def counted(*args):
+        reads.append(1)
+        return real(*args)
+
+    monkeypatch.setattr(lists, "media_rows", counted)
+    app = make_app(store=demo_store, clock=fixed_clock(now))
+    async with app.run_test(size=(100, 32)) as pilot:
+        await wait_until(pilot, lambda: len(shown_names(app)) > 5)
+        assert len(reads) == 1
+        await pilot.press("4")
+        await wait_until(pilot, lambda: not isinstance(app.screen, ListsScreen))
+        await pilot.press("1")
+        await wait_until(pilot, lambda: isinstance(app.screen, ListsScreen))
+        assert len(reads) == 1 and len(shown_names(app)) > 5
+        await pilot.press("4")
+        await wait_until(pilot, lambda: not isinstance(app.screen, ListsScreen))
+        outlet = demo_store.outlets()[0]
+        demo_store.save(Contact(outlet_id=outlet.id, name="Zénon Nouveau"))
+        await pilot.press("1")
+        await wait_until(pilot, lambda: "Zénon Nouveau" in shown_names(app))
+        assert len(reads) == 2

@@ -91,6 +91,7 @@ class ListsScreen(RelanceScreen):
     def __init__(self) -> None:
         super().__init__()
         self._rows: list[MediaRow] = []
+        self._read_at = -1  # the store's changes when the rows were read
         self._found: list[MediaRow] = []  # found by the search (and filters), in the table
         self._filters = Filters()
         self._only_call_list = False
@@ -140,12 +141,17 @@ class ListsScreen(RelanceScreen):
 
     def on_screen_resume(self) -> None:
         super().on_screen_resume()
-        self.reload()
+        if self.store.changes != self._read_at:  # else all it would read is on screen
+            self.reload()
 
     # data ---------------------------------------------------------------------------
     def reload(self) -> None:
         """Read the media list and the call list again, then redraw."""
+        # The rows of before go first: two media lists at once (the one shown, the one
+        # being made) were the peak memory of a 20,000-contact session.
+        self._rows, self._found, self._last_search = [], [], ("", Filters(), None)
         self._rows = media_rows(self.store.outlets(), self.store.shows(), self.store.contacts())
+        self._read_at = self.store.changes
         if len(self._rows) >= SETTLE_ROWS:
             # Tens of thousands of rows and records made just now, kept until the next
             # reload: out of the cyclic collector's sight, or the next full collection

@@ -175,3 +175,48 @@ def test_the_calls_by_event_come_with_the_tables_and_not_after_a_crash(
     with Store.open(crashed / db_path.name) as store:
         assert [a.target_id for a in store.attempts(1)] == [1, 2, 3]
         assert [a.target_id for a in store.attempts(2)] == [5]
+
+
+def test_the_tables_are_written_in_pieces_and_equal_values_read_back_as_one(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In pieces, read one at a time (never the whole file's bytes beside the tables
+    they become); an outcome said by a thousand calls is one string in memory."""
+    from datetime import datetime
+
+    from relance_tui.core.calls.timing import DEFAULT_TZ
+    from relance_tui.core.models import Attempt, Outcome
+    from relance_tui.core.store import tables_cache
+
+    monkeypatch.setattr(tables_cache, "PIECE", 2)
+    when = datetime(2026, 11, 26, 10, 0, tzinfo=DEFAULT_TZ)
+    with Store.open(db_path) as store:
+        store.save_many(
+            Attempt(event_id=1, target_id=n, at=when, outcome=Outcome.VOICEMAIL, caller="Sam")
+            for n in range(5)
+        )
+    checksum = json.loads(db_path.read_bytes())["meta"]["1"]["checksum"]
+    tables = read_tables(db_path, checksum)
+    assert tables is not None
+    calls = list(tables["attempts"].values())
+    assert [c["target_id"] for c in calls] == [0, 1, 2, 3, 4]  # 3 pieces, all read
+    assert calls[0]["outcome"] == "voicemail" and calls[0]["caller"] == "Sam"
+    assert all(c["outcome"] is calls[0]["outcome"] for c in calls[:2])  # in one piece
+    assert all(c["caller"] is calls[0]["caller"] and c["at"] is calls[0]["at"] for c in calls[:2])
+    assert read_snapshot(db_path) == parse_snapshot(db_path, db_path.read_bytes())
+    whole = cache_path(db_path).read_bytes()
+    cache_path(db_path).write_bytes(whole[: len(whole) - 9])  # the last piece cut short
+    assert read_tables(db_path, checksum) is None
+    cache_path(db_path).write_bytes(whole + whole[-40:])  # a piece too many
+    assert read_tables(db_path, checksum) is None
+
+
+def test_sharing_equal_values_keeps_each_value_s_type() -> None:
+    """`1`, `True` and `1.0` are equal in Python: none may stand for another."""
+    from relance_tui.core.store.tables_cache import share_equal_values
+
+    tables = {"t": {"1": {"a": 1, "b": True, "c": 1.0, "d": "x"}, "2": {"a": True, "d": "x"}}}
+    share_equal_values(tables)
+    first, second = tables["t"]["1"], tables["t"]["2"]
+    assert [type(first[k]) for k in "abcd"] == [int, bool, float, str]
+    assert type(second["a"]) is bool
