@@ -125,3 +125,48 @@ async def test_a_text_set_by_update_is_drawn_whole() -> None:
         await wait_until(pilot, lambda: bool(on_screen(points)[0]))
         points.update(POINTS.upper())
         await wait_until(pilot, lambda: on_screen(points)[0] == "BONJOUR LÉA, ICI SAM.")
+
+
+class Labels(App[None]):
+    CSS = """
+    #bold { text-style: bold; color: $accent; background: $boost; padding: 0 1; }
+    #wrapped { width: 12; }
+    #centred { text-align: center; }
+    """
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Lines("", id="plain")
+            yield Lines("", id="bold")
+            yield Lines("", id="wrapped")
+            yield Lines("", id="centred")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Radio-Canada (Léa Côté)",
+        "",
+        "Affectation\n\n  514 555-0142 poste 12  ",
+        "記者 Zoé 🎙 ligne",
+        "une ligne bien plus longue que la boîte, coupée en mots",
+        "a\tb",
+    ],
+)
+async def test_rows_drawn_here_are_those_textual_draws(text: str) -> None:
+    """The rows of a text that needs no wrapping are made here (a card's labels, on
+    every key), and must be Textual's own, to the style and the offset a selection
+    reads; any other text goes through Textual."""
+    from textual.visual import Visual, visualize
+
+    app = Labels()
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.pause()
+        for widget in app.query(Lines):
+            width, style = widget.size.width, widget.visual_style
+            ours = widget._rows_of(text, width, None, style)
+            textual = Visual.to_strips(
+                widget, visualize(widget, text, markup=False), width, None, style
+            )
+            assert [list(row) for row in ours] == [list(row) for row in textual], widget.id
+            assert [row.cell_length for row in ours] == [row.cell_length for row in textual]

@@ -51,18 +51,21 @@ class CallsScreen(CallEmails, CallTeam, RelanceScreen):
     MODE = "calls"
     ASKS_CALLER = True
 
+    # The keys of a call's outcome are priority bindings: read as the app gets the key,
+    # not after it went through the focused widget and each parent (a millisecond of
+    # every key). Nothing focusable here takes letters (the card, the side's lists).
     BINDINGS = [
-        Binding("c", "outcome('c')", "key.confirmed", id="calls.confirmed"),
-        Binding("i", "outcome('i')", "key.interested", id="calls.interested"),
-        Binding("r", "outcome('r')", "key.resend", id="calls.resend"),
-        Binding("v", "outcome('v')", "key.voicemail", id="calls.voicemail"),
-        Binding("n", "outcome('n')", "key.no_answer", id="calls.no_answer"),
+        Binding("c", "outcome('c')", "key.confirmed", id="calls.confirmed", priority=True),
+        Binding("i", "outcome('i')", "key.interested", id="calls.interested", priority=True),
+        Binding("r", "outcome('r')", "key.resend", id="calls.resend", priority=True),
+        Binding("v", "outcome('v')", "key.voicemail", id="calls.voicemail", priority=True),
+        Binding("n", "outcome('n')", "key.no_answer", id="calls.no_answer", priority=True),
         Binding("b", "callback", "key.callback", id="calls.callback"),
-        Binding("d", "outcome('d')", "key.declined", id="calls.declined"),
-        Binding("w", "outcome('w')", "key.wrong_number", id="calls.wrong_number"),
+        Binding("d", "outcome('d')", "key.declined", id="calls.declined", priority=True),
+        Binding("w", "outcome('w')", "key.wrong_number", id="calls.wrong_number", priority=True),
         Binding("x", "do_not_call", "key.do_not_call_ask", id="calls.do_not_call"),
-        Binding("s", "skip", "key.skip", id="calls.skip"),
-        Binding("u", "undo", "key.undo", id="calls.undo"),
+        Binding("s", "skip", "key.skip", id="calls.skip", priority=True),
+        Binding("u", "undo", "key.undo", id="calls.undo", priority=True),
         Binding("e", "copy_email", "key.copy_email", id="calls.copy_email"),
         Binding("o", "note", "key.note", id="calls.note"),
         Binding("p", "dial", "key.dial", id="calls.dial"),

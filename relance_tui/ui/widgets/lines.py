@@ -88,7 +88,30 @@ class Lines(Static):
 
     def _rows_of(self, text: str, width: int, height: int | None, style: Style) -> list[Strip]:
         """`text` drawn as Textual draws a Static's text."""
+        lines = text.split("\n")
+        if height is not None:
+            lines = lines[:height]
+        if self._as_is(text) and all(cell_len(line) <= width for line in lines):
+            # Nothing to wrap, cut or align: each line is one segment, with the offset
+            # a selection reads, as Textual's `Content` lays it out (a card's labels,
+            # on every key: a fifth of the time).
+            return [
+                Strip([Segment(line, style.rich_style_with_offset(0, y))], cell_len(line))
+                for y, line in enumerate(lines)
+            ]
         return Visual.to_strips(self, visualize(self, text, markup=False), width, height, style)
+
+    def _as_is(self, text: str) -> bool:
+        """Whether lines of `text` that fit are drawn as they are: left-aligned, no
+        tab to expand, no selection to show, no padding of each line."""
+        styles = self.styles  # read as `Content.render_strips` reads them
+        return (
+            "\t" not in text
+            and styles.get("text_align", "left") in ("left", "start")
+            and not styles.get("line_pad", 0)
+            and styles.content_align == ("left", "top")
+            and self.text_selection is None
+        )
 
     def update(self, content: VisualType = "", *, layout: bool = True) -> None:
         self._text = content if isinstance(content, str) else str(content)

@@ -48,8 +48,8 @@ class ScriptBox(Lines):
         cached = cache.get(job.key)
         if cached is not None:
             self._paint(job, cached)
-            if ahead is not None:
-                self._render_scripts(None, ahead, cache)
+            if ahead is not None:  # once this card is on screen: its frame does not wait
+                self.call_after_refresh(self._render_scripts, None, ahead, cache)
             return
         self.shown = None
         repaint(self, i18n.t("calls.script_preparing"))
