@@ -90,6 +90,18 @@ class Directory:
         show = self.shows.get(contact.show_id) if contact and contact.show_id is not None else None
         return Who(target=target, contact=contact, outlet=outlet, show=show)
 
+    def still(self, who: Who) -> bool:
+        """Whether `who` is still who its target is (the same records: a contact saved
+        since, or moved to another outlet, is not)."""
+        target = who.target
+        contact = self.contacts.get(target.contact_id) if target.contact_id is not None else None
+        if contact is not who.contact:
+            return False
+        outlet_id = contact.outlet_id if contact else target.outlet_id
+        outlet = self.outlets.get(outlet_id) if outlet_id is not None else None
+        show = self.shows.get(contact.show_id) if contact and contact.show_id is not None else None
+        return outlet is who.outlet and show is who.show
+
 
 def who_is(store: Store, target: Target) -> Who:
     """One target resolved against the store."""

@@ -19,119 +19,39 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
-from enum import StrEnum
+from datetime import datetime
 
-from relance_tui.core.calls.reading import CallsRead, FoldMemo, effective, read_calls
-from relance_tui.core.calls.timing import place_retry, retry_time_after_interest
+from relance_tui.core.calls.reading import FoldMemo, effective
+from relance_tui.core.calls.states import (
+    RETRY_OUTCOMES,
+    QueueRules,
+    Status,
+    TargetState,
+    fold,
+    fold_again,
+    retry_time,
+)
 from relance_tui.core.errors import RelanceError
 from relance_tui.core.models import (
-    FINAL_OUTCOMES,
     Attempt,
     Contact,
     Event,
     Outcome,
     Outlet,
     Record,
-    Settings,
-    Show,
     Target,
 )
 from relance_tui.core.store.store import Store
-from relance_tui.core.who import Directory, Who, who_is
+from relance_tui.core.who import Directory, who_is
 
-RETRY_OUTCOMES = frozenset({Outcome.VOICEMAIL, Outcome.NO_ANSWER})
-
-
-@dataclass(frozen=True)
-class QueueRules:
-    """Retry delays and the attempts cap (settings, PRODUCT §5 defaults)."""
-
-    retry_voicemail: timedelta = timedelta(hours=2)
-    retry_no_answer: timedelta = timedelta(minutes=30)
-    retry_resend: timedelta = timedelta(hours=2)
-    attempts_cap: int = 3
-    set_aside_covered_outlets: bool = True
-
-    @classmethod
-    def from_settings(cls, settings: Settings, event: Event | None = None) -> QueueRules:
-        return cls(
-            retry_voicemail=timedelta(minutes=settings.retry_voicemail_min),
-            retry_no_answer=timedelta(minutes=settings.retry_no_answer_min),
-            retry_resend=timedelta(minutes=settings.retry_resend_min),
-            attempts_cap=event.attempts_cap
-            if event and event.attempts_cap
-            else settings.attempts_cap,
-            set_aside_covered_outlets=settings.set_aside_covered_outlets,
-        )
-
-
-class Status(StrEnum):
-    NEW = "new"
-    CALLBACK_DUE = "callback_due"
-    RETRY_DUE = "retry_due"
-    LATER = "later"
-    DONE = "done"
-    EXHAUSTED = "exhausted"
-    BLOCKED = "blocked"
-    SET_ASIDE = "set_aside"  # its outlet already confirmed or declined through someone else
-
-
-@dataclass
-class TargetState:
-    """What the attempts so far say about one target."""
-
-    who: Who
-    history: list[Attempt] = field(default_factory=list)  # effective calls, oldest first
-    last: Attempt | None = None
-    skipped_at: datetime | None = None
-    next_at: datetime | None = None
-    status: Status = Status.NEW
-    covered_by: TargetState | None = None  # who answered for this target's outlet
-
-    @property
-    def target(self) -> Target:
-        return self.who.target
-
-    @property
-    def contact(self) -> Contact | None:
-        return self.who.contact
-
-    @property
-    def outlet(self) -> Outlet | None:
-        return self.who.outlet
-
-    @property
-    def show(self) -> Show | None:
-        return self.who.show
-
-    @property
-    def calls(self) -> int:
-        return len(self.history)
-
-    @property
-    def warmth(self) -> int:
-        return self.who.warmth
-
-    @property
-    def name(self) -> str:
-        return self.who.name
-
-    @property
-    def label(self) -> str:
-        return self.who.label
-
-    @property
-    def phone(self) -> tuple[str, str]:
-        return self.who.phone
-
-    @property
-    def email(self) -> str:
-        return self.who.email
-
-    @property
-    def do_not_call(self) -> bool:
-        return self.who.do_not_call
+__all__ = [  # the queue's words, read from here by the rest of the app
+    "RETRY_OUTCOMES",
+    "QueueRules",
+    "Status",
+    "TargetState",
+    "fold",
+    "retry_time",
+]
 
 
 @dataclass
@@ -184,58 +104,6 @@ class Progress:
     later: int
 
 
-def retry_time(last: Attempt, rules: QueueRules, event: Event) -> datetime:
-    """When a call that says to try again (voicemail, no answer, resend, interested)
-    brings its target back."""
-    delay = {
-        Outcome.VOICEMAIL: rules.retry_voicemail,
-        Outcome.NO_ANSWER: rules.retry_no_answer,
-        Outcome.RESEND: rules.retry_resend,
-    }.get(last.outcome)
-    if delay is None:  # INTERESTED
-        return retry_time_after_interest(last.at, event)
-    return place_retry(last.at + delay, event)
-
-
-def fold(
-    state: TargetState,
-    attempts: Sequence[Attempt],
-    now: datetime,
-    event: Event,
-    rules: QueueRules,
-    read: CallsRead | None = None,
-) -> TargetState:
-    """Fill `state` from the target's attempts (in the order they were made; `read`:
-    what they say, when already known)."""
-    read = read or read_calls(attempts)
-    state.history = list(read.history)  # a state's own list: never the memo's
-    state.last, state.skipped_at = read.last, read.skipped_at
-    last = state.last
-    if state.do_not_call and (last is None or last.outcome not in FINAL_OUTCOMES):
-        state.status = Status.BLOCKED
-        return state
-    if last is None:
-        state.status = Status.NEW
-        return state
-    if last.outcome in FINAL_OUTCOMES:
-        state.status = Status.DONE
-        return state
-    if last.outcome is Outcome.CALLBACK:
-        state.next_at = last.callback_at or last.at
-        state.status = Status.CALLBACK_DUE if state.next_at <= now else Status.LATER
-        return state
-    if last.outcome in RETRY_OUTCOMES and state.calls >= rules.attempts_cap:
-        state.status = Status.EXHAUSTED
-        return state
-    worked_out = (rules, event.start, event.start.tzinfo)
-    next_at = read.retry_at.get(worked_out)
-    if next_at is None:
-        next_at = read.retry_at[worked_out] = retry_time(last, rules, event)
-    state.next_at = next_at
-    state.status = Status.RETRY_DUE if state.next_at <= now else Status.LATER
-    return state
-
-
 def build_queue(
     event: Event,
     targets: Sequence[Target],
@@ -255,11 +123,12 @@ def build_queue(
             by_target.setdefault(attempt.target_id, []).append(attempt)
     states: list[TargetState] = []
     for target in targets:
-        state = TargetState(who=directory.who(target))
         assert target.id is not None
         calls = by_target.get(target.id, [])
-        read = memo.calls_of(target.id, calls) if memo is not None else None
-        states.append(fold(state, calls, now, event, rules, read))
+        if memo is None:
+            states.append(fold(TargetState(who=directory.who(target)), calls, now, event, rules))
+        else:
+            states.append(fold_again(target, directory, calls, now, event, rules, memo))
 
     def calling_order(s: TargetState) -> tuple[object, ...]:
         skipped = s.skipped_at is not None

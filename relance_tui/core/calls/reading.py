@@ -12,6 +12,7 @@ import operator
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from relance_tui.core.models import Attempt, Outcome
 
@@ -57,6 +58,7 @@ class FoldMemo:
 
     def __init__(self) -> None:
         self._by_target: dict[int, CallsRead] = {}
+        self.states: dict[int, Any] = {}  # each target's last fold (`queue.FoldedState`)
         self._grouped: dict[int, list[Attempt]] = {}
         self._grouped_from: Sequence[Attempt] = ()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import datetime, timedelta
 
 from hypothesis import given, settings
@@ -446,6 +447,36 @@ def test_a_queue_kept_from_key_to_key_follows_a_teammates_call_the_clock_and_the
             kept = build_queue(EVENT, targets, directory, so_far, when, rules, memo)
             afresh = build_queue(EVENT, targets, directory, so_far, when, rules)
             assert _shape(kept) == _shape(afresh)
+
+
+@settings(max_examples=60, deadline=None)
+@given(call_logs(), st.data())
+def test_a_queue_kept_from_key_to_key_follows_who_each_target_is(log, data) -> None:
+    """A target's state is kept from one build to the next only while it is the same
+    contact of the same outlet: flagged do-not-call, moved to another outlet, the
+    outlet's warmth changed, the target moved in the list, it is folded again."""
+    targets, contacts, outlets, attempts, now = log
+    memo = FoldMemo()
+    for _step in range(4):
+        directory = Directory(dict(contacts), dict(outlets), {})
+        kept = build_queue(EVENT, targets, directory, attempts, now, RULES, memo)
+        afresh = build_queue(EVENT, targets, directory, attempts, now, RULES)
+        assert _shape(kept) == _shape(afresh)
+        changed = data.draw(st.sampled_from(sorted(contacts)))
+        change = data.draw(st.sampled_from(["do_not_call", "outlet", "warmth", "position"]))
+        contact = contacts[changed]
+        if change == "do_not_call":
+            contacts[changed] = dataclasses.replace(contact, do_not_call=not contact.do_not_call)
+        elif change == "outlet":
+            other = data.draw(st.sampled_from(sorted(outlets)))
+            contacts[changed] = dataclasses.replace(contact, outlet_id=other)
+        elif change == "warmth":
+            outlet = outlets[contact.outlet_id]
+            outlets[outlet.id] = dataclasses.replace(outlet, warmth=(outlet.warmth + 1) % 4)
+        else:
+            targets = [
+                dataclasses.replace(t, position=len(targets) - t.position + 1) for t in targets
+            ]
 
 
 def test_calls_grouped_by_target_as_they_come_never_change_a_list_given_before() -> None:
