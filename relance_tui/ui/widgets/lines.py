@@ -52,9 +52,23 @@ class Lines(Static):
             self._quiet = False
         self._rows = rows
         width = self.size.width
-        # The regions asked for (none: only the measures kept of the old text forgotten).
-        super().refresh(*(Region(0, y, width, 1) for y in changed), repaint=bool(changed))
+        self._repaint_rows([Region(0, y, width, 1) for y in changed])
         return True
+
+    def _repaint_rows(self, regions: list[Region]) -> None:
+        """What `refresh(*regions)` does, told to the screen at once: a refresh goes
+        through this widget's own message queue, then the screen's (two hops of every
+        label a key changes, a millisecond of the key). The measures kept of the old
+        text are forgotten either way (the new one has the same rows)."""
+        screen = self.screen if self.is_attached else None
+        if screen is None or not regions or not self.display or screen not in screen._compositor:
+            super().refresh(*regions, repaint=bool(regions))
+            return
+        self._layout_cache.clear()
+        self.clear_cached_dimensions()
+        self._set_dirty(*regions)
+        screen._dirty_widgets.add(self)  # as its `Update` message would
+        screen.check_idle()
 
     def _wrapped(self, text: str) -> list[Strip] | None:
         """`text` as the rows of this box as it is, as Textual would draw them; None
