@@ -7,6 +7,7 @@ This is the one place that walks those links.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -90,6 +91,16 @@ class Directory:
         show = self.shows.get(contact.show_id) if contact and contact.show_id is not None else None
         return Who(target=target, contact=contact, outlet=outlet, show=show)
 
+    def version(self) -> DirectoryVersion | None:
+        """What the directory is now, to compare with what it was: the same while none
+        of its records was written (the store's kept records count their changes);
+        None when that is not known (plain mappings)."""
+        records = (self.contacts, self.outlets, self.shows)
+        changes = tuple(getattr(kept, "changes", None) for kept in records)
+        if not all(isinstance(count, int) for count in changes):
+            return None
+        return DirectoryVersion(records, changes)
+
     def still(self, who: Who) -> bool:
         """Whether `who` is still who its target is (the same records: a contact saved
         since, or moved to another outlet, is not)."""
@@ -101,6 +112,26 @@ class Directory:
         outlet = self.outlets.get(outlet_id) if outlet_id is not None else None
         show = self.shows.get(contact.show_id) if contact and contact.show_id is not None else None
         return outlet is who.outlet and show is who.show
+
+
+class DirectoryVersion:
+    """The records a directory reads and how many writes each had seen: equal while
+    they are the same mappings (never compared whole) with the same counts."""
+
+    __slots__ = ("changes", "records")
+
+    def __init__(self, records: tuple[Mapping[int, object], ...], changes: tuple[object, ...]):
+        self.records = records
+        self.changes = changes
+
+    def __eq__(self, other: object) -> bool:
+        return (
+            isinstance(other, DirectoryVersion)
+            and self.changes == other.changes
+            and all(map(operator.is_, self.records, other.records))
+        )
+
+    __hash__ = None  # type: ignore[assignment]
 
 
 def who_is(store: Store, target: Target) -> Who:

@@ -122,13 +122,19 @@ def build_queue(
         for attempt in attempts:
             by_target.setdefault(attempt.target_id, []).append(attempt)
     states: list[TargetState] = []
+    version = directory.version()
+    same_people = memo is not None and version is not None and memo.directory == version
     for target in targets:
         assert target.id is not None
         calls = by_target.get(target.id, [])
         if memo is None:
             states.append(fold(TargetState(who=directory.who(target)), calls, now, event, rules))
         else:
-            states.append(fold_again(target, directory, calls, now, event, rules, memo))
+            states.append(
+                fold_again(target, directory, calls, now, event, rules, memo, same_people)
+            )
+    if memo is not None:
+        memo.directory = version
 
     def calling_order(s: TargetState) -> tuple[object, ...]:
         skipped = s.skipped_at is not None

@@ -59,6 +59,7 @@ class FoldMemo:
     def __init__(self) -> None:
         self._by_target: dict[int, CallsRead] = {}
         self.states: dict[int, Any] = {}  # each target's last fold (`queue.FoldedState`)
+        self.directory: object = None  # the directory's version at the last build
         self._grouped: dict[int, list[Attempt]] = {}
         self._grouped_from: Sequence[Attempt] = ()
 
@@ -81,6 +82,8 @@ class FoldMemo:
 
     def calls_of(self, target_id: int, attempts: Sequence[Attempt]) -> CallsRead:
         known = self._by_target.get(target_id)
+        if known is not None and known.calls is attempts:  # a target with no new call
+            return known
         if (
             known is not None
             and len(known.calls) == len(attempts)

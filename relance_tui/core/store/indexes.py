@@ -33,6 +33,7 @@ class Records(Mapping[int, Record]):
         self._table = table
         self._type = record_type
         self._made: dict[int, Record] = {}
+        self.changes = 0  # documents of the table written since it was kept
 
     def _raw(self) -> dict[str, dict[str, Any]]:
         return self._tables.get(self._table, {})
@@ -56,6 +57,7 @@ class Records(Mapping[int, Record]):
     def forget(self, doc_id: int) -> None:
         """The document changed or went: made again when next asked for."""
         self._made.pop(doc_id, None)
+        self.changes += 1
 
 
 ABSENT = object()  # a document that was not in its table before a write

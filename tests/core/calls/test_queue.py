@@ -495,3 +495,24 @@ def test_calls_grouped_by_target_as_they_come_never_change_a_list_given_before()
     assert [a.uid for a in given_before] == ["u0"]
     back = memo.by_target([calls[0], calls[2]])  # one taken out: grouped again
     assert {t: [a.uid for a in c] for t, c in back.items()} == {1: ["u0", "u2"]}
+
+
+def test_a_queue_kept_from_key_to_key_sees_what_is_written_about_its_people(
+    demo_store: Store, now
+) -> None:
+    """The store's records count their writes: while none was written a kept state
+    stands as it is; a contact flagged or an outlet renamed is folded again."""
+    event = demo_store.current_event()
+    assert event is not None
+    memo = FoldMemo()
+    first = load_queue(demo_store, event, now, memo)
+    card = next(s for s in first.ready if s.contact is not None and s.outlet is not None)
+    assert load_queue(demo_store, event, now, memo).find(card.target.id or 0) is card
+    assert card.contact is not None and card.outlet is not None
+    demo_store.save(dataclasses.replace(card.contact, do_not_call=True))
+    demo_store.save(dataclasses.replace(card.outlet, name="Nouveau nom"))
+    kept = load_queue(demo_store, event, now, memo)
+    state = kept.find(card.target.id or 0)
+    assert state is not None and state.status is Status.BLOCKED
+    assert state.outlet is not None and state.outlet.name == "Nouveau nom"
+    assert _shape(kept) == _shape(load_queue(demo_store, event, now))
