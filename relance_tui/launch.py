@@ -23,6 +23,7 @@ import sys
 # a search key to the table shown (docs/performance.md). Frames are drawn only when
 # something changed, so an idle app costs nothing more. Set before Textual loads.
 FRAMES_PER_SECOND = "240"
+SWITCH_INTERVAL = 0.001  # seconds
 
 
 def entry() -> None:
@@ -31,6 +32,10 @@ def entry() -> None:
     # import). A command lives a second; the app turns it back on once the file is
     # read, frozen out of its walks (`cli.run_app`).
     gc.disable()
+    # A thread waiting for the interpreter gets it within this (5 ms by default): the
+    # thread that writes a frame to the terminal waited behind the one rendering the
+    # next card's talking points ahead (0.7 ms of the median key).
+    sys.setswitchinterval(SWITCH_INTERVAL)
     os.environ.setdefault("TEXTUAL_FPS", FRAMES_PER_SECOND)
     from relance_tui.cli import main
     from relance_tui.core.store.tables_cache import write_in_a_child_from_now

@@ -135,6 +135,9 @@ class Labels(App[None]):
     #bold { text-style: bold; color: $accent; background: $boost; padding: 0 1; }
     #wrapped { width: 12; }
     #centred { text-align: center; }
+    #cut { text-wrap: nowrap; text-overflow: ellipsis; padding: 0 1; background: $boost; }
+    #clipped { text-wrap: nowrap; text-overflow: clip; }
+    #folded { text-wrap: nowrap; }
     """
 
     def compose(self) -> ComposeResult:
@@ -143,6 +146,9 @@ class Labels(App[None]):
             yield Lines("", id="bold")
             yield Lines("", id="wrapped")
             yield Lines("", id="centred")
+            yield Lines("", id="cut")
+            yield Lines("", id="clipped")
+            yield Lines("", id="folded")
 
 
 @pytest.mark.parametrize(
@@ -153,6 +159,8 @@ class Labels(App[None]):
         "Affectation\n\n  514 555-0142 poste 12  ",
         "記者 Zoé 🎙 ligne",
         "une ligne bien plus longue que la boîte, coupée en mots",
+        "記者記者記者記者記者記者記者記者記者記者記者記者 et la suite, plus large",
+        "Enregistré : message laissé — Média 195 (Personne 4195 Côté).\nsuite",
         "a\tb",
     ],
 )

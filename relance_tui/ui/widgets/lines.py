@@ -12,7 +12,7 @@ drawn again whole, as a Static is.
 
 from __future__ import annotations
 
-from rich.cells import cell_len
+from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from textual.geometry import Region, Size
 from textual.renderables.digits import DIGITS, DIGITS3X3, DIGITS3X3_BOLD
@@ -102,18 +102,35 @@ class Lines(Static):
 
     def _rows_of(self, text: str, width: int, height: int | None, style: Style) -> list[Strip]:
         """`text` drawn as Textual draws a Static's text."""
-        lines = text.split("\n")
-        if height is not None:
-            lines = lines[:height]
-        if self._as_is(text) and all(cell_len(line) <= width for line in lines):
-            # Nothing to wrap, cut or align: each line is one segment, with the offset
-            # a selection reads, as Textual's `Content` lays it out (a card's labels,
-            # on every key: a fifth of the time).
+        lines = self._lines_as_is(text, width, height)
+        if lines is not None:
+            # Nothing to wrap or align: each line is one segment, with the offset a
+            # selection reads, as Textual's `Content` lays it out (a card's labels and
+            # its status line, on every key: a fifth of the time).
             return [
                 Strip([Segment(line, style.rich_style_with_offset(0, y))], cell_len(line))
                 for y, line in enumerate(lines)
             ]
         return Visual.to_strips(self, visualize(self, text, markup=False), width, height, style)
+
+    def _lines_as_is(self, text: str, width: int, height: int | None) -> list[str] | None:
+        """The lines of `text` as Textual would draw them, when each is drawn as it is
+        or cut at the box's edge (a line that does not wrap); None otherwise."""
+        if width <= 0 or not self._as_is(text):
+            return None
+        styles = self.styles
+        lines = text.split("\n")[:height] if height is not None else text.split("\n")
+        cut = styles.get("text_wrap", "wrap") == "nowrap" and styles.get("text_overflow", "fold")
+        for y, line in enumerate(lines):
+            if cell_len(line) <= width:
+                continue
+            if cut == "ellipsis":
+                lines[y] = set_cell_size(line, width - 1) + "…"
+            elif cut == "clip":
+                lines[y] = set_cell_size(line, width)
+            else:  # wrapped or folded: Textual's own
+                return None
+        return lines
 
     def _as_is(self, text: str) -> bool:
         """Whether lines of `text` that fit are drawn as they are: left-aligned, no

@@ -311,3 +311,33 @@ def test_a_contact_s_language_from_the_form_picks_the_script_language(store: Sto
     assert "Hi Contact, this is" in session.script_job(session.card).run().text
     with pytest.raises(MediaInvalid):
         build_contact({**values, "language": "klingon"}, contact)
+
+
+def test_a_cards_script_key_follows_every_record_it_is_made_from(demo_store: Store, now) -> None:
+    """A card's script job is made again on every key and its key is kept for the same
+    records; a contact, an outlet, the event's templates or the settings written since
+    give another key (another text to render)."""
+    import dataclasses
+
+    session = CallSession(demo_store, lambda: now)
+    card = session.card
+    assert card is not None and card.contact is not None and card.outlet is not None
+    first = session.script_job(card).key
+    assert session.script_job(card).key is first  # the same records: kept
+    keys = {first}
+    for change in ("contact", "outlet", "settings", "event"):
+        if change == "contact":
+            demo_store.save(dataclasses.replace(card.contact, name="Zénon Autre"))
+        elif change == "outlet":
+            demo_store.save(dataclasses.replace(card.outlet, name="Autre média"))
+        elif change == "settings":
+            demo_store.save(dataclasses.replace(demo_store.settings(), caller_name="Autre"))
+        else:
+            event = demo_store.current_event()
+            assert event is not None
+            demo_store.save(dataclasses.replace(event, title="Autre titre"))
+        card = session.refresh()
+        assert card is not None
+        key = session.script_job(card).key
+        assert key not in keys, change
+        keys.add(key)
