@@ -4,11 +4,9 @@
 (after a backup copy) and replays the journal. Each `save*` / `delete` call is
 one transaction that is on disk (fsync'd) before it returns.
 
-The snapshot is a TinyDB JSON file that plain `tinydb.TinyDB(path)` reads whole.
-The Store does not write through TinyDB (it rewrites the whole file in place on
-every insert: neither atomic nor fast at agency scale): it keeps the tables in
-memory, appends each change to the journal and folds the journal into a new
-snapshot with an atomic rename (`compact`, and `folding` off the key path).
+The snapshot is a TinyDB JSON file that plain `tinydb.TinyDB(path)` reads whole;
+the Store keeps its tables in memory, journals each change and folds the journal
+into a new snapshot by atomic rename (`compact`, `folding`): docs/storage.md.
 """
 
 from __future__ import annotations
@@ -121,6 +119,7 @@ class Store:
             journal_path(path), generation_of(tables), key=seal_key_of(tables)
         )
         self._next_ids: dict[str, int] = {}
+        self._ids_ahead: dict[str, tuple[int, int]] = {}  # (changes then, next id)
         self._indexes = Indexes(tables, CACHED_TABLES, by_events)
         self._fold: Fold | None = None  # the snapshot being written off the key path
         self.read_only = False  # opened to read beside a running app: never writes
@@ -240,8 +239,11 @@ class Store:
 
     def prepare_journal(self) -> None:
         """The journal file, created ahead of the first write (a thread does it at
-        open; this waits for it)."""
+        open; this waits for it); then the next id of each big table."""
         self._journal_or_fail().prepare()
+        for table in EVENT_TABLES:  # 200,000 calls: 0.1 s of the first key
+            changes, ids = self.changes, list(self._tables.get(table, {}))  # ids: one step
+            self._ids_ahead[table] = (changes, max(map(int, ids), default=0) + 1)
 
     def __enter__(self) -> Store:
         return self
@@ -297,8 +299,10 @@ class Store:
     # writing ------------------------------------------------------------------
     def _allocate_id(self, table: str) -> int:
         if table not in self._next_ids:
-            raw = self.tables().get(table, {})
-            self._next_ids[table] = max(map(int, raw), default=0) + 1  # 200,000 ids: 10 ms
+            counted = self._ids_ahead.get(table)  # exact while nothing was written since
+            if counted is None or counted[0] != self.changes:
+                counted = (0, max(map(int, self.tables().get(table, {})), default=0) + 1)
+            self._next_ids[table] = counted[1]
         doc_id = self._next_ids[table]
         self._next_ids[table] += 1
         return doc_id
