@@ -247,6 +247,10 @@ def copy_data(seed: Path, db: Path, *, tables: bool = True) -> None:
     cached = cache_path(seed)
     if tables and cached.exists():
         shutil.copyfile(cached, cache_path(db))
+    # On the disk before the app starts, as a user's folder is: 70 MB (20k) of pages
+    # still to write back held the disk ~30 s later, and a key's fsync behind them
+    # (keys of 100-220 ms that were the benchmark's copy, not the app).
+    os.sync()
 
 
 def start_to_card(seed: Path, runs: int, *, tables: bool = True) -> list[float]:
