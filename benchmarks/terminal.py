@@ -282,8 +282,8 @@ def key_session(
     """`keys` outcome keys on relance, the first `paired` of them interleaved with the
     same key on the JSONStorage app; then the search; then quit."""
     ours_db, theirs_db = seed.with_name("ours.json"), seed.with_name("theirs.json")
-    copy_data(seed, ours_db)
     shutil.copyfile(seed, theirs_db)
+    copy_data(seed, ours_db)  # both on the disk (`copy_data`)
     ours = Terminal(app_argv(ours_db))
     theirs = Terminal(app_argv(theirs_db, jsonstorage=True)) if paired else None
     found: dict[str, object] = {}
