@@ -481,6 +481,9 @@ def main() -> None:
             print(f"outcome key -> next card          {figures(key)}")
             over = sum(1 for v in key if v > 0.1)
             print(f"  keys above 100 ms               {over} of {len(key)}")
+            slowest = sorted(range(len(key)), key=lambda i: -key[i])[:3]
+            said = ", ".join(f"#{i + 1} {key[i] * 1000:.0f} ms" for i in slowest)
+            print(f"  slowest keys                    {said}")
             if theirs:
                 print(f"  same keys, JSONStorage app      {figures(theirs)}")
                 ratio = statistics.median(theirs) / statistics.median(key[: len(theirs)])
