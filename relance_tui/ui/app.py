@@ -102,6 +102,7 @@ class RelanceApp(App[None]):
         # The render process starts once the first screen is up, so the first card's
         # talking points do not wait for it.
         self.call_after_refresh(self.run_worker, default_renderer().start, thread=True)
+        self.call_after_refresh(self.run_worker, self.store.count_ids_ahead, thread=True)
         for problem in self._keymap_problems:
             self.notify(problem, severity="warning", timeout=15)
 

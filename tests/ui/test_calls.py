@@ -626,3 +626,13 @@ async def test_the_keys_that_need_a_card_are_greyed_in_place_when_the_list_is_do
         await wait_until(pilot, lambda: screen.current is None)
         outcomes = [a.outcome for a in store.attempts(event.id)]
         assert outcomes == [Outcome.CONFIRMED, Outcome.UNDO, Outcome.CONFIRMED]
+
+
+async def test_the_next_call_id_is_counted_once_the_app_is_up(demo_store: Store, now) -> None:
+    """Counted by a thread after the first screen (not during the start, where it took
+    the interpreter from it), so that the first key does not count 200,000 ids."""
+    app = make_app(store=demo_store, clock=fixed_clock(now), start_mode="calls")
+    async with app.run_test(size=(100, 32)) as pilot:
+        await wait_until(pilot, lambda: "attempts" in demo_store._ids_ahead)
+        ids = [a.id or 0 for a in demo_store.attempts()]
+        assert demo_store._ids_ahead["attempts"] == (demo_store.changes, max(ids, default=0) + 1)

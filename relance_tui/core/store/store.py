@@ -202,8 +202,7 @@ class Store:
             by_events = {}  # the tables changed since: built again when needed
         store = cls(path, tables, lock, by_events=by_events)
         if transactions:
-            # A session ended without a clean close: fold its journal in now, or (disk
-            # full) go on after its last line; the fold is tried again later.
+            # An unclean end: its journal folded now, or (disk full) later; writes go on.
             journal = store._journal_or_fail()
             journal.next_seq, journal.generation = next_seq, generation
             with contextlib.suppress(StoreWriteFailed):
@@ -238,10 +237,13 @@ class Store:
                 self._lock.release()
 
     def prepare_journal(self) -> None:
-        """The journal file, created ahead of the first write (a thread does it at
-        open; this waits for it); then the next id of each big table."""
+        """The journal file, made ahead of the first write (by a thread at open)."""
         self._journal_or_fail().prepare()
-        for table in EVENT_TABLES:  # 200,000 calls: 0.1 s of the first key
+
+    def count_ids_ahead(self) -> None:
+        """Each big table's next id before the first write (200,000 calls: 0.1 s of the
+        first key), from a thread once the app is up (not during its start)."""
+        for table in EVENT_TABLES:
             changes, ids = self.changes, list(self._tables.get(table, {}))  # ids: one step
             self._ids_ahead[table] = (changes, max(map(int, ids), default=0) + 1)
 
@@ -291,8 +293,7 @@ class Store:
         except OSError as exc:
             raise StoreWriteFailed(path=str(self.path), detail=os_words(exc)) from exc
         finally:
-            # The snapshot is the new generation: new lines follow it (old ones left in
-            # the journal by a failed rename are skipped when read, being older).
+            # New lines follow the new generation (older ones a failed rename left: skipped).
             journal.generation, journal.next_seq, journal.lines = generation, 1, 0
         return checksum
 

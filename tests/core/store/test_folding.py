@@ -243,17 +243,17 @@ def test_a_snapshot_is_handed_to_the_disk_a_few_megabytes_at_a_time(
 
 
 def test_the_next_call_id_is_counted_ahead_and_only_used_while_exact(db_path: Path) -> None:
-    """The next id of 200,000 calls took 0.1 s of a session's first key: the thread
-    that prepares the journal counts it; a write that came since makes it stale, and
-    then the id is counted again (never one already taken)."""
+    """The next id of 200,000 calls took 0.1 s of a session's first key: a thread counts
+    it once the app is up; a write that came since makes it stale, and then the id is
+    counted again (never one already taken)."""
     with Store.open(db_path) as store:
         store.save_many(call(n) for n in range(30))
     with Store.open(db_path) as store:
-        store.prepare_journal()  # what the opening thread does (waits for it)
+        store.count_ids_ahead()  # what the app's thread does once its first screen is up
         assert store._ids_ahead["attempts"] == (0, 31)
         assert store.save(call(99)) == 31
     with Store.open(db_path) as store:
-        store.prepare_journal()
+        store.count_ids_ahead()
         store._ids_ahead["attempts"] = (store.changes, 5)  # as if counted before a write
         store.save(Outlet(name="CIBL"))  # a write since: the count is stale
         assert store.save(call(100)) == 32
