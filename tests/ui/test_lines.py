@@ -172,7 +172,7 @@ async def test_rows_drawn_here_are_those_textual_draws(text: str) -> None:
 
     app = Labels()
     async with app.run_test(size=(40, 12)) as pilot:
-        await pilot.pause()
+        await wait_until(pilot, lambda: all(w.size.width for w in app.query(Lines)))
         for widget in app.query(Lines):
             width, style = widget.size.width, widget.visual_style
             ours = widget._rows_of(text, width, None, style)

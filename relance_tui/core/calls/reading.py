@@ -58,7 +58,7 @@ class FoldMemo:
 
     def __init__(self) -> None:
         self._by_target: dict[int, CallsRead] = {}
-        self.states: dict[int, Any] = {}  # each target's last fold (`queue.FoldedState`)
+        self.states: dict[int, Any] = {}  # each target's last fold (`states.FoldedState`)
         self.directory: object = None  # the directory's version at the last build
         self._grouped: dict[int, list[Attempt]] = {}
         self._grouped_from: Sequence[Attempt] = ()

@@ -159,7 +159,6 @@ class ListsScreen(RelanceScreen):
             gc.freeze()
         self._drawn_marks = None  # records may have changed: draw again
         self._counts_for = None
-        self._last_search = ("", Filters(), None)
         self._event = self.store.current_event()
         self._refresh_call_list()
         self._widths = {}  # names may be longer now
