@@ -17,10 +17,11 @@ do-not-call contact never enters it.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 
+from relance_tui.core.calls.order import Built, Queue, ordered
 from relance_tui.core.calls.reading import FoldMemo, effective
 from relance_tui.core.calls.states import (
     RETRY_OUTCOMES,
@@ -46,53 +47,13 @@ from relance_tui.core.who import Directory, who_is
 
 __all__ = [  # the queue's words, read from here by the rest of the app
     "RETRY_OUTCOMES",
+    "Queue",
     "QueueRules",
     "Status",
     "TargetState",
     "fold",
     "retry_time",
 ]
-
-
-@dataclass
-class Queue:
-    ready: list[TargetState]
-    later: list[TargetState]
-    done: list[TargetState]
-    exhausted: list[TargetState]
-    blocked: list[TargetState]
-    set_aside: list[TargetState] = field(default_factory=list)
-    covered: dict[int, TargetState] = field(default_factory=dict)  # outlet id -> its answer
-    taken: dict[int, str] = field(default_factory=dict)  # target id -> the teammate on it
-    held: list[TargetState] = field(default_factory=list)  # ready, but a teammate's now
-
-    @property
-    def current(self) -> TargetState | None:
-        return self.ready[0] if self.ready else None
-
-    @property
-    def all(self) -> list[TargetState]:
-        lists = self.ready, self.later, self.done, self.exhausted, self.blocked, self.set_aside
-        return [state for states in (*lists, self.held) for state in states]
-
-    def outlet_answer(self, state: TargetState) -> TargetState | None:
-        """Who already confirmed or declined for this state's outlet (someone else)."""
-        outlet = state.outlet
-        answer = self.covered.get(outlet.id) if outlet and outlet.id is not None else None
-        return answer if answer is not None and answer is not state else None
-
-    def find(self, target_id: int) -> TargetState | None:
-        return next((s for s in self.all if s.target.id == target_id), None)
-
-    @property
-    def callbacks(self) -> list[TargetState]:
-        """Callbacks still to make, soonest first (due ones included)."""
-        pending = [
-            s
-            for s in self.ready + self.later
-            if s.last is not None and s.last.outcome is Outcome.CALLBACK
-        ]
-        return sorted(pending, key=lambda s: s.next_at.timestamp() if s.next_at else 0.0)
 
 
 @dataclass(frozen=True)
@@ -114,85 +75,47 @@ def build_queue(
     memo: FoldMemo | None = None,
 ) -> Queue:
     """Order the event's call list at `now` (see the module docstring); `memo` keeps
-    what each target's calls say from one build to the next."""
-    if memo is not None:
-        by_target = memo.by_target(attempts)
-    else:
-        by_target = {}
+    what each target's calls say from one build to the next, and the last queue."""
+    if memo is None:
+        by_target: dict[int, list[Attempt]] = {}
         for attempt in attempts:
             by_target.setdefault(attempt.target_id, []).append(attempt)
-    states: list[TargetState] = []
-    version = directory.version()
-    same_people = memo is not None and version is not None and memo.directory == version
-    for target in targets:
-        assert target.id is not None
-        calls = by_target.get(target.id, [])
-        if memo is None:
-            states.append(fold(TargetState(who=directory.who(target)), calls, now, event, rules))
-        else:
-            states.append(
-                fold_again(target, directory, calls, now, event, rules, memo, same_people)
+        states = [
+            fold(
+                TargetState(who=directory.who(target)),
+                by_target.get(target.id or 0, []),
+                now,
+                event,
+                rules,
             )
-    if memo is not None:
-        memo.directory = version
-
-    def calling_order(s: TargetState) -> tuple[object, ...]:
-        skipped = s.skipped_at is not None
-        skip_key = s.skipped_at.timestamp() if s.skipped_at else 0.0
-        if s.status is Status.CALLBACK_DUE:
-            assert s.next_at is not None
-            return (skipped, skip_key, 0, s.next_at.timestamp(), 0, s.target.position)
-        if s.status is Status.NEW:
-            return (skipped, skip_key, 1, 0.0, -s.warmth, s.target.position)
-        assert s.next_at is not None
-        return (skipped, skip_key, 2, float(s.calls), s.next_at.timestamp(), s.target.position)
-
-    covered = outlet_answers(states)
-    if rules.set_aside_covered_outlets:
-        for state in states:
-            answer = covered.get(state.outlet.id) if state.outlet and state.outlet.id else None
-            promised = state.last is not None and state.last.outcome is Outcome.CALLBACK
-            if (
-                answer is not None
-                and answer is not state
-                and state.status in (Status.NEW, Status.RETRY_DUE, Status.LATER)
-                and not promised
-                and not state.target.keep_calling
-            ):
-                state.status = Status.SET_ASIDE
-                state.covered_by = answer
-    ready = sorted(
-        (s for s in states if s.status in (Status.CALLBACK_DUE, Status.NEW, Status.RETRY_DUE)),
-        key=calling_order,
-    )
-    later = sorted(
-        (s for s in states if s.status is Status.LATER),
-        key=lambda s: (s.next_at.timestamp() if s.next_at else 0.0, s.target.position),
-    )
-    return Queue(
-        ready=ready,
-        later=later,
-        done=[s for s in states if s.status is Status.DONE],
-        exhausted=[s for s in states if s.status is Status.EXHAUSTED],
-        blocked=[s for s in states if s.status is Status.BLOCKED],
-        set_aside=[s for s in states if s.status is Status.SET_ASIDE],
-        covered=covered,
-    )
-
-
-COVERING_OUTCOMES = frozenset({Outcome.CONFIRMED, Outcome.DECLINED})
-
-
-def outlet_answers(states: Iterable[TargetState]) -> dict[int, TargetState]:
-    """Each outlet's first answer for the event (a confirmation or a refusal)."""
-    answers: dict[int, TargetState] = {}
-    answered = [
-        (s.last.at, s) for s in states if s.last is not None and s.last.outcome in COVERING_OUTCOMES
+            for target in targets
+        ]
+        return ordered(states, event, targets, now, rules).queue()
+    by_target = memo.by_target(attempts)
+    version = directory.version()
+    same_people = version is not None and memo.directory == version
+    built = memo.built
+    if same_people and isinstance(built, Built) and built.still(event, targets, rules, now):
+        fresh = memo.fresh
+        if fresh is not None and built.place_again(fresh, directory, by_target, memo, now):
+            return built.queue()
+    states = [
+        fold_again(
+            target,
+            directory,
+            by_target.get(target.id or 0, []),
+            now,
+            event,
+            rules,
+            memo,
+            same_people,
+        )
+        for target in targets
     ]
-    for _, state in sorted(answered, key=lambda pair: pair[0]):
-        if state.outlet is not None and state.outlet.id is not None:
-            answers.setdefault(state.outlet.id, state)
-    return answers
+    memo.directory = version
+    built = ordered(states, event, targets, now, rules)
+    memo.built = built if version is not None else None  # kept while the people are
+    return built.queue()
 
 
 def progress(queue: Queue) -> Progress:

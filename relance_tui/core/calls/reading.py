@@ -62,6 +62,9 @@ class FoldMemo:
         self.directory: object = None  # the directory's version at the last build
         self._grouped: dict[int, list[Attempt]] = {}
         self._grouped_from: Sequence[Attempt] = ()
+        # The targets whose calls the last `by_target` added to (None: all grouped again).
+        self.fresh: set[int] | None = None
+        self.built: Any = None  # the last queue built (`order.Built`), to place the fresh in
 
     def by_target(self, attempts: Sequence[Attempt]) -> dict[int, list[Attempt]]:
         """The event's calls (in order) by target. A key adds a call at the end: only
@@ -71,10 +74,13 @@ class FoldMemo:
         before = self._grouped_from
         if len(attempts) >= len(before) and all(map(operator.is_, before, attempts)):
             grouped = self._grouped
+            self.fresh = set()
             for attempt in attempts[len(before) :]:  # a new list: the reads keep theirs
                 grouped[attempt.target_id] = [*grouped.get(attempt.target_id, ()), attempt]
+                self.fresh.add(attempt.target_id)
         else:  # a call taken back or added before others (a teammate's): all again
             grouped = {}
+            self.fresh = None
             for attempt in attempts:
                 grouped.setdefault(attempt.target_id, []).append(attempt)
         self._grouped, self._grouped_from = grouped, attempts
