@@ -17,11 +17,14 @@ from relance_tui.core.errors import RelanceError
 from relance_tui.core.script.render_process import default_renderer
 from relance_tui.core.store.store import Store
 from relance_tui.locations import config_file, styles_dir
+from relance_tui.ui import css_once
 from relance_tui.ui.bindings import translate_bindings
 from relance_tui.ui.commands import ModeCommands, translated
 from relance_tui.ui.keymap import LoadedKeymap, binding_ids, load_keymap
 from relance_tui.ui.modes import MODE_ORDER
 from relance_tui.ui.wrapping import keep_no_break_spaces
+
+css_once.install()  # the stylesheet parsed once, not once per `Stylesheet` Textual makes
 
 # Each mode's screen: its module and class, imported the first time the mode opens,
 # so that the first screen is drawn without importing the five others.
