@@ -94,12 +94,18 @@ def set_journals_aside(path: Path) -> None:
 
 
 class Fold:
-    """One snapshot written by a thread from a shallow copy of the tables."""
+    """One snapshot written by a thread from the tables as they are (no copy).
+
+    The keys go on writing meanwhile: a document the snapshot holds may be newer than
+    the moment the journal was set aside, or gone. Every write since is in the new
+    journal, which the next open replays over the snapshot: a whole document put
+    again, or removed again, comes out the same (`apply_ops`). A shallow copy of the
+    tables on the 2,000th key cost that key 36-42 ms and 10 MB at 20k."""
 
     def __init__(self, path: Path, tables: Tables) -> None:
         self.path = path
-        self.error: OSError | None = None
-        self._tables = {name: dict(table) for name, table in tables.items()}
+        self.error: Exception | None = None
+        self._tables = tables
         self._thread = threading.Thread(target=self._run, name="relance-fold")
         self._thread.start()
 
@@ -117,7 +123,9 @@ class Fold:
             replace_snapshot(self.path, self._tables)
             os.replace(folding_journal_path(self.path), previous_journal_path(self.path))
             fsync_dir(self.path.parent)
-        except OSError as exc:  # the journals still rebuild everything: said at close
+        except Exception as exc:  # noqa: BLE001 - the journals still rebuild everything
+            # A full disk, or anything else: no other fold begins this session (it
+            # would set aside a journal over the one not folded yet); the close folds.
             self.error = exc
         finally:
             self._tables = {}

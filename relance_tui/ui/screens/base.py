@@ -19,7 +19,6 @@ from relance_tui.core.store.store import Store
 from relance_tui.locations import clipboard_dir
 from relance_tui.ui.bindings import translate_bindings
 from relance_tui.ui.clipboard import CopyMethod, copy_text
-from relance_tui.ui.dialogs.copy import CopyDialog
 from relance_tui.ui.host import Host
 from relance_tui.ui.widgets.banner import EventBanner, ModeBar
 from relance_tui.ui.widgets.footer import KeysFooter
@@ -137,10 +136,13 @@ class RelanceScreen(Screen[None]):
         self._last_copy = (title, text, message)
         self.on_copied(message)
         if show:
-            self.app.push_screen(CopyDialog(title, text, message))
+            self.show_last_copy()
 
     def show_last_copy(self) -> None:
         """The last copied text, in a dialog where it can be selected by hand."""
+        # Imported when first shown: its text area is not needed to draw the first screen.
+        from relance_tui.ui.dialogs.copy import CopyDialog
+
         if self._last_copy is not None:
             self.app.push_screen(CopyDialog(*self._last_copy))
 

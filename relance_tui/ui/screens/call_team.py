@@ -4,6 +4,7 @@ the team's progress beside the queue, a callback for anyone (docs/team.md)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from textual.widgets import Static
 
@@ -13,10 +14,12 @@ from relance_tui.core.calls.session import CallSession
 from relance_tui.core.calls.timing import Clock
 from relance_tui.core.errors import RelanceError
 from relance_tui.core.store.store import Store
-from relance_tui.ui.dialogs.callback import CallbackDialog
 from relance_tui.ui.widgets.changed import show_or_hide
 from relance_tui.ui.widgets.lines import PlainLabel
 from relance_tui.ui.widgets.team_panel import team_text
+
+if TYPE_CHECKING:
+    from relance_tui.ui.dialogs.callback import CallbackDialog
 
 
 class CallTeam:
@@ -66,6 +69,8 @@ class CallTeam:
             self._status(i18n.t("team.received", count=pulled.calls))
 
     def _callback_dialog(self) -> CallbackDialog:
+        from relance_tui.ui.dialogs.callback import CallbackDialog  # not before the first card
+
         return CallbackDialog(self.clock, self.lang, team=self.session.team is not None)
 
     def _show_taken(self, state: TargetState) -> None:

@@ -18,8 +18,6 @@ from relance_tui.core.calls.session import CallSession
 from relance_tui.core.calls.timing import call_warnings, format_when
 from relance_tui.core.errors import RelanceError
 from relance_tui.core.models import Outcome
-from relance_tui.ui.dialogs.confirm import ConfirmDialog
-from relance_tui.ui.dialogs.note import NoteDialog
 from relance_tui.ui.screens.base import RelanceScreen
 from relance_tui.ui.screens.call_emails import CallEmails
 from relance_tui.ui.screens.call_team import CallTeam
@@ -364,6 +362,7 @@ class CallsScreen(CallEmails, CallTeam, RelanceScreen):
     def action_note(self) -> None:
         if self.current is None:
             return
+        from relance_tui.ui.dialogs.note import NoteDialog  # not before the first card
 
         def noted(text: str | None) -> None:
             if text is not None:
@@ -406,6 +405,8 @@ class CallsScreen(CallEmails, CallTeam, RelanceScreen):
         def answered(yes: bool | None) -> None:
             if yes:
                 self.action_outcome("x")
+
+        from relance_tui.ui.dialogs.confirm import ConfirmDialog  # not before the first card
 
         question = i18n.t("calls.do_not_call_question", who=state.name or state.label)
         self.app.push_screen(ConfirmDialog(question), self.guarded(answered))

@@ -257,3 +257,55 @@ def test_the_next_call_id_is_counted_ahead_and_only_used_while_exact(db_path: Pa
         store._ids_ahead["attempts"] = (store.changes, 5)  # as if counted before a write
         store.save(Outlet(name="CIBL"))  # a write since: the count is stale
         assert store.save(call(100)) == 32
+
+
+def test_keys_that_change_documents_while_the_fold_writes_them_lose_nothing(
+    db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The fold writes the tables as they are, not a copy: between two of its slices
+    a key renames an outlet, removes another and adds calls. The files rebuild the
+    last state whether the app is killed then or closes: the journal after the fold
+    puts those documents again over whatever the snapshot caught of them."""
+    from relance_tui.core.store import snapshot
+
+    monkeypatch.setattr(snapshot, "SLICE", 4)  # documents encoded at a time
+    sliced = threading.Event()
+    go_on = threading.Event()
+    real_encode = snapshot._encode_slice
+
+    def waits_after_its_first_slice(piece):  # type: ignore[no-untyped-def]
+        if threading.current_thread() is not threading.main_thread() and not sliced.is_set():
+            sliced.set()
+            assert go_on.wait(30), "the test never let the fold go on"
+        return real_encode(piece)
+
+    monkeypatch.setattr(snapshot, "_encode_slice", waits_after_its_first_slice)
+    store = Store.open(db_path)
+    store.compact_every = 20
+    outlets = [Outlet(name=f"Média {n}") for n in range(12)]
+    store.save_many(outlets)
+    for n in range(19):
+        store.save(call(n))  # the 20th write: the fold begins
+    assert sliced.wait(30)
+    renamed = [o.id for o in outlets[::3]]
+    for outlet in outlets[::3]:
+        store.save(Outlet(id=outlet.id, name=f"{outlet.name} (nouveau nom)"))
+    gone = [o.id for o in outlets[1::3]]
+    store.delete_many((Outlet, doc_id) for doc_id in gone if doc_id is not None)
+    later = [call(n) for n in range(19, 40)]
+    for attempt in later:
+        store.save(attempt)
+    go_on.set()
+    assert store._fold is not None
+    store._fold.wait()
+    assert store._fold.error is None
+    assert not folding_journal_path(db_path).exists()  # the fold went through
+    expected = {o.id: o.name for o in store.outlets()}
+    assert len(expected) == 8 and not set(gone) & set(expected)
+    assert all(expected[i].endswith("(nouveau nom)") for i in renamed)
+    crashed = as_a_kill_leaves_them(db_path, tmp_path / "crashed")
+    store.close()
+    for folder in (crashed, db_path.parent):
+        with Store.open(folder / "relance.json") as reopened:
+            assert {o.id: o.name for o in reopened.outlets()} == expected
+            assert len(reopened.attempts()) == 40
