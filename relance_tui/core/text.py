@@ -25,15 +25,21 @@ class _Marks(dict[int, str | None]):
 _MARKS = _Marks()
 
 
-@functools.lru_cache(maxsize=8192)  # an import folds the same outlet names again and again
-def fold(text: str) -> str:
-    """Lower case without accents: "Montréal" and "montreal" compare equal."""
+def fold_once(text: str) -> str:
+    """Lower case without accents: "Montréal" and "montreal" compare equal. Not kept:
+    for a text folded once (a row's whole text to search), which `fold`'s cache
+    would keep with its result (20,000 of them: 2 MB of the media list)."""
     if text.isascii():  # most names: nothing to take off (and 20 times faster)
         return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     if decomposed.isascii():
         return decomposed
     return decomposed.translate(_MARKS)
+
+
+# An import folds the same outlet names again and again; names sort by their fold.
+fold = functools.lru_cache(maxsize=8192)(fold_once)
+fold.__doc__ = """`fold_once`, kept for the texts folded again and again (names, queries)."""
 
 
 def markdown_cell(value: str) -> str:

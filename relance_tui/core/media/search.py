@@ -12,7 +12,7 @@ from relance_tui.core.models import (
     Role,
     Show,
 )
-from relance_tui.core.text import fold
+from relance_tui.core.text import fold, fold_once
 
 
 @dataclass(slots=True)  # 20,000 of them at agency scale: no dict each
@@ -48,21 +48,21 @@ def media_rows(
         if not contact.deleted:
             by_outlet.setdefault(contact.outlet_id, []).append(contact)
     rows: list[MediaRow] = []
+    newsroom = i18n.t("role.newsroom")
     for outlet in sorted(outlets, key=lambda o: fold(o.name)):
         if outlet.deleted:
             continue
         outlet_text = " ".join(
             [outlet.name, outlet.group, outlet.region, " ".join(outlet.tags), outlet.notes]
         )
-        rows.append(
-            MediaRow(outlet=outlet, haystack=fold(outlet_text + " " + i18n.t("role.newsroom")))
-        )
+        rows.append(MediaRow(outlet=outlet, haystack=fold_once(f"{outlet_text} {newsroom}")))
         for contact in sorted(by_outlet.get(outlet.id, []), key=lambda c: fold(c.name)):
             show = shows_by_id.get(contact.show_id)
             text = " ".join(
                 [contact.name, contact.email, contact.notes, show.name if show else "", outlet_text]
             )
-            rows.append(MediaRow(outlet=outlet, contact=contact, show=show, haystack=fold(text)))
+            haystack = fold_once(text)
+            rows.append(MediaRow(outlet=outlet, contact=contact, show=show, haystack=haystack))
     return rows
 
 
