@@ -9,7 +9,6 @@ from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
-from babel.dates import format_date, format_datetime
 from dateutil import parser
 from dateutil.parser import isoparse
 
@@ -33,31 +32,104 @@ def fixed_clock(moment: datetime) -> Clock:
     return lambda: moment
 
 
-_LOCALES = {"fr": "fr_CA", "en": "en"}
+# The names of days and months as CLDR gives them (fr_CA, en), for the few patterns
+# used here: Babel read its locale data on the first date drawn, 30 ms of the start.
+_NAMES: dict[str, dict[str, tuple[str, ...]]] = {
+    "fr": {
+        "EEEE": ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
+        "EEE": ("lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim."),
+        "MMMM": (
+            "janvier",
+            "février",
+            "mars",
+            "avril",
+            "mai",
+            "juin",
+            "juillet",
+            "août",
+            "septembre",
+            "octobre",
+            "novembre",
+            "décembre",
+        ),  # fmt: skip
+        "MMM": (
+            "janv.",
+            "févr.",
+            "mars",
+            "avr.",
+            "mai",
+            "juin",
+            "juill.",
+            "août",
+            "sept.",
+            "oct.",
+            "nov.",
+            "déc.",
+        ),  # fmt: skip
+    },
+    "en": {
+        "EEEE": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+        "EEE": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
+        "MMMM": (
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ),  # fmt: skip
+        "MMM": (
+            "Jan",
+            "Feb",
+            "Mar",
+            "Apr",
+            "May",
+            "Jun",
+            "Jul",
+            "Aug",
+            "Sep",
+            "Oct",
+            "Nov",
+            "Dec",
+        ),  # fmt: skip
+    },
+}
+_FIELDS = re.compile(r"EEEE|EEE|MMMM|MMM|d")
 
 
 def _date(moment: date, pattern: str, lang: str) -> str:
-    """A Babel date pattern, with "1er" for the first of the month in French."""
-    if lang == "fr" and moment.day == 1:
-        pattern = pattern.replace("d", "'1er'")
-    return format_date(moment, pattern, locale=_LOCALES[lang])
+    """`pattern` (CLDR's letters: EEEE, EEE, MMMM, MMM, d) for `moment`, with "1er" for
+    the first of the month in French."""
+    names = _NAMES[lang]
+
+    def field(found: re.Match[str]) -> str:
+        letters = found.group()
+        if letters == "d":
+            return "1er" if lang == "fr" and moment.day == 1 else str(moment.day)
+        if letters.startswith("E"):
+            return names[letters][moment.weekday()]
+        return names[letters][moment.month - 1]
+
+    return _FIELDS.sub(field, pattern)
 
 
 def format_when(moment: datetime, lang: str) -> str:
     """ "jeudi 26 novembre, 14 h 30" / "Thursday, November 26, 2:30 PM"."""
-    locale = _LOCALES[lang]
-    if lang == "fr":
-        day = _date(moment, "EEEE d MMMM", lang)
-        clock = f"{moment.hour} h" if moment.minute == 0 else f"{moment.hour} h {moment.minute:02d}"
-        return f"{day}, {clock}"
-    return format_datetime(moment, "EEEE, MMMM d, h:mm a", locale=locale)
+    day = _date(moment, "EEEE d MMMM" if lang == "fr" else "EEEE, MMMM d", lang)
+    return f"{day}, {format_clock(moment, lang)}"
 
 
 def format_clock(moment: datetime, lang: str) -> str:
     """ "14 h 30" / "2:30 PM"."""
     if lang == "fr":
         return f"{moment.hour} h" if moment.minute == 0 else f"{moment.hour} h {moment.minute:02d}"
-    return format_datetime(moment, "h:mm a", locale=_LOCALES[lang])
+    return f"{moment.hour % 12 or 12}:{moment.minute:02d} {'AM' if moment.hour < 12 else 'PM'}"
 
 
 def format_short_when(moment: datetime, lang: str) -> str:
@@ -75,7 +147,7 @@ def format_soon(moment: datetime, now: datetime, lang: str) -> str:
         return clock
     if days == 1:
         return i18n.t("time.tomorrow", lang, clock=clock)
-    weekday = format_date(local, "EEE", locale=_LOCALES[lang])
+    weekday = _date(local, "EEE", lang)
     if not 1 < days < 7:
         weekday = _date(local, "EEE d MMM" if lang == "fr" else "EEE MMM d", lang)
     return f"{weekday} {clock}"
@@ -83,9 +155,7 @@ def format_soon(moment: datetime, now: datetime, lang: str) -> str:
 
 def format_day(day: date, lang: str) -> str:
     """ "mardi 24 nov." / "Tue, Nov 24"."""
-    if lang == "fr":
-        return _date(day, "EEEE d MMM", lang)
-    return format_date(day, "EEE, MMM d", locale=_LOCALES[lang])
+    return _date(day, "EEEE d MMM" if lang == "fr" else "EEE, MMM d", lang)
 
 
 class WindowStatus(StrEnum):

@@ -96,7 +96,7 @@ def _slices(table: dict[str, Any]) -> Iterator[dict[str, Any]]:
         part = ids[start : start + SLICE]
         docs = list(map(table.get, part))
         piece = dict(zip(part, docs, strict=True))
-        if any(doc is None for doc in docs):
+        if None in docs:  # (documents are dicts: none equals None)
             piece = {doc_id: doc for doc_id, doc in piece.items() if doc is not None}
         if piece:
             yield piece
