@@ -1,7 +1,8 @@
 """`relance team`: calling as a team, live, through a folder a sync engine carries
 (docs/team.md). `create` writes the event into the folder, `join` links a caller's own
 data file to it and opens the calls, `collect` brings the team's calls back into the
-organiser's file."""
+organiser's file. Without a shared folder: `relance split` writes one file per caller,
+`relance merge` brings their calls back."""
 
 from __future__ import annotations
 
@@ -104,3 +105,84 @@ def collect(ctx: click.Context, folder: Path, team_db: Path | None) -> None:
     for who, line in sorted(waiting.items()):
         click.echo(i18n.t("team.waiting", name=who, line=line), err=True)
     click.echo(i18n.t("cli.merge.done", count=added))
+
+
+# One file per caller, then their calls back: the team without a shared folder.
+@click.command()
+@click.argument("event_id", metavar="[EVENT]", required=False)
+@click.option("--callers", type=click.IntRange(1, 20))
+@click.option("--names", help='"A,B,C": one name per caller.')
+@click.option("--output", type=click.Path(path_type=Path, file_okay=False), required=True)
+@click.option("--db", "split_db", type=click.Path(path_type=Path))
+@click.pass_context
+def split(
+    ctx: click.Context,
+    event_id: str | None,
+    callers: int | None,
+    names: str | None,
+    output: Path,
+    split_db: Path | None,
+) -> None:
+    """One data file per caller / un fichier par personne qui appelle."""
+    from relance_tui.cli import fail, open_store
+    from relance_tui.core.team.shares import split as split_call_list
+
+    if callers is None and not names:
+        raise click.UsageError(i18n.t("cli.split.need_callers"))
+    caller_names = (
+        [n.strip() for n in names.split(",")]
+        if names
+        else [i18n.t("team.caller", number=n) for n in range(1, (callers or 0) + 1)]
+    )
+    callers = callers or len(caller_names)
+    if len(caller_names) != callers or not all(caller_names):
+        raise click.UsageError(i18n.t("cli.split.names", callers=callers))
+    store = open_store(ctx, split_db)
+    try:
+        event = cli_words.event_or_exit(store, event_id)
+        paths = split_call_list(store, event, caller_names, output.expanduser().absolute())
+    except RelanceError as error:
+        store.close()
+        fail(error)
+        return
+    store.close()
+    for name, path in zip(caller_names, paths, strict=True):
+        click.echo(i18n.t("cli.split.written", name=name, path=str(path)))
+
+
+@click.command()
+@click.argument("files", type=click.Path(path_type=Path, dir_okay=False), nargs=-1, required=True)
+@click.option("--db", "merge_db", type=click.Path(path_type=Path))
+@click.pass_context
+def merge(ctx: click.Context, files: tuple[Path, ...], merge_db: Path | None) -> None:
+    """Bring the callers' calls back / ramener les appels de chacun."""
+    from relance_tui.cli import EXIT_PROBLEM, open_store
+    from relance_tui.core.team.shares import apply_merge, plan_merge
+
+    store = open_store(ctx, merge_db)
+    try:
+        plans = []
+        with cli_words.progress(i18n.t("cli.merge.reading")) as advance:
+            for done, path in enumerate(files):
+                advance(done, len(files))
+                try:
+                    plans.append(plan_merge(store, path.expanduser().absolute()))
+                except RelanceError as error:
+                    click.echo(str(error), err=True)
+                    click.echo(i18n.t("cli.merge.nothing"), err=True)
+                    sys.exit(EXIT_PROBLEM)
+        added = apply_merge(store, plans)
+        for plan in plans:
+            click.echo(
+                i18n.t(
+                    "cli.merge.file",
+                    path=str(plan.path),
+                    caller=plan.caller,
+                    new=i18n.t("count.new_calls", count=len(plan.attempts)),
+                    already=i18n.t("count.already_there", count=plan.already),
+                )
+            )
+        click.echo(i18n.t("cli.merge.done", count=added))
+    finally:
+        if store.is_open:
+            store.close()
