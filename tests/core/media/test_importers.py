@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import random
 from pathlib import Path
 
@@ -472,3 +473,41 @@ def test_a_nearly_same_outlet_name_is_suggested_then_used_when_accepted(store: S
     apply_import(store, accepted)
     lea = next(c for c in store.contacts() if c.name == "Léa Roy")
     assert store.get(Outlet, lea.outlet_id).name == "Radio Centre-Ville 102,3"
+
+
+def test_a_second_file_finds_the_people_already_in_the_store(store: Store) -> None:
+    """The store's contacts are matched from their documents (records made only for
+    those found): the same email, the same number at the same outlet, the same name
+    at the same outlet; a deleted contact is not matched; a match fills what the stored
+    contact was missing, and nothing else changes."""
+    first = [
+        "Média,Nom,Téléphone,Courriel",
+        "CIBL,Anne Roy,514-555-0101,anne@cibl.example",
+        "CIBL,Bruno Lake,514-555-0102,",
+        "Le Devoir,Carole Dion,,",
+        "Le Devoir,Denis Roy,514-555-0104,",
+    ]
+    apply_import(store, plan_import_bytes("\n".join(first).encode(), "a.csv", store, {}))
+    denis = next(c for c in store.contacts() if c.name == "Denis Roy")
+    store.save(dataclasses.replace(denis, deleted=True))
+    second = [
+        "Média,Nom,Téléphone,Courriel",
+        "Autre média,Quelqu'un,,ANNE@CIBL.EXAMPLE",  # the same email
+        "CIBL,BRUNO LAKE,(514) 555-0102,",  # the same number, same outlet and name
+        "Le Devoir,Carole DION,514-555-0103,carole@ledevoir.example",  # the same name
+        "Le Devoir,Denis Roy,514-555-0104,",  # deleted: a new contact
+    ]
+    plan = plan_import_bytes("\n".join(second).encode(), "b.csv", store, {})
+    assert [d.row for d in plan.duplicates] == [2, 3, 4]
+    assert [n.contact.name for n in plan.new_contacts] == ["Denis Roy"]
+    apply_import(store, plan)
+    carole = next(c for c in store.contacts() if c.name == "Carole Dion")
+    assert (carole.phone, carole.email) == ("514-555-0103", "carole@ledevoir.example")
+    anne = next(c for c in store.contacts() if c.name == "Anne Roy")
+    assert anne.phone == "514-555-0101" and anne.outlet_id != carole.outlet_id
+    assert sorted(c.name for c in store.contacts() if not c.deleted) == [
+        "Anne Roy",
+        "Bruno Lake",
+        "Carole Dion",
+        "Denis Roy",
+    ]
