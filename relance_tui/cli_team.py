@@ -137,17 +137,26 @@ def split(
     callers = callers or len(caller_names)
     if len(caller_names) != callers or not all(caller_names):
         raise click.UsageError(i18n.t("cli.split.names", callers=callers))
+    from relance_tui.core.calls.timing import system_clock
+
     store = open_store(ctx, split_db)
     try:
         event = cli_words.event_or_exit(store, event_id)
-        paths = split_call_list(store, event, caller_names, output.expanduser().absolute())
+        done = split_call_list(
+            store, event, caller_names, output.expanduser().absolute(), system_clock()
+        )
     except RelanceError as error:
         store.close()
         fail(error)
         return
     store.close()
-    for name, path in zip(caller_names, paths, strict=True):
-        click.echo(i18n.t("cli.split.written", name=name, path=str(path)))
+    for name, path, dealt in zip(caller_names, done.paths, done.dealt, strict=True):
+        click.echo(
+            i18n.t("cli.split.written", name=name, path=str(path))
+            + " · "
+            + i18n.t("count.targets", count=dealt)
+        )
+    click.echo(i18n.t("cli.split.left_out", count=done.left_out))
 
 
 @click.command()

@@ -31,7 +31,7 @@ def build(folder: Path) -> None:
     db = folder / "db.json"
     with Store.open(db) as store:
         event = load_demo(store, data_dir(), system_clock())
-        [share, _] = split(store, event, ["Sam", "Alex"], folder / "parts")
+        [share, _] = split(store, event, ["Sam", "Alex"], folder / "parts", system_clock()).paths
     with Store.open(share) as caller:  # calls to merge: more than a page of journal
         for target in caller.targets(event.id or 0):
             record_outcome(

@@ -10,16 +10,21 @@ from __future__ import annotations
 
 import bisect
 import operator
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from relance_tui.core.calls.reading import FoldMemo
+from relance_tui.core.calls.settled import (
+    SETTLING_OUTCOMES,
+    Answers,
+    answers_of,
+    outlet_news,
+    settled_by,
+)
 from relance_tui.core.calls.states import QueueRules, Status, TargetState, fold_again
 from relance_tui.core.models import Attempt, Event, Outcome, Target
 from relance_tui.core.who import Directory
-
-COVERING_OUTCOMES = frozenset({Outcome.CONFIRMED, Outcome.DECLINED})
 
 
 @dataclass
@@ -30,7 +35,7 @@ class Queue:
     exhausted: list[TargetState]
     blocked: list[TargetState]
     set_aside: list[TargetState] = field(default_factory=list)
-    covered: dict[int, TargetState] = field(default_factory=dict)  # outlet id -> its answer
+    answers: Answers = field(default_factory=Answers)  # who settled which newsroom (settled.py)
     taken: dict[int, str] = field(default_factory=dict)  # target id -> the teammate on it
     held: list[TargetState] = field(default_factory=list)  # ready, but a teammate's now
 
@@ -43,11 +48,15 @@ class Queue:
         lists = self.ready, self.later, self.done, self.exhausted, self.blocked, self.set_aside
         return [state for states in (*lists, self.held) for state in states]
 
+    @property
+    def covered(self) -> dict[int, TargetState]:
+        """Each outlet's confirmation (outlet id -> who confirmed)."""
+        return self.answers.confirmed  # type: ignore[return-value]
+
     def outlet_answer(self, state: TargetState) -> TargetState | None:
-        """Who already confirmed or declined for this state's outlet (someone else)."""
-        outlet = state.outlet
-        answer = self.covered.get(outlet.id) if outlet and outlet.id is not None else None
-        return answer if answer is not None and answer is not state else None
+        """What the card says of this state's outlet: who settled it (a confirmation, or
+        its show's refusal), else another show's refusal; someone else, never itself."""
+        return outlet_news(state, self.answers)  # type: ignore[return-value]
 
     def find(self, target_id: int) -> TargetState | None:
         return next((s for s in self.all if s.target.id == target_id), None)
@@ -109,12 +118,13 @@ def _place(state: TargetState, index: int) -> tuple[int, tuple[object, ...]]:
     return where, (index,)
 
 
-def _set_aside(state: TargetState, covered: dict[int, TargetState], rules: QueueRules) -> None:
-    """Out of the queue while someone else already answered for its outlet (unless
-    it was promised a callback or is to be called anyway)."""
+def _set_aside(state: TargetState, answers: Answers, rules: QueueRules) -> None:
+    """Out of the queue while its newsroom was settled by someone else (settled.py:
+    its outlet confirmed, or its show refused), unless it was promised a callback or
+    is to be called anyway."""
     if not rules.set_aside_covered_outlets:
         return
-    answer = covered.get(state.outlet.id) if state.outlet and state.outlet.id else None
+    answer: TargetState | None = settled_by(state, answers)  # type: ignore[assignment]
     promised = state.last is not None and state.last.outcome is Outcome.CALLBACK
     if (
         answer is not None
@@ -135,11 +145,11 @@ def ordered(
     rules: QueueRules,
 ) -> Built:
     """The queue of `states` (the targets', in the call list's order) at `now`."""
-    covered = outlet_answers(states)
-    built = Built(event, targets, now, rules, covered)
+    answers = answers_of(states)
+    built = Built(event, targets, now, rules, answers)
     placed: list[list[tuple[tuple[object, ...], TargetState]]] = [[] for _ in range(6)]
     for index, state in enumerate(states):
-        _set_aside(state, covered, rules)
+        _set_aside(state, answers, rules)
         where, key = _place(state, index)
         placed[where].append((key, state))
         built.index[state.target.id or 0] = index
@@ -151,7 +161,7 @@ def ordered(
 
 
 def _covering(state: TargetState) -> bool:
-    return state.last is not None and state.last.outcome in COVERING_OUTCOMES
+    return state.last is not None and state.last.outcome in SETTLING_OUTCOMES
 
 
 @dataclass
@@ -165,14 +175,19 @@ class Built:
     targets: Sequence[Target]
     now: datetime
     rules: QueueRules
-    covered: dict[int, TargetState]
+    answers: Answers
     lists: list[list[TargetState]] = field(default_factory=lambda: [[] for _ in range(6)])
     keys: list[list[tuple[object, ...]]] = field(default_factory=lambda: [[] for _ in range(6)])
     index: dict[int, int] = field(default_factory=dict)  # target id -> place in the call list
 
     def queue(self) -> Queue:
         ready, later, done, exhausted, blocked, set_aside = map(list, self.lists)
-        return Queue(ready, later, done, exhausted, blocked, set_aside, covered=dict(self.covered))
+        answers = Answers(
+            dict(self.answers.confirmed),
+            dict(self.answers.declined),
+            {k: list(v) for k, v in self.answers.declined_at.items()},
+        )
+        return Queue(ready, later, done, exhausted, blocked, set_aside, answers=answers)
 
     def still(
         self, event: Event, targets: Sequence[Target], rules: QueueRules, now: datetime
@@ -222,7 +237,7 @@ class Built:
             )
             if _covering(old) or _covering(new):
                 return False
-            _set_aside(new, self.covered, self.rules)
+            _set_aside(new, self.answers, self.rules)
             where, key = _place(new, index)
             at = bisect.bisect(self.keys[where], key)
             self.keys[where].insert(at, key)
@@ -236,15 +251,3 @@ class Built:
                     del states[at], keys[at]
                     return state
         return None
-
-
-def outlet_answers(states: Iterable[TargetState]) -> dict[int, TargetState]:
-    """Each outlet's first answer for the event (a confirmation or a refusal)."""
-    answers: dict[int, TargetState] = {}
-    answered = [
-        (s.last.at, s) for s in states if s.last is not None and s.last.outcome in COVERING_OUTCOMES
-    ]
-    for _, state in sorted(answered, key=lambda pair: pair[0]):
-        if state.outlet is not None and state.outlet.id is not None:
-            answers.setdefault(state.outlet.id, state)
-    return answers

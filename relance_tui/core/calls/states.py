@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 
 from relance_tui.core.calls.reading import CallsRead, FoldMemo, read_calls
-from relance_tui.core.calls.timing import place_retry, retry_time_after_interest
+from relance_tui.core.calls.workdays import place_retry, retry_time_after_interest
 from relance_tui.core.models import (
     FINAL_OUTCOMES,
     Attempt,

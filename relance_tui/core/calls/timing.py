@@ -7,17 +7,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
-from zoneinfo import ZoneInfo
 
 from dateutil import parser
 from dateutil.parser import isoparse
 
 from relance_tui import i18n
+from relance_tui.core.calls.workdays import DEFAULT_TZ as DEFAULT_TZ  # where tests and callers look
+from relance_tui.core.calls.workdays import NEWSROOM_HOURS, next_working_day
 from relance_tui.core.errors import RelanceError
 from relance_tui.core.models import Event, EventKind
-
-DEFAULT_TZ = ZoneInfo("America/Toronto")
-NEWSROOM_HOURS = (time(9, 0), time(14, 0))
 
 Clock = Callable[[], datetime]
 """A function returning the current aware datetime. Tests pass a fixed one."""
@@ -273,13 +271,15 @@ class BadTime(RelanceError):
     key = "time.unparsed"
 
 
-def parse_when(text: str, now: datetime) -> datetime:
+def parse_when(text: str, now: datetime, *, working_days: bool = False) -> datetime:
     """A time typed by the caller, in French or English, as an aware datetime.
 
     Accepts `14h`, `14 h 30`, `14:30`, `2:30 pm`, `demain 9h`, `tomorrow 9am`,
     `jeudi 10:00`, `thursday 10am`, `+2h`, `dans 45 min`, `in 45 min`,
     `27 novembre 14h` and ISO dates (read as ISO, never day-first).
     A time already past raises BadTime, as does anything unparsable.
+    `working_days`: "demain" and "après-demain" count working days (a callback said
+    on a Friday "tomorrow" is Monday's), not calendar days.
     """
     raw = " ".join(text.strip().lower().split())
     if not raw or len(raw) > 80:
@@ -318,9 +318,10 @@ def parse_when(text: str, now: datetime) -> datetime:
         if day_offset == 0:
             raise BadTime(text=text.strip())
         rest = "9:00"  # "demain" alone: tomorrow when newsrooms open
-    base = (now + timedelta(days=day_offset)).replace(
-        hour=9, minute=0, second=0, microsecond=0, tzinfo=None
-    )
+    day = now.date() + timedelta(days=day_offset)
+    if working_days and day_offset:
+        day = next_working_day(now.date(), day_offset)
+    base = datetime.combine(day, time(9, 0))
     try:
         parsed, skipped = parser.parse(
             rest, parserinfo=_PARSERINFO, default=base, fuzzy_with_tokens=True
@@ -359,35 +360,6 @@ def air_time_start(air_time: str) -> time | None:
     if hour > 23 or minute > 59:
         return None
     return time(hour, minute)
-
-
-def retry_time_after_interest(now: datetime, event: Event) -> datetime:
-    """ "Interested": back the next morning, or the event's morning if that comes first."""
-    next_morning = datetime.combine(now.date() + timedelta(days=1), time(9, 0), tzinfo=now.tzinfo)
-    if next_morning < event.start:
-        return next_morning
-    event_morning = datetime.combine(event.start.date(), time(8, 0), tzinfo=event.start.tzinfo)
-    if now < event_morning:
-        return event_morning
-    return now + timedelta(hours=1)
-
-
-def place_retry(moment: datetime, event: Event) -> datetime:
-    """An automatic retry moved inside newsroom hours (9 h – 14 h), before the event.
-
-    Before 9 h it waits for 9 h; from 14 h it waits for 9 h the next day. If
-    that would fall after the event starts, the retry keeps its own time: the
-    event comes first.
-    """
-    local = moment.astimezone(event.start.tzinfo or DEFAULT_TZ)
-    opens, closes = NEWSROOM_HOURS
-    if local.time() < opens:
-        placed = datetime.combine(local.date(), opens, tzinfo=local.tzinfo)
-    elif local.time() >= closes:
-        placed = datetime.combine(local.date() + timedelta(days=1), opens, tzinfo=local.tzinfo)
-    else:
-        return local
-    return placed if placed < event.start else local
 
 
 def call_warnings(

@@ -16,10 +16,13 @@ import secrets
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from relance_tui.core.calls.queue import TargetState, load_queue
 from relance_tui.core.calls.reading import effective
+from relance_tui.core.calls.settled import is_settled
 from relance_tui.core.door.door import walk_in_records
 from relance_tui.core.errors import RelanceError, StoreError, StoreWriteFailed, os_words
 from relance_tui.core.models import (
@@ -36,7 +39,6 @@ from relance_tui.core.store.reading import load_tables
 from relance_tui.core.store.snapshot import sign, write_snapshot
 from relance_tui.core.store.store import SCHEMA_VERSION, Store
 from relance_tui.core.text import fold
-from relance_tui.core.who import Directory
 
 
 class ForeignShare(RelanceError):
@@ -93,11 +95,24 @@ def _slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-") or "appelant"
 
 
-def split(store: Store, event: Event, names: Sequence[str], out_dir: Path) -> list[Path]:
-    """Write one data file per caller in `out_dir`; returns their paths.
+@dataclass(frozen=True)
+class Split:
+    """The shares written: one file per caller, the targets each was dealt, and the
+    targets left out because their newsroom was already settled (settled.py)."""
+
+    paths: list[Path]
+    dealt: list[int]
+    left_out: int
+
+
+def split(store: Store, event: Event, names: Sequence[str], out_dir: Path, now: datetime) -> Split:
+    """Write one data file per caller in `out_dir`.
 
     Each holds the media list, the event with its templates, that caller's share of
-    the call list with the calls already made on it, and the caller's name.
+    the call list with the calls already made on it, and the caller's name. Targets
+    already settled at `now` (their own final answer, their outlet confirmed, their
+    show refused) are dealt to no one; the answers that settled them go to every
+    share, so that each share's queue and cards know which newsrooms are settled.
     """
     assert event.id is not None
     paths = [out_dir / f"relance-{_slug(name)}.json" for name in names]
@@ -117,22 +132,30 @@ def split(store: Store, event: Event, names: Sequence[str], out_dir: Path) -> li
         store.update_meta(file_id=main_id, team_key=team_key)
 
     raw = store.tables()  # the tables as stored: copied as they are
-    targets = store.targets(event.id)
-    directory = Directory.of(store)
+    queue = load_queue(store, event, now)
+    settled = {s.target.id for s in queue.all if is_settled(s, queue.answers)}
+    answers = queue.answers
+    settling = [*answers.confirmed.values(), *answers.declined.values()]
+    context = {s.target.id for s in settling if isinstance(s, TargetState)}
+    targets = [t for t in store.targets(event.id) if t.id not in settled]
     kinds: dict[int, OutletKind] = {}
     warmths: dict[int, int] = {}
-    for target in targets:
-        outlet = directory.who(target).outlet
-        if outlet is not None and target.id is not None:
-            kinds[target.id] = outlet.kind
-            warmths[target.id] = outlet.warmth
+    for state in queue.all:
+        outlet = state.outlet
+        if outlet is not None and state.target.id is not None:
+            kinds[state.target.id] = outlet.kind
+            warmths[state.target.id] = outlet.warmth
     shares = deal(targets, kinds, warmths, len(names))
+    by_id = {t.id: t for t in store.targets(event.id)}
+    known = [by_id[target_id] for target_id in sorted(context, key=lambda i: i or 0)]
     settings_doc = dict(raw.get("settings", {}).get("1", {}))
     written: list[Path] = []
     try:
         out_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
         for name, path, share in zip(names, paths, shares, strict=True):
-            tables = _share_tables(raw, event, share, settings_doc, name, main_id, team_key)
+            tables = _share_tables(
+                raw, event, [*share, *known], settings_doc, name, main_id, team_key
+            )
             written.append(path)
             write_snapshot(path, tables)
     except OSError as exc:  # a full disk: no half set of shares left behind
@@ -141,7 +164,7 @@ def split(store: Store, event: Event, names: Sequence[str], out_dir: Path) -> li
         where = written[-1] if written else out_dir
         raise StoreWriteFailed(path=str(where), detail=os_words(exc)) from exc
 
-    return paths
+    return Split(paths, [len(share) for share in shares], len(settled))
 
 
 def _share_tables(

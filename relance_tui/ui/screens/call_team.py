@@ -71,7 +71,9 @@ class CallTeam:
     def _callback_dialog(self) -> CallbackDialog:
         from relance_tui.ui.dialogs.callback import CallbackDialog  # not before the first card
 
-        return CallbackDialog(self.clock, self.lang, team=self.session.team is not None)
+        return CallbackDialog(
+            self.clock, self.lang, team=self.session.team is not None, event=self.session.event
+        )
 
     def _show_taken(self, state: TargetState) -> None:
         """The card says so when a teammate took it first (their files had not met)."""

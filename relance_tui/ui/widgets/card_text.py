@@ -9,6 +9,7 @@ from relance_tui import i18n
 from relance_tui.core.calls.queue import TargetState
 from relance_tui.core.calls.timing import format_soon
 from relance_tui.core.media.phones import format_phone
+from relance_tui.core.models import Outcome
 from relance_tui.core.script.book import spoken_languages
 
 
@@ -64,9 +65,10 @@ def card_text(
         notes.append(i18n.t("calls.notes.outlet", outlet=outlet, note=state.outlet.notes.strip()))
     answer = ""
     if answered is not None and answered.last is not None:
+        declined = answered.last.outcome is Outcome.DECLINED
         answer = i18n.t(
             f"calls.answered.{answered.last.outcome.value}",
-            outlet=outlet,
+            outlet=answered.show.name if declined and answered.show else outlet,
             who=answered.name or i18n.t("role.newsroom"),
             when=format_soon(answered.last.at, now, lang),
         )

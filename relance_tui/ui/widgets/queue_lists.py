@@ -15,6 +15,16 @@ from textual.widgets.option_list import Option
 from relance_tui import i18n
 from relance_tui.core.calls.queue import Queue, TargetState
 from relance_tui.core.calls.timing import format_soon
+from relance_tui.core.models import Outcome
+
+
+def settled_text(answer: TargetState) -> str:
+    """ "déjà confirmé par Béatrice Thibault" / "Le 15-18 a refusé"."""
+    last = answer.last
+    if last is not None and last.outcome is Outcome.DECLINED:
+        where = answer.show.name if answer.show else (answer.outlet.name if answer.outlet else "")
+        return i18n.t("calls.aside.declined", show=where)
+    return i18n.t("calls.aside.confirmed", who=answer.name or i18n.t("role.newsroom"))
 
 
 class QueueLists(OptionList):
@@ -58,7 +68,10 @@ class QueueLists(OptionList):
                 lines.append(("-", i18n.t("calls.none")))
             for state in states:
                 when = format_soon(state.next_at, now, lang) if state.next_at else ""
-                lines.append((f"t{state.target.id}", f"{when}  {state.label}".strip()))
+                text = f"{when}  {state.label}".strip()
+                if state.covered_by is not None:  # set aside: who settled its newsroom
+                    text += " — " + settled_text(state.covered_by)
+                lines.append((f"t{state.target.id}", text))
         if lines == self._said:  # most keys change nothing here: no rebuild, no redraw
             return
         options: list[Option] = []

@@ -9,7 +9,7 @@ import pytest
 from relance_tui.core.calls.queue import CallbackTimeNeeded, Status
 from relance_tui.core.calls.session import CallSession
 from relance_tui.core.calls.timing import DEFAULT_TZ
-from relance_tui.core.models import Contact, Event, EventKind, Outcome, Outlet, Target
+from relance_tui.core.models import Contact, Event, EventKind, Outcome, Outlet, Show, Target
 from relance_tui.core.store.store import Store
 
 START = datetime(2026, 11, 26, 10, 0, tzinfo=DEFAULT_TZ)
@@ -188,7 +188,52 @@ def two_at_one_outlet(store: Store) -> Event:
     return event
 
 
-@pytest.mark.parametrize("answer", [Outcome.CONFIRMED, Outcome.DECLINED])
+def test_a_refusal_settles_only_that_contact_and_that_show(store: Store) -> None:
+    """ICI Première: Le 15-18's producer says no; Le 15-18's researcher goes aside,
+    Tout un matin's stays in the queue, and its card says who refused."""
+    event = call_list(store, ("CJAD", 1))
+    ici = Outlet(name="ICI Première", warmth=3, phone="514-555-0100")
+    store.save(ici)
+    le_15_18 = Show(outlet_id=ici.id, name="Le 15-18")
+    matin = Show(outlet_id=ici.id, name="Tout un matin")
+    store.save(le_15_18)
+    store.save(matin)
+    for position, (name, show) in enumerate(
+        [("Producer 15-18", le_15_18), ("Researcher 15-18", le_15_18), ("Matin", matin)],
+        start=2,
+    ):
+        contact = Contact(outlet_id=ici.id, show_id=show.id, name=name, phone="514-555-0142")
+        store.save(contact)
+        store.save(Target(event_id=event.id, position=position, contact_id=contact.id))
+    session = CallSession(store, Clock())
+    assert session.card is not None and session.card.name == "Producer 15-18"
+    session.record(Outcome.DECLINED)
+
+    assert session.queue is not None
+    [aside] = session.queue.set_aside
+    assert aside.name == "Researcher 15-18"
+    assert aside.covered_by is not None and aside.covered_by.name == "Producer 15-18"
+    waiting = [s.name for s in session.queue.ready]
+    assert "Matin" in waiting and "Researcher 15-18" not in waiting
+    matin_state = next(s for s in session.queue.ready if s.name == "Matin")
+    news = session.queue.outlet_answer(matin_state)
+    assert news is not None and news.show is not None and news.show.name == "Le 15-18"
+
+
+def test_a_refusal_from_the_desk_leaves_the_outlets_other_people_in_the_queue(
+    store: Store,
+) -> None:
+    two_at_one_outlet(store)
+    session = CallSession(store, Clock())
+    session.record(Outcome.DECLINED)
+    assert session.queue is not None and session.queue.set_aside == []
+    assert outlet_of(session) == "CIBL" and session.card is not None
+    assert session.card.name == "Second CIBL"
+    news = session.queue.outlet_answer(session.card)
+    assert news is not None and news.name == "Contact CIBL"
+
+
+@pytest.mark.parametrize("answer", [Outcome.CONFIRMED])
 def test_once_an_outlet_answered_its_other_people_are_set_aside(
     store: Store, answer: Outcome
 ) -> None:

@@ -12,9 +12,9 @@ from relance_tui.core.calls.timing import (
     call_warnings,
     format_day,
     format_when,
-    place_retry,
     relance_window,
 )
+from relance_tui.core.calls.workdays import place_retry
 from relance_tui.core.models import Event, EventKind
 
 
@@ -129,8 +129,9 @@ def test_window_days_are_short() -> None:
         (at(27, 10, 30), at(26, 11, 0), at(26, 11, 0)),  # inside newsroom hours: as it fell
         (at(27, 10, 30), at(26, 14, 0), at(27, 9)),  # from 14 h: the next morning
         (at(27, 10, 30), at(26, 19, 30), at(27, 9)),
-        (at(27, 8, 30), at(26, 19, 30), at(26, 19, 30)),  # 9 h is after the event: as it fell
-        (at(27, 8, 30), at(27, 6, 0), at(27, 6, 0)),
+        (at(27, 8, 30), at(26, 19, 30), at(27, 8)),  # 9 h is after the event: its 8 h
+        (at(27, 8, 30), at(27, 6, 0), at(27, 8)),
+        (at(27, 8, 30), at(27, 8, 10), at(27, 8, 10)),  # past 8 h: as it fell
     ],
 )
 def test_automatic_retries_land_inside_newsroom_hours_before_the_event(

@@ -142,7 +142,9 @@ def test_merge_is_idempotent_order_independent_and_loses_nothing(
     main = base / "main.json"
     with Store.open(main) as store:
         event = world(store, 9)
-        paths = split(store, event, [f"Appelant {n}" for n in range(callers)], base / "shares")
+        paths = split(
+            store, event, [f"Appelant {n}" for n in range(callers)], base / "shares", T0
+        ).paths
     for index, path in enumerate(paths):
         call_in_share(path, logs[index], T0 + timedelta(hours=index), undos[index])
     copy = base / "copy.json"
@@ -174,10 +176,10 @@ def test_foreign_and_newer_files_are_refused_main_unchanged(tmp_path: Path) -> N
     other = tmp_path / "other.json"
     with Store.open(main) as store:
         event = world(store, 4)
-        [share, _] = split(store, event, ["A", "B"], tmp_path / "shares")
+        [share, _] = split(store, event, ["A", "B"], tmp_path / "shares", T0).paths
     with Store.open(other) as store:
         other_event = world(store, 4)
-        [foreign, _] = split(store, other_event, ["A", "B"], tmp_path / "other-shares")
+        [foreign, _] = split(store, other_event, ["A", "B"], tmp_path / "other-shares", T0).paths
     newer = tmp_path / "newer.json"
     data = read_snapshot(share)
     data["meta"]["1"]["schema_version"] = 99
@@ -201,7 +203,7 @@ def test_the_door_kept_in_a_share_comes_back_with_its_walk_ins(tmp_path: Path) -
     with Store.open(tmp_path / "main.json") as main:
         event = world(main, 4)
         main.save(main.settings().__class__(id=1, current_event_id=event.id))
-        [path] = split(main, event, ["Porte"], tmp_path / "shares")
+        [path] = split(main, event, ["Porte"], tmp_path / "shares", T0).paths
     with Store.open(path) as share:
         shared_event = share.current_event()
         state = load_queue(share, shared_event, T0).current
@@ -229,7 +231,7 @@ def edited_share(tmp_path: Path, edit) -> tuple[Path, Path, int]:  # type: ignor
     main_path = tmp_path / "main.json"
     with Store.open(main_path) as main:
         event = world(main, 4)
-        [path] = split(main, event, ["Sam"], tmp_path / "shares")
+        [path] = split(main, event, ["Sam"], tmp_path / "shares", T0).paths
     call_in_share(path, [Outcome.VOICEMAIL], T0, undo=False)
     with Store.open(path):
         pass  # folds the journal into the share's snapshot
@@ -267,7 +269,7 @@ def test_two_callers_with_the_same_name_are_told_so(tmp_path: Path) -> None:
     with Store.open(tmp_path / "main.json") as main:
         event = world(main, 4)
         with pytest.raises(SameNames) as refused:
-            split(main, event, ["Alex", "alex"], tmp_path / "shares")
+            split(main, event, ["Alex", "alex"], tmp_path / "shares", T0)
     assert "Deux personnes nommées" in str(refused.value)
     assert not (tmp_path / "shares").exists() or list((tmp_path / "shares").iterdir()) == []
 
@@ -349,7 +351,7 @@ def test_a_share_keeps_its_seal_through_its_callers_sessions_and_merges(tmp_path
     main_path = tmp_path / "main.json"
     with Store.open(main_path) as main:
         event = world(main, 4)
-        [path] = split(main, event, ["Sam"], tmp_path / "shares")
+        [path] = split(main, event, ["Sam"], tmp_path / "shares", T0).paths
     pending = tmp_path / "pending.json"  # the share as a kill -9 would leave it
     with Store.open(path) as share:
         event_in_share = share.current_event()
@@ -378,3 +380,35 @@ def test_accepting_a_hand_edit_of_a_share_leaves_it_unmergeable(tmp_path: Path) 
         assert share.attempts()[0].outcome is Outcome.CONFIRMED
     with Store.open(main_path) as main, pytest.raises(UnsealedShare):
         plan_merge(main, path)
+
+
+def test_split_deals_only_what_is_left_to_ask_and_each_share_knows_who_confirmed(
+    tmp_path: Path,
+) -> None:
+    """The outlet rule (settled.py) in `split`: a confirmed outlet's other contact, a
+    declined contact and the confirmed one are dealt to no one; every share holds the
+    confirmation, so a share's queue sets the outlet's people aside as the main one does."""
+    main = tmp_path / "main.json"
+    with Store.open(main) as store:
+        event = world(store, 6)
+        first = load_queue(store, event, T0).current
+        assert first is not None and first.outlet is not None
+        second = Contact(outlet_id=first.outlet.id, name="Second", phone="514-555-0199")
+        store.save(second)
+        store.save(Target(event_id=event.id, position=7, contact_id=second.id))
+        record_outcome(store, first, Outcome.CONFIRMED, T0)
+        declined = load_queue(store, event, T0).current
+        assert declined is not None and declined.outlet is not first.outlet
+        record_outcome(store, declined, Outcome.DECLINED, T0)
+        done = split(store, event, ["A", "B"], tmp_path / "shares", T0)
+    assert done.left_out == 3  # the confirmation, its outlet's second contact, the refusal
+    assert sorted(done.dealt) == [2, 2]  # the 4 others, two each
+    names: list[str] = []
+    for path in done.paths:
+        with Store.open(path) as share:
+            queue = load_queue(share, event, T0)
+            callable_ = [s.name for s in queue.ready + queue.later]
+            names += callable_
+            assert "Second" not in callable_ and first.name not in callable_
+            assert first.outlet.id in queue.covered  # the share knows the outlet confirmed
+    assert len(names) == 4 and len(set(names)) == 4
