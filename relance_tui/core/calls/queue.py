@@ -126,7 +126,7 @@ def progress(queue: Queue) -> Progress:
         confirmed=sum(
             1 for s in counted if s.last is not None and s.last.outcome is Outcome.CONFIRMED
         ),
-        left=len(queue.ready) + len(queue.later) + len(queue.held),
+        left=len(queue.ready),  # what can be called now: the rest waits, apart
         later=len(queue.later),
     )
 

@@ -45,8 +45,15 @@ class Summary:
     outlets_confirmed: int = 0  # newsrooms, not people: one yes per outlet counts once
     calls: int = 0
     seconds_calling: float = 0.0
-    calls_per_hour: float | None = None
+    calls_per_hour: float | None = None  # over the time on the phone; None when too little
     door: DoorReport | None = None  # once someone kept the door of the event
+    after_event: bool = False  # the event has started: callbacks left are not made
+
+    def title_key(self, attribute: str, key: str) -> str:
+        """A section's title: after the event, callbacks still pending were not made."""
+        if attribute == "callbacks" and self.after_event:
+            return "report.not_called_back"
+        return key
 
 
 def outcome_key(state: TargetState) -> str:
@@ -63,17 +70,17 @@ def summarise(store: Store, event: Event, clock: Clock) -> Summary:
         (s for s in queue.all if s.status is not Status.BLOCKED or s.last is not None),
         key=lambda s: s.target.position,
     )
-    summary = Summary(event=event, total=len(states))
-    first_call = last_call = None
+    now = clock()
+    summary = Summary(event=event, total=len(states), after_event=now >= event.start)
+    started = 0  # calls whose time on the phone was measured (the call was started)
     for state in states:
         key = outcome_key(state)
         summary.by_outcome[key] += 1
         for attempt in state.history:
             summary.calls += 1
             summary.seconds_calling += attempt.duration_s
+            started += attempt.duration_s > 0
             summary.calls_by_caller[attempt.caller or "—"] += 1
-            first_call = attempt.at if first_call is None else min(first_call, attempt.at)
-            last_call = attempt.at if last_call is None else max(last_call, attempt.at)
         last = state.last
         if state.contact is not None and state.contact.to_fix:
             summary.to_fix.append(state)
@@ -93,11 +100,12 @@ def summarise(store: Store, event: Event, clock: Clock) -> Summary:
     summary.callbacks.sort(key=lambda s: s.next_at.timestamp() if s.next_at else 0.0)
     summary.outlets_confirmed = len({s.outlet.id for s in summary.confirmed if s.outlet})
     if event.id is not None and store.arrivals(event.id):
-        summary.door = door_report(store, event, clock())
-    if first_call is not None and last_call is not None:
-        hours = (last_call - first_call).total_seconds() / 3600
-        if summary.calls >= 5 and hours >= 0.25:  # a pace means nothing over two calls
-            summary.calls_per_hour = round(summary.calls / hours, 1)
+        summary.door = door_report(store, event, now)
+    # The pace over the time actually spent on the phone (calls that were started), not
+    # from the first call to the last: calls spread over three days are not 12 an hour.
+    hours = summary.seconds_calling / 3600
+    if started >= 5 and hours >= 1 / 6:  # a pace means nothing over two calls
+        summary.calls_per_hour = round(started / hours, 1)
     return summary
 
 
@@ -173,7 +181,11 @@ def door_sections(summary: Summary) -> list[tuple[str, str, tuple[str, ...], lis
 def all_sections(summary: Summary) -> list[tuple[str, tuple[str, ...], list[dict[str, str]]]]:
     """Every list of the Bilan as (title, columns, rows): the calls', then the door's."""
     sections = [
-        (title_key, columns, [who_fields(s) for s in getattr(summary, attribute)])
+        (
+            summary.title_key(attribute, title_key),
+            columns,
+            [who_fields(s) for s in getattr(summary, attribute)],
+        )
         for attribute, title_key, columns in SECTIONS
     ]
     return sections + [(title, cols, rows) for _, title, cols, rows in door_sections(summary)]
@@ -242,7 +254,7 @@ def totals_line(summary: Summary) -> str:
         if summary.calls_per_hour is not None
         else ""
     )
-    return i18n.t(
+    totals = i18n.t(
         "report.totals",
         calls=i18n.t("count.calls", count=summary.calls),
         targets=i18n.t("count.targets", count=summary.total),
@@ -250,8 +262,10 @@ def totals_line(summary: Summary) -> str:
         + " ("
         + i18n.t("count.outlets", count=summary.outlets_confirmed)
         + ")",
-        time=_duration(summary.seconds_calling),
-    ) + (f" · {pace}" if pace else "")
+    )
+    if summary.seconds_calling >= 60:  # no call was timed: no "0 min on the phone"
+        totals += " · " + i18n.t("report.on_phone", time=_duration(summary.seconds_calling))
+    return totals + (f" · {pace}" if pace else "")
 
 
 def as_markdown(summary: Summary) -> str:
@@ -291,9 +305,10 @@ def as_csv(summary: Summary) -> str:
         + [neutralise(i18n.t(f"export.col.{c}")) for c in columns]
     )
     for attribute, title_key, _ in SECTIONS:
+        title = i18n.t(summary.title_key(attribute, title_key))
         for state in getattr(summary, attribute):
             who = who_fields(state)
-            writer.writerow([neutralise(i18n.t(title_key))] + [neutralise(who[c]) for c in columns])
+            writer.writerow([neutralise(title)] + [neutralise(who[c]) for c in columns])
     for _, title_key, _, rows in door_sections(summary):
         for row in rows:
             cells = {"outlet": row["outlet"], "name": row["name"], "notes": row["crew"]}

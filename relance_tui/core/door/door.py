@@ -42,6 +42,8 @@ class DoorEntry:
     name: str  # the person; empty for a newsroom
     expected: str  # "confirmed", "interested", or "" (not expected: came anyway)
     arrival: Arrival | None  # their check-in, when they came
+    notes: str = ""  # what the calls noted ("Envoyer caméraman si possible")
+    outlet_came: str = ""  # not here, but their outlet is: who of it came
 
     @property
     def key(self) -> str:
@@ -87,6 +89,7 @@ def door_list(store: Store, event: Event, now: datetime) -> list[DoorEntry]:
             name=state.name,
             expected=last.outcome.value,
             arrival=present.get(key),
+            notes=" / ".join(a.note for a in state.history if a.note),
         )
     for key, arrival in present.items():
         if key not in entries:
@@ -100,6 +103,13 @@ def door_list(store: Store, event: Event, now: datetime) -> list[DoorEntry]:
                 expected="",
                 arrival=arrival,
             )
+    came_for: dict[int, str] = {}  # outlet id -> who of it came (settled.py: one newsroom)
+    for entry in entries.values():
+        if entry.present and entry.outlet_id is not None:
+            came_for.setdefault(entry.outlet_id, entry.name or entry.outlet)
+    for key, entry in entries.items():
+        if not entry.present and entry.outlet_id in came_for:
+            entries[key] = dataclasses.replace(entry, outlet_came=came_for[entry.outlet_id])
     order = {Outcome.CONFIRMED.value: 0, Outcome.INTERESTED.value: 1, "": 2}
     return sorted(entries.values(), key=lambda e: (order[e.expected], fold(e.outlet), fold(e.name)))
 
@@ -217,18 +227,26 @@ def undo_door(store: Store, event: Event, now: datetime) -> Arrival | None:
 @dataclass(frozen=True)
 class DoorReport:
     """After the event: who came, who confirmed and did not (send them the material),
-    who came without confirming."""
+    who came without confirming. Absence is judged per outlet (settled.py): a
+    confirmed person whose outlet came through someone else is listed with those
+    present, "venu (par …)", never as absent."""
 
     present: list[DoorEntry]
     confirmed_absent: list[DoorEntry]
     came_unconfirmed: list[DoorEntry]
 
+    @property
+    def people_present(self) -> int:
+        return sum(1 for e in self.present if e.present)
+
 
 def door_report(store: Store, event: Event, now: datetime) -> DoorReport:
     entries = door_list(store, event, now)
+    confirmed = [e for e in entries if e.expected == "confirmed" and not e.present]
     return DoorReport(
-        present=[e for e in entries if e.present],
-        confirmed_absent=[e for e in entries if e.expected == "confirmed" and not e.present],
+        present=[e for e in entries if e.present]
+        + [e for e in confirmed if e.outlet_came],
+        confirmed_absent=[e for e in confirmed if not e.outlet_came],
         came_unconfirmed=[e for e in entries if e.present and e.expected != "confirmed"],
     )
 
@@ -239,10 +257,12 @@ def door_fields(entry: DoorEntry, lang: str) -> dict[str, str]:
     from relance_tui.core.calls.timing import format_clock
 
     arrival = entry.arrival
+    came = i18n.t("door.came_with", who=entry.outlet_came) if entry.outlet_came else ""
     return {
         "name": entry.name,
         "outlet": entry.outlet,
-        "arrived": format_clock(arrival.at, lang) if arrival else "",
+        "arrived": format_clock(arrival.at, lang) if arrival else came,
+        "notes": entry.notes,
         "crew": ", ".join(i18n.t(f"crew.{c}") for c in arrival.crew) if arrival else "",
         "interview": arrival.interview if arrival else "",
         "said": i18n.t(f"outcome.{entry.expected}") if entry.expected else "",

@@ -170,6 +170,12 @@ def take_rows(takes: Sequence[RehearsalTake]) -> list[TakeRow]:
     return rows
 
 
+def rehearsals(takes: Sequence[RehearsalTake]) -> int:
+    """How many times the script was rehearsed: the plausible takes only (a ⚠ mis-hit,
+    a take of two words or of two minutes, does not count toward the three)."""
+    return sum(1 for take in takes if plausible(take))
+
+
 @dataclass(frozen=True)
 class Pace:
     wpm: float

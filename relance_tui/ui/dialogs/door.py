@@ -74,9 +74,16 @@ class CrewForm(Dialog[CrewChoice]):
                     member.value in self._crew,
                     id=f"crew-{member.value}",
                 )
-            hint = ", ".join(self._spokespeople)
             yield Label(i18n.t("door.crew.interview"), classes="field-label")
-            yield TextInput(self._interview, placeholder=hint, id="crew-interview")
+            # The placeholder says the field is empty: spokespeople's names written there
+            # read as an interview already noted.
+            placeholder = i18n.t("door.crew.no_interview")
+            yield TextInput(self._interview, placeholder=placeholder, id="crew-interview")
+            if self._spokespeople:
+                spokespeople = ", ".join(self._spokespeople)
+                yield Label(
+                    i18n.t("door.crew.spokespeople", names=spokespeople), classes="dialog-hint"
+                )
             with Horizontal(classes="form-buttons"):
                 yield Button(i18n.t("form.save"), id="form-save", variant="primary")
                 yield Button(i18n.t("form.cancel"), id="form-cancel")

@@ -44,6 +44,10 @@ def entry_line(entry: DoorEntry, lang: str) -> Text:
         line.append(" · " + ", ".join(i18n.t(f"crew.{c}") for c in entry.arrival.crew))
     if entry.arrival is not None and entry.arrival.interview:
         line.append(" · " + i18n.t("door.interviewed", who=entry.arrival.interview))
+    if entry.outlet_came:
+        line.append(" · " + i18n.t("door.came_with", who=entry.outlet_came), style="green")
+    if entry.notes:
+        line.append(f" · {entry.notes}", style="italic")
     return line
 
 
@@ -90,7 +94,8 @@ class DoorScreen(RelanceScreen):
             estimate = expected_turnout(self.store, event)
             present = sum(1 for e in self._entries if e.present)
             outlets = len({e.outlet_id for e in self._entries if e.present})
-            parts = [estimate.text(), i18n.t("door.present", count=present, outlets=outlets)]
+            outlets_text = i18n.t("count.outlets", count=outlets)
+            parts = [estimate.text(), i18n.t("door.present", count=present, outlets=outlets_text)]
             self.query_one("#door-turnout", Label).update(" · ".join(p for p in parts if p))
             self.query_one("#door-turnout", Label).tooltip = estimate.explanation()
         self._filter()

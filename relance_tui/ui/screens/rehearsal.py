@@ -27,6 +27,7 @@ from relance_tui.core.script.rehearsal import (
     pace,
     phase,
     ready_check,
+    rehearsals,
     record_take,
     take_rows,
 )
@@ -189,12 +190,13 @@ class RehearsalScreen(RelanceScreen):
                 key=str(row.take.id),
             )
         nudge = self.query_one("#nudge", Label)
+        rehearsed = rehearsals(takes)  # a ⚠ mis-hit is not a rehearsal
         nudge.update(
-            i18n.t("rehearsal.nudge", count=len(takes))
-            if len(takes) < TAKES_BEFORE_CALLING
-            else i18n.t("rehearsal.enough", count=len(takes))
+            i18n.t("rehearsal.nudge", count=rehearsed)
+            if rehearsed < TAKES_BEFORE_CALLING
+            else i18n.t("rehearsal.enough", count=rehearsed)
         )
-        nudge.set_class(len(takes) < TAKES_BEFORE_CALLING, "-nudge")
+        nudge.set_class(rehearsed < TAKES_BEFORE_CALLING, "-nudge")
         lang = self._event_lang()
         caller_pace = pace(takes, lang)
         if caller_pace.measured:

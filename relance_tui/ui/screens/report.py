@@ -168,7 +168,10 @@ class ReportScreen(RelanceScreen):
             self._rows[attribute] = [(f"{attribute}-{n}", row) for n, row in enumerate(rows)]
         tabs = self.query_one(TabbedContent)
         for attribute, _, _ in ALL_SECTIONS:  # short titles: every tab fits the strip
-            label = f"{i18n.t(f'report.tab.{attribute}')} ({len(self._rows[attribute])})"
+            tab_key = summary.title_key(attribute, f"report.tab.{attribute}")
+            if tab_key != f"report.tab.{attribute}":
+                tab_key = tab_key.replace("report.", "report.tab.")
+            label = f"{i18n.t(tab_key)} ({len(self._rows[attribute])})"
             tabs.get_tab(f"tab-{attribute}").label = label
         self._fill_tables()
 

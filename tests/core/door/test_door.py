@@ -205,3 +205,34 @@ def test_the_queue_s_answers_are_what_the_calls_say_after_skips_and_undo(store: 
         "D": [Outcome.INTERESTED],
     }
     assert expected_turnout(store, event, answers=answers) == expected_turnout(store, event)
+
+
+def test_an_outlet_that_came_is_not_absent_whoever_of_it_confirmed(store: Store) -> None:
+    """CIBL confirmed twice (its desk, then a journalist, who asked for a camera); the
+    desk's person came. The journalist is not "confirmed absent" (no kit "sorry you
+    missed it" to a newsroom that covered the event): listed as came, through the desk;
+    the door shows the call's note."""
+    from relance_tui import i18n
+    from relance_tui.core.door.door import door_fields, door_report
+
+    event = event_with(store, DAY, {"CIBL 101,5": Outcome.CONFIRMED, "CJAD": Outcome.CONFIRMED})
+    cibl = next(o for o in store.outlets() if o.name == "CIBL 101,5")
+    second = Contact(outlet_id=cibl.id, name="Zoé Lavoie")
+    store.save(second)
+    store.save(Target(event_id=event.id, position=9, contact_id=second.id))
+    state = next(s for s in load_queue(store, event, DAY).all if s.name == "Zoé Lavoie")
+    note = "Envoyer caméraman si possible"
+    record_outcome(store, state, Outcome.CONFIRMED, DAY - timedelta(hours=20), note=note)
+    entries = door_list(store, event, DAY)
+    zoe = next(e for e in entries if e.name == "Zoé Lavoie")
+    assert zoe.notes == note
+    desk = next(e for e in entries if e.name == "Journaliste CIBL 101,5")
+    check_in(store, event, desk, DAY)
+
+    report = door_report(store, event, DAY + timedelta(hours=3))
+    assert [e.outlet for e in report.confirmed_absent] == ["CJAD"]
+    came = next(e for e in report.present if e.name == "Zoé Lavoie")
+    assert came.outlet_came == "Journaliste CIBL 101,5" and not came.present
+    assert report.people_present == 1
+    i18n.set_language("fr")
+    assert door_fields(came, "fr")["arrived"] == "venu (par Journaliste CIBL 101,5)"

@@ -159,3 +159,16 @@ def test_a_deleted_take_is_gone_from_the_table_and_the_pace(store: Store, event:
     takes = store.takes(event.id)
     assert [t.duration_s for t in takes] == [30.0]
     assert pace(takes, "fr").wpm == 120
+
+
+def test_a_mis_hit_take_is_not_a_rehearsal() -> None:
+    """Three takes toward "répétez trois fois": a ⚠ take (two seconds of ninety words)
+    does not count."""
+    from relance_tui.core.models import RehearsalTake
+    from relance_tui.core.script.rehearsal import rehearsals
+
+    at = datetime(2026, 12, 4, 10, tzinfo=DEFAULT_TZ)
+    real = RehearsalTake(event_id=1, at=at, duration_s=28.0, words=70, wpm=150.0)
+    mis_hit = RehearsalTake(event_id=1, at=at, duration_s=2.5, words=70, wpm=1680.0)
+    assert rehearsals([real, mis_hit]) == 1
+    assert rehearsals([real, real, real]) == 3

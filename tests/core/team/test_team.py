@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from relance_tui.core.calls.queue import load_queue, record_outcome, undo_last
-from relance_tui.core.calls.report import summarise
+from relance_tui.core.calls.report import summarise, totals_line
 from relance_tui.core.calls.timing import DEFAULT_TZ, fixed_clock
 from relance_tui.core.errors import NewerSchema
 from relance_tui.core.models import Contact, Event, EventKind, Outcome, Outlet, OutletKind, Target
@@ -72,7 +72,7 @@ def test_summary_counts_a_hand_built_log(store: Store) -> None:
     assert [s.name for s in summary.callbacks] == ["Contact 0"]
     assert summary.calls == 5 and summary.seconds_calling == 300
     assert summary.calls_by_caller == Counter(Sam=3, Alex=2)
-    assert summary.calls_per_hour == 7.5  # 5 calls in 40 minutes
+    assert summary.calls_per_hour is None  # 5 minutes on the phone: too few for a pace
     assert sum(summary.confirmed_by_kind.values()) == 2
 
 
@@ -412,3 +412,50 @@ def test_split_deals_only_what_is_left_to_ask_and_each_share_knows_who_confirmed
             assert "Second" not in callable_ and first.name not in callable_
             assert first.outlet.id in queue.covered  # the share knows the outlet confirmed
     assert len(names) == 4 and len(set(names)) == 4
+
+
+def test_the_pace_is_over_the_time_on_the_phone_not_from_the_first_call_to_the_last(
+    store: Store,
+) -> None:
+    """12 calls of a minute and a half spread over three days: 40 calls an hour on the
+    phone, 18 minutes on it; not "0 min on the phone, 12 calls an hour"."""
+    event = world(store, 12)
+    now = T0 - timedelta(days=1)
+    for _ in range(12):
+        state = load_queue(store, event, now).current
+        assert state is not None
+        record_outcome(store, state, Outcome.VOICEMAIL, now, duration_s=90)
+        now += timedelta(hours=5)  # spread over three days
+    summary = summarise(store, event, fixed_clock(now))
+    assert summary.calls_per_hour == 40.0
+    line = totals_line(summary)
+    assert "18 min au téléphone" in line and "40 appels à l'heure au téléphone" in line
+
+
+def test_no_time_on_the_phone_no_pace_and_no_zero_minutes(store: Store) -> None:
+    event = world(store, 6)
+    now = T0
+    for _ in range(6):
+        state = load_queue(store, event, now).current
+        assert state is not None
+        record_outcome(store, state, Outcome.VOICEMAIL, now)  # the call was never started
+        now += timedelta(minutes=2)
+    summary = summarise(store, event, fixed_clock(now))
+    assert summary.calls_per_hour is None
+    line = totals_line(summary)
+    assert "téléphone" not in line and "à l'heure" not in line
+    assert line.startswith("6 appels pour 6 cibles · 0 confirmé")
+
+
+def test_after_the_event_pending_callbacks_are_not_called_back(store: Store) -> None:
+    from relance_tui.core.calls.report import as_text
+
+    event = world(store, 3)
+    state = load_queue(store, event, T0).current
+    assert state is not None
+    record_outcome(store, state, Outcome.CALLBACK, T0, callback_at=T0 + timedelta(hours=2))
+    before = as_text(summarise(store, event, fixed_clock(T0 + timedelta(hours=1))))
+    assert "Rappels à faire (1)" in before and "Non rappelés" not in before
+    after = as_text(summarise(store, event, fixed_clock(event.start + timedelta(hours=4))))
+    assert "Non rappelés (l'événement a commencé) (1)" in after
+    assert "Rappels à faire" not in after
