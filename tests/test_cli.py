@@ -476,6 +476,15 @@ def test_the_app_opens_on_appels_while_the_window_is_open(
         store.save(dataclasses.replace(store.settings(), start_screen="auto"))
         store.save(dataclasses.replace(event, start=today + timedelta(days=9)))
     assert opens_on() == "lists"  # the window opens in six days
+    with Store.open(db_path) as store:
+        store.save(dataclasses.replace(event, start=today + timedelta(minutes=40)))
+    assert opens_on() == "door"  # the event's own hour: Accueil
+    with Store.open(db_path) as store:
+        store.save(dataclasses.replace(event, start=today - timedelta(hours=2)))
+    assert opens_on() == "door"  # still going on
+    with Store.open(db_path) as store:
+        store.save(dataclasses.replace(event, start=today - timedelta(hours=4)))
+    assert opens_on() == "report"  # over: the Bilan
     result = CliRunner().invoke(main, ["--db", str(db_path), "--screen", "bogus"])
     assert result.exit_code == 2 and "bogus" in result.output  # a wrong use, in French
     assert opened == []

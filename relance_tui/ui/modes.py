@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from relance_tui.core.calls.timing import window_is_open
+from relance_tui.core.calls.timing import door_is_open, event_end, window_is_open
 from relance_tui.core.models import Event
 
 
@@ -31,8 +31,15 @@ MODE_ORDER: tuple[Mode, ...] = (
 
 
 def start_mode(asked: str, event: Event | None, now: datetime) -> str:
-    """The screen to open on: the one asked for, or (auto) Appels while the current
-    event's window is open, when the day is for calling; Listes otherwise."""
+    """The screen to open on: the one asked for, or (auto) the one the day is for:
+    Accueil from an hour before the current event until its end, Bilan afterwards,
+    Appels while its relance window is open, Listes otherwise."""
     if asked in {mode.name for mode in MODE_ORDER}:
         return asked
-    return "calls" if event is not None and window_is_open(event, now) else "lists"
+    if event is None:
+        return "lists"
+    if door_is_open(event, now):
+        return "door"
+    if now >= event_end(event):
+        return "report"
+    return "calls" if window_is_open(event, now) else "lists"

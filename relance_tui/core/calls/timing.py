@@ -203,6 +203,23 @@ def relance_window(event: Event) -> RelanceWindow:
     )
 
 
+DOOR_OPENS_BEFORE = timedelta(hours=1)  # journalists and crews come early to set up
+EVENT_LENGTH = {  # an event has no end time of its own: how long it is held to last
+    EventKind.PRESS_CONFERENCE: timedelta(hours=1, minutes=30),
+    EventKind.EVENT: timedelta(hours=3),
+}
+
+
+def event_end(event: Event) -> datetime:
+    """When the event is over (its start and its kind's usual length)."""
+    return event.start + EVENT_LENGTH.get(event.kind, timedelta(hours=3))
+
+
+def door_is_open(event: Event, now: datetime) -> bool:
+    """The door is kept from an hour before the event starts until its end."""
+    return event.start - DOOR_OPENS_BEFORE <= now < event_end(event)
+
+
 def window_is_open(event: Event, now: datetime) -> bool:
     """Calling for `event` is allowed now (its morning included, with a warning)."""
     status = relance_window(event).status(now.astimezone(event.start.tzinfo or DEFAULT_TZ))

@@ -244,8 +244,7 @@ def door_report(store: Store, event: Event, now: datetime) -> DoorReport:
     entries = door_list(store, event, now)
     confirmed = [e for e in entries if e.expected == "confirmed" and not e.present]
     return DoorReport(
-        present=[e for e in entries if e.present]
-        + [e for e in confirmed if e.outlet_came],
+        present=[e for e in entries if e.present] + [e for e in confirmed if e.outlet_came],
         confirmed_absent=[e for e in confirmed if not e.outlet_came],
         came_unconfirmed=[e for e in entries if e.present and e.expected != "confirmed"],
     )

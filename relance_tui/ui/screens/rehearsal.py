@@ -27,8 +27,8 @@ from relance_tui.core.script.rehearsal import (
     pace,
     phase,
     ready_check,
-    rehearsals,
     record_take,
+    rehearsals,
     take_rows,
 )
 from relance_tui.core.script.speech import PLAUSIBLE_WPM, plausible

@@ -26,12 +26,13 @@ from relance_tui.core.calls.report import (
     totals_line,
     who_fields,
 )
+from relance_tui.core.door.door import DoorEntry
 from relance_tui.core.door.turnout import expected_turnout
 from relance_tui.core.errors import RelanceError, os_words
-from relance_tui.core.handoff.batch import resend_drafts
+from relance_tui.core.handoff.batch import Batch, material_drafts, resend_drafts
 from relance_tui.core.handoff.calendar import callbacks_ics
 from relance_tui.core.handoff.mail import open_with_desktop
-from relance_tui.core.models import Event, Settings
+from relance_tui.core.models import Contact, Event, Outlet, Settings
 from relance_tui.core.script import book
 from relance_tui.core.script.templates import TemplateProblem, render_event
 from relance_tui.core.store.files import write_atomically, write_atomically_bytes
@@ -62,6 +63,7 @@ class ReportScreen(RelanceScreen):
         Binding("right_square_bracket", "tab(1)", "key.tab_next", id="report.next"),
         Binding("e", "copy_email", "key.copy_email", id="report.copy_email"),
         Binding("E", "resend_all", "key.resend_all", id="report.resend_all"),
+        Binding("a", "material", "key.material", id="report.material"),
         Binding("x", "export", "key.export_report", id="report.export"),
         Binding("s", "split", "key.split", id="report.split"),
         Binding("m", "merge", "key.merge", id="report.merge"),
@@ -277,6 +279,51 @@ class ReportScreen(RelanceScreen):
 
         self.app.push_screen(ResendAllDialog(len(summary.resend)), self.guarded(chosen))
 
+    def action_material(self) -> None:
+        """After the event: the press kit to the outlets that confirmed and did not come."""
+        summary = self._summary
+        absent = summary.door.confirmed_absent if summary and summary.door else []
+        if summary is None or not absent:
+            self._status(i18n.t("handoff.material.none"))
+            return
+        outlets = len({e.outlet_id for e in absent})
+
+        def chosen(bcc: bool | None) -> None:
+            if bcc is not None and summary is not None:
+                self._material_worker(summary.event, absent, bcc)
+
+        question = "handoff.material.question"
+        self.app.push_screen(ResendAllDialog(outlets, question), self.guarded(chosen))
+
+    @work(thread=True, exclusive=True, group="resend_all")
+    def _material_worker(self, event: Event, absent: list[DoorEntry], bcc: bool) -> None:
+        stamp = self.clock()
+        folder = drafts_dir(self.store.path) / stamp.strftime("%Y%m%d-%H%M%S-materiel")
+        outlets = {
+            e.outlet_id: outlet
+            for e in absent
+            if e.outlet_id is not None
+            and (outlet := self.store.get(Outlet, e.outlet_id)) is not None
+        }
+        contacts = {
+            e.contact_id: contact
+            for e in absent
+            if e.contact_id is not None
+            and (contact := self.store.get(Contact, e.contact_id)) is not None
+        }
+        settings = self.store.settings()
+        batch = material_drafts(event, absent, outlets, contacts, settings, folder, bcc=bcc)
+        self._batch_done(batch, open_with_desktop(str(folder)))
+
+    def _batch_done(self, batch: Batch, opened: bool) -> None:
+        drafts = i18n.t("count.drafts", count=batch.drafts)
+        said = [i18n.t("handoff.resend_all.done", drafts=drafts, folder=str(batch.folder))]
+        if batch.left_out:
+            said.append(i18n.t("handoff.resend_all.left_out", names=", ".join(batch.left_out)))
+        if opened:
+            said.insert(0, i18n.t("handoff.folder_opened"))
+        self.app.call_from_thread(self._status, " · ".join(said))
+
     @work(thread=True, exclusive=True, group="resend_all")
     def _resend_worker(self, event: Event, states: list[TargetState], bcc: bool) -> None:
         stamp = self.clock()
@@ -284,14 +331,7 @@ class ReportScreen(RelanceScreen):
         file_id = str(self.store.meta().get("file_id") or "main")
         settings = self.store.settings()
         batch = resend_drafts(event, states, settings, folder, file_id, stamp, bcc=bcc)
-        opened = open_with_desktop(str(folder))
-        drafts = i18n.t("count.drafts", count=batch.drafts)
-        said = [i18n.t("handoff.resend_all.done", drafts=drafts, folder=str(folder))]
-        if batch.left_out:
-            said.append(i18n.t("handoff.resend_all.left_out", names=", ".join(batch.left_out)))
-        if opened:
-            said.insert(0, i18n.t("handoff.folder_opened"))
-        self.app.call_from_thread(self._status, " · ".join(said))
+        self._batch_done(batch, open_with_desktop(str(folder)))
 
     def action_export(self) -> None:
         summary = self._summary
@@ -332,11 +372,22 @@ class ReportScreen(RelanceScreen):
                 return
             folder = request.folder
             try:
-                paths = split(self.store, summary.event, request.names, folder)
+                done = split(self.store, summary.event, request.names, folder, self.clock())
             except (RelanceError, OSError) as problem:
                 self._status(str(problem))
                 return
-            self._status(i18n.t("team.split.done", count=len(paths), folder=str(folder)))
+            dealt = ", ".join(
+                f"{name} {count}" for name, count in zip(request.names, done.dealt, strict=True)
+            )
+            self._status(
+                " · ".join(
+                    [
+                        i18n.t("team.split.done", count=len(done.paths), folder=str(folder)),
+                        i18n.t("team.split.dealt", shares=dealt),
+                        i18n.t("cli.split.left_out", count=done.left_out),
+                    ]
+                )
+            )
 
         self.app.push_screen(SplitDialog(self.store.path.parent / "partage"), self.guarded(chosen))
 

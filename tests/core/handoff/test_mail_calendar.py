@@ -103,3 +103,46 @@ def test_a_missing_communique_file_is_said_not_fatal(demo_store: Store, tmp_path
     event.release_file = str(tmp_path / "absent.pdf")
     path, said = release_of(event)
     assert path is None and "absent.pdf" in said and "introuvable" in said
+
+
+def test_the_press_kit_goes_to_each_absent_outlet_in_its_language(
+    demo_store: Store, now, tmp_path
+) -> None:
+    """After the event: CBC (English) and another outlet confirmed and did not come;
+    one draft per outlet, each in the outlet's language, to its confirmed people; one
+    outlet that came is left out of the kit (door_report)."""
+    from relance_tui.core.door.door import check_in, door_list, door_report
+    from relance_tui.core.handoff.batch import material_drafts
+    from relance_tui.core.models import Contact, Language, Outlet
+
+    event = demo_store.current_event()
+    states = load_queue(demo_store, event, now).ready
+    english = next(s for s in states if s.outlet and s.outlet.language is Language.EN)
+    by_outlet = {s.outlet.id: s for s in reversed(states) if s.outlet.language is Language.FR}
+    french = [by_outlet[i] for i in sorted(by_outlet)][:2]  # two outlets
+    for state in [english, *french]:
+        record_outcome(demo_store, state, Outcome.CONFIRMED, now)
+    came = next(e for e in door_list(demo_store, event, now) if e.outlet == french[1].outlet.name)
+    check_in(demo_store, event, came, event.start)
+    absent = door_report(demo_store, event, event.start + timedelta(hours=4)).confirmed_absent
+    assert sorted(e.outlet for e in absent) == sorted(
+        [english.outlet.name, french[0].outlet.name]
+    )
+    outlets = {e.outlet_id: demo_store.get(Outlet, e.outlet_id) for e in absent}
+    contacts = {e.contact_id: demo_store.get(Contact, e.contact_id) for e in absent}
+    batch = material_drafts(
+        event, absent, outlets, contacts, demo_store.settings(), tmp_path / "kit"
+    )
+    assert batch.drafts == 2 and batch.left_out == []
+    parsed = {
+        m["To"]: m
+        for m in (
+            email.message_from_bytes(p.read_bytes(), policy=email.policy.default)
+            for p in (tmp_path / "kit").glob("*.eml")
+        )
+    }
+    assert set(parsed) == {english.email, french[0].email}
+    assert parsed[english.email]["Subject"].startswith("Press kit: ")
+    assert parsed[french[0].email]["Subject"].startswith("Matériel de presse : ")
+    body = parsed[french[0].email].get_body(preferencelist=("plain",)).get_content()
+    assert "Nous ne vous avons pas vu·e" in body
