@@ -70,8 +70,11 @@ async def test_outcome_key_records_and_moves_to_the_next_card(
         assert screen.current.target.id == following.target.id
         assert following.contact.name in str(screen.query_one("#card-contact").render())
         assert "Appelés : 1 / 30" in text_of(app, "#progress")
-        if outcome in (Outcome.CONFIRMED, Outcome.DECLINED):  # the outlet has answered
+        if outcome is Outcome.CONFIRMED:  # the outlet is coming: its others go aside
             assert following.outlet.id != first.outlet.id
+        elif outcome is Outcome.DECLINED:  # only that contact and show: the outlet stays
+            assert following.target.id == second.target.id
+            assert "CIBL 101,5 a refusé — Béatrice Thibault" in text_of(app, "#card-answered")
         else:
             assert following.target.id == second.target.id
     contact = demo_store.get(Contact, first.contact.id)

@@ -25,7 +25,14 @@ class CallbackDialog(Dialog[datetime]):
     that time, a second Entrée keeps the one typed."""
 
     BINDINGS = [
-        Binding("down", "take_suggestion", "key.take_suggestion", id="callback.take", show=False)
+        Binding(
+            "down",
+            "take_suggestion",
+            "key.take_suggestion",
+            id="callback.take",
+            show=False,
+            priority=True,  # before the field: a one-line field has nothing below
+        )
     ]
 
     def __init__(

@@ -118,6 +118,7 @@ class ReportScreen(RelanceScreen):
     def reload(self) -> None:
         event = self.store.current_event()
         self._summary = summarise(self.store, event, self.clock) if event else None
+        self.refresh_bindings()  # the press kit's key shows once someone stayed away
         self._show()
         team = TeamLink.of(self.store)
         text = ""
@@ -278,6 +279,12 @@ class ReportScreen(RelanceScreen):
                 self._resend_worker(summary.event, list(summary.resend), bcc)
 
         self.app.push_screen(ResendAllDialog(len(summary.resend)), self.guarded(chosen))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "material":
+            summary = self._summary
+            return bool(summary and summary.door and summary.door.confirmed_absent)
+        return super().check_action(action, parameters)
 
     def action_material(self) -> None:
         """After the event: the press kit to the outlets that confirmed and did not come."""

@@ -125,9 +125,7 @@ def test_the_press_kit_goes_to_each_absent_outlet_in_its_language(
     came = next(e for e in door_list(demo_store, event, now) if e.outlet == french[1].outlet.name)
     check_in(demo_store, event, came, event.start)
     absent = door_report(demo_store, event, event.start + timedelta(hours=4)).confirmed_absent
-    assert sorted(e.outlet for e in absent) == sorted(
-        [english.outlet.name, french[0].outlet.name]
-    )
+    assert sorted(e.outlet for e in absent) == sorted([english.outlet.name, french[0].outlet.name])
     outlets = {e.outlet_id: demo_store.get(Outlet, e.outlet_id) for e in absent}
     contacts = {e.contact_id: demo_store.get(Contact, e.contact_id) for e in absent}
     batch = material_drafts(
