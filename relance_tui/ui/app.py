@@ -13,6 +13,7 @@ from textual.screen import Screen
 
 from relance_tui import i18n
 from relance_tui.core.calls.timing import Clock, system_clock
+from relance_tui.core.calls.workdays import holidays_of
 from relance_tui.core.errors import RelanceError
 from relance_tui.core.script.render_process import default_renderer
 from relance_tui.core.store.store import Store
@@ -106,8 +107,17 @@ class RelanceApp(App[None]):
         # talking points do not wait for it.
         self.call_after_refresh(self.run_worker, default_renderer().start, thread=True)
         self.call_after_refresh(self.run_worker, self.store.count_ids_ahead, thread=True)
+        # Québec's holidays (the `holidays` package: ~0.1 s to import) are read once the
+        # app is up, not under the first key that places a retry.
+        self.call_after_refresh(self.run_worker, self._read_holidays, thread=True)
         for problem in self._keymap_problems:
             self.notify(problem, severity="warning", timeout=15)
+
+    def _read_holidays(self) -> None:
+        year = self.clock().year
+        for lang in ("fr", "en"):
+            holidays_of(year, lang)
+            holidays_of(year + 1, lang)
 
     def key_for(self, binding_id: str, default: str) -> str:
         """The key bound to `binding_id` now, as the user's keymap has it."""

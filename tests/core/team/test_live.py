@@ -392,3 +392,32 @@ def test_joining_again_from_where_the_folder_moved_follows_it(tmp_path: Path, fo
     with Store.open(local) as store:
         link = TeamLink._new(store)
         assert link is not None and link.folder == moved
+
+
+def test_a_teammates_confirmation_settles_the_outlet_in_my_queue(
+    tmp_path: Path, clock: Clock
+) -> None:
+    """The outlet rule (settled.py) in live team mode: Alex's confirmation sets the
+    outlet's other contact aside in Sam's queue, "déjà confirmé par" Alex's contact."""
+    main = Store.open(tmp_path / "main.json")
+    event = world(main, 6)
+    outlet = next(o for o in main.outlets() if o.warmth == 3)
+    second = Contact(outlet_id=outlet.id, name="Second", phone="514-555-0198")
+    main.save(second)
+    main.save(Target(event_id=event.id, position=7, contact_id=second.id))
+    create_team(main, event, tmp_path / "folder", T0)
+    main.close()
+    made = Team(tmp_path, tmp_path / "folder", clock, ["Alex", "Sam"])
+    try:
+        alex, sam = made["Alex"], made["Sam"]
+        alex.sync()
+        assert alex.card is not None and alex.card.outlet.id == outlet.id
+        confirmed_by = alex.card.name
+        alex.record(Outcome.CONFIRMED)
+        sam.sync()
+        assert sam.queue is not None
+        [aside] = sam.queue.set_aside
+        assert aside.name == "Second"
+        assert aside.covered_by is not None and aside.covered_by.name == confirmed_by
+    finally:
+        made.close()
