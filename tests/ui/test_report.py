@@ -147,3 +147,49 @@ async def test_resend_to_all_writes_one_draft_each(demo_store: Store, now) -> No
         await wait_until(pilot, lambda: "2 brouillons dans" in rendered(app, "#report-status"))
     drafts = list((demo_store.path.parent / "brouillons").rglob("*.eml"))
     assert len(drafts) == 2
+
+
+async def test_after_the_event_one_key_drafts_the_press_kit_for_the_absent(
+    demo_store: Store, now
+) -> None:
+    """Two outlets confirmed, one came: `a` on the Bilan writes one draft, for the other
+    outlet, to its confirmed contact; the key is not offered before anyone stayed away."""
+    import email
+    import email.policy
+
+    from relance_tui.core.door.door import check_in, door_list
+    from relance_tui.ui.dialogs.resend_all import ResendAllDialog
+    from tests.ui.waiting import wait_until
+
+    names = record(demo_store, now, [(Outcome.CONFIRMED, ""), (Outcome.CONFIRMED, "")])
+    event = demo_store.current_event()
+    came = next(e for e in door_list(demo_store, event, now) if e.name == names[0])
+    check_in(demo_store, event, came, event.start)
+    app = make_app(store=demo_store, clock=fixed_clock(event.start + timedelta(hours=5)))
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.press("5")
+        await wait_until(pilot, lambda: isinstance(app.screen, ReportScreen))
+        assert app.screen.check_action("material", ()) is True
+        await pilot.press("a")
+        await wait_until(pilot, lambda: isinstance(app.screen, ResendAllDialog))
+        await pilot.press("p")
+        await wait_until(pilot, lambda: "1 brouillon dans" in rendered(app, "#report-status"))
+    [draft] = list((demo_store.path.parent / "brouillons").rglob("*.eml"))
+    message = email.message_from_bytes(draft.read_bytes(), policy=email.policy.default)
+    from relance_tui.core.models import Contact
+
+    absent = next(e for e in door_list(demo_store, event, now) if e.name == names[1])
+    assert message["To"] == demo_store.get(Contact, absent.contact_id).email
+    assert message["Subject"].startswith("Matériel de presse : ")
+    assert (draft.parent.parent.stat().st_mode & 0o777) == 0o700
+
+
+async def test_the_press_kit_key_waits_for_someone_who_stayed_away(demo_store: Store, now) -> None:
+    from tests.ui.waiting import wait_until
+
+    record(demo_store, now, [(Outcome.CONFIRMED, "")])
+    app = make_app(store=demo_store, clock=fixed_clock(now + timedelta(minutes=10)))
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.press("5")
+        await wait_until(pilot, lambda: isinstance(app.screen, ReportScreen))
+        assert app.screen.check_action("material", ()) is False

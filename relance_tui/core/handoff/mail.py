@@ -57,7 +57,8 @@ def write_draft(folder: Path, name: str, message: EmailMessage) -> Path:
     """The draft saved as `<name>.eml` in `folder` (private, like every file of ours)."""
     slug = re.sub(r"[^\w-]+", "-", name).strip("-")[:60] or "courriel"
     path = folder / f"{slug}.eml"
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    folder.parent.mkdir(parents=True, exist_ok=True, mode=0o700)  # "brouillons/": private too
+    folder.mkdir(exist_ok=True, mode=0o700)
     write_atomically_bytes(path, message.as_bytes())
     return path
 

@@ -20,17 +20,20 @@ class ResendAllDialog(Dialog[bool]):
         Binding("c", "answer(True)", "handoff.resend_all.bcc", id="resend_all.bcc"),
     ]
 
-    def __init__(self, count: int, question: str = "handoff.resend_all.question") -> None:
+    def __init__(
+        self, count: int, question: str = "handoff.resend_all.question", each: str = ""
+    ) -> None:
         super().__init__()
         self._count = count
         self._question = question  # the same choice for the press kit after the event
+        self._each = each or "handoff.resend_all.each"
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="resend-all-dialog"):
             question = i18n.t(self._question, count=self._count)
             yield Label(question, classes="dialog-title")
             with Horizontal(classes="form-buttons"):
-                yield Button(i18n.t("handoff.resend_all.each"), id="resend-each", variant="primary")
+                yield Button(i18n.t(self._each), id="resend-each", variant="primary")
                 yield Button(i18n.t("handoff.resend_all.bcc"), id="resend-bcc")
 
     def action_answer(self, bcc: bool) -> None:

@@ -299,8 +299,8 @@ class ReportScreen(RelanceScreen):
             if bcc is not None and summary is not None:
                 self._material_worker(summary.event, absent, bcc)
 
-        question = "handoff.material.question"
-        self.app.push_screen(ResendAllDialog(outlets, question), self.guarded(chosen))
+        dialog = ResendAllDialog(outlets, "handoff.material.question", "handoff.material.each")
+        self.app.push_screen(dialog, self.guarded(chosen))
 
     @work(thread=True, exclusive=True, group="resend_all")
     def _material_worker(self, event: Event, absent: list[DoorEntry], bcc: bool) -> None:
