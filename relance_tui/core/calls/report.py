@@ -93,8 +93,10 @@ def summarise(store: Store, event: Event, clock: Clock) -> Summary:
             summary.resend.append(state)
         elif last is not None and last.outcome is Outcome.CALLBACK:
             summary.callbacks.append(state)
-        if state.status is Status.EXHAUSTED or (
-            last is not None and last.outcome in UNREACHED_OUTCOMES
+        settled = state.status is Status.SET_ASIDE  # its newsroom answered through another
+        if not settled and (
+            state.status is Status.EXHAUSTED
+            or (last is not None and last.outcome in UNREACHED_OUTCOMES)
         ):
             summary.never_reached.append(state)
     summary.callbacks.sort(key=lambda s: s.next_at.timestamp() if s.next_at else 0.0)

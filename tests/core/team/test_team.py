@@ -459,3 +459,20 @@ def test_after_the_event_pending_callbacks_are_not_called_back(store: Store) -> 
     after = as_text(summarise(store, event, fixed_clock(event.start + timedelta(hours=4))))
     assert "Non rappelés (l'événement a commencé) (1)" in after
     assert "Rappels à faire" not in after
+
+
+def test_a_voicemail_at_an_outlet_that_confirmed_is_not_never_reached(store: Store) -> None:
+    """One rule for the newsroom in the Bilan: a message left for one of CIBL's people,
+    then CIBL confirmed through another: nobody at CIBL is left to reach."""
+    event = world(store, 3)
+    first = load_queue(store, event, T0).current
+    assert first is not None and first.outlet is not None
+    second = Contact(outlet_id=first.outlet.id, name="Second", phone="514-555-0197")
+    store.save(second)
+    store.save(Target(event_id=event.id, position=9, contact_id=second.id))
+    record_outcome(store, first, Outcome.VOICEMAIL, T0)
+    other = next(s for s in load_queue(store, event, T0).ready if s.name == "Second")
+    record_outcome(store, other, Outcome.CONFIRMED, T0 + timedelta(minutes=5))
+    summary = summarise(store, event, fixed_clock(T0 + timedelta(hours=1)))
+    assert summary.never_reached == []
+    assert [s.name for s in summary.confirmed] == ["Second"]
