@@ -68,7 +68,7 @@ def run_app(db: Path, lang_arg: str | None, *, screen: str | None, demo: bool = 
         mode = start_mode(screen or settings.start_screen, store.current_event(), system_clock())
         gc.freeze()  # the data file lives as long as the app: no collection walks it
         gc.enable()  # (the installed command starts without, `launch.entry`)
-        make_app(store=store, clock=system_clock, lang=lang, start_mode=mode).run()
+        make_app(store=store, clock=system_clock, lang=lang, start_mode=mode, demo=demo).run()
     finally:
         if sys.stderr.isatty() and store.is_open and store.path.stat().st_size > 2_000_000:
             # A large file takes a moment to fold its journal in: said, not a frozen prompt.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from importlib import import_module
+from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -24,6 +25,9 @@ from relance_tui.ui.commands import ModeCommands, translated
 from relance_tui.ui.keymap import LoadedKeymap, binding_ids, load_keymap
 from relance_tui.ui.modes import MODE_ORDER
 from relance_tui.ui.wrapping import keep_no_break_spaces
+
+if TYPE_CHECKING:
+    from relance_tui.core.procedure import ScriptTiming
 
 css_once.install()  # the stylesheet parsed once, not once per `Stylesheet` Textual makes
 
@@ -70,6 +74,8 @@ class RelanceApp(App[None]):
             )
             for mode in MODE_ORDER
         ),
+        Binding("question_mark", "help", "key.help", id="help"),
+        Binding("f1", "help", "key.help", id="help.f1", show=False),  # Script keeps its own
         Binding("ctrl+g", "settings", "key.settings", id="settings"),
         Binding("q", "quit", "key.quit", id="quit"),
         # Focus moves as soon as the app receives tab. As a plain binding, tab ran
@@ -87,9 +93,13 @@ class RelanceApp(App[None]):
         lang: str,
         start_mode: str = "lists",
         keymap: LoadedKeymap | None = None,
+        demo: bool = False,
     ) -> None:
+        self.demo = demo
         self.store = store
         self.clock = clock
+        self.script_timings: dict[tuple[str, int, str], ScriptTiming | None] = {}
+        self.steps_seen: tuple[tuple[int, int, str], dict[str, tuple[str, str]]] | None = None
         self.lang = lang
         self._start_mode = start_mode
         self._keymap_problems = keymap.problems if keymap else []
@@ -110,6 +120,8 @@ class RelanceApp(App[None]):
         # Québec's holidays (the `holidays` package: ~0.1 s to import) are read once the
         # app is up, not under the first key that places a retry.
         self.call_after_refresh(self.run_worker, self._read_holidays, thread=True)
+        if self.demo:  # a first-time user: what this is, and where the procedure starts
+            self.notify(i18n.t("demo.welcome"), title=i18n.t("demo.title"), timeout=15)
         for problem in self._keymap_problems:
             self.notify(problem, severity="warning", timeout=15)
 
@@ -144,6 +156,17 @@ class RelanceApp(App[None]):
             placeholder = i18n.t("palette.placeholder")
             self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
 
+    def action_help(self) -> None:
+        """One screen of help for the screen on view (`?`, F1, or "aide" in the palette)."""
+        from relance_tui.ui.dialogs.help import HelpDialog, keys_by_task
+
+        screen = self.screen
+        mode = getattr(screen, "MODE", "")
+        if not mode:
+            return  # a dialog is open: its own keys are on it
+        groups = keys_by_task(screen, getattr(screen, "HELP_GROUPS", ()))
+        self.push_screen(HelpDialog(mode, groups))
+
     def action_settings(self) -> None:
         """The settings form; saved whole or not at all."""
         from relance_tui.core.models import Settings
@@ -177,6 +200,7 @@ def make_app(
     lang: str = "fr",
     start_mode: str = "lists",
     keymap: LoadedKeymap | None = None,
+    demo: bool = False,
 ) -> RelanceApp:
     """The one way to build the app: the CLI and every UI test go through here."""
     i18n.set_language(lang)
@@ -185,7 +209,9 @@ def make_app(
         path = config_file()
         keymap = load_keymap(path, all_binding_ids()) if path.exists() else LoadedKeymap()
     loaded = keymap
-    return RelanceApp(store=store, clock=clock, lang=lang, start_mode=start_mode, keymap=loaded)
+    return RelanceApp(
+        store=store, clock=clock, lang=lang, start_mode=start_mode, keymap=loaded, demo=demo
+    )
 
 
 def all_binding_ids() -> set[str]:

@@ -29,6 +29,7 @@ class ModeCommands(Provider):
         ]
         host = cast(Host, app)
         commands.append((i18n.t("form.settings"), i18n.t("settings.help"), host.action_settings))
+        commands.append((i18n.t("help.command"), i18n.t("help.command.help"), host.action_help))
         return commands
 
     async def discover(self) -> Hits:

@@ -14,7 +14,7 @@ from textual.screen import Screen
 from relance_tui import i18n
 from relance_tui.core.calls.timing import Clock
 from relance_tui.core.errors import RelanceError
-from relance_tui.core.models import Settings
+from relance_tui.core.models import Event, Settings
 from relance_tui.core.store.store import Store
 from relance_tui.locations import clipboard_dir
 from relance_tui.ui.bindings import translate_bindings
@@ -45,6 +45,7 @@ def _guard(method: Callable[..., Any], screen_of: Callable[[Any], RelanceScreen]
 class RelanceScreen(Screen[None]):
     MODE = ""
     ASKS_CALLER = False  # Script and Appels need to know who calls
+    HELP_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = ()  # keys by task, for `?`
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -93,8 +94,41 @@ class RelanceScreen(Screen[None]):
 
     def on_screen_resume(self) -> None:
         self.refresh_banner()
+        self.refresh_procedure()
         if self.ASKS_CALLER:
             self.ask_caller_once()
+
+    def refresh_procedure(self) -> None:
+        """The strip's states (lists made, script timed, takes, calls...), worked out
+        off the UI thread once the screen is drawn."""
+        event = self.store.current_event()
+        if event is None or event.id is None:
+            self.query_one(ModeBar).show_steps({})
+            return
+        seen = self.relance.steps_seen
+        if seen is not None and seen[0] == (self.store.changes, event.id, self.MODE):
+            self.query_one(ModeBar).show_steps(seen[1])  # nothing was written since
+            return
+        self.call_after_refresh(self._procedure_worker, event, self.lang)
+
+    @work(thread=True, exclusive=True, group="procedure")
+    def _procedure_worker(self, event: Event, lang: str) -> None:
+        from relance_tui.core.procedure import procedure_of, script_timing
+        from relance_tui.ui.widgets.banner import step_texts
+
+        assert event.id is not None
+        changes = self.store.changes
+        key = (repr(event), len(self.store.takes(event.id)), repr(self.store.settings()))
+        timings = self.relance.script_timings
+        timing = timings.get(key)
+        # The call queue renders each card's talking points in the render process: the
+        # strip does not take it from them; it uses the timing another screen found.
+        if timing is None and self.MODE != "calls":
+            timing = timings[key] = script_timing(self.store, event)
+        procedure = procedure_of(self.store, event, self.clock(), timing)
+        steps = step_texts(procedure, lang)
+        self.relance.steps_seen = ((changes, event.id, self.MODE), steps)
+        self.app.call_from_thread(self.query_one(ModeBar).show_steps, steps)
 
     def ask_caller_once(self) -> None:
         """Before the first script is read: who calls (skippable, asked once)."""

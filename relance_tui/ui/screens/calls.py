@@ -21,6 +21,7 @@ from relance_tui.core.models import Outcome
 from relance_tui.ui.screens.base import RelanceScreen
 from relance_tui.ui.screens.call_emails import CallEmails
 from relance_tui.ui.screens.call_team import CallTeam
+from relance_tui.ui.widgets.banner import ModeBar
 from relance_tui.ui.widgets.card_text import card_text
 from relance_tui.ui.widgets.changed import show, show_or_hide
 from relance_tui.ui.widgets.lines import BigDigits, Lines, PlainLabel
@@ -52,6 +53,37 @@ class CallsScreen(CallEmails, CallTeam, RelanceScreen):
     # The keys of a call's outcome are priority bindings: read as the app gets the key,
     # not after it went through the focused widget and each parent (a millisecond of
     # every key). Nothing focusable here takes letters (the card, the side's lists).
+    HELP_GROUPS = (
+        (
+            "help.group.outcome",
+            (
+                "calls.confirmed",
+                "calls.interested",
+                "calls.resend",
+                "calls.voicemail",
+                "calls.no_answer",
+                "calls.callback",
+                "calls.declined",
+                "calls.wrong_number",
+                "calls.do_not_call",
+            ),
+        ),
+        (
+            "help.group.during",
+            (
+                "calls.start_call",
+                "calls.dial",
+                "calls.qr",
+                "calls.voicemail_script",
+                "calls.switch_language",
+                "calls.note",
+                "calls.copy_email",
+            ),
+        ),
+        ("help.group.after", ("calls.follow_up", "calls.show_copied", "calls.calendar")),
+        ("help.group.queue", ("calls.skip", "calls.undo", "calls.toggle_side")),
+    )
+
     BINDINGS = [
         Binding("c", "outcome('c')", "key.confirmed", id="calls.confirmed", priority=True),
         Binding("i", "outcome('i')", "key.interested", id="calls.interested", priority=True),
@@ -213,6 +245,13 @@ class CallsScreen(CallEmails, CallTeam, RelanceScreen):
             side.clear_options()
             show(query("#progress", Static), "")
             return
+        bar = query(ModeBar)
+        called = f"{done.called}/{done.total}"
+        if bar.steps:  # the strip's states arrived: keep its count with this one
+            bar.update_step("calls", (called, called))
+            if done.confirmed:
+                confirmed = i18n.t("count.confirmed", count=done.confirmed)
+                bar.update_step("report", (f"✓ {confirmed}", f"✓ {done.confirmed}"))
         progress = i18n.t(
             "calls.progress",
             called=done.called,
