@@ -13,7 +13,7 @@ from relance_tui.core.store.store import Store
 from relance_tui.ui.app import make_app
 from relance_tui.ui.dialogs.help import HelpDialog
 from relance_tui.ui.modes import MODE_ORDER
-from tests.ui.waiting import wait_until
+from tests.ui.waiting import settle_strip, wait_until
 
 MODES = [mode.name for mode in MODE_ORDER]
 
@@ -26,6 +26,7 @@ def opens_help(mode: str):
     async def run_before(pilot) -> None:
         await pilot.press(key)
         await wait_until(pilot, lambda: getattr(pilot.app.screen, "MODE", "") == mode)
+        await settle_strip(pilot)
         await pilot.press("f1" if mode == "door" else "question_mark")
         await wait_until(pilot, lambda: isinstance(pilot.app.screen, HelpDialog))
 

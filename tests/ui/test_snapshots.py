@@ -9,19 +9,21 @@ import pytest
 from relance_tui.core.calls.timing import fixed_clock
 from relance_tui.core.store.store import Store
 from relance_tui.ui.app import make_app
-from tests.ui.waiting import wait_until
+from tests.ui.waiting import settle_strip, wait_until
 
 
 async def script_settled(pilot) -> None:
     """Until the Script preview shows the templates as they are."""
     await pilot.press("2")
     await wait_until(pilot, lambda: pilot.app.screen.preview_settled)
+    await settle_strip(pilot)
 
 
 async def card_settled(pilot) -> None:
     """Until the card's talking points are rendered (off the UI thread)."""
     await pilot.press("4")
     await wait_until(pilot, lambda: pilot.app.screen.query_one("#card-script").shown is not None)
+    await settle_strip(pilot)
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
@@ -31,7 +33,7 @@ async def card_settled(pilot) -> None:
 def test_lists_screen(snap_compare, demo_store: Store, now: datetime, size, lang) -> None:
     """The columns share the width: whole cells at 100 and 150, short roles at 80."""
     app = make_app(store=demo_store, clock=fixed_clock(now), lang=lang)
-    assert snap_compare(app, terminal_size=size)
+    assert snap_compare(app, terminal_size=size, run_before=settle_strip)
 
 
 def test_script_screen(snap_compare, demo_store: Store, now: datetime) -> None:
@@ -60,6 +62,7 @@ def test_rehearsal_mid_take(snap_compare, demo_store: Store, now: datetime) -> N
     async def mid_take(pilot) -> None:
         await pilot.press("3")
         await wait_until(pilot, lambda: app.screen.script_shown)
+        await settle_strip(pilot)
         await pilot.press("c", "space")
         moment[0] = now + timedelta(seconds=22)
         app.screen.refresh_timer()
@@ -81,13 +84,19 @@ def test_report_screen(snap_compare, demo_store: Store, now: datetime) -> None:
         record_outcome(demo_store, state, outcome, moment, duration_s=40, caller="Sam")
         moment += timedelta(minutes=3)
     app = make_app(store=demo_store, clock=fixed_clock(moment))
-    assert snap_compare(app, terminal_size=(100, 32), press=["5"])
+
+    async def report(pilot) -> None:
+        await pilot.press("5")
+        await settle_strip(pilot)
+
+    assert snap_compare(app, terminal_size=(100, 32), run_before=report)
 
 
 async def palette_open(pilot) -> None:
     """The palette with "quit" typed: one hit, whatever order the providers answer in."""
     from textual.command import CommandList, CommandPalette
 
+    await settle_strip(pilot)
     await pilot.press("ctrl+p")
     await wait_until(pilot, lambda: isinstance(pilot.app.screen, CommandPalette))
     await pilot.press(*"quit")
