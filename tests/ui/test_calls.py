@@ -241,8 +241,11 @@ async def test_resend_records_and_shows_the_email(
         await pilot.pause()
         assert isinstance(app.screen, CopyDialog)
         text = app.screen.query_one("#copy-text").text
-        assert f"Bonjour {first.contact.first_name}," in text
-        assert first.contact.email in text
+        assert text.startswith(f"Bonjour {first.contact.first_name},")  # the body alone
+        assert text.splitlines()[2].startswith("Voici de nouveau, comme vous me l")
+        assert first.contact.email not in text and "Objet" not in text
+        title = str(app.screen.query_one(".dialog-title").render())
+        assert first.contact.email in title  # to read, not to paste
     [attempt] = demo_store.attempts(demo_store.current_event().id)
     assert attempt.outcome is Outcome.RESEND
 
@@ -477,10 +480,11 @@ async def test_f_after_a_voicemail_prepares_the_follow_up_email(
     [draft] = (demo_store.path.parent / "brouillons").glob("*.eml")
     message = email.message_from_bytes(draft.read_bytes(), policy=email.policy.default)
     assert message["To"] == first.contact.email
-    assert message["Subject"].startswith("Suite à mon message : ")
-    body = message.get_body(preferencelist=("plain",)).get_content()
-    assert body.startswith("Je viens de vous laisser un message")
-    assert copied and "Suite à mon message" in copied[-1]
+    subject = message["Subject"].replace("\xa0", " ")
+    assert subject.startswith("Suite à mon message : ") and "Rappel" not in subject
+    body = message.get_body(preferencelist=("plain",)).get_content().replace("\r\n", "\n")
+    assert body.startswith(f"Bonjour {first.contact.first_name},\n\nJe viens de vous laisser")
+    assert copied and copied[-1].startswith("Bonjour") and "Objet" not in copied[-1]
 
 
 async def test_k_puts_the_callbacks_in_the_calendar(

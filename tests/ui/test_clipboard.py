@@ -80,8 +80,10 @@ async def test_e_puts_the_rendered_email_on_the_x_clipboard(
         env={**os.environ, "DISPLAY": x_display},
     ).stdout
     assert held == text
-    assert f"Bonjour {first.contact.first_name}," in held
-    assert "Objet : Rappel\xa0: Lancement de la campagne" in held  # no-break space
+    # The body alone, ready to paste into a message: no "À :" or "Objet :" line.
+    assert held.startswith(f"Bonjour {first.contact.first_name},")
+    assert "Lancement de la campagne «\xa0Ruelles" in held  # no-break spaces kept
+    assert not any(line.startswith(("À :", "Objet :")) for line in held.splitlines())
 
 
 async def test_without_any_clipboard_the_text_is_shown_and_saved(

@@ -46,6 +46,7 @@ from relance_tui.core.door.turnout import (
 from relance_tui.core.models import Attempt, Event, Outcome
 from relance_tui.core.script import book
 from relance_tui.core.script.templates import Rendered, render_event
+from relance_tui.core.script.wording import situation_of
 from relance_tui.core.store.store import Store
 from relance_tui.core.team.leases import Lease, rank_of, set_aside_for_team, spread
 from relance_tui.core.team.live import Pulled, TeamLink
@@ -376,8 +377,11 @@ class CallSession:
         upcoming = [s for s in self.queue.ready if s.target.id != self.card.target.id]
         return self.script_job(upcoming[0]) if upcoming else None
 
-    def reminder_email(self, card: TargetState) -> Rendered:
-        """The reminder email for this card, from the last good templates (blocking: call
-        from a worker thread); TemplateProblem naming the template that failed."""
+    def reminder_email(self, card: TargetState, situation: str | None = None) -> Rendered:
+        """The reminder email for this card, from the last good templates, worded for
+        what its last call gave (or `situation`) (blocking: call from a worker thread);
+        TemplateProblem naming the template that failed."""
         assert self.event is not None
-        return render_event(self.event, card.who, self.store.settings(), self.language(card))
+        said = situation or situation_of(card.last.outcome if card.last else None)
+        settings = self.store.settings()
+        return render_event(self.event, card.who, settings, self.language(card), said)

@@ -62,7 +62,7 @@ def resend_drafts(
     for state in reachable:
         language = book.script_language(state.who, event)
         try:
-            rendered = render_event(event, state.who, settings, language)
+            rendered = render_event(event, state.who, settings, language, "resend")
         except TemplateProblem:
             batch.left_out.append(state.name or state.label)
             continue

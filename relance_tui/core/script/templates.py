@@ -14,8 +14,17 @@ from typing import Any
 from relance_tui import i18n
 from relance_tui.core.calls.timing import format_clock, format_when
 from relance_tui.core.media.phones import format_phone, spelled_groups
-from relance_tui.core.models import Contact, Event, Outlet, Role, Settings, Show, Target
-from relance_tui.core.script import book
+from relance_tui.core.models import (
+    Contact,
+    Event,
+    EventKind,
+    Outlet,
+    Role,
+    Settings,
+    Show,
+    Target,
+)
+from relance_tui.core.script import book, wording
 from relance_tui.core.script.problems import TemplateProblem, describe, empty_warnings
 from relance_tui.core.script.render_process import TIME_LIMIT_S, default_renderer
 from relance_tui.core.script.results import Fault
@@ -66,9 +75,12 @@ def template_context(
     show: Show | None,
     settings: Settings,
     lang: str = "",
+    situation: str = "before",
 ) -> dict[str, Any]:
-    """The variables a template sees (documented on the Script screen)."""
+    """The variables a template sees (documented on the Script screen); `situation`:
+    what the email follows (wording.situation_of)."""
     lang = lang or book.event_language(event)
+    press_conference = event.kind is EventKind.PRESS_CONFERENCE
     if contact is not None:
         contact_vars = {
             "name": contact.name,
@@ -99,10 +111,15 @@ def template_context(
                 "name": outlet.name if outlet else "",
                 "kind": i18n.t(f"kind.{outlet.kind.value}", lang) if outlet else "",
                 "email": outlet.email if outlet else "",
+                "someone": wording.someone_from(
+                    outlet.name if outlet else "", show.name if show else "", lang
+                ),
             },
             "show": {"name": show.name, "air_time": show.air_time} if show else None,
             "event": {
                 "title": event.title,
+                "title_quoted": wording.quoted(event.title, lang),
+                "is_press_conference": press_conference,
                 "start": event.start,
                 "when": format_when(event.start, lang),
                 "date": _day_words(event.start, lang),
@@ -118,6 +135,11 @@ def template_context(
                 "organisation": settings.organisation,
                 "phone": settings.caller_phone,
                 "phone_spelled": spelled_groups(settings.caller_phone),
+            },
+            "call": {
+                "situation": situation,
+                "opening": wording.opening(situation, event.title, press_conference, lang),
+                "subject_prefix": wording.subject_prefix(situation, lang),
             },
         }
     )
@@ -153,10 +175,12 @@ def render_script(event: Event, name: str, who: Who, settings: Settings, lang: s
     return Script(checked.text.strip(), lang, stale, None, checked.warnings)
 
 
-def render_event(event: Event, who: Who, settings: Settings, lang: str) -> Rendered:
-    """The reminder email (and talking points) for one target; TemplateProblem naming
-    the template that failed."""
-    context = template_context(event, who.contact, who.outlet, who.show, settings, lang)
+def render_event(
+    event: Event, who: Who, settings: Settings, lang: str, situation: str = "before"
+) -> Rendered:
+    """The reminder email (and talking points) for one target, worded for what the
+    email follows (`situation`); TemplateProblem naming the template that failed."""
+    context = template_context(event, who.contact, who.outlet, who.show, settings, lang, situation)
     texts = {
         name: render(book.good(event, lang, name), context, lang, name)
         for name in ("talking_points", "email_subject", "email_body")

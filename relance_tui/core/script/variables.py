@@ -35,6 +35,7 @@ GROUPS = {
     "show": "emission",
     "event": "evenement",
     "caller": "appelant",
+    "call": "appel",
 }
 
 CATALOGUE = (
@@ -47,9 +48,12 @@ CATALOGUE = (
     Variable("outlet", "name", "nom"),
     Variable("outlet", "kind", "type"),
     Variable("outlet", "email", "courriel"),
+    Variable("outlet", "someone", "quelquun"),
     Variable("show", "name", "nom"),
     Variable("show", "air_time", "en_ondes"),
     Variable("event", "title", "titre"),
+    Variable("event", "title_quoted", "titre_cite"),
+    Variable("event", "is_press_conference", "conference"),
     Variable("event", "when", "quand"),
     Variable("event", "date", "date"),
     Variable("event", "time", "heure"),
@@ -63,6 +67,9 @@ CATALOGUE = (
     Variable("caller", "organisation", "organisme"),
     Variable("caller", "phone", "telephone"),
     Variable("caller", "phone_spelled", "telephone_epele"),
+    Variable("call", "situation", "situation"),
+    Variable("call", "opening", "ouverture"),
+    Variable("call", "subject_prefix", "prefixe_objet"),
 )
 
 # Accented spellings a French writer may type, mapped to the plain names above.

@@ -152,8 +152,15 @@ class RelanceScreen(Screen[None]):
     # copying, shared by the screens that copy the reminder email ----------------
     @staticmethod
     def email_text(to: str, subject: str, body: str) -> str:
-        head = f"{i18n.t('calls.email_to', to=to)}\n" if to else ""
-        return f"{head}{i18n.t('calls.email_subject', subject=subject)}\n\n{body}"
+        """What the clipboard holds: the body alone, ready to paste into a message (the
+        address and the subject are in the .eml draft and in the copy's title)."""
+        return body
+
+    @staticmethod
+    def email_title(to: str, subject: str) -> str:
+        """The copy's title: who it is for and its subject, to read, not to paste."""
+        parts = [i18n.t("calls.email_to", to=to)] if to else []
+        return " · ".join([*parts, i18n.t("calls.email_subject", subject=subject)])
 
     def copy_with_dialog(self, title: str, text: str, label: str, show_text: bool = True) -> None:
         """Copy `text` off the UI thread, then say how it went; the text is shown in a

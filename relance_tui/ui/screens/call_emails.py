@@ -20,19 +20,17 @@ class CallEmails(HandOffs):
     _outcome_text: str
 
     @work(thread=True, group="email")
-    def _email_worker(self, state: TargetState, follow_up: bool = False) -> None:
+    def _email_worker(self, state: TargetState, situation: str | None = None) -> None:
         # Off the UI thread: templates render in the render process, up to its deadline.
         app = self.app  # type: ignore[attr-defined]
         try:
-            rendered = self.session.reminder_email(state)
+            # After a message left, the templates say so (call.situation): the greeting
+            # first, then "I just left you a message…", under one subject prefix.
+            rendered = self.session.reminder_email(state, situation)
         except TemplateProblem as problem:
             app.call_from_thread(self._email_failed, problem)
             return
         subject, body = rendered.email_subject, rendered.email_body
-        if follow_up:  # after a message left: say so first, in the contact's language
-            lang = self.session.language(state)
-            subject = i18n.t("handoff.followup.subject", lang, subject=subject)
-            body = i18n.t("handoff.followup.intro", lang) + "\n\n" + body
         event = self.session.event
         if event is not None and state.email:  # a draft for the mail program, and the copy
             name = state.name or state.label
@@ -60,13 +58,13 @@ class CallEmails(HandOffs):
         if state is None:
             self._status(i18n.t("handoff.followup.none"))  # type: ignore[attr-defined]
             return
-        self._email_worker(state, follow_up=True)
+        self._email_worker(state, "voicemail")
 
     def _copy(self, state: TargetState, subject: str, body: str) -> None:
         # No dialog in the way of the next call: the status line says how it went,
         # `E` shows the text (and it opens by itself when nothing could be copied).
         self.copy_with_dialog(  # type: ignore[attr-defined]
-            i18n.t("calls.email_title"),
+            i18n.t("calls.email_title") + " — " + self.email_title(state.email, subject),  # type: ignore[attr-defined]
             self.email_text(state.email, subject, body),  # type: ignore[attr-defined]
             state.name or state.label,
             show_text=False,

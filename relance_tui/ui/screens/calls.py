@@ -129,22 +129,25 @@ class CallsScreen(CallEmails, CallTeam, RelanceScreen):
     def compose_body(self) -> ComposeResult:
         yield Label("", id="call-warnings")
         with Horizontal(id="calls-body"):
-            with VerticalScroll(id="card"):
-                yield PlainLabel(id="card-progress")  # at 80 columns, in place of the side
-                yield PlainLabel(id="card-outlet")
-                yield PlainLabel(id="card-contact")
-                with Horizontal(id="card-phone-row"):
-                    yield BigDigits(id="card-phone")
-                    yield PlainLabel(id="card-extension")
-                yield PlainLabel(id="card-phone-text")
-                yield PlainLabel(id="card-meta")
-                yield PlainLabel(id="card-notes")
-                yield PlainLabel(id="card-answered")
-                yield PlainLabel(id="card-team")  # a teammate took it first
-                yield PlainLabel(id="card-note")
-                yield ScriptBox(id="card-script")
-                yield Label(i18n.t("calls.history"), classes="card-title")
-                yield Lines(id="card-history")
+            with Vertical(id="card-column"):
+                with VerticalScroll(id="card"):
+                    yield PlainLabel(id="card-progress")  # at 80 columns, in place of the side
+                    yield PlainLabel(id="card-outlet")
+                    yield PlainLabel(id="card-contact")
+                    with Horizontal(id="card-phone-row"):
+                        yield BigDigits(id="card-phone")
+                        yield PlainLabel(id="card-extension")
+                    yield PlainLabel(id="card-phone-text")
+                    yield PlainLabel(id="card-meta")
+                    yield PlainLabel(id="card-notes")
+                    yield PlainLabel(id="card-answered")
+                    yield PlainLabel(id="card-team")  # a teammate took it first
+                    yield PlainLabel(id="card-note")
+                    yield ScriptBox(id="card-script")
+                    yield Label(i18n.t("calls.history"), classes="card-title")
+                    yield Lines(id="card-history")
+                # The ask, below the card's scrolling part: on screen at 80×24.
+                yield PlainLabel(id="card-ask")
             with Vertical(id="calls-side"):
                 yield PlainLabel(id="call-timer")
                 yield Lines(id="progress")
@@ -154,6 +157,10 @@ class CallsScreen(CallEmails, CallTeam, RelanceScreen):
         yield PlainLabel(id="call-status")
 
     def on_mount(self) -> None:
+        ask = self.query_one("#card-ask", PlainLabel)
+        self.query_one("#card-script", ScriptBox).show_ask = lambda text: show_or_hide(
+            ask, f"➜ {text}" if text else ""
+        )
         self._session = CallSession(self.store, self.clock)  # the queue, read once
         self.set_interval(1.0, self._tick)
         self._start_team()
@@ -358,7 +365,7 @@ class CallsScreen(CallEmails, CallTeam, RelanceScreen):
         if state is None:
             return
         if self._record(outcome) and outcome is Outcome.RESEND:
-            self._email_worker(state)  # the email follows; the status line says how it went
+            self._email_worker(state, "resend")  # it follows; the status line says how it went
 
     def action_callback(self) -> None:
         if self.current is None:

@@ -35,6 +35,7 @@ from relance_tui.core.handoff.mail import open_with_desktop
 from relance_tui.core.models import Contact, Event, Outlet, Settings
 from relance_tui.core.script import book
 from relance_tui.core.script.templates import TemplateProblem, render_event
+from relance_tui.core.script.wording import situation_of
 from relance_tui.core.store.files import write_atomically, write_atomically_bytes
 from relance_tui.core.team.live import TeamLink
 from relance_tui.core.team.shares import apply_merge, plan_merge, split
@@ -255,7 +256,8 @@ class ReportScreen(RelanceScreen):
     ) -> None:
         # Off the UI thread: a template renders in the render process, up to its deadline.
         try:
-            rendered = render_event(event, state.who, settings, lang)
+            last = state.last.outcome if state.last else None
+            rendered = render_event(event, state.who, settings, lang, situation_of(last))
         except TemplateProblem as problem:
             message = i18n.t(
                 "calls.email_problem",
@@ -266,7 +268,9 @@ class ReportScreen(RelanceScreen):
             return
         self.app.call_from_thread(
             self.copy_with_dialog,
-            i18n.t("calls.email_title"),
+            i18n.t("calls.email_title")
+            + " — "
+            + self.email_title(state.email, rendered.email_subject),
             self.email_text(state.email, rendered.email_subject, rendered.email_body),
             state.name or (state.outlet.name if state.outlet else ""),
         )

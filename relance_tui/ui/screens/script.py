@@ -450,7 +450,7 @@ class ScriptScreen(RelanceScreen):
         context = self._preview_context() or {}
         to = context.get("contact", {}).get("email", "")
         self.copy_with_dialog(
-            i18n.t("calls.email_title"),
+            i18n.t("calls.email_title") + " — " + self.email_title(to, subject),
             self.email_text(to, subject, body),
             context.get("contact", {}).get("name", "") or "courriel",
         )

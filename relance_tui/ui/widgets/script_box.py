@@ -7,6 +7,7 @@ next card's talking points ahead, so the next outcome key finds them ready.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 
 from textual import work
@@ -42,12 +43,16 @@ class ScriptBox(Lines):
         self.shown: Script | None = None
         self.hint = ""  # the keys that change the box, in its title
         self._title_shown = ""
+        # Where the talking points' last line (the ask) goes: below the card's scrolling
+        # part, so that it is on screen whatever the card's height.
+        self.show_ask: Callable[[str], None] = lambda ask: None
 
     def clear(self) -> None:
         self._wanted = None
         self.shown = None
         self.update("")
         self._titled("")
+        self.show_ask("")
 
     def show_job(self, job: ScriptJob, cache: ScriptCache, ahead: ScriptJob | None) -> None:
         """Show `job`'s script (now if cached, else when rendered); render `ahead` next."""
@@ -62,6 +67,7 @@ class ScriptBox(Lines):
             return
         self.shown = None
         repaint(self, i18n.t("calls.script_preparing"))
+        self.show_ask("")
         self._render_scripts(job, ahead, cache)
 
     @work(thread=True, exclusive=True, group="script")
@@ -95,10 +101,23 @@ class ScriptBox(Lines):
     def _paint(self, job: ScriptJob, script: Script) -> None:
         self.shown = script
         self._titled(self._title(job.name, job.lang, script.stale))
-        repaint(self, self._text_of(script))
+        pinned = job.name == "talking_points" and script.problem is None
+        body, ask = split_ask(script.text) if pinned else (script.text, "")
+        repaint(self, self._text_of(script, body))
+        self.show_ask(ask)
 
     @staticmethod
-    def _text_of(script: Script) -> str:
+    def _text_of(script: Script, body: str | None = None) -> str:
         if script.problem is not None:
             return i18n.t("calls.template_problem", problem=str(script.problem))
-        return script.text + "".join(f"\n⚠ {warning}" for warning in script.warnings)
+        text = script.text if body is None else body
+        return text + "".join(f"\n⚠ {warning}" for warning in script.warnings)
+
+
+def split_ask(text: str) -> tuple[str, str]:
+    """The talking points without their last line, and that line (the ask: "Est-ce
+    que … pourrait être là ?"); the whole text and no ask when it is one line."""
+    lines = text.rstrip().splitlines()
+    if len(lines) < 2:
+        return text, ""
+    return "\n".join(lines[:-1]).rstrip(), lines[-1].strip()

@@ -7,7 +7,16 @@ import dataclasses
 
 import pytest
 
-from relance_tui.core.models import Contact, Event, EventKind, Outlet, Settings, Show, Target
+from relance_tui.core.models import (
+    Contact,
+    Event,
+    EventKind,
+    Outcome,
+    Outlet,
+    Settings,
+    Show,
+    Target,
+)
 from relance_tui.core.script import book
 from relance_tui.core.script.speech import estimate
 from relance_tui.core.script.templates import (
@@ -20,6 +29,7 @@ from relance_tui.core.script.templates import (
 )
 from relance_tui.core.script.typography import NBSP
 from relance_tui.core.script.variables import CATALOGUE
+from relance_tui.core.script.wording import of_name
 from relance_tui.core.store.store import Store
 from relance_tui.core.who import Directory, Who
 from tests.conftest import FIXED_NOW
@@ -37,7 +47,8 @@ def whos(store: Store) -> list[Who]:
 
 
 def new_event(**fields: object) -> Event:
-    event = Event(title="Portes ouvertes", kind=EventKind.EVENT, start=FIXED_NOW, **fields)
+    base: dict[str, object] = {"title": "Portes ouvertes", "kind": EventKind.EVENT}
+    event = Event(start=FIXED_NOW, **{**base, **fields})  # type: ignore[arg-type]
     for lang in book.LANGUAGES:
         event = book.with_defaults(event, lang)
     return event
@@ -64,19 +75,26 @@ def test_default_templates_carry_no_demo_pitch(demo_store: Store, lang: str) -> 
     for demo_words in ("Plantation", "planting", "belles images", "good pictures"):
         assert demo_words not in text
     assert "à la Centre" not in text
-    assert "Centre Saint-Pierre, 1212, rue Panet" in text
+    assert "Centre Saint-Pierre" in text
+    assert "1212, rue Panet" not in text  # the address is for the email, not the call
+    email = render_event(event, who, SETTINGS, lang).email_body
+    assert "Centre Saint-Pierre, 1212, rue Panet" in email
     # No visuals, no spokespeople: their sentences are left out.
     assert "images" not in text.lower() and "porte-parole" not in text.lower()
     assert "spokespeople" not in text.lower()
 
 
-def test_default_talking_points_use_visuals_and_spokespeople_when_there_are(
+def test_default_talking_points_name_the_spokespeople_and_leave_visuals_to_the_email(
     demo_store: Store,
 ) -> None:
     event = new_event(venue="Parc Jarry", visuals="Plantation en direct", spokespeople=["A", "B"])
-    text = render_event(event, whos(demo_store)[0], SETTINGS, "fr").talking_points
-    assert "Pour les images : Plantation en direct." in text.replace(NBSP, " ")
-    assert "Porte-parole disponibles pour des entrevues : A et B." in text.replace(NBSP, " ")
+    rendered = render_event(event, whos(demo_store)[0], SETTINGS, "fr")
+    text = rendered.talking_points.replace(NBSP, " ")
+    assert "Nos porte-parole seront là pour des entrevues." in text
+    assert "Plantation" not in text  # the visuals are in the email: the call stays short
+    email = rendered.email_body.replace(NBSP, " ")
+    assert "Visuels : Plantation en direct" in email
+    assert "Porte-parole disponibles pour des entrevues : A et B" in email
 
 
 def test_the_demo_event_keeps_its_own_pitch_and_reset_gives_generic_text(
@@ -96,7 +114,7 @@ def test_a_newsroom_line_reads_without_a_hole(demo_store: Store) -> None:
     who = Who(Target(event_id=1, position=1, outlet_id=outlet.id), None, outlet, None)
     text = render_event(event, who, SETTINGS, "fr").talking_points
     assert text.startswith("Bonjour, ici Sam Gagnon, Verdir.")
-    assert f"Est-ce que {outlet.name} pourrait être là" in text
+    assert f"Est-ce que quelqu'un {of_name(outlet.name)} pourrait être là" in text
 
 
 @pytest.mark.parametrize("variable", CATALOGUE, ids=lambda v: f"{v.group}.{v.name}")
@@ -289,3 +307,101 @@ def test_a_show_context_exposes_air_time(demo_store: Store) -> None:
     show = Show(outlet_id=1, name="Le 15-18", air_time="15 h – 18 h")
     context = template_context(demo_store.current_event(), None, None, show, SETTINGS)
     assert render("{{ emission.en_ondes }}", context, "en") == "15 h – 18 h"
+
+
+FULL_PRESS_CONFERENCE = dict(
+    kind=EventKind.PRESS_CONFERENCE,
+    title="Conférence de presse : les loyers à Montréal, un an après la crise",
+    venue="Centre communautaire Saint-Jean-Baptiste, grande salle du deuxième étage",
+    address="4321, boulevard Saint-Laurent, Montréal (Québec) H2W 1Z1",
+    visuals="Une banderole de vingt mètres, des locataires et leurs enfants devant l'immeuble",
+    spokespeople=["Marie-Hélène Tremblay-Lavoie, présidente", "Jean-François Côté, porte-parole"],
+)
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_default_talking_points_fit_30_seconds_even_with_every_field_filled(
+    demo_store: Store, lang: str
+) -> None:
+    """≤ 75 spoken words (30 s at 150 words a minute): on the demo event with the default
+    templates, and on a press conference with every field filled; the ask is the last
+    line."""
+    from relance_tui.core.script.speech import count_spoken_words
+
+    long_settings = Settings(
+        caller_name="Marie-Ève Beauchemin-Gagnon",
+        organisation="Regroupement des comités logement de Montréal-Nord",
+        caller_phone="514-555-0199",
+    )
+    demo = book.with_defaults(demo_store.current_event(), lang)
+    for event in (demo, new_event(**FULL_PRESS_CONFERENCE)):
+        for who in whos(demo_store):
+            text = render_event(event, who, long_settings, lang).talking_points
+            assert count_spoken_words(text) <= 75, text
+            ask = text.strip().splitlines()[-1]
+            assert ask.startswith("Est-ce que" if lang == "fr" else "Could"), ask
+
+
+@pytest.mark.parametrize(
+    ("show", "outlet", "expected"),
+    [
+        ("Le retour", "ICI Première", "Est-ce que quelqu'un du Retour pourrait être là"),
+        ("Le 15-18", "ICI Première", "Est-ce que quelqu'un du 15-18 pourrait être là"),
+        ("", "Le Devoir", "Est-ce que quelqu'un du Devoir pourrait être là"),
+        ("", "ICI Première", "Est-ce que quelqu'un d'ICI Première pourrait être là"),
+        ("", "La Presse", "Est-ce que quelqu'un de La Presse pourrait être là"),
+        ("", "", "Est-ce que quelqu'un de votre équipe pourrait être là"),
+    ],
+)
+def test_the_ask_reads_as_french_with_a_shows_article_or_no_one(
+    show: str, outlet: str, expected: str
+) -> None:
+    event = new_event(venue="Parc Jarry")
+    the_outlet = Outlet(name=outlet, id=1) if outlet else None
+    the_show = Show(outlet_id=1, name=show, id=1) if show else None
+    context = template_context(event, None, the_outlet, the_show, SETTINGS, "fr")
+    text = render(book.defaults("fr")["talking_points"], context, "fr").replace(NBSP, " ")
+    assert expected in text
+    assert "Bonjour, ici Sam Gagnon" in text  # no contact: no hole in the greeting
+
+
+def test_a_title_with_its_own_colon_is_quoted_not_stacked() -> None:
+    event = new_event(venue="Parc Jarry", title="Conférence de presse : loyers")
+    context = template_context(event, None, None, None, SETTINGS, "fr")
+    text = render(book.defaults("fr")["talking_points"], context, "fr").replace(NBSP, " ")
+    assert "notre événement, « Conférence de presse : loyers »." in text
+    assert "communiqué : Conférence" not in text
+    english = template_context(event, None, None, None, SETTINGS, "en")
+    assert "“Conférence de presse : loyers”" in render(
+        book.defaults("en")["talking_points"], english, "en"
+    )
+
+
+@pytest.mark.parametrize(
+    ("last", "fr_first", "en_first"),
+    [
+        (None, "Je vous écris au sujet de notre", "I am writing about our"),
+        (Outcome.CONFIRMED, "Comme convenu, voici notre communiqué", "As agreed, here is"),
+        (Outcome.VOICEMAIL, "Je viens de vous laisser un message", "I just left you a message"),
+        (Outcome.RESEND, "Voici de nouveau", "Here, as you asked, is our release again"),
+        (Outcome.INTERESTED, "Merci de votre intérêt", "Thank you for your interest"),
+    ],
+)
+def test_the_reminder_opens_by_what_the_call_gave(
+    demo_store: Store, last: Outcome | None, fr_first: str, en_first: str
+) -> None:
+    """The greeting first, then one sentence for the situation; one subject prefix."""
+    from relance_tui.core.script.wording import situation_of
+
+    event = new_event(venue="Parc Jarry", title="Portes ouvertes")
+    who = whos(demo_store)[0]
+    for lang, first in (("fr", fr_first), ("en", en_first)):
+        rendered = render_event(event, who, SETTINGS, lang, situation_of(last))
+        lines = [line for line in rendered.email_body.splitlines() if line.strip()]
+        assert lines[0].startswith("Bonjour" if lang == "fr" else "Hello"), lines[0]
+        assert lines[1].replace(NBSP, " ").startswith(first), lines[1]
+        subject = rendered.email_subject.replace(NBSP, " ")
+        prefixes = ("Rappel :", "Suite à mon message :", "Reminder:", "Following my message:")
+        assert sum(subject.count(p) for p in prefixes) == 1, subject
+        if last is Outcome.VOICEMAIL:
+            assert subject.startswith(("Suite à mon message : ", "Following my message: "))
