@@ -61,27 +61,55 @@ def _default_local(folder: Path, name: str) -> Path:
 @team.command()
 @click.argument("folder", type=click.Path(path_type=Path, dir_okay=True, file_okay=False))
 @click.option("--name", required=True, help="Your name in the team / votre nom dans l'équipe.")
+@click.option("--phone", default="", help="Your phone, for voicemails / votre téléphone.")
+@click.option("--no-phone", is_flag=True, help="Call without leaving a number.")
 @click.option("--db", "team_db", type=click.Path(path_type=Path))
 @click.option("--no-open", is_flag=True, help="Join without opening the app.")
 @click.pass_context
-def join(ctx: click.Context, folder: Path, name: str, team_db: Path | None, no_open: bool) -> None:
+def join(
+    ctx: click.Context,
+    folder: Path,
+    name: str,
+    phone: str,
+    no_phone: bool,
+    team_db: Path | None,
+    no_open: bool,
+) -> None:
     """Join the team of FOLDER, then call / rejoindre l'équipe, puis appeler."""
     from relance_tui.cli import fail, run_app
+    from relance_tui.core.media.phones import BadPhone, parse_phone
     from relance_tui.core.team.live import join_team
 
     name = name.strip()
     if not name:
         raise click.UsageError(i18n.t("cli.team.need_name"))
+    if not phone and not no_phone and sys.stdin.isatty():  # a person at the keyboard: ask
+        click.echo(i18n.t("cli.team.phone_why"), err=True)
+        phone = click.prompt(i18n.t("cli.team.phone_prompt"), default="", show_default=False)
+    if phone.strip():
+        try:
+            number, extension = parse_phone(phone)
+        except BadPhone as error:
+            raise click.UsageError(str(error)) from None
+        phone = f"{number} {i18n.t('calls.extension', ext=extension)}" if extension else number
     folder = folder.expanduser().absolute()
     try:
         local = Path(team_db or ctx.obj["db"] or _default_local(folder, name)).expanduser()
-        local = join_team(folder, name, local.absolute(), _now())
+        first = not local.exists()
+        local = join_team(folder, name, local.absolute(), _now(), phone.strip(), no_phone)
     except RelanceError as error:
         fail(error)
         return
     click.echo(i18n.t("cli.team.joined", name=name, path=str(local)), err=not no_open)
+    if not phone.strip() and not no_phone:
+        click.echo(i18n.t("cli.team.phone_later"), err=True)
     if not no_open:
-        run_app(local, ctx.obj["lang_arg"], screen=ctx.obj["screen"] or "calls")
+        # A volunteer's first session opens on the script to rehearse; then on the calls.
+        run_app(local, ctx.obj["lang_arg"], screen=ctx.obj["screen"] or first_screen(first))
+
+
+def first_screen(first: bool) -> str:
+    return "rehearsal" if first else "calls"
 
 
 @team.command()

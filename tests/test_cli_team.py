@@ -92,3 +92,60 @@ def test_join_in_english(tmp_path: Path) -> None:
     )
     assert result.exit_code == 2
     assert "Give your name with --name." in result.output
+
+
+def test_a_volunteer_joins_with_a_phone_and_the_outlets_track_record(
+    db_path: Path, tmp_path: Path, now: datetime
+) -> None:
+    """`--phone` is kept (the voicemail ends with it); without one the volunteer is not
+    marked set up (the app asks); a wrong number is refused; the team's file carries
+    the outlets' track record of the organiser's file."""
+    from relance_tui.core.calls.timing import fixed_clock
+    from relance_tui.core.script.templates import render_script
+
+    with Store.open(db_path) as store:
+        event = load_demo(store, data_dir(), now)
+        organiser = CallSession(store, fixed_clock(now))
+        assert organiser.card is not None
+        record = organiser.outlet_record(organiser.card)
+    assert record  # the demo's past events: "venu 2 fois sur 3 après confirmation"
+    folder = tmp_path / "partage"
+    runner = CliRunner()
+    runner.invoke(main, ["team", "create", str(event.id), str(folder), "--db", str(db_path)])
+
+    def join(name: str, *more: str) -> tuple[int, str, Path]:
+        local = tmp_path / f"{name}.json"
+        args = ["team", "join", str(folder), "--name", name, "--db", str(local), "--no-open"]
+        result = runner.invoke(main, [*args, *more])
+        return result.exit_code, result.output, local
+
+    code, output, sam = join("Sam", "--phone", "514 555 0123 poste 12")
+    assert code == 0, output
+    with Store.open(sam) as store:
+        settings = store.settings()
+        assert (settings.caller_phone, settings.caller_asked) == ("514-555-0123 poste 12", True)
+        session = CallSession(store, fixed_clock(now))
+        assert session.card is not None and session.event is not None
+        assert session.outlet_record(session.card) == record  # the share knows the past
+        voicemail = render_script(session.event, "voicemail", session.card.who, settings, "en")
+        assert voicemail.text.endswith("514, 555, 01, 23, extension 12. Thank you!")
+
+    code, output, alex = join("Alex")
+    assert code == 0 and "relance vous le demandera" in output
+    with Store.open(alex) as store:
+        assert store.settings().caller_asked is False  # asked in the app, before a script
+        assert store.settings().caller_phone == ""
+
+    code, output, kim = join("Kim", "--phone", "555-01")
+    assert code == 2 and "555-01" in output and not kim.exists()  # refused, nothing written
+
+    code, output, lee = join("Lee", "--no-phone")
+    assert code == 0
+    with Store.open(lee) as store:
+        assert store.settings().caller_asked is True
+
+
+def test_a_volunteers_first_session_opens_on_rehearsal() -> None:
+    from relance_tui.cli_team import first_screen
+
+    assert first_screen(True) == "rehearsal" and first_screen(False) == "calls"

@@ -121,9 +121,17 @@ class RelanceApp(App[None]):
         # app is up, not under the first key that places a retry.
         self.call_after_refresh(self.run_worker, self._read_holidays, thread=True)
         if self.demo:  # a first-time user: what this is, and where the procedure starts
-            self.notify(i18n.t("demo.welcome"), title=i18n.t("demo.title"), timeout=15)
+            self.call_after_refresh(self._say_demo)
         for problem in self._keymap_problems:
             self.notify(problem, severity="warning", timeout=15)
+
+    def _say_demo(self) -> None:
+        # On the first screen's status line: a toast would cover the card's ask.
+        screen = self.screen
+        if getattr(screen, "MODE", "") in ("calls", "report"):  # the screens with one
+            screen.on_copied(i18n.t("demo.welcome"))  # type: ignore[attr-defined]
+        else:
+            self.notify(i18n.t("demo.welcome"), timeout=15)
 
     def _read_holidays(self) -> None:
         year = self.clock().year
@@ -159,12 +167,13 @@ class RelanceApp(App[None]):
     def action_help(self) -> None:
         """One screen of help for the screen on view (`?`, F1, or "aide" in the palette)."""
         from relance_tui.ui.dialogs.help import HelpDialog, keys_by_task
+        from relance_tui.ui.help_groups import HELP_GROUPS
 
         screen = self.screen
         mode = getattr(screen, "MODE", "")
         if not mode:
             return  # a dialog is open: its own keys are on it
-        groups = keys_by_task(screen, getattr(screen, "HELP_GROUPS", ()))
+        groups = keys_by_task(screen, HELP_GROUPS.get(mode, ()))
         self.push_screen(HelpDialog(mode, groups))
 
     def action_settings(self) -> None:

@@ -62,6 +62,8 @@ def test_two_callers_through_syncthing(tmp_path: Path) -> None:
                     str(daemon.folder),
                     "--name",
                     name,
+                    "--phone",
+                    "514-555-0123",
                     "--db",
                     str(local),
                     "--no-open",

@@ -230,7 +230,7 @@ def test_templates_as_a_communications_officer_writes_them(tmp_path: Path) -> No
         terminal.keys("C-s")
         # The preview of the new event's talking points (the generic defaults).
         demo_pitch = ("Plantation", "belles images", "Ruelles vertes")
-        screen = terminal.wait_for("communiqué : Portes ouvertes du centre.", gone=demo_pitch)
+        screen = terminal.wait_for("« Portes ouvertes du centre ».", gone=demo_pitch)
         assert "Le lieu :" in screen
         terminal.keys("q")
         terminal.wait_closed()

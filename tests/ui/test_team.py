@@ -38,8 +38,8 @@ async def test_a_teammates_call_reaches_the_queue_and_the_team_panel(
     tmp_path: Path, now: datetime
 ) -> None:
     folder = team_folder(tmp_path, now)
-    alex_file = join_team(folder, "Alex", tmp_path / "alex.json", now)
-    sam_file = join_team(folder, "Sam", tmp_path / "sam.json", now)
+    alex_file = join_team(folder, "Alex", tmp_path / "alex.json", now, "514-555-0123")
+    sam_file = join_team(folder, "Sam", tmp_path / "sam.json", now, "514-555-0123")
     sam = Store.open(sam_file)
     app = make_app(store=sam, clock=fixed_clock(now), start_mode="calls")
     async with app.run_test(size=(120, 40)) as pilot:
@@ -72,9 +72,11 @@ async def test_a_card_a_teammate_took_first_says_so_and_s_leaves_it(
     for name in ("Alex", "Sam"):  # each on a copy of the folder, not synced yet
         copies[name] = tmp_path / f"copy-{name}"
         shutil.copytree(folder, copies[name])
-    alex_store = Store.open(join_team(copies["Alex"], "Alex", tmp_path / "alex.json", now))
+    alex_store = Store.open(
+        join_team(copies["Alex"], "Alex", tmp_path / "alex.json", now, "514-555-0123")
+    )
     alex = CallSession(alex_store, fixed_clock(now))
-    sam = Store.open(join_team(copies["Sam"], "Sam", tmp_path / "sam.json", now))
+    sam = Store.open(join_team(copies["Sam"], "Sam", tmp_path / "sam.json", now, "514-555-0123"))
     later = fixed_clock(now.replace(minute=now.minute + 1))  # Sam took it a minute later
     app = make_app(store=sam, clock=later, start_mode="calls")
     async with app.run_test(size=(120, 40)) as pilot:
@@ -100,7 +102,7 @@ async def test_a_card_a_teammate_took_first_says_so_and_s_leaves_it(
 
 async def test_a_callback_for_anyone_from_the_dialog(tmp_path: Path, now: datetime) -> None:
     folder = team_folder(tmp_path, now)
-    sam = Store.open(join_team(folder, "Sam", tmp_path / "sam.json", now))
+    sam = Store.open(join_team(folder, "Sam", tmp_path / "sam.json", now, "514-555-0123"))
     app = make_app(store=sam, clock=fixed_clock(now), start_mode="calls")
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("b", *"14 h 30")
@@ -124,8 +126,8 @@ async def test_leaving_appels_gives_the_card_back_and_coming_back_takes_it(
     tmp_path: Path, now: datetime
 ) -> None:
     folder = team_folder(tmp_path, now)
-    sam = Store.open(join_team(folder, "Sam", tmp_path / "sam.json", now))
-    alex_store = Store.open(join_team(folder, "Alex", tmp_path / "alex.json", now))
+    sam = Store.open(join_team(folder, "Sam", tmp_path / "sam.json", now, "514-555-0123"))
+    alex_store = Store.open(join_team(folder, "Alex", tmp_path / "alex.json", now, "514-555-0123"))
     alex = CallSession(alex_store, fixed_clock(now))
     app = make_app(store=sam, clock=fixed_clock(now), start_mode="calls")
     async with app.run_test(size=(120, 40)) as pilot:

@@ -16,6 +16,7 @@ from typing import Any
 
 from relance_tui import i18n
 from relance_tui.core.calls.queue import Status, TargetState, load_queue
+from relance_tui.core.calls.states import callback_promised
 from relance_tui.core.calls.timing import Clock, format_when
 from relance_tui.core.door.door import DoorReport, door_fields, door_report
 from relance_tui.core.media.exports import neutralise
@@ -144,14 +145,21 @@ def who_fields(state: TargetState) -> dict[str, str]:
         if last is not None and last.outcome is Outcome.CALLBACK and state.next_at
         else "",
         "notes": " / ".join(a.note for a in state.history if a.note),
+        "caller": _whose(state),
     }
+
+
+def _whose(state: TargetState) -> str:
+    """Who promised the callback (the Bilan is read by the whole team)."""
+    promised = callback_promised(state)
+    return promised[0] if promised is not None else ""
 
 
 SECTIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("confirmed", "report.door_list", ("name", "outlet", "show", "role", "phone", "notes")),
     ("resend", "report.resend", ("name", "outlet", "email", "notes")),
     ("never_reached", "report.never_reached", ("name", "outlet", "phone", "attempts")),
-    ("callbacks", "report.callbacks", ("callback", "name", "outlet", "phone")),
+    ("callbacks", "report.callbacks", ("callback", "name", "outlet", "phone", "caller")),
     ("to_fix", "report.to_fix", ("name", "outlet", "phone", "notes")),
 )
 

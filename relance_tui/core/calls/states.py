@@ -121,6 +121,17 @@ class TargetState:
         return self.who.do_not_call
 
 
+def callback_promised(state: TargetState) -> tuple[str, bool] | None:
+    """Who promised the callback this target waits for, and whether anyone in the team
+    may make it; None when it waits for no callback."""
+    last = state.last
+    if last is None or last.outcome is not Outcome.CALLBACK:
+        return None
+    if last.callback_for:
+        return last.callback_for, False
+    return last.caller, True
+
+
 def retry_time(last: Attempt, rules: QueueRules, event: Event) -> datetime:
     """When a call that says to try again (voicemail, no answer, resend, interested)
     brings its target back."""

@@ -78,7 +78,12 @@ def _outlet_answers(store: Store, event: Event) -> dict[int, list[Outcome]]:
 
 
 def histories(store: Store, current: Event) -> tuple[dict[int, OutletHistory], int]:
-    """Every outlet's record over the past events with arrivals; and how many events."""
+    """Every outlet's record over the past events with arrivals; and how many events.
+    A team's or a share's file holds no past events: the records it was given when it
+    was made (`records_for_share`) are its history."""
+    given = store.meta().get("outlet_records")
+    if isinstance(given, dict) and given.get("event_id") == current.id:
+        return _records_from(given)
     records: dict[int, OutletHistory] = defaultdict(OutletHistory)
     contacts = Directory.of(store).contacts
     events = 0
@@ -99,6 +104,36 @@ def histories(store: Store, current: Event) -> tuple[dict[int, OutletHistory], i
         for outlet_id, outcomes in _outlet_answers(store, event).items():
             records[outlet_id].record(said(outcomes), outlet_id in present_outlets)
     return dict(records), events
+
+
+def records_for_share(store: Store, event: Event) -> dict[str, object]:
+    """The outlets' records, for a file made for a teammate or a volunteer (a share,
+    a team's base): plain numbers, as the data file stores them."""
+    records, events = histories(store, event)
+    return {
+        "event_id": event.id,
+        "events": events,
+        "outlets": {
+            str(outlet_id): {what: list(pair) for what, pair in record.counts.items()}
+            for outlet_id, record in records.items()
+        },
+    }
+
+
+def _records_from(given: dict[str, object]) -> tuple[dict[int, OutletHistory], int]:
+    records: dict[int, OutletHistory] = {}
+    outlets = given.get("outlets")
+    for outlet_id, counts in outlets.items() if isinstance(outlets, dict) else ():
+        history = OutletHistory()
+        for what, pair in counts.items() if isinstance(counts, dict) else ():
+            if what in DEFAULT_RATES and isinstance(pair, list) and len(pair) == 2:
+                came_, total = (int(n) for n in pair)
+                if 0 <= came_ <= total:  # a teammate's file: numbers, checked
+                    history.counts[what] = [came_, total]
+        if str(outlet_id).isdigit():
+            records[int(outlet_id)] = history
+    events = given.get("events")
+    return records, int(events) if isinstance(events, int) else 0
 
 
 @dataclass(frozen=True)
@@ -185,4 +220,5 @@ __all__ = [
     "histories",
     "outlet_record",
     "person_key",
+    "records_for_share",
 ]

@@ -151,11 +151,17 @@ def _formatted_by_phonenumbers(text: str, lang: str) -> str:
     return text
 
 
-def spelled_groups(phone: str) -> str:
-    """A number to be said slowly on a voicemail, in groups: "514, 555, 01, 99"."""
-    digits = "".join(ch for ch in phone if ch.isdigit())
+def spelled_groups(phone: str, lang: str = "fr") -> str:
+    """A number to be said slowly on a voicemail, in groups: "514, 555, 01, 99"; its
+    extension said apart ("…, poste 12"), never read as more digits of the number."""
+    number, extension = split_extension(phone)
+    digits = "".join(ch for ch in number if ch.isdigit())
     if len(digits) == 11 and digits.startswith("1"):
         digits = digits[1:]
     if len(digits) == 10:
-        return f"{digits[:3]}, {digits[3:6]}, {digits[6:8]}, {digits[8:]}"
-    return ", ".join(digits[i : i + 3] for i in range(0, len(digits), 3))
+        spelled = f"{digits[:3]}, {digits[3:6]}, {digits[6:8]}, {digits[8:]}"
+    else:
+        spelled = ", ".join(digits[i : i + 3] for i in range(0, len(digits), 3))
+    if extension:
+        spelled += ", " + ("poste" if lang == "fr" else "extension") + f" {extension}"
+    return spelled

@@ -134,7 +134,7 @@ def template_context(
                 "name": settings.caller_name,
                 "organisation": settings.organisation,
                 "phone": settings.caller_phone,
-                "phone_spelled": spelled_groups(settings.caller_phone),
+                "phone_spelled": spelled_groups(settings.caller_phone, lang),
             },
             "call": {
                 "situation": situation,

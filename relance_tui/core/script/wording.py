@@ -31,6 +31,18 @@ def of_name(name: str) -> str:
     return "de " + name
 
 
+def whose_callback(promised: tuple[str, bool] | None, me: str, team: bool) -> str:
+    """ "votre rappel", "rappel d'Alex", "rappel pour l'équipe (promis par Sam)"."""
+    if promised is None:
+        return ""
+    by, anyone = promised
+    if team and anyone:
+        return i18n.t("callback.for_team", by=by) if by else i18n.t("callback.for_team_plain")
+    if not by or by == me:
+        return i18n.t("callback.yours")
+    return i18n.t("callback.of", of=of_name(by) if i18n.current_language() == "fr" else by)
+
+
 def someone_from(outlet: str, show: str, lang: str) -> str:
     """Who the ask is for: "quelqu'un du 15-18" / "someone from Le 15-18"; the show's
     team when there is a show, else the outlet's, else "your newsroom"."""

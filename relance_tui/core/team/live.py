@@ -25,6 +25,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from relance_tui.core.door.turnout import records_for_share
 from relance_tui.core.errors import CorruptDataFile, RelanceError, StoreError, os_words
 from relance_tui.core.models import Attempt, Event
 from relance_tui.core.store.snapshot import Tables, read_snapshot, write_snapshot
@@ -101,6 +102,9 @@ def create_team(store: Store, event: Event, folder: Path, now: datetime) -> Path
                     "created": now.isoformat(),
                 },
                 "seal_key": key,  # a base cut short by a sync, or edited, is refused
+                # The outlets' track records ("venu 2 fois sur 3"): the past events stay
+                # in the organiser's file.
+                "outlet_records": records_for_share(store, event),
             }
         },
     }
@@ -161,9 +165,20 @@ def team_names(folder: Path, key: str) -> dict[str, str]:
     return view.names
 
 
-def join_team(folder: Path, name: str, local: Path, now: datetime) -> Path:
+def join_team(
+    folder: Path,
+    name: str,
+    local: Path,
+    now: datetime,
+    phone: str = "",
+    no_phone: bool = False,
+) -> Path:
     """Link a local data file at `local` to the team's folder as caller `name` (again:
-    the same file, untouched). Writes the caller's first line in the folder."""
+    the same file, untouched). Writes the caller's first line in the folder.
+
+    `phone`: the caller's number, said at the end of a voicemail and signed under the
+    email. Without one (and unless `no_phone`), the caller is not marked set up: the
+    app asks for it before the first script is read."""
     folder = folder.expanduser().absolute()
     base = read_base(folder)
     team = base["meta"]["1"]["team"]
@@ -184,7 +199,12 @@ def join_team(folder: Path, name: str, local: Path, now: datetime) -> Path:
     caller_id = uuid.uuid4().hex
     tables: Tables = {k: v for k, v in base.items() if k != "meta"}
     settings = dict(tables.get("settings", {}).get("1", {}))
-    settings.update(caller_name=name, caller_asked=True, current_event_id=team["event_id"])
+    settings.update(
+        caller_name=name,
+        caller_phone=phone,
+        caller_asked=bool(phone) or no_phone,
+        current_event_id=team["event_id"],
+    )
     tables["settings"] = {"1": settings}
     tables["meta"] = {
         "1": {
@@ -197,6 +217,7 @@ def join_team(folder: Path, name: str, local: Path, now: datetime) -> Path:
                 "caller_id": caller_id,
                 "name": name,
             },
+            "outlet_records": base["meta"]["1"].get("outlet_records", {}),
         }
     }
     own = callers_dir(folder) / f"{slug(name)}-{caller_id[:8]}.jsonl"

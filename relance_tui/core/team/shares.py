@@ -24,6 +24,7 @@ from relance_tui.core.calls.queue import TargetState, load_queue
 from relance_tui.core.calls.reading import effective
 from relance_tui.core.calls.settled import is_settled
 from relance_tui.core.door.door import walk_in_records
+from relance_tui.core.door.turnout import records_for_share
 from relance_tui.core.errors import RelanceError, StoreError, StoreWriteFailed, os_words
 from relance_tui.core.models import (
     Arrival,
@@ -149,12 +150,13 @@ def split(store: Store, event: Event, names: Sequence[str], out_dir: Path, now: 
     by_id = {t.id: t for t in store.targets(event.id)}
     known = [by_id[target_id] for target_id in sorted(context, key=lambda i: i or 0)]
     settings_doc = dict(raw.get("settings", {}).get("1", {}))
+    records = records_for_share(store, event)
     written: list[Path] = []
     try:
         out_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
         for name, path, share in zip(names, paths, shares, strict=True):
             tables = _share_tables(
-                raw, event, [*share, *known], settings_doc, name, main_id, team_key
+                raw, event, [*share, *known], settings_doc, name, main_id, team_key, records
             )
             written.append(path)
             write_snapshot(path, tables)
@@ -175,8 +177,10 @@ def _share_tables(
     name: str,
     main_id: str,
     team_key: str,
+    records: dict[str, object],
 ) -> dict[str, dict[str, dict[str, Any]]]:
-    """One caller's data file: the media list, the event, their targets and calls."""
+    """One caller's data file: the media list, the event, their targets and calls, and
+    the outlets' track records (the past events stay in the main file)."""
     ids = {str(t.id) for t in share}
     file_id = uuid.uuid4().hex
     return {
@@ -201,6 +205,7 @@ def _share_tables(
                 "file_id": file_id,
                 "split_of": {"file_id": main_id, "event_id": event.id, "caller": name},
                 "seal_key": share_key(team_key, file_id),
+                "outlet_records": records,
             }
         },
     }

@@ -45,7 +45,6 @@ def _guard(method: Callable[..., Any], screen_of: Callable[[Any], RelanceScreen]
 class RelanceScreen(Screen[None]):
     MODE = ""
     ASKS_CALLER = False  # Script and Appels need to know who calls
-    HELP_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = ()  # keys by task, for `?`
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)

@@ -15,9 +15,11 @@ from relance_tui import i18n
 from relance_tui.core.calls.queue import Progress, TargetState
 from relance_tui.core.calls.report import history_text
 from relance_tui.core.calls.session import CallSession
+from relance_tui.core.calls.states import callback_promised
 from relance_tui.core.calls.timing import call_warnings, format_when
 from relance_tui.core.errors import RelanceError
 from relance_tui.core.models import Outcome
+from relance_tui.core.script.wording import whose_callback
 from relance_tui.ui.screens.base import RelanceScreen
 from relance_tui.ui.screens.call_emails import CallEmails
 from relance_tui.ui.screens.call_team import CallTeam
@@ -53,37 +55,6 @@ class CallsScreen(CallEmails, CallTeam, RelanceScreen):
     # The keys of a call's outcome are priority bindings: read as the app gets the key,
     # not after it went through the focused widget and each parent (a millisecond of
     # every key). Nothing focusable here takes letters (the card, the side's lists).
-    HELP_GROUPS = (
-        (
-            "help.group.outcome",
-            (
-                "calls.confirmed",
-                "calls.interested",
-                "calls.resend",
-                "calls.voicemail",
-                "calls.no_answer",
-                "calls.callback",
-                "calls.declined",
-                "calls.wrong_number",
-                "calls.do_not_call",
-            ),
-        ),
-        (
-            "help.group.during",
-            (
-                "calls.start_call",
-                "calls.dial",
-                "calls.qr",
-                "calls.voicemail_script",
-                "calls.switch_language",
-                "calls.note",
-                "calls.copy_email",
-            ),
-        ),
-        ("help.group.after", ("calls.follow_up", "calls.show_copied", "calls.calendar")),
-        ("help.group.queue", ("calls.skip", "calls.undo", "calls.toggle_side")),
-    )
-
     BINDINGS = [
         Binding("c", "outcome('c')", "key.confirmed", id="calls.confirmed", priority=True),
         Binding("i", "outcome('i')", "key.interested", id="calls.interested", priority=True),
@@ -211,7 +182,9 @@ class CallsScreen(CallEmails, CallTeam, RelanceScreen):
     def _show_card(self, state: TargetState, lang: str) -> None:
         query = self.query_one
         answered = self.session.queue.outlet_answer(state) if self.session.queue else None
-        text = card_text(state, answered, self.clock(), lang, self.session.outlet_record(state))
+        session = self.session
+        whose = whose_callback(callback_promised(state), session.caller, session.team is not None)
+        text = card_text(state, answered, self.clock(), lang, session.outlet_record(state), whose)
         for name in ("outlet", "contact", "extension", "phone", "meta", "notes", "answered"):
             label = query(f"#card-{'phone-text' if name == 'phone' else name}", PlainLabel)
             if name in ("notes", "answered"):
@@ -271,7 +244,7 @@ class CallsScreen(CallEmails, CallTeam, RelanceScreen):
         expected = turnout.text() if turnout is not None else ""
         show(query("#progress", Static), f"{progress}\n{expected}" if expected else progress)
         self._show_team()
-        side.show(queue, self.clock(), lang)
+        side.show(queue, self.clock(), lang, self.session.caller, self.session.team is not None)
 
     @on(QueueLists.Picked)
     def _picked(self, message: QueueLists.Picked) -> None:

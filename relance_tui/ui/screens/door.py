@@ -55,11 +55,6 @@ class DoorScreen(RelanceScreen):
     MODE = "door"
     AUTO_FOCUS = "#door-search"
 
-    HELP_GROUPS = (
-        ("help.group.door", ("door.check_in", "door.crew", "door.walk_in", "door.undo")),
-        ("help.group.find", ("door.clear",)),
-    )
-
     BINDINGS = [
         Binding("enter", "check_in", "key.check_in", id="door.check_in", priority=True),
         Binding("down", "move(1)", show=False, priority=True),

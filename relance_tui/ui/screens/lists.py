@@ -62,28 +62,6 @@ class ListsScreen(RelanceScreen):
     MODE = "lists"
     AUTO_FOCUS = "#media"
 
-    HELP_GROUPS = (
-        (
-            "help.group.find",
-            ("lists.search", "lists.table", "lists.filters", "lists.only_call_list"),
-        ),
-        (
-            "help.group.call_list",
-            ("lists.toggle", "lists.add_filtered", "lists.friendliest", "lists.up", "lists.down"),
-        ),
-        (
-            "help.group.edit",
-            (
-                "lists.new_contact",
-                "lists.new_outlet",
-                "lists.new_show",
-                "lists.edit",
-                "lists.delete",
-            ),
-        ),
-        ("help.group.files", ("lists.import", "lists.export")),
-    )
-
     BINDINGS = [
         # The keys that move between the search and the table act as soon as the app
         # reads them (priority), so the keys typed right after them land where the

@@ -73,12 +73,6 @@ def _clock_text(seconds: float) -> str:
 class RehearsalScreen(RelanceScreen):
     MODE = "rehearsal"
 
-    HELP_GROUPS = (
-        ("help.group.take", ("rehearsal.start_stop", "rehearsal.lap", "rehearsal.voice")),
-        ("help.group.settings", ("rehearsal.countdown", "rehearsal.target")),
-        ("help.group.takes", ("rehearsal.delete",)),
-    )
-
     BINDINGS = [
         Binding("space", "start_stop", "key.start_stop", id="rehearsal.start_stop"),
         Binding("l", "lap", "key.lap", id="rehearsal.lap"),

@@ -59,13 +59,6 @@ ALL_SECTIONS = SECTIONS + DOOR_SECTIONS
 class ReportScreen(RelanceScreen):
     MODE = "report"
 
-    HELP_GROUPS = (
-        ("help.group.tabs", ("report.previous", "report.next")),
-        ("help.group.send", ("report.copy_email", "report.resend_all", "report.material")),
-        ("help.group.files", ("report.export",)),
-        ("help.group.team", ("report.split", "report.merge")),
-    )
-
     BINDINGS = [
         Binding("left_square_bracket", "tab(-1)", "key.tab_previous", id="report.previous"),
         Binding("right_square_bracket", "tab(1)", "key.tab_next", id="report.next"),

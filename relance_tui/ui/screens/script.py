@@ -58,15 +58,6 @@ class ScriptScreen(RelanceScreen):
     # the first editor and Esc leaves it.
     AUTO_FOCUS = ""
 
-    HELP_GROUPS = (
-        (
-            "help.group.write",
-            ("script.variables", "script.language", "script.save", "script.leave", "script.reset"),
-        ),
-        ("help.group.event", ("script.edit_event", "script.events", "script.new_event")),
-        ("help.group.email", ("script.copy_email",)),
-    )
-
     BINDINGS = [
         Binding("escape", "leave_editor", "key.leave_editor", id="script.leave"),
         Binding("f1", "variables", "key.variables", id="script.variables"),

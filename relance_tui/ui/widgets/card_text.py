@@ -32,7 +32,12 @@ class CardText:
 
 
 def card_text(
-    state: TargetState, answered: TargetState | None, now: datetime, lang: str, record: str = ""
+    state: TargetState,
+    answered: TargetState | None,
+    now: datetime,
+    lang: str,
+    record: str = "",
+    whose: str = "",
 ) -> CardText:
     outlet = state.outlet.name if state.outlet else ""
     show = ""
@@ -50,6 +55,8 @@ def card_text(
     phone, extension = state.phone
     warmth = i18n.t(f"warmth.{max(0, min(3, state.warmth))}")
     meta = [state.email or i18n.t("calls.no_email"), "★" * state.warmth + f" {warmth}"]
+    if whose:  # a callback due: whose promise it is ("votre rappel", "rappel d'Alex")
+        meta.insert(0, whose)
     if state.do_not_call:
         meta.append(i18n.t("calls.flag.do_not_call"))
     if state.contact and state.contact.to_fix:

@@ -14,8 +14,10 @@ from textual.widgets.option_list import Option
 
 from relance_tui import i18n
 from relance_tui.core.calls.queue import Queue, TargetState
+from relance_tui.core.calls.states import callback_promised
 from relance_tui.core.calls.timing import format_soon
 from relance_tui.core.models import Outcome
+from relance_tui.core.script.wording import whose_callback
 
 
 def settled_text(answer: TargetState) -> str:
@@ -53,7 +55,9 @@ class QueueLists(OptionList):
         self._said = None
         return super().clear_options()
 
-    def show(self, queue: Queue, now: datetime, lang: str) -> None:
+    def show(
+        self, queue: Queue, now: datetime, lang: str, me: str = "", team: bool = False
+    ) -> None:
         highlighted = self.highlighted_option.id if self.highlighted_option else None
         callbacks = queue.callbacks
         sections: tuple[tuple[str, list[TargetState]], ...] = (
@@ -71,6 +75,8 @@ class QueueLists(OptionList):
                 text = f"{when}  {state.label}".strip()
                 if state.covered_by is not None:  # set aside: who settled its newsroom
                     text += " — " + settled_text(state.covered_by)
+                elif title_key == "calls.callbacks":  # whose callback it is
+                    text += " — " + whose_callback(callback_promised(state), me, team)
                 lines.append((f"t{state.target.id}", text))
         if lines == self._said:  # most keys change nothing here: no rebuild, no redraw
             return
