@@ -109,7 +109,8 @@ async def test_callback_with_a_typed_time(demo_store: Store, now: datetime) -> N
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, CallsScreen)
-        assert "14 h 30" in side_text(app).split("Plus tard")[0]
+        callbacks = side_text(app).split("Plus tard")[0]
+        assert "14 h 30" in callbacks and "— votre rappel" in callbacks  # whose it is
     [attempt] = demo_store.attempts(demo_store.current_event().id)
     assert attempt.outcome is Outcome.CALLBACK
     assert attempt.target_id == first.target.id
@@ -643,3 +644,20 @@ async def test_the_next_call_id_is_counted_once_the_app_is_up(demo_store: Store,
         await wait_until(pilot, lambda: "attempts" in demo_store._ids_ahead)
         ids = [a.id or 0 for a in demo_store.attempts()]
         assert demo_store._ids_ahead["attempts"] == (demo_store.changes, max(ids, default=0) + 1)
+
+
+async def test_the_ask_stays_on_screen_at_80x24(demo_store: Store, now: datetime) -> None:
+    """The talking points' last line, the ask, is pinned below the card's scrolling part:
+    on screen at 80×24 however long the card."""
+    from relance_tui.ui.widgets.lines import PlainLabel
+    from tests.ui.waiting import wait_until
+
+    app = make_app(store=demo_store, clock=fixed_clock(now))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_calls(pilot)
+        ask = app.screen.query_one("#card-ask", PlainLabel)
+        await wait_until(pilot, lambda: "pourrait être là" in str(ask.render()))
+        assert str(ask.render()).startswith("➜ Est-ce que quelqu'un de CIBL 101,5")
+        footer_top = app.screen.query_one("KeysFooter").region.y
+        assert ask.region.height >= 1 and ask.region.bottom <= footer_top
+        assert "pourrait être là" not in text_of(app, "#card-script")  # not twice
