@@ -591,12 +591,12 @@ async def test_the_side_lists_are_rebuilt_only_when_what_they_say_changes(
         assert second.label in later and first.label not in later
 
 
-async def test_the_keys_that_need_a_card_are_greyed_in_place_when_the_list_is_done(
+async def test_the_keys_that_need_a_card_leave_the_footer_when_the_list_is_done(
     store: Store, now: datetime
 ) -> None:
-    """No card: the outcome keys grey out, and come back with undo, in the same footer
-    (one widget: 20 widgets of keys were 150 ms of the first card's start). A click on
-    a key presses it."""
+    """No card: the outcome keys leave the footer (they would do nothing) and the card
+    says what to do next; they come back with undo, in the same footer (one widget: 20
+    widgets of keys were 150 ms of the first card's start). A click on a key presses it."""
     from relance_tui.core.models import Event, EventKind, Outlet, Target
     from relance_tui.ui.widgets.footer import Key, KeysFooter
 
@@ -623,8 +623,10 @@ async def test_the_keys_that_need_a_card_are_greyed_in_place_when_the_list_is_do
 
         await wait_until(pilot, lambda: enabled("c"))
         await pilot.press("c")
-        await wait_until(pilot, lambda: key("c") is not None and not enabled("c"))
+        await wait_until(pilot, lambda: key("c") is None)
         assert screen.current is None and screen.query_one(KeysFooter) is footer
+        assert "Toute la liste est faite. Ensuite : 5 Bilan" in text_of(app, "#card-outlet")
+        assert not screen.query_one("#card-script").display  # no empty script box
         await pilot.press("u")
         await wait_until(pilot, lambda: enabled("c"))
         assert screen.current is not None and screen.query_one(KeysFooter) is footer

@@ -22,6 +22,7 @@ import dataclasses
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from relance_tui import i18n
 from relance_tui.core.calls.queue import (
     Progress,
     Queue,
@@ -35,7 +36,7 @@ from relance_tui.core.calls.queue import (
 )
 from relance_tui.core.calls.reading import FoldMemo, effective
 from relance_tui.core.calls.scripts import ScriptCache, ScriptJob
-from relance_tui.core.calls.timing import Clock
+from relance_tui.core.calls.timing import Clock, format_soon
 from relance_tui.core.door.turnout import (
     Estimate,
     OutletHistory,
@@ -93,13 +94,22 @@ class CallSession:
         self.refresh()
 
     # what the screen shows ----------------------------------------------------
-    def why_no_card(self) -> str:
-        """When there is no card: the message id that says what to do next."""
+    def why_no_card(self) -> tuple[str, dict[str, str]]:
+        """When there is no card: the message id (and its values) that says what to do
+        next: wait for the next callback or retry (when, who), or go to the Bilan."""
         if self.event is None:
-            return "empty.no_event"
-        if self.queue is None or not self.queue.all:
-            return "empty.no_call_list"
-        return "calls.empty"
+            return "empty.no_event", {}
+        queue = self.queue
+        if queue is None or not queue.all:
+            return "empty.no_call_list", {}
+        waiting = [s for s in queue.later + queue.held if s.next_at is not None]
+        if waiting:
+            first = min(waiting, key=lambda s: s.next_at or self.clock())
+            assert first.next_at is not None
+            lang = i18n.current_language()
+            when = format_soon(first.next_at, self.clock(), lang)
+            return "calls.empty_until", {"when": when, "who": first.label}
+        return "calls.all_done", {}
 
     @property
     def caller(self) -> str:

@@ -43,7 +43,7 @@ OUTCOME_KEYS: dict[str, Outcome] = {
 # The actions offered only while a card is on screen.
 NEEDS_CARD = set(
     "outcome callback skip copy_email note dial qr do_not_call voicemail_script"
-    " switch_language".split()
+    " switch_language start_call".split()
 )
 NARROW = 100  # below this width the side lists fold away (`l` shows them)
 
@@ -158,7 +158,7 @@ class CallsScreen(CallEmails, CallTeam, RelanceScreen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in NEEDS_CARD and not self.has_card:
-            return None
+            return False  # hidden: the empty queue says what to do next instead
         return True
 
     # rendering ------------------------------------------------------------------
@@ -166,10 +166,15 @@ class CallsScreen(CallEmails, CallTeam, RelanceScreen):
         self.has_card = state is not None
         lang = self.lang
         query = self.query_one
+        for empty in ("#card-script", "#card .card-title", "#card-history"):  # no card: no box
+            widget = query(empty)
+            if widget.display != (state is not None):
+                widget.display = state is not None
         if state is None:
             for line in self.query("#card PlainLabel").results(PlainLabel):
                 show(line, "")
-            show(query("#card-outlet", PlainLabel), i18n.t(self.session.why_no_card()))
+            key, values = self.session.why_no_card()
+            show(query("#card-outlet", PlainLabel), i18n.t(key, **values))
             show(query("#card-phone", BigDigits), "")
             show(query("#card-history", Static), "")
             query("#card-script", ScriptBox).clear()

@@ -7,7 +7,7 @@ from datetime import datetime
 
 from relance_tui import i18n
 from relance_tui.core.calls.queue import TargetState
-from relance_tui.core.calls.timing import format_soon
+from relance_tui.core.calls.timing import format_air_time, format_soon
 from relance_tui.core.media.phones import format_phone
 from relance_tui.core.models import Outcome
 from relance_tui.core.script.book import spoken_languages
@@ -44,7 +44,8 @@ def card_text(
     if state.show:
         show = f" · {state.show.name}"
         if state.show.air_time:
-            show += f" ({i18n.t('calls.on_air', air_time=state.show.air_time)})"
+            air_time = format_air_time(state.show.air_time, lang)
+            show += f" ({i18n.t('calls.on_air', air_time=air_time)})"
     if state.contact is not None:
         who = f"{state.contact.name} — {i18n.t('role.' + state.contact.role.value)}"
         if state.contact.pronunciation:

@@ -36,6 +36,15 @@ def pack_rows(widths: list[int], available: int) -> list[list[int]]:
     return rows
 
 
+def max_rows(height: int) -> int:
+    """The footer's rows at most: two on a short terminal (80×24), so that the card
+    keeps its rows; every key is in the help (`?`) all the same."""
+    return 2 if height <= 30 else 4
+
+
+KEPT = ("question_mark", "q")  # the help and quit: always in the footer
+
+
 @dataclass(frozen=True)
 class Key:
     """One key as the footer shows it."""
@@ -48,6 +57,16 @@ class Key:
     @property
     def width(self) -> int:
         return len(self.display) + len(self.description) + 3  # " c confirmé "
+
+
+def fitting(keys: list[Key], available: int, rows: int) -> list[Key]:
+    """The keys that fit `rows` rows: the first ones in their order (the screen lists
+    its most used first), the help's and quit's always."""
+    kept = [key for key in keys if key.key in KEPT]
+    rest = [key for key in keys if key.key not in KEPT]
+    while rest and len(pack_rows([k.width for k in rest + kept], available)) > rows:
+        rest.pop()
+    return [key for key in keys if key in rest or key in kept]
 
 
 def _palette_width(palette: Key) -> int:
@@ -117,7 +136,7 @@ class KeysFooter(Widget, can_focus=False):
                 keys.setdefault(binding.action, shown)
         width = app.size.width
         available = max(20, width - PALETTE_WIDTH)
-        listed = list(keys.values())
+        listed = fitting(list(keys.values()), available, max_rows(app.size.height))
         rows = pack_rows([key.width for key in listed], available) if listed else []
         return Showing(width, tuple(tuple(listed[i] for i in row) for row in rows), palette)
 
