@@ -44,9 +44,10 @@ def share_widths(columns: Sequence[Column], width: int) -> dict[str, int]:
             cut = max(0, min(excess, widths[column.key] - min(limit(column), column.natural)))
             widths[column.key] -= cut
             excess -= cut
-    if excess > 0:  # really too narrow: everyone shares the loss, none below 1
-        total = sum(widths.values())
-        for column in columns:
+    if excess > 0:  # really too narrow: the others share the loss, none below 1
+        giving = [c for c in columns if c.gives_first >= 0] or list(columns)
+        total = sum(widths[c.key] for c in giving)
+        for column in giving:
             share = round(excess * widths[column.key] / total) if total else 0
             widths[column.key] = max(1, widths[column.key] - share)
     return widths

@@ -165,6 +165,12 @@ async def test_escape_clears_the_search_and_l_shows_the_whole_call_list(
         await wait_until(pilot, lambda: table.row_count == everyone)
         assert app.screen.query_one("#search", Input).value == ""
         await type_search(pilot, "cibl")
+        await pilot.press("enter")  # the table has the keys; Escape there clears too
+        await wait_until(pilot, lambda: app.screen.focused is table)
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: table.row_count == everyone)
+        assert app.screen.query_one("#search", Input).value == ""
+        await type_search(pilot, "cibl")
         await pilot.press("enter", "l")
         await wait_until(pilot, lambda: table.row_count == in_list)
         counts = str(app.screen.query_one("#lists-counts").render())

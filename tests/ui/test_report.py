@@ -193,3 +193,29 @@ async def test_the_press_kit_key_waits_for_someone_who_stayed_away(demo_store: S
         await pilot.press("5")
         await wait_until(pilot, lambda: isinstance(app.screen, ReportScreen))
         assert app.screen.check_action("material", ()) is False
+
+
+async def test_the_bilan_keeps_phones_whole_and_shows_a_row_whole_on_the_status_line(
+    demo_store: Store, now
+) -> None:
+    """At 100×32: the door list's phone column is never cut, empty lists step aside
+    from the tab strip, and the highlighted row is written whole below."""
+    from textual.widgets import TabbedContent
+
+    from tests.ui.waiting import wait_until
+
+    names = record(demo_store, now, [(Outcome.CONFIRMED, ""), (Outcome.CONFIRMED, "")])
+    app = make_app(store=demo_store, clock=fixed_clock(now + timedelta(minutes=10)))
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.press("5")
+        await wait_until(pilot, lambda: isinstance(app.screen, ReportScreen))
+        table = app.screen.query_one("#list-confirmed", DataTable)
+        await wait_until(pilot, lambda: table.row_count == 2)
+        phones = [str(table.get_row_at(i)[4]) for i in range(2)]
+        assert all("…" not in phone and phone.startswith("514 555-") for phone in phones)
+        tabs = app.screen.query_one(TabbedContent)
+        assert not tabs.get_tab("tab-resend").display  # nobody asked: no tab
+        table.focus()
+        await pilot.press("down")
+        await wait_until(pilot, lambda: names[1] in rendered(app, "#report-status"))
+        assert phones[1] in rendered(app, "#report-status")

@@ -248,14 +248,24 @@ def as_text(summary: Summary, width: int = 80) -> str:
     for title_key, columns, rows in all_sections(summary):
         lines += ["", f"{i18n.t(title_key)} ({len(rows)})"]
         for row in rows:
-            # Wrapped, not cut: the door list is printed and read at the door.
+            # Wrapped, not cut: the door list is printed and read at the door; a phone
+            # number is never split across lines, a count says what it counts.
             lines += textwrap.wrap(
-                " · ".join(row[c] for c in columns if row[c]),
+                " · ".join(_said(c, row[c]) for c in columns if row[c]),
                 width=width,
                 initial_indent="  ",
                 subsequent_indent="    ",
             )
     return "\n".join(lines) + "\n"
+
+
+def _said(column: str, value: str) -> str:
+    """A cell as the printed Bilan says it."""
+    if column == "phone":
+        return value.replace(" ", "\u00a0")
+    if column == "attempts" and value.isdigit():
+        return i18n.t("count.calls", count=int(value))
+    return value
 
 
 def totals_line(summary: Summary) -> str:

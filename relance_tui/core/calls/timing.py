@@ -151,6 +151,18 @@ def format_soon(moment: datetime, now: datetime, lang: str) -> str:
     return f"{weekday} {clock}"
 
 
+def format_past(moment: datetime, now: datetime, lang: str) -> str:
+    """A time of the last days, short: "10 h 30" today, "ven. 10 h 30" this week,
+    "4 déc." before (a take's hour fits a narrow column whole)."""
+    local = moment.astimezone(now.tzinfo)
+    days = (now.date() - local.date()).days
+    if days == 0:
+        return format_clock(local, lang)
+    if 0 < days < 7:
+        return f"{_date(local, 'EEE', lang)} {format_clock(local, lang)}"
+    return _date(local, "d MMM" if lang == "fr" else "MMM d", lang)
+
+
 def format_day(day: date, lang: str) -> str:
     """ "mardi 24 nov." / "Tue, Nov 24"."""
     return _date(day, "EEEE d MMM" if lang == "fr" else "EEE, MMM d", lang)

@@ -296,12 +296,16 @@ class ListsScreen(RelanceScreen):
         self.set_focus(self.query_one("#media", VirtualTable))
 
     def action_focus_table(self) -> None:
-        """Escape: the search is cleared (every row back) and the table has the keys."""
-        search = self._in_search()
+        """Escape, in the search or in the table: the search is cleared (every row
+        back) and the table has the keys."""
+        search = self.query_one("#search", Input)
+        table = self.query_one("#media", VirtualTable)
+        if self.focused not in (search, table):
+            raise SkipAction()  # a dialog's field, say: its own Escape
         if search.value:
             search.value = ""
             self.redraw()
-        self.set_focus(self.query_one("#media", VirtualTable))
+        self.set_focus(table)
 
     def action_search(self) -> None:
         search = self.query_one("#search", Input)

@@ -15,7 +15,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import DataTable, Digits, Label, Static
 
 from relance_tui import i18n
-from relance_tui.core.calls.timing import format_short_when
+from relance_tui.core.calls.timing import format_past, format_short_when
 from relance_tui.core.models import Event, RehearsalTake
 from relance_tui.core.script import book
 from relance_tui.core.script.rehearsal import (
@@ -110,8 +110,10 @@ class RehearsalScreen(RelanceScreen):
     def on_mount(self) -> None:
         self.timer = TakeTimer(self.clock)
         table = self.query_one("#takes", DataTable)
-        widths = {"col.when": 14, "col.duration": 7, "col.change": 14}
-        for key in ("col.take", "col.when", "col.duration", "col.words", "col.wpm", "col.change"):
+        # The words of a take are the script's (said on the length line): the columns
+        # keep what changes, its hour and its pace, whole at 100 columns.
+        widths = {"col.when": 12, "col.duration": 6, "col.change": 7}
+        for key in ("col.take", "col.when", "col.duration", "col.wpm", "col.change"):
             title = i18n.t(key)  # whole: the header is as wide as its title at least
             table.add_column(title, key=key, width=max(cell_len(title), widths.get(key, 0)))
         self.set_interval(0.1, self.refresh_timer)
@@ -177,14 +179,13 @@ class RehearsalScreen(RelanceScreen):
         for row in reversed(take_rows(takes)):  # the latest first, under the cursor
             change = ""
             if row.change_s is not None:
-                change = f"{i18n.decimal(row.change_s, sign=True)} s / {row.change_wpm:+.0f}"
+                change = f"{i18n.decimal(row.change_s, sign=True)} s"
             elif not row.plausible:
                 change = i18n.t("rehearsal.not_learned")  # marked: kept, not learned from
             table.add_row(
                 f"{row.number}{'' if row.plausible else ' ⚠'}",
-                format_short_when(row.take.at, self.lang),
+                format_past(row.take.at, self.clock(), self.lang),
                 f"{i18n.decimal(row.take.duration_s)} s",
-                str(row.take.words),
                 f"{row.take.wpm:.0f}",
                 change,
                 key=str(row.take.id),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from rich.text import Text
-from textual import work
+from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -51,6 +51,19 @@ from relance_tui.ui.widgets.team_panel import team_text
 
 # Which columns give up width first when the list is narrow (higher: sooner).
 GIVES = {"notes": 5, "show": 4, "role": 4, "crew": 3, "interview": 3, "said": 3, "email": 2}
+MOVING_KEYS = {"up", "down", "pageup", "pagedown", "home", "end"}
+# Cut last, and never below these: a phone cut is a phone nobody can dial.
+KEEPS = {"phone": 0, "name": 20, "outlet": 16, "arrived": 0, "callback": 0}
+
+
+def fitted_column(key: str, header: str, cells: list[str]) -> Column:
+    """A Bilan column: its widest cell, narrowed by what it is worth (GIVES, KEEPS)."""
+    natural = natural_width(header, cells, 48)
+    keep = KEEPS.get(key)
+    if keep is None:  # down to 8, then to 4 (the status line shows the row whole)
+        return Column(key, natural, 8, GIVES.get(key, 1), 4)
+    floor = natural if keep == 0 else min(natural, keep)
+    return Column(key, natural, floor, -1, floor)
 
 
 ALL_SECTIONS = SECTIONS + DOOR_SECTIONS
@@ -75,6 +88,7 @@ class ReportScreen(RelanceScreen):
         self._summary: Summary | None = None
         self._rows: dict[str, list[tuple[str, dict[str, str]]]] = {}  # by section
         self._team: TeamLink | None = None
+        self._moving = False  # the user moves a table's cursor (its row goes to the status)
 
     def compose_body(self) -> ComposeResult:
         with Horizontal(id="report-body"):
@@ -176,7 +190,15 @@ class ReportScreen(RelanceScreen):
             if tab_key != f"report.tab.{attribute}":
                 tab_key = tab_key.replace("report.", "report.tab.")
             label = f"{i18n.t(tab_key)} ({len(self._rows[attribute])})"
-            tabs.get_tab(f"tab-{attribute}").label = label
+            tab = tabs.get_tab(f"tab-{attribute}")
+            tab.label = label
+            # An empty list's tab steps aside (the door's tabs come in after the event,
+            # on screen at 100 columns); the door list (the first) is always there.
+            wanted = bool(self._rows[attribute]) or attribute == "confirmed"
+            if tab.display != wanted:
+                (tabs.show_tab if wanted else tabs.hide_tab)(f"tab-{attribute}")
+        if tabs.active and not tabs.get_tab(tabs.active).display:
+            tabs.active = "tab-confirmed"
         self._fill_tables()
 
     def on_resize(self) -> None:
@@ -188,15 +210,7 @@ class ReportScreen(RelanceScreen):
             table = self.query_one(f"#list-{attribute}", DataTable)
             rows = self._rows.get(attribute, [])
             headers = {c: i18n.t(f"export.col.{c}") for c in columns}
-            fitted = [
-                Column(
-                    c,
-                    natural_width(headers[c], (row[c] for _, row in rows), 40),
-                    8,
-                    GIVES.get(c, 1),
-                )
-                for c in columns
-            ]
+            fitted = [fitted_column(c, headers[c], [row[c] for _, row in rows]) for c in columns]
             widths = share_widths(fitted, table.size.width or self.app.size.width // 2)
             table.clear(columns=True)
             for c in columns:
@@ -210,10 +224,27 @@ class ReportScreen(RelanceScreen):
     def _status(self, text: str) -> None:
         self.query_one("#report-status", Label).update(text)
 
+    def on_key(self, event: events.Key) -> None:
+        self._moving = event.key in MOVING_KEYS and isinstance(self.focused, DataTable)
+
+    def on_data_table_row_highlighted(self, message: DataTable.RowHighlighted) -> None:
+        """The highlighted row whole on the status line: a cell cut in the table is
+        read there."""
+        if not self._moving:  # a table filled again moves its cursor too: not news
+            return
+        self._moving = False
+        attribute = (message.data_table.id or "")[len("list-") :]
+        columns = next((c for a, _, c in ALL_SECTIONS if a == attribute), ())
+        key = message.row_key.value
+        row = next((r for k, r in self._rows.get(attribute, []) if k == key), None)
+        if row is not None:
+            self._status(" · ".join(row[c] for c in columns if row.get(c)))
+
     # actions ----------------------------------------------------------------------------
     def action_tab(self, step: int) -> None:
         tabs = self.query_one(TabbedContent)
-        ids = [f"tab-{attribute}" for attribute, _, _ in ALL_SECTIONS]
+        shown = [f"tab-{attribute}" for attribute, _, _ in ALL_SECTIONS]
+        ids = [tab_id for tab_id in shown if tabs.get_tab(tab_id).display]  # not the empty
         current = ids.index(tabs.active) if tabs.active in ids else 0
         tabs.active = ids[(current + step) % len(ids)]
         self.set_focus(self.query_one(f"#list-{tabs.active[4:]}", DataTable))
