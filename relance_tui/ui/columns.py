@@ -45,9 +45,38 @@ def share_widths(columns: Sequence[Column], width: int) -> dict[str, int]:
             widths[column.key] -= cut
             excess -= cut
     if excess > 0:  # really too narrow: the others share the loss, none below 1
-        giving = [c for c in columns if c.gives_first >= 0] or list(columns)
+        giving = (
+            [c for c in columns if c.gives_first >= 0]
+            or [c for c in columns if (c.floor or c.minimum) < c.natural]  # not the "whole"
+            or list(columns)
+        )
         total = sum(widths[c.key] for c in giving)
         for column in giving:
             share = round(excess * widths[column.key] / total) if total else 0
             widths[column.key] = max(1, widths[column.key] - share)
     return widths
+
+
+# The Bilan's lists: what each column is worth when the width is short.
+STEPS_OUT_LAST = ("outlet", "name")  # when even they do not fit beside the phone
+GIVES = {"notes": 5, "show": 4, "role": 4, "crew": 3, "interview": 3, "said": 3, "email": 2}
+MOVING_KEYS = {"up", "down", "pageup", "pagedown", "home", "end"}
+# Cut last, and never below these: a phone cut is a phone nobody can dial.
+KEEPS = {"phone": 0, "name": 14, "outlet": 10, "arrived": 0, "callback": 0}
+
+
+def too_narrow(columns: list[Column], room: int) -> bool:
+    """The columns do not fit `room` even cut to their floors (the ones kept whole,
+    KEEPS, are never cut): the table needs fewer columns."""
+    floors = sum(c.floor if c.floor is not None else c.minimum for c in columns)
+    return floors + PADDING * len(columns) + SCROLLBAR > room
+
+
+def fitted_column(key: str, header: str, cells: list[str]) -> Column:
+    """A Bilan column: its widest cell, narrowed by what it is worth (GIVES, KEEPS)."""
+    natural = natural_width(header, cells, 48)
+    keep = KEEPS.get(key)
+    if keep is None:  # down to 8, then to 4 (the status line shows the row whole)
+        return Column(key, natural, 8, GIVES.get(key, 1), 4)
+    floor = natural if keep == 0 else min(natural, keep)
+    return Column(key, natural, floor, -1, floor)

@@ -93,7 +93,8 @@ def test_two_callers_through_syncthing(tmp_path: Path) -> None:
         screen = sam.wait_for("Appelés : 1 /", timeout=max(left, 0.1))  # B's queue
         assert "1 appel, 1 confirmé" in screen  # the team panel: Alex's confirmation
         sam.keys("5")
-        sam.wait_for("1 appel pour 30 cibles · 1 confirmé", timeout=10)  # B's Bilan
+        screen = sam.wait_for("1 appel pour 30 cibles", timeout=10)  # B's Bilan
+        assert "1 confirmé (1 média)" in screen
         sam.keys("4")
         sam.wait_for("Appelés : 1 /")
 

@@ -53,6 +53,15 @@ class Terminal:
             check=True,
         )
 
+    def capture(self) -> str:
+        """The screen now, as the user reads it (no-break spaces read as spaces)."""
+        screen = subprocess.run(
+            [self.tmux, *self.socket, "capture-pane", "-p", "-t", self.session],
+            capture_output=True,
+            text=True,
+        ).stdout
+        return screen.replace("\xa0", " ")
+
     def wait_for(self, text: str, timeout: float = 15.0, gone: tuple[str, ...] = ()) -> str:
         """The screen once it shows `text` and none of `gone` (a frame is written in
         parts: a screen read mid-frame still shows rows of the last one)."""
@@ -312,7 +321,8 @@ def test_p_shows_the_qr_code_and_r_opens_a_draft_in_the_mail_program(tmp_path: P
         screen = terminal.wait_for("Scannez avec l'appareil photo")
         assert "Appeler Béatrice Thibault" in screen and "▀▀▀▀" in screen
         terminal.keys("Escape")
-        terminal.wait_for("c confirmé  i intéressé")  # the dialog closed (not alt+r)
+        # The dialog closed before r is sent (not alt+r).
+        terminal.wait_for("c confirmé  i intéressé", gone=("Scannez avec l'appareil photo",))
         terminal.keys("r")
         terminal.wait_for("Courriel prêt dans Thunderbird")
         terminal.keys("q")

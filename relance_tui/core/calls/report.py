@@ -17,7 +17,7 @@ from typing import Any
 from relance_tui import i18n
 from relance_tui.core.calls.queue import Status, TargetState, load_queue
 from relance_tui.core.calls.states import callback_promised
-from relance_tui.core.calls.timing import Clock, format_when
+from relance_tui.core.calls.timing import Clock, format_short_when, format_when
 from relance_tui.core.door.door import DoorReport, door_fields, door_report
 from relance_tui.core.media.exports import neutralise
 from relance_tui.core.media.phones import format_phone
@@ -141,7 +141,7 @@ def who_fields(state: TargetState) -> dict[str, str]:
         "phone": format_phone(phone, extension, i18n.current_language()) if phone else "",
         "email": state.email,
         "attempts": str(state.calls),  # a number: a spreadsheet can add them up
-        "callback": format_when(state.next_at, i18n.current_language())
+        "callback": format_short_when(state.next_at, i18n.current_language())
         if last is not None and last.outcome is Outcome.CALLBACK and state.next_at
         else "",
         "notes": " / ".join(a.note for a in state.history if a.note),

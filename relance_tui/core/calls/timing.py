@@ -32,7 +32,7 @@ def fixed_clock(moment: datetime) -> Clock:
 
 # The names of days and months as CLDR gives them (fr_CA, en), for the few patterns
 # used here: Babel read its locale data on the first date drawn, 30 ms of the start.
-_NAMES: dict[str, dict[str, tuple[str, ...]]] = {
+NAMES: dict[str, dict[str, tuple[str, ...]]] = {
     "fr": {
         "EEEE": ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
         "EEE": ("lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim."),
@@ -104,7 +104,7 @@ _FIELDS = re.compile(r"EEEE|EEE|MMMM|MMM|d")
 def _date(moment: date, pattern: str, lang: str) -> str:
     """`pattern` (CLDR's letters: EEEE, EEE, MMMM, MMM, d) for `moment`, with "1er" for
     the first of the month in French."""
-    names = _NAMES[lang]
+    names = NAMES[lang]
 
     def field(found: re.Match[str]) -> str:
         letters = found.group()
@@ -289,7 +289,7 @@ _DAY_WORDS = {
     "apres-demain": 2,
 }
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[t ]\d{2}:\d{2}(?::\d{2})?)?$")
-_WEEKDAY_NAMES = {name.lower() for names in _BilingualParserInfo.WEEKDAYS for name in names}
+_WEEKDAYNAMES = {name.lower() for names in _BilingualParserInfo.WEEKDAYS for name in names}
 _NOON_WORDS = {"midi": "12:00", "noon": "12:00"}
 _FILLER_WORDS = {"", "à", "a", "le", "de", "du", "vers", "at", "on", "the", "around"}
 
@@ -361,7 +361,7 @@ def parse_when(text: str, now: datetime, *, working_days: bool = False) -> datet
     if any(word.strip(",.") not in _FILLER_WORDS for word in leftovers):
         raise BadTime(text=text.strip())
     moment = parsed.replace(tzinfo=tz)
-    names_weekday = any(word.strip(".,") in _WEEKDAY_NAMES for word in words)
+    names_weekday = any(word.strip(".,") in _WEEKDAYNAMES for word in words)
     if names_weekday and moment < now:
         moment += timedelta(days=7)  # "jeudi 8h" said on a Thursday at 9:15 is next week
     return _future(moment, now, text)
@@ -373,82 +373,6 @@ def _future(moment: datetime, now: datetime, text: str) -> datetime:
     if moment - now > timedelta(days=366):
         raise BadTime(text=text.strip())
     return moment
-
-
-# --- air times -------------------------------------------------------------------------
-
-NBSP = "\u00a0"
-_AIR_RANGE = re.compile(
-    r"(?P<start>\d{1,2})\s*(?::|h)\s*(?P<start_min>\d{2})?\s*(?:-|–|—|à|to)\s*"
-    r"(?P<end>\d{1,2})\s*(?::|h)\s*(?P<end_min>\d{2})?"
-)
-_LONE_CLOCK = re.compile(r"\b(\d{1,2}):(\d{2})\b")
-_DAY_RANGE = re.compile(r"(\w+\.?)\s*-\s*(\w+\.?)")
-
-
-def _hour(hour: int, minute: int, lang: str, *, meridiem: bool = True) -> str:
-    if lang == "fr":
-        return f"{hour}{NBSP}h" + (f"{NBSP}{minute:02d}" if minute else "")
-    twelve = hour % 12 or 12
-    text = f"{twelve}:{minute:02d}" if minute else str(twelve)
-    return text + (f"{NBSP}{'a.m.' if hour < 12 else 'p.m.'}" if meridiem else "")
-
-
-def _span(start: tuple[int, int], end: tuple[int, int], lang: str) -> str:
-    if lang == "fr":
-        return f"{_hour(*start, lang)}{NBSP}–{NBSP}{_hour(*end, lang)}"
-    same_half = (start[0] < 12) == (end[0] < 12)
-    return f"{_hour(*start, lang, meridiem=not same_half)}–{_hour(*end, lang)}"
-
-
-def format_air_time(text: str, lang: str) -> str:
-    """A show's air time as each language writes hours: "lun.-ven. 07:00-09:00" ->
-    "lun.-ven. 7 h – 9 h" / "Mon–Fri 7–9 a.m."; never "HH:MM", never a line break
-    inside a time. Text that is not a time range keeps its words, its clock times
-    written the same way."""
-
-    def ranged(found: re.Match[str]) -> str:
-        start = (int(found["start"]), int(found["start_min"] or 0))
-        end = (int(found["end"]), int(found["end_min"] or 0))
-        if start[0] > 23 or end[0] > 23 or start[1] > 59 or end[1] > 59:
-            return found.group()
-        return _span(start, end, lang)
-
-    def lone(found: re.Match[str]) -> str:
-        hour, minute = int(found.group(1)), int(found.group(2))
-        return _hour(hour, minute, lang) if hour < 24 and minute < 60 else found.group()
-
-    text = text.strip()
-    parts: list[str] = []
-    at = 0
-    for found in _AIR_RANGE.finditer(text):  # a range, then lone times between ranges
-        parts.append(_LONE_CLOCK.sub(lone, _days(text[at : found.start()], lang)))
-        parts.append(ranged(found))
-        at = found.end()
-    parts.append(_LONE_CLOCK.sub(lone, _days(text[at:], lang)))
-    return "".join(parts)
-
-
-_DAY_WORD = re.compile(r"\b([A-Za-zéû]{3,9})\.?")
-
-
-def _days(text: str, lang: str) -> str:
-    """Day names in the reader's language ("lun.-ven." / "Mon–Fri")."""
-    names = {
-        name.lower().rstrip("."): index
-        for language in ("fr", "en")
-        for key in ("EEE", "EEEE")
-        for index, name in enumerate(_NAMES[language][key])
-    }
-
-    def day(found: re.Match[str]) -> str:
-        index = names.get(found.group(1).lower())
-        return found.group() if index is None else _NAMES[lang]["EEE"][index]
-
-    written = _DAY_WORD.sub(day, text)
-    if lang != "fr":  # "Mon-Fri": an en dash between days
-        written = _DAY_RANGE.sub(lambda m: f"{m.group(1)}–{m.group(2)}", written)
-    return written
 
 
 # --- warnings while calling (PRODUCT §4) --------------------------------------------

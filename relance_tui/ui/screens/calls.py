@@ -230,13 +230,7 @@ class CallsScreen(CallEmails, CallTeam, RelanceScreen):
             side.clear_options()
             show(query("#progress", Static), "")
             return
-        bar = query(ModeBar)
-        called = f"{done.called}/{done.total}"
-        if bar.steps:  # the strip's states arrived: keep its count with this one
-            bar.update_step("calls", (called, called))
-            if done.confirmed:
-                confirmed = i18n.t("count.confirmed", count=done.confirmed)
-                bar.update_step("report", (f"✓ {confirmed}", f"✓ {done.confirmed}"))
+        query(ModeBar).show_calls(done.called, done.total, done.confirmed)
         progress = i18n.t(
             "calls.progress",
             called=done.called,

@@ -109,19 +109,35 @@ class RehearsalScreen(RelanceScreen):
 
     def on_mount(self) -> None:
         self.timer = TakeTimer(self.clock)
-        table = self.query_one("#takes", DataTable)
-        # The words of a take are the script's (said on the length line): the columns
-        # keep what changes, its hour and its pace, whole at 100 columns.
-        widths = {"col.when": 12, "col.duration": 6, "col.change": 7}
-        for key in ("col.take", "col.when", "col.duration", "col.wpm", "col.change"):
-            title = i18n.t(key)  # whole: the header is as wide as its title at least
-            table.add_column(title, key=key, width=max(cell_len(title), widths.get(key, 0)))
+        self._columns()
         self.set_interval(0.1, self.refresh_timer)
         self.reload()
 
     def on_screen_resume(self) -> None:
         super().on_screen_resume()
         self.reload()
+
+    def _columns(self) -> bool:
+        """The takes' columns for this width; whether they changed. The words of a take
+        are the script's (on the length line): the columns keep what changes, its hour
+        and its pace, whole; under 100 columns the change from the last take steps out
+        (the pace line says it)."""
+        keys = ["col.take", "col.when", "col.duration", "col.wpm"]
+        if self.app.size.width >= 100:
+            keys.append("col.change")
+        table = self.query_one("#takes", DataTable)
+        if [str(column.key.value) for column in table.columns.values()] == keys:
+            return False
+        table.clear(columns=True)
+        widths = {"col.when": 12, "col.duration": 6, "col.change": 7}
+        for key in keys:
+            title = i18n.t(key)  # whole: the header is as wide as its title at least
+            table.add_column(title, key=key, width=max(cell_len(title), widths.get(key, 0)))
+        return True
+
+    def on_resize(self) -> None:
+        if self._columns():
+            self._show_takes()
 
     # data ---------------------------------------------------------------------------
     def _event_lang(self) -> str:
@@ -182,14 +198,14 @@ class RehearsalScreen(RelanceScreen):
                 change = f"{i18n.decimal(row.change_s, sign=True)} s"
             elif not row.plausible:
                 change = i18n.t("rehearsal.not_learned")  # marked: kept, not learned from
-            table.add_row(
+            cells = [
                 f"{row.number}{'' if row.plausible else ' ⚠'}",
                 format_past(row.take.at, self.clock(), self.lang),
                 f"{i18n.decimal(row.take.duration_s)} s",
                 f"{row.take.wpm:.0f}",
                 change,
-                key=str(row.take.id),
-            )
+            ]
+            table.add_row(*cells[: len(table.columns)], key=str(row.take.id))
         nudge = self.query_one("#nudge", Label)
         rehearsed = rehearsals(takes)  # a ⚠ mis-hit is not a rehearsal
         nudge.update(

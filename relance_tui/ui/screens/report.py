@@ -39,7 +39,13 @@ from relance_tui.core.script.wording import situation_of
 from relance_tui.core.store.files import write_atomically, write_atomically_bytes
 from relance_tui.core.team.live import TeamLink
 from relance_tui.core.team.shares import apply_merge, plan_merge, split
-from relance_tui.ui.columns import Column, natural_width, share_widths
+from relance_tui.ui.columns import (
+    MOVING_KEYS,
+    STEPS_OUT_LAST,
+    fitted_column,
+    share_widths,
+    too_narrow,
+)
 from relance_tui.ui.dialogs.export import ExportDialog, ExportRequest
 from relance_tui.ui.dialogs.merge import MergeDialog
 from relance_tui.ui.dialogs.resend_all import ResendAllDialog
@@ -50,22 +56,6 @@ from relance_tui.ui.widgets.changed import show_or_hide
 from relance_tui.ui.widgets.team_panel import team_text
 
 # Which columns give up width first when the list is narrow (higher: sooner).
-GIVES = {"notes": 5, "show": 4, "role": 4, "crew": 3, "interview": 3, "said": 3, "email": 2}
-MOVING_KEYS = {"up", "down", "pageup", "pagedown", "home", "end"}
-# Cut last, and never below these: a phone cut is a phone nobody can dial.
-KEEPS = {"phone": 0, "name": 20, "outlet": 16, "arrived": 0, "callback": 0}
-
-
-def fitted_column(key: str, header: str, cells: list[str]) -> Column:
-    """A Bilan column: its widest cell, narrowed by what it is worth (GIVES, KEEPS)."""
-    natural = natural_width(header, cells, 48)
-    keep = KEEPS.get(key)
-    if keep is None:  # down to 8, then to 4 (the status line shows the row whole)
-        return Column(key, natural, 8, GIVES.get(key, 1), 4)
-    floor = natural if keep == 0 else min(natural, keep)
-    return Column(key, natural, floor, -1, floor)
-
-
 ALL_SECTIONS = SECTIONS + DOOR_SECTIONS
 
 
@@ -211,7 +201,24 @@ class ReportScreen(RelanceScreen):
             rows = self._rows.get(attribute, [])
             headers = {c: i18n.t(f"export.col.{c}") for c in columns}
             fitted = [fitted_column(c, headers[c], [row[c] for _, row in rows]) for c in columns]
-            widths = share_widths(fitted, table.size.width or self.app.size.width // 2)
+            # A hidden tab's table has no size yet: the tabs' width is its own.
+            room = table.size.width or self.query_one(TabbedContent).size.width or 60
+            widths = share_widths(fitted, room)
+            # A column that would be cut steps out, the least useful first (notes, then
+            # show, role...): the cells shown are whole, and the status line shows the
+            # highlighted row whole with what stepped out.
+            while True:
+                cut = [c for c in fitted if c.gives_first > 0 and widths[c.key] < c.natural]
+                if not cut and not too_narrow(fitted, room):
+                    break
+                giving = cut or [c for c in fitted if c.gives_first > 0]
+                if not giving:  # then the outlet, then the name: never the phone or time
+                    giving = [c for c in fitted if c.key in STEPS_OUT_LAST][:1]
+                if not giving:
+                    break
+                fitted.remove(max(giving, key=lambda c: c.gives_first))
+                widths = share_widths(fitted, room)
+            columns = tuple(c.key for c in fitted)
             table.clear(columns=True)
             for c in columns:
                 table.add_column(

@@ -78,6 +78,15 @@ class ModeBar(Static):
             steps[name] = texts
         self.show_steps(steps)
 
+    def show_calls(self, called: int, total: int, confirmed: int) -> None:
+        """Appels' own count, key after key (once the strip's states arrived)."""
+        if not self.steps:
+            return
+        self.update_step("calls", (f"{called}/{total}", f"{called}/{total}"))
+        if confirmed:
+            said = i18n.t("count.confirmed", count=confirmed)
+            self.update_step("report", (f"✓ {said}", f"✓ {confirmed}"))
+
     def render(self) -> Text:
         width = self.size.width or 1000
         names = [mode.name for mode in MODE_ORDER]

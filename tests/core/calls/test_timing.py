@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from relance_tui.core.calls.timing import (
     DEFAULT_TZ,
@@ -139,3 +141,49 @@ def test_automatic_retries_land_inside_newsroom_hours_before_the_event(
 ) -> None:
     event = Event(title="x", kind=EventKind.EVENT, start=starts)
     assert place_retry(fell_at, event) == placed_at
+
+
+DAYS = ["lun.-ven.", "Mon-Fri", "sam.", "dimanche", "", "en semaine,"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    days=st.sampled_from(DAYS),
+    start=st.tuples(st.integers(0, 23), st.sampled_from([0, 5, 15, 30, 45])),
+    length=st.integers(15, 240),
+    separator=st.sampled_from(["-", " - ", "–", " à "]),
+    style=st.sampled_from(["{h:02d}:{m:02d}", "{h}h{m:02d}", "{h}:{m:02d}"]),
+)
+def test_air_times_are_written_as_each_language_writes_hours(
+    days: str, start: tuple[int, int], length: int, separator: str, style: str
+) -> None:
+    """Never "17:00" for an air time; no line break between a number and its unit (a
+    no-break space before "h", "a.m.", "p.m.")."""
+    import re
+
+    from relance_tui.core.calls.air_times import format_air_time
+
+    hour, minute = start
+    end_total = min(hour * 60 + minute + length, 23 * 60 + 59)
+    end = divmod(end_total, 60)
+    typed = f"{days} {style.format(h=hour, m=minute)}{separator}{style.format(h=end[0], m=end[1])}"
+    french = format_air_time(typed, "fr")
+    english = format_air_time(typed, "en")
+    assert ":" not in french.split(",")[-1], french
+    assert not re.search(r"\b(1[3-9]|2[0-3]|0\d):\d\d", english), english
+    assert ":00" not in english, english
+    assert not re.search(r"\d h\b", french) and not re.search(r"\d (a|p)\.m\.", english)
+    assert re.search(r"\d\u00a0h", french), french
+
+
+def test_air_times_in_words() -> None:
+    from relance_tui.core.calls.air_times import format_air_time
+
+    nbsp = "\u00a0"
+    assert (
+        format_air_time("lun.-ven. 07:00-09:00", "fr") == f"lun.-ven. 7{nbsp}h{nbsp}–{nbsp}9{nbsp}h"
+    )
+    assert format_air_time("Mon-Fri 17:00-18:00", "en") == f"Mon–Fri 5–6{nbsp}p.m."
+    assert format_air_time("lun.-ven. 07:00-09:00", "en") == f"Mon–Fri 7–9{nbsp}a.m."
+    assert format_air_time("sam. 11:30-13:00", "en") == f"Sat 11:30{nbsp}a.m.–1{nbsp}p.m."
+    assert format_air_time("tous les jours", "fr") == "tous les jours"
