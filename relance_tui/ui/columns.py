@@ -80,3 +80,22 @@ def fitted_column(key: str, header: str, cells: list[str]) -> Column:
         return Column(key, natural, 8, GIVES.get(key, 1), 4)
     floor = natural if keep == 0 else min(natural, keep)
     return Column(key, natural, floor, -1, floor)
+
+
+def fit_columns(fitted: list[Column], room: int) -> tuple[list[Column], dict[str, int]]:
+    """The columns that fit `room` whole, and their widths. A column that would be cut
+    steps out, the least useful first (notes, then show, role...), then the outlet and
+    the name; never the phone or a time. The screen shows the highlighted row whole."""
+    fitted = list(fitted)
+    widths = share_widths(fitted, room)
+    while True:
+        cut = [c for c in fitted if c.gives_first > 0 and widths[c.key] < c.natural]
+        if not cut and not too_narrow(fitted, room):
+            return fitted, widths
+        giving = cut or [c for c in fitted if c.gives_first > 0]
+        if not giving:
+            giving = [c for c in fitted if c.key in STEPS_OUT_LAST][:1]
+        if not giving:
+            return fitted, widths
+        fitted.remove(max(giving, key=lambda c: c.gives_first))
+        widths = share_widths(fitted, room)

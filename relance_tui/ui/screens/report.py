@@ -39,13 +39,7 @@ from relance_tui.core.script.wording import situation_of
 from relance_tui.core.store.files import write_atomically, write_atomically_bytes
 from relance_tui.core.team.live import TeamLink
 from relance_tui.core.team.shares import apply_merge, plan_merge, split
-from relance_tui.ui.columns import (
-    MOVING_KEYS,
-    STEPS_OUT_LAST,
-    fitted_column,
-    share_widths,
-    too_narrow,
-)
+from relance_tui.ui.columns import MOVING_KEYS, fit_columns, fitted_column
 from relance_tui.ui.dialogs.export import ExportDialog, ExportRequest
 from relance_tui.ui.dialogs.merge import MergeDialog
 from relance_tui.ui.dialogs.resend_all import ResendAllDialog
@@ -203,21 +197,7 @@ class ReportScreen(RelanceScreen):
             fitted = [fitted_column(c, headers[c], [row[c] for _, row in rows]) for c in columns]
             # A hidden tab's table has no size yet: the tabs' width is its own.
             room = table.size.width or self.query_one(TabbedContent).size.width or 60
-            widths = share_widths(fitted, room)
-            # A column that would be cut steps out, the least useful first (notes, then
-            # show, role...): the cells shown are whole, and the status line shows the
-            # highlighted row whole with what stepped out.
-            while True:
-                cut = [c for c in fitted if c.gives_first > 0 and widths[c.key] < c.natural]
-                if not cut and not too_narrow(fitted, room):
-                    break
-                giving = cut or [c for c in fitted if c.gives_first > 0]
-                if not giving:  # then the outlet, then the name: never the phone or time
-                    giving = [c for c in fitted if c.key in STEPS_OUT_LAST][:1]
-                if not giving:
-                    break
-                fitted.remove(max(giving, key=lambda c: c.gives_first))
-                widths = share_widths(fitted, room)
+            fitted, widths = fit_columns(fitted, room)
             columns = tuple(c.key for c in fitted)
             table.clear(columns=True)
             for c in columns:
