@@ -78,3 +78,37 @@ async def test_the_palette_finds_help_by_its_name(demo_store: Store, now: dateti
         await wait_until(pilot, lambda: "Aide" in offered())
         await pilot.press("enter")
         await wait_until(pilot, lambda: isinstance(app.screen, HelpDialog))
+
+
+async def test_no_footer_shows_a_message_id(demo_store: Store, now: datetime) -> None:
+    """Every key the footer shows says what it does in words, on every screen, and with
+    the focus in the Appels side list (it showed "+ key.postpone")."""
+    import re
+
+    from relance_tui.ui.widgets.footer import KeysFooter
+    from relance_tui.ui.widgets.queue_lists import QueueLists
+
+    message_id = re.compile(r"^[a-z_]+(\.[a-z_]+)+$")
+    app = make_app(store=demo_store, clock=fixed_clock(now), start_mode="lists")
+    async with app.run_test(size=(160, 45)) as pilot:
+        for mode in MODE_ORDER:
+            await pilot.press(mode.key)
+            await wait_until(pilot, lambda: getattr(app.screen, "MODE", "") == mode.name)
+            footer = app.screen.query_one(KeysFooter)
+            await wait_until(pilot, lambda: footer.shown is not None)
+            assert footer.shown is not None
+            said = [key.description for row in footer.shown.rows for key in row]
+            assert said and not [d for d in said if message_id.match(d)], (mode.name, said)
+        await app.switch_mode("calls")  # at the door, "4" would be typed in its search
+        await wait_until(pilot, lambda: getattr(app.screen, "MODE", "") == "calls")
+        side = app.screen.query_one(QueueLists)
+        side.focus()
+        footer = app.screen.query_one(KeysFooter)
+
+        def shown() -> list[str]:
+            rows = footer.shown.rows if footer.shown else ()
+            return [key.description for row in rows for key in row]
+
+        await wait_until(pilot, lambda: "reporter" in shown())
+        assert not [d for d in shown() if message_id.match(d)]
+        assert side.highlighted is not None  # tab lands on a row: Entrée calls it at once

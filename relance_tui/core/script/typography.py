@@ -2,7 +2,7 @@
 
 A no-break space (U+00A0) goes before « : ; ! ? » where the writer put a space,
 inside guillemets, and inside times ("10 h 30"), so a line never starts with
-"?" or "30". English text is left as written. Terminals draw U+00A0 everywhere;
+"?" or "30". English text is left as written, but for guillemets (a French title). Terminals draw U+00A0 everywhere;
 the narrower U+202F is missing from many terminal fonts.
 """
 
@@ -39,10 +39,17 @@ def tidy(text: str) -> str:
     return _DOUBLE_SPACE.sub(" ", _SPACE_BEFORE_COMMA.sub("", text))
 
 
+_INSIDE_GUILLEMETS = re.compile(r"«[ \t]+|[ \t]+»")
+
+
 def finish(text: str, lang: str) -> str:
-    """Rendered text made ready to read in its language."""
+    """Rendered text made ready to read in its language. A French title quoted in an
+    English text keeps its guillemets with its words ("«" is never left alone at the
+    end of a line)."""
     text = tidy(text)
-    return french(text) if lang == "fr" else text
+    if lang == "fr":
+        return french(text)
+    return _INSIDE_GUILLEMETS.sub(lambda m: m.group().replace(" ", NBSP).replace("\t", NBSP), text)
 
 
 def plain_spaces(text: str) -> str:

@@ -405,3 +405,11 @@ def test_the_reminder_opens_by_what_the_call_gave(
         assert sum(subject.count(p) for p in prefixes) == 1, subject
         if last is Outcome.VOICEMAIL:
             assert subject.startswith(("Suite à mon message : ", "Following my message: "))
+
+
+def test_an_english_text_keeps_a_french_titles_guillemets_with_its_words() -> None:
+    from relance_tui.core.script.typography import finish
+
+    text = finish("I'm calling about « Ruelles vertes pour tous », on Friday.", "en")
+    assert f"«{NBSP}Ruelles" in text and f"tous{NBSP}»" in text
+    assert "on Friday" in text  # the rest as written
