@@ -93,11 +93,12 @@ async def test_no_footer_shows_a_message_id(demo_store: Store, now: datetime) ->
     async with app.run_test(size=(160, 45)) as pilot:
         for mode in MODE_ORDER:
             await pilot.press(mode.key)
-            await wait_until(pilot, lambda: getattr(app.screen, "MODE", "") == mode.name)
-            footer = app.screen.query_one(KeysFooter)
-            await wait_until(pilot, lambda: footer.shown is not None)
-            assert footer.shown is not None
-            said = [key.description for row in footer.shown.rows for key in row]
+            name = mode.name
+            await wait_until(pilot, lambda n=name: getattr(app.screen, "MODE", "") == n)
+            here = app.screen.query_one(KeysFooter)
+            await wait_until(pilot, lambda f=here: f.shown is not None)
+            assert here.shown is not None
+            said = [key.description for row in here.shown.rows for key in row]
             assert said and not [d for d in said if message_id.match(d)], (mode.name, said)
         await app.switch_mode("calls")  # at the door, "4" would be typed in its search
         await wait_until(pilot, lambda: getattr(app.screen, "MODE", "") == "calls")

@@ -2,8 +2,9 @@
 
 A no-break space (U+00A0) goes before « : ; ! ? » where the writer put a space,
 inside guillemets, and inside times ("10 h 30"), so a line never starts with
-"?" or "30". English text is left as written, but for guillemets (a French title). Terminals draw U+00A0 everywhere;
-the narrower U+202F is missing from many terminal fonts.
+"?" or "30". English text is left as written, but for guillemets (a French title).
+Terminals draw U+00A0 everywhere; the narrower U+202F is missing from many terminal
+fonts.
 """
 
 from __future__ import annotations
