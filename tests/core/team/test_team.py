@@ -382,6 +382,16 @@ def test_accepting_a_hand_edit_of_a_share_leaves_it_unmergeable(tmp_path: Path) 
         plan_merge(main, path)
 
 
+def with_a_second_contact(store: Store, event: Event):  # type: ignore[no-untyped-def]
+    """The first card's state; its outlet gets a second contact ("Second") on the list."""
+    first = load_queue(store, event, T0).current
+    assert first is not None and first.outlet is not None
+    second = Contact(outlet_id=first.outlet.id, name="Second", phone="514-555-0199")
+    store.save(second)
+    store.save(Target(event_id=event.id, position=99, contact_id=second.id))
+    return first
+
+
 def test_split_deals_only_what_is_left_to_ask_and_each_share_knows_who_confirmed(
     tmp_path: Path,
 ) -> None:
@@ -391,11 +401,7 @@ def test_split_deals_only_what_is_left_to_ask_and_each_share_knows_who_confirmed
     main = tmp_path / "main.json"
     with Store.open(main) as store:
         event = world(store, 6)
-        first = load_queue(store, event, T0).current
-        assert first is not None and first.outlet is not None
-        second = Contact(outlet_id=first.outlet.id, name="Second", phone="514-555-0199")
-        store.save(second)
-        store.save(Target(event_id=event.id, position=7, contact_id=second.id))
+        first = with_a_second_contact(store, event)
         record_outcome(store, first, Outcome.CONFIRMED, T0)
         declined = load_queue(store, event, T0).current
         assert declined is not None and declined.outlet is not first.outlet
@@ -465,11 +471,7 @@ def test_a_voicemail_at_an_outlet_that_confirmed_is_not_never_reached(store: Sto
     """One rule for the newsroom in the Bilan: a message left for one of CIBL's people,
     then CIBL confirmed through another: nobody at CIBL is left to reach."""
     event = world(store, 3)
-    first = load_queue(store, event, T0).current
-    assert first is not None and first.outlet is not None
-    second = Contact(outlet_id=first.outlet.id, name="Second", phone="514-555-0197")
-    store.save(second)
-    store.save(Target(event_id=event.id, position=9, contact_id=second.id))
+    first = with_a_second_contact(store, event)
     record_outcome(store, first, Outcome.VOICEMAIL, T0)
     other = next(s for s in load_queue(store, event, T0).ready if s.name == "Second")
     record_outcome(store, other, Outcome.CONFIRMED, T0 + timedelta(minutes=5))
