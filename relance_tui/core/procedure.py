@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from relance_tui.core.calls.queue import load_queue, progress
+from relance_tui.core.calls.queue import Queue, load_queue, progress
 from relance_tui.core.door.door import standing
 from relance_tui.core.models import Event
 from relance_tui.core.script import book
@@ -43,12 +43,17 @@ class Procedure:
 
 
 def procedure_of(
-    store: Store, event: Event, now: datetime, script: ScriptTiming | None = None
+    store: Store,
+    event: Event,
+    now: datetime,
+    script: ScriptTiming | None = None,
+    queue: Queue | None = None,
 ) -> Procedure:
     """Where `event` stands at each step at `now` (`script`: the script's timing when
-    already known; it needs the render process, see `script_timing`)."""
+    already known, it needs the render process, see `script_timing`; `queue`: the
+    event's queue when one was just built, as Appels has it)."""
     assert event.id is not None
-    queue = load_queue(store, event, now)
+    queue = queue if queue is not None else load_queue(store, event, now)
     done = progress(queue)
     outlets = {s.outlet.id for s in queue.all if s.outlet is not None}
     return Procedure(

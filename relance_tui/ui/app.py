@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from functools import partial
 from importlib import import_module
 from typing import TYPE_CHECKING
 
@@ -30,6 +31,8 @@ if TYPE_CHECKING:
     from relance_tui.core.procedure import ScriptTiming
 
 css_once.install()  # the stylesheet parsed once, not once per `Stylesheet` Textual makes
+
+HOLIDAYS_AFTER = 1.5  # seconds after the start: not under the first card's first key
 
 # Each mode's screen: its module and class, imported the first time the mode opens,
 # so that the first screen is drawn without importing the five others.
@@ -119,7 +122,7 @@ class RelanceApp(App[None]):
         self.call_after_refresh(self.run_worker, self.store.count_ids_ahead, thread=True)
         # Québec's holidays (the `holidays` package: ~0.1 s to import) are read once the
         # app is up, not under the first key that places a retry.
-        self.call_after_refresh(self.run_worker, self._read_holidays, thread=True)
+        self.set_timer(HOLIDAYS_AFTER, partial(self.run_worker, self._read_holidays, thread=True))
         if self.demo:  # a first-time user: what this is, and where the procedure starts
             self.call_after_refresh(self._say_demo)
         for problem in self._keymap_problems:

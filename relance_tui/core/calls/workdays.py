@@ -49,14 +49,41 @@ def holidays_of(year: int, lang: str = "fr") -> dict[date, str]:
         return table
 
 
+# Where Québec's statutory holidays can fall, (month, first day, last day), observed
+# days included: New Year, Good Friday / Easter Monday, Patriots' Day, Saint-Jean,
+# Canada Day, Labour Day, Thanksgiving, Christmas. A day outside these is no holiday
+# whatever the year, and asks nothing of the `holidays` package (0.1 s to import: a
+# key that places a retry in early December does not pay it). A test checks every
+# holiday the package gives from 2020 to 2040 falls inside them.
+HOLIDAY_SEASONS = (
+    (1, 1, 3),
+    (3, 19, 31),
+    (4, 1, 26),
+    (5, 17, 25),
+    (6, 23, 26),
+    (6, 30, 30),
+    (7, 1, 3),
+    (9, 1, 8),
+    (10, 7, 15),
+    (12, 24, 28),
+)
+
+
+def may_be_holiday(day: date) -> bool:
+    """Whether `day` falls where a Québec statutory holiday can (see HOLIDAY_SEASONS)."""
+    return any(m == day.month and a <= day.day <= b for m, a, b in HOLIDAY_SEASONS)
+
+
 def holiday_name(day: date, lang: str = "fr") -> str | None:
     """The name of the statutory holiday on `day` in Québec, if it is one."""
+    if not may_be_holiday(day):
+        return None
     return holidays_of(day.year, lang).get(day)
 
 
 def is_working_day(day: date) -> bool:
     """Monday to Friday, and not a statutory holiday in Québec."""
-    return day.weekday() < 5 and day not in holidays_of(day.year)
+    return day.weekday() < 5 and holiday_name(day) is None
 
 
 def next_working_day(day: date, count: int = 1) -> date:

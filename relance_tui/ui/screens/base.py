@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 from collections.abc import Callable
+from functools import partial
 from typing import Any, cast
 
 from textual import work
@@ -12,6 +13,7 @@ from textual.app import ComposeResult
 from textual.screen import Screen
 
 from relance_tui import i18n
+from relance_tui.core.calls.queue import Queue
 from relance_tui.core.calls.timing import Clock
 from relance_tui.core.errors import RelanceError
 from relance_tui.core.models import Event, Settings
@@ -40,6 +42,9 @@ def _guard(method: Callable[..., Any], screen_of: Callable[[Any], RelanceScreen]
             return None
 
     return guarded
+
+
+STRIP_AFTER = 0.5  # seconds: the strip's states are worked out once the screen is used
 
 
 class RelanceScreen(Screen[None]):
@@ -108,7 +113,12 @@ class RelanceScreen(Screen[None]):
         if seen is not None and seen[0] == (self.store.changes, event.id, self.MODE):
             self.query_one(ModeBar).show_steps(seen[1])  # nothing was written since
             return
-        self.call_after_refresh(self._procedure_worker, event, self.lang)
+        # Half a second after the screen is drawn: its first key comes first.
+        self.set_timer(STRIP_AFTER, partial(self._procedure_worker, event, self.lang))
+
+    def queue_known(self) -> Queue | None:
+        """The current event's queue, when this screen holds one (Appels)."""
+        return None
 
     @work(thread=True, exclusive=True, group="procedure")
     def _procedure_worker(self, event: Event, lang: str) -> None:
@@ -124,7 +134,7 @@ class RelanceScreen(Screen[None]):
         # strip does not take it from them; it uses the timing another screen found.
         if timing is None and self.MODE != "calls":
             timing = timings[key] = script_timing(self.store, event)
-        procedure = procedure_of(self.store, event, self.clock(), timing)
+        procedure = procedure_of(self.store, event, self.clock(), timing, self.queue_known())
         steps = step_texts(procedure, lang)
         self.relance.steps_seen = ((changes, event.id, self.MODE), steps)
         self.app.call_from_thread(self.query_one(ModeBar).show_steps, steps)

@@ -12,7 +12,7 @@ from textual.reactive import reactive
 from textual.widgets import Label, Static
 
 from relance_tui import i18n
-from relance_tui.core.calls.queue import Progress, TargetState
+from relance_tui.core.calls.queue import Progress, Queue, TargetState
 from relance_tui.core.calls.report import history_text
 from relance_tui.core.calls.session import CallSession
 from relance_tui.core.calls.states import callback_promised
@@ -129,7 +129,8 @@ class CallsScreen(CallEmails, CallTeam, RelanceScreen):
 
     def on_mount(self) -> None:
         ask = self.query_one("#card-ask", PlainLabel)
-        self.query_one("#card-script", ScriptBox).show_ask = lambda text: show_or_hide(
+        # Its row stays while a card's points are prepared (no layout twice per key).
+        self.query_one("#card-script", ScriptBox).show_ask = lambda text: show(
             ask, f"➜ {text}" if text else ""
         )
         self._session = CallSession(self.store, self.clock)  # the queue, read once
@@ -155,6 +156,9 @@ class CallsScreen(CallEmails, CallTeam, RelanceScreen):
     def reload(self) -> None:
         """Read the queue again and show the card to call now."""
         self._show(self.session.refresh())
+
+    def queue_known(self) -> Queue | None:
+        return self._session.queue if self._session is not None else None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in NEEDS_CARD and not self.has_card:

@@ -78,7 +78,8 @@ class ScriptBox(Lines):
             script = cache.run(job)
             self.app.call_from_thread(self._ready, job, script)
         if ahead is not None:  # the next card's, and its rows wrapped while this call goes on
-            self.app.call_from_thread(self.prepare, self._text_of(cache.run(ahead)))
+            body, _ = self._parts(ahead.name, cache.run(ahead))
+            self.app.call_from_thread(self.prepare, body)
 
     def _ready(self, job: ScriptJob, script: Script) -> None:
         # Shown already (a second look at the card found it in the cache): no redraw.
@@ -101,10 +102,17 @@ class ScriptBox(Lines):
     def _paint(self, job: ScriptJob, script: Script) -> None:
         self.shown = script
         self._titled(self._title(job.name, job.lang, script.stale))
-        pinned = job.name == "talking_points" and script.problem is None
-        body, ask = split_ask(script.text) if pinned else (script.text, "")
-        repaint(self, self._text_of(script, body))
+        body, ask = self._parts(job.name, script)
+        repaint(self, body)
         self.show_ask(ask)
+
+    @classmethod
+    def _parts(cls, name: str, script: Script) -> tuple[str, str]:
+        """What the box shows and the ask pinned below it (talking points only)."""
+        if name != "talking_points" or script.problem is not None:
+            return cls._text_of(script), ""
+        body, ask = split_ask(script.text)
+        return cls._text_of(script, body), ask
 
     @staticmethod
     def _text_of(script: Script, body: str | None = None) -> str:

@@ -188,3 +188,13 @@ def test_every_offered_time_is_itself_sensible(day: date, clock: time, hours_ahe
         assert check.odd
         assert now < check.suggestion < event.start
         assert not check_callback(check.suggestion, now, event, "en").odd
+
+
+def test_every_quebec_holiday_falls_in_a_season_the_guard_knows() -> None:
+    """The guard that spares the `holidays` import on most days never hides a holiday:
+    every one the package gives for Québec, 2020 to 2040, observed days included."""
+    from relance_tui.core.calls.workdays import holidays_of, may_be_holiday
+
+    for year in range(2020, 2041):
+        for day in holidays_of(year):
+            assert may_be_holiday(day), (day, holidays_of(year)[day])
