@@ -120,7 +120,9 @@ class RelanceScreen(Screen[None]):
         """The current event's queue, when this screen holds one (Appels)."""
         return None
 
-    @work(thread=True, exclusive=True, group="procedure")
+    # Not exclusive: a second screen resume does not cancel the first (a cancelled worker
+    # fails whoever waits on it); both give the same states, the last one drawn stays.
+    @work(thread=True, group="procedure")
     def _procedure_worker(self, event: Event, lang: str) -> None:
         from relance_tui.core.procedure import procedure_of, script_timing
         from relance_tui.ui.widgets.banner import step_texts
