@@ -35,7 +35,7 @@ class Queue:
     exhausted: list[TargetState]
     blocked: list[TargetState]
     set_aside: list[TargetState] = field(default_factory=list)
-    answers: Answers = field(default_factory=Answers)  # who settled which newsroom (settled.py)
+    answers: Answers[TargetState] = field(default_factory=Answers)  # who settled (settled.py)
     taken: dict[int, str] = field(default_factory=dict)  # target id -> the teammate on it
     held: list[TargetState] = field(default_factory=list)  # ready, but a teammate's now
 
@@ -51,12 +51,12 @@ class Queue:
     @property
     def covered(self) -> dict[int, TargetState]:
         """Each outlet's confirmation (outlet id -> who confirmed)."""
-        return self.answers.confirmed  # type: ignore[return-value]
+        return self.answers.confirmed
 
     def outlet_answer(self, state: TargetState) -> TargetState | None:
         """What the card says of this state's outlet: who settled it (a confirmation, or
         its show's refusal), else another show's refusal; someone else, never itself."""
-        return outlet_news(state, self.answers)  # type: ignore[return-value]
+        return outlet_news(state, self.answers)
 
     def find(self, target_id: int) -> TargetState | None:
         return next((s for s in self.all if s.target.id == target_id), None)
@@ -118,13 +118,13 @@ def _place(state: TargetState, index: int) -> tuple[int, tuple[object, ...]]:
     return where, (index,)
 
 
-def _set_aside(state: TargetState, answers: Answers, rules: QueueRules) -> None:
+def _set_aside(state: TargetState, answers: Answers[TargetState], rules: QueueRules) -> None:
     """Out of the queue while its newsroom was settled by someone else (settled.py:
     its outlet confirmed, or its show refused), unless it was promised a callback or
     is to be called anyway."""
     if not rules.set_aside_covered_outlets:
         return
-    answer: TargetState | None = settled_by(state, answers)  # type: ignore[assignment]
+    answer = settled_by(state, answers)
     promised = state.last is not None and state.last.outcome is Outcome.CALLBACK
     if (
         answer is not None
@@ -175,7 +175,7 @@ class Built:
     targets: Sequence[Target]
     now: datetime
     rules: QueueRules
-    answers: Answers
+    answers: Answers[TargetState]
     lists: list[list[TargetState]] = field(default_factory=lambda: [[] for _ in range(6)])
     keys: list[list[tuple[object, ...]]] = field(default_factory=lambda: [[] for _ in range(6)])
     index: dict[int, int] = field(default_factory=dict)  # target id -> place in the call list

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Generic, Protocol, TypeVar
 
 from relance_tui.core.models import FINAL_OUTCOMES, Attempt, Outcome, Outlet, Show
 
@@ -35,23 +35,26 @@ class Answering(Protocol):
     last: Attempt | None
 
 
+StateT = TypeVar("StateT", bound=Answering)
+
+
 @dataclass
-class Answers:
+class Answers(Generic[StateT]):
     """The answers given for an event, first one first: each outlet's confirmation,
     and each show's refusal (a refusal with no show settles only its contact)."""
 
-    confirmed: dict[int, Answering] = field(default_factory=dict)  # outlet id ->
-    declined: dict[tuple[int, int], Answering] = field(default_factory=dict)  # (outlet, show)
-    declined_at: dict[int, list[Answering]] = field(default_factory=dict)  # outlet id ->
+    confirmed: dict[int, StateT] = field(default_factory=dict)  # outlet id ->
+    declined: dict[tuple[int, int], StateT] = field(default_factory=dict)  # (outlet, show)
+    declined_at: dict[int, list[StateT]] = field(default_factory=dict)  # outlet id ->
 
 
-def answers_of(states: Iterable[Answering]) -> Answers:
+def answers_of(states: Iterable[StateT]) -> Answers[StateT]:
     """Who confirmed for each outlet, who refused for each show (the earliest)."""
     answered = sorted(
         ((s.last, s) for s in states if s.last is not None and s.last.outcome in SETTLING_OUTCOMES),
         key=lambda pair: pair[0].at,
     )
-    answers = Answers()
+    answers: Answers[StateT] = Answers()
     for last, state in answered:
         outlet = state.outlet
         if outlet is None or outlet.id is None:
@@ -66,7 +69,7 @@ def answers_of(states: Iterable[Answering]) -> Answers:
     return answers
 
 
-def settled_by(state: Answering, answers: Answers) -> Answering | None:
+def settled_by(state: StateT, answers: Answers[StateT]) -> StateT | None:
     """Who settled `state`'s newsroom for the event, when someone else did: its outlet's
     confirmation, else its show's refusal."""
     outlet = state.outlet
@@ -83,7 +86,7 @@ def settled_by(state: Answering, answers: Answers) -> Answering | None:
     return None
 
 
-def outlet_news(state: Answering, answers: Answers) -> Answering | None:
+def outlet_news(state: StateT, answers: Answers[StateT]) -> StateT | None:
     """What to tell the caller about `state`'s outlet on its card: who settled it, else
     the latest refusal at the outlet by someone else (another show's, the desk's)."""
     settled = settled_by(state, answers)
@@ -96,7 +99,7 @@ def outlet_news(state: Answering, answers: Answers) -> Answering | None:
     return others[-1] if others else None
 
 
-def is_settled(state: Answering, answers: Answers) -> bool:
+def is_settled(state: StateT, answers: Answers[StateT]) -> bool:
     """Nothing is left to ask this target for the event: its own answer was final, or
     its newsroom was settled by someone else."""
     last = state.last

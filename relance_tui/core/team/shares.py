@@ -20,7 +20,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from relance_tui.core.calls.queue import TargetState, load_queue
+from relance_tui.core.calls.queue import load_queue
 from relance_tui.core.calls.reading import effective
 from relance_tui.core.calls.settled import is_settled
 from relance_tui.core.door.door import walk_in_records
@@ -137,7 +137,7 @@ def split(store: Store, event: Event, names: Sequence[str], out_dir: Path, now: 
     settled = {s.target.id for s in queue.all if is_settled(s, queue.answers)}
     answers = queue.answers
     settling = [*answers.confirmed.values(), *answers.declined.values()]
-    context = {s.target.id for s in settling if isinstance(s, TargetState)}
+    context = {s.target.id for s in settling}
     targets = [t for t in store.targets(event.id) if t.id not in settled]
     kinds: dict[int, OutletKind] = {}
     warmths: dict[int, int] = {}
