@@ -61,7 +61,7 @@ def test_on_a_friday_next_morning_and_demain_mean_monday(tmp_path: Path) -> None
         terminal.keys("Enter")  # the second keeps it, knowingly
         terminal.wait_for("Appelés : 3 / 30")
         terminal.keys("q")
-        terminal.wait_closed()
+        terminal.wait_closed(timeout=60)  # folded and unlocked before the next start
     finally:
         terminal.close()
 
@@ -99,7 +99,7 @@ def test_the_event_day_opens_on_the_door_and_the_day_after_on_the_bilan(tmp_path
         terminal.keys("c")
         terminal.wait_for("Confirmés : 2")
         terminal.keys("q")
-        terminal.wait_closed()
+        terminal.wait_closed(timeout=60)  # folded and unlocked before the next start
 
         terminal.start(f"{at(MONDAY_DOOR)} {relance} --db {db}")
         terminal.wait_for("Tapez un média ou un nom")  # Accueil, on its own
@@ -108,7 +108,7 @@ def test_the_event_day_opens_on_the_door_and_the_day_after_on_the_bilan(tmp_path
         terminal.keys("Enter")
         terminal.wait_for("1 présent·e (1 média)")
         terminal.keys("C-q")  # the search field has the keys: q would be typed
-        terminal.wait_closed()
+        terminal.wait_closed(timeout=60)  # folded and unlocked before the next start
 
         terminal.start(f"{at(MONDAY_AFTER)} {relance} --db {db}")
         screen = terminal.wait_for("Résultats des appels")  # the Bilan, on its own
@@ -116,7 +116,7 @@ def test_the_event_day_opens_on_the_door_and_the_day_after_on_the_bilan(tmp_path
         terminal.keys("]", "]", "]")  # to the fourth tab: the callbacks never made
         screen = terminal.wait_for("Non rappelés (1)")
         terminal.keys("q")
-        terminal.wait_closed()
+        terminal.wait_closed(timeout=60)  # folded and unlocked before the next start
     finally:
         terminal.close()
 

@@ -122,7 +122,9 @@ class RelanceScreen(Screen[None]):
 
     # Not exclusive: a second screen resume does not cancel the first (a cancelled worker
     # fails whoever waits on it); both give the same states, the last one drawn stays.
-    @work(thread=True, group="procedure")
+    # The strip is a guide, not the work: whatever goes wrong working it out leaves the
+    # bar as it is and never stops the app (exit_on_error).
+    @work(thread=True, group="procedure", exit_on_error=False)
     def _procedure_worker(self, event: Event, lang: str) -> None:
         from relance_tui.core.procedure import procedure_of, script_timing
         from relance_tui.ui.widgets.banner import step_texts
@@ -139,7 +141,11 @@ class RelanceScreen(Screen[None]):
         procedure = procedure_of(self.store, event, self.clock(), timing, self.queue_known())
         steps = step_texts(procedure, lang)
         self.relance.steps_seen = ((changes, event.id, self.MODE), steps)
-        self.app.call_from_thread(self.query_one(ModeBar).show_steps, steps)
+        self.app.call_from_thread(self._show_steps, steps)
+
+    def _show_steps(self, steps: dict[str, tuple[str, str]]) -> None:
+        for bar in self.query(ModeBar).results(ModeBar):  # none once the screen is gone
+            bar.show_steps(steps)
 
     def ask_caller_once(self) -> None:
         """Before the first script is read: who calls (skippable, asked once)."""
