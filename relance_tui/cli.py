@@ -200,7 +200,11 @@ def check(ctx: click.Context, check_db: Path | None, restore: bool, accept: bool
     if not recovery.readable_by_tinydb(path):
         click.echo(i18n.t("cli.check.not_tinydb", path=str(path)), err=True)
         sys.exit(EXIT_PROBLEM)
+    from relance_tui.core.store.snapshot import untrusted_cache
+
     counts = recovery.describe(tables)
+    if (cache := untrusted_cache(path)) is not None:  # never a thing to --accept
+        click.echo(i18n.t("cli.check.untrusted_cache", cache=str(cache)), err=True)
     click.echo(
         i18n.t(
             "cli.check.ok",

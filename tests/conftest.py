@@ -38,6 +38,7 @@ def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]
     monkeypatch.setenv("LANG", "C.UTF-8")
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
     monkeypatch.setenv("RELANCE_CONFIG", str(tmp_path / "config" / "config.toml"))
+    monkeypatch.setenv("RELANCE_KEYS", str(tmp_path / "keys"))
     # No test opens a real application: the desktop's opener fails, says no handler.
     desktop = tmp_path / "desktop-bin"
     fake_program(desktop, "xdg-open", "exit 4")

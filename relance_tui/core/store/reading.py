@@ -55,7 +55,7 @@ def read_now(path: Path) -> Tables:
         # snapshot: whatever the app does between two reads, nothing is missed.
         journal = _bytes_of(journal_path(path))
         fold = _bytes_of(folding_journal_path(path))
-        tables = read_snapshot(path)
+        tables = read_snapshot(path, cached=True)
     except OSError as exc:
         raise StoreError(path=str(path), detail=os_words(exc)) from exc
     version = migrations.schema_version(tables)

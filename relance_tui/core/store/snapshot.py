@@ -178,15 +178,20 @@ def _seal_holds(meta: dict[str, Any], checksum: str) -> bool:
 
 
 def read_snapshot(
-    path: Path, *, verify: bool = True, by_events: dict[str, Any] | None = None
+    path: Path,
+    *,
+    verify: bool = True,
+    cached: bool = False,
+    by_events: dict[str, Any] | None = None,
 ) -> Tables:
     """`parse_snapshot` of the file at `path`, never holding its bytes, text and tables
-    all at once (at agency scale that is the peak memory of a start). The tables
-    written when the file was last closed stand in for the JSON when they are this
+    all at once (at agency scale that is the peak memory of a start). With `cached`
+    (the app's own file only, never a file merged or collected), the tables this user
+    wrote when the file was last closed stand in for the JSON when they are this
     snapshot's (`tables_cache`); then `by_events`, if given, receives the big tables'
     ids by event written with them."""
-    if verify and (cached := _cached(path)) is not None:
-        tables, index = cached
+    if verify and cached and (found := _cached(path)) is not None:
+        tables, index = found
         if by_events is not None and isinstance(index, dict):
             by_events.update(index)
         return tables
@@ -202,6 +207,33 @@ def _cached(path: Path) -> tuple[Tables, object] | None:
     the tables are loaded made the peak of a 5,000-contact start 15 MB higher."""
     if not cache_path(path).exists():
         return None
+    sealed = sealed_meta(path)
+    if sealed is None:
+        return None
+    checksum, meta_table = sealed
+    tables = read_tables(path, checksum)
+    if tables is None:
+        return None
+    index = tables.pop(BY_EVENT, None)
+    tables["meta"] = meta_table
+    return tables, index
+
+
+def untrusted_cache(path: Path) -> Path | None:
+    """The tables file beside `path` when it is not this snapshot's as this user wrote
+    it (stale, damaged, planted, or another user's): never read, to be deleted."""
+    cache = cache_path(path)
+    if not cache.exists():
+        return None
+    sealed = sealed_meta(path)
+    if sealed is not None and read_tables(path, sealed[0]) is not None:
+        return None
+    return cache
+
+
+def sealed_meta(path: Path) -> tuple[str, dict[str, Any]] | None:
+    """The checksum of the snapshot at `path` and its meta table, read from its end,
+    when they agree (and its seal holds); else None."""
     try:
         with path.open("rb") as handle:
             size = os.fstat(handle.fileno()).st_size
@@ -229,12 +261,7 @@ def _cached(path: Path) -> tuple[Tables, object] | None:
         return None
     if not _seal_holds(meta, checksum):
         return None
-    tables = read_tables(path, checksum)
-    if tables is None:
-        return None
-    index = tables.pop(BY_EVENT, None)
-    tables["meta"] = meta_table
-    return tables, index
+    return checksum, meta_table
 
 
 def _parse_json(decoded: str, path: Path) -> Any:

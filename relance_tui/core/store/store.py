@@ -179,7 +179,7 @@ class Store:
         try:
             # The bytes are not kept: at agency scale they would double the peak memory.
             by_events: dict[str, ByEvent] = {}  # read with the tables, if they were
-            tables = read_snapshot(path, by_events=by_events)
+            tables = read_snapshot(path, cached=True, by_events=by_events)
             version = migrations.schema_version(tables)
             if version > SCHEMA_VERSION:
                 raise NewerSchema(path=str(path), found=version, supported=SCHEMA_VERSION)

@@ -11,12 +11,16 @@ card reads its event's calls through them, and working them out from 200,000 cal
 took 0.2 s of a 20,000-contact start. The store uses them only when the tables are
 the snapshot's alone (no journal replayed, no migration).
 
-The JSON file stays the file of record. The tables are read only with it, and
-only when the snapshot's own checksum is the one they were written for (the
-snapshot is read and checked as ever), when their own hash holds, and when this
+The JSON file stays the file of record, and the tables are never a source: they
+are read only with it, only when the snapshot's own checksum is the one they were
+written for (the snapshot is read and checked as ever), only when their HMAC holds
+under this user's own key (`keys`: kept in the user's settings folder, never
+beside the data file, so a file planted beside it by anyone who can write that
+folder, a synced folder, a USB key, is never taken for it), and only when this
 Python writes `marshal` alike; otherwise, or if anything at all is off, the JSON
-is parsed as before. They are never fsync'd (a torn copy fails its hash) and
-deleting them loses nothing.
+is parsed as before. Only the app's own file is read so (`cached=True`): `merge`,
+`collect` and `check` always read the JSON. The tables are never fsync'd (a torn
+copy fails its HMAC) and deleting them loses nothing.
 
 Two things keep the memory of a big start down (20,000 contacts: 212 MB at its
 peak, 178 MB after, before either). The tables are written in pieces of at most
@@ -31,6 +35,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import hmac
 import marshal
 import os
 import sys
@@ -39,8 +44,11 @@ from pathlib import Path
 from typing import Any
 
 from relance_tui.core.store.event_index import EVENT_TABLES, by_event
+from relance_tui.core.store.keys import user_key
 
-MAGIC = b"relance-tables 3"  # 2: with the big tables' ids by event; 3: in pieces
+# 2: with the big tables' ids by event; 3: in pieces; 4: an HMAC under the user's key
+MAGIC = b"relance-tables 4"
+KEY_NAME = "tables"
 PIECE = 20_000  # documents a piece (a fifth of a 20,000-contact file's calls)
 LENGTH = 8  # bytes of a piece's length, before it
 BY_EVENT = "\x00by event"  # beside the tables (no table has this name): `event_index`
@@ -74,7 +82,12 @@ def _tag() -> bytes:
 
 def write_tables(data_file: Path, tables: dict[str, Any], checksum: str) -> None:
     """The tables (but `meta`, read from the snapshot) for the snapshot whose checksum
-    is `checksum`. Best effort: a failure leaves no file and is not an error."""
+    is `checksum`. Best effort: a failure leaves no file and is not an error (without
+    a key of the user's own, none is written: it could not be trusted)."""
+    key = user_key(KEY_NAME)
+    if key is None:
+        forget_tables(data_file)
+        return
     target = cache_path(data_file)
     temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
@@ -82,8 +95,10 @@ def write_tables(data_file: Path, tables: dict[str, Any], checksum: str) -> None
         share_equal_values(kept)
         kept[BY_EVENT] = {name: by_event(tables.get(name, {})) for name in EVENT_TABLES}
         pieces = [len(p).to_bytes(LENGTH, "little") + p for p in map(marshal.dumps, _pieces(kept))]
-        digest = hashlib.sha256(b"".join(pieces)).hexdigest()
-        header = b" ".join((MAGIC, _tag(), checksum.encode("ascii"), digest.encode("ascii")))
+        digest = _mac(key, checksum)
+        for piece in pieces:
+            digest.update(piece)
+        header = b" ".join((MAGIC, _tag(), checksum.encode("ascii"), digest.hexdigest().encode()))
         fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "wb") as handle:
             handle.write(header + b"\n")
@@ -119,16 +134,26 @@ def write_tables_later(data_file: Path, tables: dict[str, Any], checksum: str) -
         os._exit(0)
 
 
+def _mac(key: bytes, checksum: str) -> hmac.HMAC:
+    """The HMAC of a tables file, begun with the snapshot's checksum it stands for."""
+    return hmac.new(key, b"%s %s\n" % (MAGIC, checksum.encode("ascii")), hashlib.sha256)
+
+
 def read_tables(data_file: Path, checksum: str) -> dict[str, Any] | None:
-    """The tables written for the snapshot whose checksum is `checksum`, or None."""
+    """The tables written by this user for the snapshot whose checksum is `checksum`,
+    or None (none, another snapshot's, damaged, or not authenticated)."""
+    key = user_key(KEY_NAME)
+    if key is None:
+        return None
     try:
         with cache_path(data_file).open("rb") as handle:
             fields = handle.readline(256).rstrip(b"\n").split(b" ")
             expected = [*MAGIC.split(b" "), _tag(), checksum.encode("ascii")]
             if len(fields) != len(expected) + 1 or fields[:-1] != expected:
                 return None
-            digest = hashlib.sha256()
+            digest = _mac(key, checksum)
             tables: dict[str, Any] = {}
+            pieces: list[bytes] = []
             left = os.fstat(handle.fileno()).st_size - handle.tell()
             while length := handle.read(LENGTH):
                 size = int.from_bytes(length, "little")
@@ -138,11 +163,17 @@ def read_tables(data_file: Path, checksum: str) -> dict[str, Any] | None:
                 piece = handle.read(size)
                 digest.update(length)
                 digest.update(piece)
-                name, docs = marshal.loads(piece)
+                pieces.append(piece)
+            # Authenticated before a byte is unmarshalled: `marshal` is not for
+            # untrusted data.
+            if not hmac.compare_digest(digest.hexdigest().encode("ascii"), fields[-1]):
+                return None
+            while pieces:
+                name, docs = marshal.loads(pieces.pop(0))
                 tables.setdefault(name, {}).update(docs)
     except (OSError, ValueError, EOFError, TypeError):  # short, damaged or odd
         return None
-    return tables if digest.hexdigest().encode("ascii") == fields[-1] else None
+    return tables
 
 
 def _pieces(tables: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:

@@ -33,7 +33,7 @@ def test_the_tables_written_at_close_are_those_of_the_json_and_private(
     from_json = parse_snapshot(db_path, db_path.read_bytes())
     with monkeypatch.context() as patched:  # the next start does not parse the JSON
         patched.setattr(snapshot, "_parse", lambda *args: pytest.fail("JSON parsed"))
-        assert read_snapshot(db_path) == from_json
+        assert read_snapshot(db_path, cached=True) == from_json
     with Store.open(db_path) as store:
         assert sorted(c.name for c in store.contacts()) == ["Léa Roy", "Zoé Brûlé"]
         assert store.outlets()[0].tags == ["radio", "campus"]
@@ -49,7 +49,7 @@ def test_tables_of_an_older_snapshot_or_damaged_are_not_read(db_path: Path) -> N
     damaged = bytearray(cache_path(db_path).read_bytes())
     damaged[-20] ^= 0x55
     cache_path(db_path).write_bytes(bytes(damaged))
-    assert read_snapshot(db_path) == parse_snapshot(db_path, db_path.read_bytes())
+    assert read_snapshot(db_path, cached=True) == parse_snapshot(db_path, db_path.read_bytes())
 
 
 def test_a_damaged_data_file_is_refused_even_with_its_tables_beside_it(db_path: Path) -> None:
@@ -89,7 +89,7 @@ def test_at_the_app_s_quit_a_child_process_writes_the_tables(db_path: Path) -> N
     assert os.waitstatus_to_exitcode(status) == 0
     checksum = json.loads(db_path.read_bytes())["meta"]["1"]["checksum"]
     assert read_tables(db_path, checksum) is not None
-    assert read_snapshot(db_path) == parse_snapshot(db_path, db_path.read_bytes())
+    assert read_snapshot(db_path, cached=True) == parse_snapshot(db_path, db_path.read_bytes())
     assert stat.S_IMODE(cache_path(db_path).stat().st_mode) == 0o600
 
 
@@ -133,10 +133,10 @@ def test_a_snapshot_whose_meta_is_long_is_read_from_its_json(
         return real_parse(*args)  # type: ignore[arg-type]
 
     monkeypatch.setattr(snapshot, "_parse", parse)
-    assert read_snapshot(db_path) == expected
+    assert read_snapshot(db_path, cached=True) == expected
     assert parsed == [db_path]
     monkeypatch.setattr(snapshot, "TAIL", 1 << 16)
-    assert read_snapshot(db_path) == expected
+    assert read_snapshot(db_path, cached=True) == expected
     assert parsed == [db_path]  # not parsed again: the tables file was read this time
 
 
@@ -203,7 +203,7 @@ def test_the_tables_are_written_in_pieces_and_equal_values_read_back_as_one(
     assert calls[0]["outcome"] == "voicemail" and calls[0]["caller"] == "Sam"
     assert all(c["outcome"] is calls[0]["outcome"] for c in calls[:2])  # in one piece
     assert all(c["caller"] is calls[0]["caller"] and c["at"] is calls[0]["at"] for c in calls[:2])
-    assert read_snapshot(db_path) == parse_snapshot(db_path, db_path.read_bytes())
+    assert read_snapshot(db_path, cached=True) == parse_snapshot(db_path, db_path.read_bytes())
     whole = cache_path(db_path).read_bytes()
     cache_path(db_path).write_bytes(whole[: len(whole) - 9])  # the last piece cut short
     assert read_tables(db_path, checksum) is None
