@@ -75,6 +75,8 @@ def run_app(db: Path, lang_arg: str | None, *, screen: str | None, demo: bool = 
             click.echo(i18n.t("cli.closing", path=str(store.path)), err=True)
         gc.disable()  # leaving: no collection through millions of objects while folding
         store.close()
+        if store.custody.lost is not None:  # said again where the prompt comes back
+            click.echo(str(store.custody.lost), err=True)
 
 
 class _NoTraceback(click.Group):

@@ -85,5 +85,34 @@ class StoreWriteFailed(StoreError):
     key = "store.write_failed"
 
 
+class StoreTakenOver(StoreError):
+    """Another relance took the file's lock (its lock file was deleted): this one writes
+    nothing more, so neither overwrites the other."""
+
+    key = "store.taken_over"
+
+
+class StoreReplaced(StoreError):
+    """The data file was replaced while the app had it open: never written over.
+    `copy` names where this session's work was kept."""
+
+    key = "store.replaced"
+
+    def __init__(self, path: str, copy: str = "") -> None:
+        super().__init__(path=path)
+        self.path = path
+        self.copy = copy
+
+    def __str__(self) -> str:
+        key = "store.replaced.kept" if self.copy else self.key
+        return i18n.t(key, path=self.path, copy=self.copy)
+
+
+class HardLinked(StoreError):
+    """The data file has another name (a hard link): a second writer could use it."""
+
+    key = "store.hard_linked"
+
+
 class DemoTargetExists(StoreError):
     key = "demo.exists"

@@ -88,10 +88,10 @@ def write_atomically_with(
     path: Path,
     write: Callable[[BinaryIO], object],
     *,
-    before_replace: Callable[[], object] | None = None,
+    before_replace: Callable[[Path], object] | None = None,
 ) -> None:
     """Let `write` fill a temporary file, then put it in place atomically
-    (`before_replace` runs between the two)."""
+    (`before_replace` runs between the two, given the temporary file)."""
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
     try:
@@ -100,7 +100,7 @@ def write_atomically_with(
             handle.flush()
             os.fsync(handle.fileno())
         if before_replace is not None:
-            before_replace()
+            before_replace(tmp)
         os.replace(tmp, path)
         fsync_dir(path.parent)
     except BaseException:

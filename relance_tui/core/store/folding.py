@@ -24,6 +24,7 @@ import os
 import threading
 from pathlib import Path
 
+from relance_tui.core.store.custody import Custody
 from relance_tui.core.store.files import (
     backup_path,
     copy_atomically,
@@ -36,17 +37,24 @@ from relance_tui.core.store.journal import Journal, Op, parse_journal
 from relance_tui.core.store.snapshot import Tables, write_snapshot
 
 
-def replace_snapshot(path: Path, tables: Tables) -> str:
+def replace_snapshot(path: Path, tables: Tables, custody: Custody | None = None) -> str:
     """Write `tables` as the new snapshot, the one before kept as `.bak`.
 
     The old file becomes `.bak` by a hard link made once the new one is on disk,
     just before it takes the name: then the two names are two files again (damage
     done to one in place never reaches the other), and no 50 MB copy is written at
-    every fold. Where links are not allowed (a FAT key, some shares), a copy.
+    every fold. Where links are not allowed (a FAT key, some shares), a copy. (Killed
+    between the two, the file has two names; the next open copies `.bak` anew.)
+
+    With the store's `custody`: checked before the old file is touched (it may be
+    someone else's now), and told which file takes the name.
     """
     linked: list[bool] = []
 
-    def keep_previous() -> None:
+    def keep_previous(new_file: Path) -> None:
+        if custody is not None:
+            custody.check()
+            custody.replacing(new_file)
         if not path.exists():
             return
         backup = backup_path(path)
@@ -63,7 +71,10 @@ def replace_snapshot(path: Path, tables: Tables) -> str:
         linked.append(True)
 
     try:
-        return write_snapshot(path, tables, before_replace=keep_previous)  # its checksum
+        checksum = write_snapshot(path, tables, before_replace=keep_previous)
+        if custody is not None:
+            custody.replaced()
+        return checksum
     except BaseException:
         if linked:  # the old file kept both names: the backup becomes a file of its own
             with contextlib.suppress(OSError):
@@ -102,8 +113,9 @@ class Fold:
     again, or removed again, comes out the same (`apply_ops`). A shallow copy of the
     tables on the 2,000th key cost that key 36-42 ms and 10 MB at 20k."""
 
-    def __init__(self, path: Path, tables: Tables) -> None:
+    def __init__(self, path: Path, tables: Tables, custody: Custody | None = None) -> None:
         self.path = path
+        self.custody = custody
         self.error: Exception | None = None
         self._tables = tables
         self._thread = threading.Thread(target=self._run, name="relance-fold")
@@ -120,7 +132,7 @@ class Fold:
 
     def _run(self) -> None:
         try:
-            replace_snapshot(self.path, self._tables)
+            replace_snapshot(self.path, self._tables, self.custody)
             os.replace(folding_journal_path(self.path), previous_journal_path(self.path))
             fsync_dir(self.path.parent)
         except Exception as exc:  # noqa: BLE001 - the journals still rebuild everything
@@ -131,7 +143,9 @@ class Fold:
             self._tables = {}
 
 
-def begin_fold(path: Path, journal: Journal, tables: Tables) -> Fold | None:
+def begin_fold(
+    path: Path, journal: Journal, tables: Tables, custody: Custody | None = None
+) -> Fold | None:
     """Set the journal aside, go on in a new one, and start the thread that writes the
     snapshot. None when the journal could not be set aside (it goes on as it was)."""
     try:
@@ -144,7 +158,7 @@ def begin_fold(path: Path, journal: Journal, tables: Tables) -> Fold | None:
     meta = tables.setdefault("meta", {})
     meta["1"] = {**meta.get("1", {}), "generation": generation}
     journal.generation, journal.next_seq, journal.lines = generation, 1, 0
-    return Fold(path, tables)
+    return Fold(path, tables, custody)
 
 
 def read_journals(

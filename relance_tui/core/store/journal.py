@@ -309,6 +309,17 @@ class Journal:
                 os.close(self._fd)
                 self._fd = None
 
+    def is_named(self) -> bool:
+        """The open file still has the journal's name (not deleted or moved under us)."""
+        with self._lock:
+            if self._fd is None:
+                return True
+            try:
+                mine, named = os.fstat(self._fd), os.stat(self.path)
+            except OSError:
+                return False
+        return (mine.st_dev, mine.st_ino) == (named.st_dev, named.st_ino)
+
     def has_lines(self) -> bool:
         """Something was written to the file (an empty one is only `prepare`'s)."""
         try:

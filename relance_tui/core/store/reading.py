@@ -11,14 +11,21 @@ from __future__ import annotations
 
 import errno
 import os
+from datetime import datetime
 from pathlib import Path
 
-from relance_tui.core.errors import NewerSchema, StoreError, os_words
+from relance_tui.core.errors import CorruptDataFile, NewerSchema, StoreError, os_words
 from relance_tui.core.store import migrations
-from relance_tui.core.store.files import folding_journal_path, journal_path
+from relance_tui.core.store.event_index import ByEvent
+from relance_tui.core.store.files import (
+    backup_path,
+    copy_atomically,
+    folding_journal_path,
+    journal_path,
+)
 from relance_tui.core.store.folding import read_journals
 from relance_tui.core.store.journal import apply_ops
-from relance_tui.core.store.snapshot import Tables, read_snapshot, seal_key_of
+from relance_tui.core.store.snapshot import Tables, read_snapshot, seal_key_of, write_snapshot
 
 SCHEMA_VERSION = migrations.SCHEMA_VERSION
 
@@ -38,6 +45,39 @@ def load_tables(path: Path) -> Tables:
     for ops in transactions:
         apply_ops(tables, ops)
     return tables
+
+
+def open_tables(path: Path) -> tuple[Tables, dict[str, ByEvent], bool, int, int]:
+    """For the store, under the file's lock: the tables, migrated on disk (after a dated
+    copy) and with the journal replayed; the big tables' ids by event read with them
+    (none once anything changed them); whether a journal was replayed; its next
+    sequence number and generation. CorruptDataFile names a backup when one rebuilds
+    the file."""
+    try:
+        # The bytes are not kept: at agency scale they would double the peak memory.
+        by_events: dict[str, ByEvent] = {}  # read with the tables, if they were
+        tables = read_snapshot(path, cached=True, by_events=by_events)
+        version = migrations.schema_version(tables)
+        if version > SCHEMA_VERSION:
+            raise NewerSchema(path=str(path), found=version, supported=SCHEMA_VERSION)
+        if version < SCHEMA_VERSION:
+            # Keep the file as it was before touching it.
+            stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+            copy_atomically(path, path.with_name(f"{path.name}.schema{version}-{stamp}.bak"))
+            tables = migrations.migrate(tables, version)
+            write_snapshot(path, tables)
+        key = seal_key_of(tables)
+        transactions, next_seq, generation = read_journals(path, generation_of(tables), key)
+    except CorruptDataFile as exc:
+        from relance_tui.core.store.recovery import recover_tables
+
+        exc.backup = str(backup_path(path)) if recover_tables(path) is not None else None
+        raise
+    for ops in transactions:
+        apply_ops(tables, ops)
+    if transactions or version < SCHEMA_VERSION:
+        by_events = {}  # the tables changed since: built again when needed
+    return tables, by_events, bool(transactions), next_seq, generation
 
 
 def generation_of(tables: Tables) -> int:

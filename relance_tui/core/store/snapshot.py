@@ -103,7 +103,7 @@ def _slices(table: dict[str, Any]) -> Iterator[dict[str, Any]]:
 
 
 def write_snapshot(
-    path: Path, tables: Tables, *, before_replace: Callable[[], object] | None = None
+    path: Path, tables: Tables, *, before_replace: Callable[[Path], object] | None = None
 ) -> str:
     """Write the tables as TinyDB JSON, atomically, a slice at a time, sealed
     (`before_replace` runs once the new file is on disk, before it takes the name).

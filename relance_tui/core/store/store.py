@@ -17,17 +17,16 @@ import operator
 import os
 import threading
 from collections.abc import Iterable, Mapping
-from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
 import filelock
 
 from relance_tui.core.errors import (
-    CorruptDataFile,
-    NewerSchema,
     StoreError,
     StoreLocked,
+    StoreReplaced,
+    StoreTakenOver,
     StoreWriteFailed,
     os_words,
 )
@@ -44,10 +43,9 @@ from relance_tui.core.models import (
     Target,
 )
 from relance_tui.core.store import migrations
+from relance_tui.core.store.custody import Custody, keep_session, refuse_other_names
 from relance_tui.core.store.event_index import ByEvent
 from relance_tui.core.store.files import (
-    backup_path,
-    copy_atomically,
     folding_journal_path,
     journal_path,
     lock_path,
@@ -58,14 +56,13 @@ from relance_tui.core.store.files import (
 from relance_tui.core.store.folding import (
     Fold,
     begin_fold,
-    read_journals,
     replace_snapshot,
     set_journals_aside,
 )
 from relance_tui.core.store.indexes import Indexes
 from relance_tui.core.store.journal import Delete, Journal, Op, Put, apply_ops
-from relance_tui.core.store.reading import generation_of, read_now
-from relance_tui.core.store.snapshot import Tables, read_snapshot, seal_key_of, write_snapshot
+from relance_tui.core.store.reading import generation_of, open_tables, read_now
+from relance_tui.core.store.snapshot import Tables, seal_key_of, write_snapshot
 from relance_tui.core.store.tables_cache import write_at_close
 
 SCHEMA_VERSION = migrations.SCHEMA_VERSION
@@ -125,6 +122,7 @@ class Store:
         self.read_only = False  # opened to read beside a running app: never writes
         self.changes = 0  # commits so far: what was read from the store may be kept while equal
         self.write_tables = write_at_close  # for the next start (`tables_cache`)
+        self.custody = Custody(path, lock, take_lock)  # still its lock, still its file
 
     # opening and closing ----------------------------------------------------
     @classmethod
@@ -166,6 +164,7 @@ class Store:
     @classmethod
     def _open_locked(cls, path: Path, lock: filelock.BaseFileLock, create: bool) -> Store:
         remove_stale_temporaries(path)  # we hold the lock: none is live
+        refuse_other_names(path)  # a hard link would be a second writer
         if not path.exists():
             if not create:
                 raise FileNotFoundError(path)
@@ -176,32 +175,9 @@ class Store:
             except OSError as exc:
                 raise StoreWriteFailed(path=str(path), detail=os_words(exc)) from exc
             return cls(path, tables, lock)
-        try:
-            # The bytes are not kept: at agency scale they would double the peak memory.
-            by_events: dict[str, ByEvent] = {}  # read with the tables, if they were
-            tables = read_snapshot(path, cached=True, by_events=by_events)
-            version = migrations.schema_version(tables)
-            if version > SCHEMA_VERSION:
-                raise NewerSchema(path=str(path), found=version, supported=SCHEMA_VERSION)
-            if version < SCHEMA_VERSION:
-                # Keep the file as it was before touching it.
-                stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-                copy_atomically(path, path.with_name(f"{path.name}.schema{version}-{stamp}.bak"))
-                tables = migrations.migrate(tables, version)
-                write_snapshot(path, tables)
-            key = seal_key_of(tables)
-            transactions, next_seq, generation = read_journals(path, generation_of(tables), key)
-        except CorruptDataFile as exc:
-            from relance_tui.core.store.recovery import recover_tables
-
-            exc.backup = str(backup_path(path)) if recover_tables(path) is not None else None
-            raise
-        for ops in transactions:
-            apply_ops(tables, ops)
-        if transactions or version < SCHEMA_VERSION:
-            by_events = {}  # the tables changed since: built again when needed
+        tables, by_events, replayed, next_seq, generation = open_tables(path)
         store = cls(path, tables, lock, by_events=by_events)
-        if transactions:
+        if replayed:
             # An unclean end: its journal folded now, or (disk full) later; writes go on.
             journal = store._journal_or_fail()
             journal.next_seq, journal.generation = next_seq, generation
@@ -220,16 +196,18 @@ class Store:
             if self._fold is not None:
                 self._fold.wait()
             pending = folding_journal_path(self.path).exists()
-            if self._journal is not None and (self._journal.has_lines() or pending):
-                # Every write is in the journal already: a fold that fails (a full
-                # disk) loses nothing and is done at the next open.
-                with contextlib.suppress(StoreWriteFailed):
+            with contextlib.suppress(StoreWriteFailed, StoreTakenOver, StoreReplaced):
+                if self._journal is not None:
+                    self._hold(self._journal)  # another's now: nothing of theirs is touched
+                if self._journal is not None and (self._journal.has_lines() or pending):
+                    # Every write is in the journal already: a fold that fails (a full
+                    # disk) loses nothing and is done at the next open.
                     checksum = self.compact()
                     self.write_tables(self.path, self._tables, checksum)  # read at the next start
         finally:
             if self._journal is not None:
                 self._journal.close()
-                if not self._journal.has_lines():  # only created ahead (`prepare`)
+                if not self._journal.has_lines() and self.custody.lost is None:  # `prepare`'s
                     with contextlib.suppress(OSError):
                         self._journal.path.unlink()
             self._journal = None
@@ -278,12 +256,13 @@ class Store:
         journal = self._journal_or_fail()
         if self._fold is not None:
             self._fold.wait()  # one writer of the snapshot at a time
+        self.custody.check()
         generation = max(generation_of(self._tables), journal.generation) + 1
         meta = self._tables.setdefault("meta", {})
         previous_meta = meta.get("1", {})
         meta["1"] = {**previous_meta, "generation": generation}
         try:
-            checksum = replace_snapshot(self.path, self._tables)
+            checksum = replace_snapshot(self.path, self._tables, self.custody)
         except OSError as exc:  # not folded: the journal still follows the old snapshot
             meta["1"] = previous_meta
             raise StoreWriteFailed(path=str(self.path), detail=os_words(exc)) from exc
@@ -317,6 +296,7 @@ class Store:
         if self.read_only:
             raise StoreLocked(path=str(self.path))
         journal = self._journal_or_fail()
+        self._hold(journal)
         journal.append(ops)
         old_events = self._indexes.events_before(ops)
         apply_ops(self._tables, ops)
@@ -324,7 +304,22 @@ class Store:
         self.changes += 1
         if journal.lines >= self.compact_every and (self._fold is None or self._fold.done):
             # Off the key path (`folding`): the write is durable in the journal already.
-            self._fold = begin_fold(self.path, journal, self._tables) or self._fold
+            self._fold = begin_fold(self.path, journal, self._tables, self.custody) or self._fold
+
+    def _hold(self, journal: Journal) -> None:
+        """Still the file's one writer, on the file it opened (`custody`), else nothing
+        more is written; a file replaced under the app keeps this session in a copy."""
+        try:
+            self.custody.check()
+        except StoreReplaced as lost:
+            if not lost.copy:
+                with contextlib.suppress(OSError):
+                    named = journal.is_named()
+                    journal.close()
+                    lost.copy = str(keep_session(self.path, self._tables, journal.path, named))
+            raise
+        if not journal.is_named():  # deleted or moved under the app: written from memory
+            self.compact()
 
     def save_many(self, records: Iterable[Record]) -> list[int]:
         """Insert or replace records in one durable transaction; set and return their ids."""

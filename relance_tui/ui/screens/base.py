@@ -15,7 +15,7 @@ from textual.screen import Screen
 from relance_tui import i18n
 from relance_tui.core.calls.queue import Queue
 from relance_tui.core.calls.timing import Clock
-from relance_tui.core.errors import RelanceError
+from relance_tui.core.errors import RelanceError, StoreReplaced, StoreTakenOver
 from relance_tui.core.models import Event, Settings
 from relance_tui.core.store.store import Store
 from relance_tui.locations import clipboard_dir
@@ -62,7 +62,10 @@ class RelanceScreen(Screen[None]):
         return _guard(callback, lambda args: self)  # type: ignore[no-any-return]
 
     def show_problem(self, problem: RelanceError) -> None:
-        self.notify(str(problem), severity="error", timeout=10)
+        # The file is another's now (`custody`): nothing more will be recorded, so the
+        # message stays until the app is quit.
+        lasting = isinstance(problem, (StoreTakenOver, StoreReplaced))
+        self.notify(str(problem), severity="error", timeout=86_400 if lasting else 10)
         self.on_copied(str(problem))  # the status line, where the screen has one
 
     def __init__(self) -> None:

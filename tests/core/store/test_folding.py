@@ -43,13 +43,13 @@ class HeldWriter:
         self.threads: list[threading.Thread] = []
         self.fail = False
 
-    def __call__(self, path: Path, tables) -> None:  # type: ignore[no-untyped-def]
+    def __call__(self, path: Path, tables, custody=None) -> None:  # type: ignore[no-untyped-def]
         self.threads.append(threading.current_thread())
         self.started.set()
         assert self.release.wait(30), "the test never released the fold"
         if self.fail:
             raise OSError(28, "No space left on device")
-        self.real(path, tables)
+        self.real(path, tables, custody)
 
 
 @pytest.fixture
