@@ -13,7 +13,7 @@ import click
 from relance_tui import cli_words, i18n
 from relance_tui.core.errors import RelanceError, StoreLocked, os_words
 from relance_tui.core.models import START_SCREENS
-from relance_tui.core.text import clean
+from relance_tui.core.text import without_controls
 from relance_tui.locations import data_dir, default_db_path
 
 EXIT_PROBLEM, EXIT_USAGE = 1, 2  # 0: done
@@ -42,7 +42,7 @@ def _set_lang(lang: str | None) -> str:
 
 
 def fail(error: RelanceError) -> None:
-    click.echo(str(error), err=True)
+    cli_words.echo(str(error), err=True)
     sys.exit(EXIT_USAGE if isinstance(error, StoreLocked) else EXIT_PROBLEM)
 
 
@@ -72,11 +72,11 @@ def run_app(db: Path, lang_arg: str | None, *, screen: str | None, demo: bool = 
     finally:
         if sys.stderr.isatty() and store.is_open and store.path.stat().st_size > 2_000_000:
             # A large file takes a moment to fold its journal in: said, not a frozen prompt.
-            click.echo(i18n.t("cli.closing", path=str(store.path)), err=True)
+            cli_words.echo(i18n.t("cli.closing", path=str(store.path)), err=True)
         gc.disable()  # leaving: no collection through millions of objects while folding
         store.close()
         if store.custody.lost is not None:  # said again where the prompt comes back
-            click.echo(str(store.custody.lost), err=True)
+            cli_words.echo(str(store.custody.lost), err=True)
 
 
 class _NoTraceback(click.Group):
@@ -105,10 +105,12 @@ class _NoTraceback(click.Group):
             fail(error)
         except OSError as error:
             where = error.filename or ""
-            click.echo(i18n.t("cli.os_error", path=where, detail=os_words(error)).strip(), err=True)
+            cli_words.echo(
+                i18n.t("cli.os_error", path=where, detail=os_words(error)).strip(), err=True
+            )
             sys.exit(EXIT_PROBLEM)
         except Exception as error:  # a bug: say so plainly, the data is untouched
-            click.echo(i18n.t("cli.unexpected", kind=type(error).__name__), err=True)
+            cli_words.echo(i18n.t("cli.unexpected", kind=type(error).__name__), err=True)
             sys.exit(EXIT_PROBLEM)
         return None
 
@@ -146,7 +148,7 @@ def demo(ctx: click.Context, demo_db: Path | None) -> None:
         path = Path(tempfile.mkdtemp(prefix="relance-demo-")) / "relance-demo.json"
     run_app(path, ctx.obj["lang_arg"], screen=ctx.obj["screen"], demo=True)
     if target is not None:
-        click.echo(i18n.t("cli.demo.kept", path=str(path)))
+        cli_words.echo(i18n.t("cli.demo.kept", path=str(path)))
 
 
 @main.command()
@@ -163,7 +165,7 @@ def check(ctx: click.Context, check_db: Path | None, restore: bool, accept: bool
 
     path = Path(check_db or ctx.obj["db"] or default_db_path()).expanduser().resolve()
     if not path.exists():
-        click.echo(i18n.t("cli.check.missing", path=str(path)))
+        cli_words.echo(i18n.t("cli.check.missing", path=str(path)))
         return
     newer = _newer_schema(path)
     if newer is not None:  # written by a newer relance: restoring or accepting would undo it
@@ -175,7 +177,7 @@ def check(ctx: click.Context, check_db: Path | None, restore: bool, accept: bool
         except RelanceError as error:
             fail(error)
             return
-        click.echo(i18n.t("cli.check.accepted", path=str(path)))
+        cli_words.echo(i18n.t("cli.check.accepted", path=str(path)))
     try:
         tables = load_tables(path)
     except RelanceError as error:
@@ -184,30 +186,30 @@ def check(ctx: click.Context, check_db: Path | None, restore: bool, accept: bool
                 # Say how to repair it whenever something sound is there to repair from.
                 if recovery.recover_tables(path) is not None:
                     error.backup = str(backup_path(path))
-            click.echo(i18n.t("cli.check.problem", problem=str(error)), err=True)
+            cli_words.echo(i18n.t("cli.check.problem", problem=str(error)), err=True)
             sys.exit(EXIT_PROBLEM)
         try:
             backup, aside, left_out = recovery.restore(path)
         except RelanceError as restore_error:
             fail(restore_error)
             return
-        click.echo(i18n.t("cli.check.restored", backup=str(backup), aside=str(aside)))
+        cli_words.echo(i18n.t("cli.check.restored", backup=str(backup), aside=str(aside)))
         if left_out:  # named, so the caller can record them again
-            click.echo(i18n.t("cli.check.left_out", count=len(left_out)))
+            cli_words.echo(i18n.t("cli.check.left_out", count=len(left_out)))
             for line in left_out:
-                click.echo(f"  - {recovery.describe_damaged(line)}")
+                cli_words.echo(f"  - {recovery.describe_damaged(line)}")
         return
     if restore:
-        click.echo(i18n.t("cli.check.nothing_to_restore"))
+        cli_words.echo(i18n.t("cli.check.nothing_to_restore"))
     if not recovery.readable_by_tinydb(path):
-        click.echo(i18n.t("cli.check.not_tinydb", path=str(path)), err=True)
+        cli_words.echo(i18n.t("cli.check.not_tinydb", path=str(path)), err=True)
         sys.exit(EXIT_PROBLEM)
     from relance_tui.core.store.snapshot import untrusted_cache
 
     counts = recovery.describe(tables)
     if (cache := untrusted_cache(path)) is not None:  # never a thing to --accept
-        click.echo(i18n.t("cli.check.untrusted_cache", cache=str(cache)), err=True)
-    click.echo(
+        cli_words.echo(i18n.t("cli.check.untrusted_cache", cache=str(cache)), err=True)
+    cli_words.echo(
         i18n.t(
             "cli.check.ok",
             path=str(path),
@@ -286,17 +288,17 @@ def import_command(
                     file, store, overrides, progress=advance, accept_near=accept_near
                 )
         except BadImportFile as problem:
-            click.echo(str(problem), err=True)
+            cli_words.echo(str(problem), err=True)
             sys.exit(EXIT_USAGE if problem.key.startswith("import.map_") else EXIT_PROBLEM)
         for line in report_lines(plan):
-            click.echo(line)
+            cli_words.echo(line)
         if plan.problems and not accept_valid:
-            click.echo(i18n.t("cli.import.rejected", count=len(plan.problems)), err=True)
+            cli_words.echo(i18n.t("cli.import.rejected", count=len(plan.problems)), err=True)
             sys.exit(EXIT_PROBLEM)
         if dry_run:
-            click.echo(i18n.t("cli.import.dry_run"))
+            cli_words.echo(i18n.t("cli.import.dry_run"))
             return
-        click.echo(done_message(*apply_import(store, plan)))
+        cli_words.echo(done_message(*apply_import(store, plan)))
     finally:
         store.close()
 
@@ -331,17 +333,18 @@ def export_command(
             data = export(store, fmt, event, system_clock)
     finally:
         store.close()
-    if output is None:
-        sys.stdout.buffer.write(data)
+    if output is None:  # to a terminal, maybe: no control character but line ends
+        text = data.decode("utf-8")
+        sys.stdout.buffer.write(without_controls(text, keep="\r\n\t").encode("utf-8"))
         return
     try:
         write_atomically_bytes(output.expanduser().absolute(), data)
     except OSError as problem:
-        click.echo(
+        cli_words.echo(
             i18n.t("cli.export.failed", path=str(output), detail=os_words(problem)), err=True
         )
         sys.exit(EXIT_PROBLEM)
-    click.echo(i18n.t("cli.export.done", path=str(output)))
+    cli_words.echo(i18n.t("cli.export.done", path=str(output)))
 
 
 @main.command()
@@ -372,16 +375,16 @@ def report(
             store.close()
     if output is None:
         # To a terminal: no control character from an imported file reaches it.
-        click.echo(clean(text), nl=False)
+        cli_words.echo(without_controls(text), nl=False)
         return
     try:
         write_atomically(output.expanduser().absolute(), text)
     except OSError as problem:
-        click.echo(
+        cli_words.echo(
             i18n.t("cli.export.failed", path=str(output), detail=os_words(problem)), err=True
         )
         sys.exit(EXIT_PROBLEM)
-    click.echo(i18n.t("cli.export.done", path=str(output)))
+    cli_words.echo(i18n.t("cli.export.done", path=str(output)))
 
 
 from relance_tui.cli_team import merge, split, team  # noqa: E402  (they read helpers late)

@@ -48,7 +48,7 @@ def create(ctx: click.Context, event_id: str, folder: Path, team_db: Path | None
         fail(error)
         return
     store.close()
-    click.echo(i18n.t("cli.team.created", folder=str(folder)))
+    cli_words.echo(i18n.t("cli.team.created", folder=str(folder)))
 
 
 def _default_local(folder: Path, name: str) -> Path:
@@ -84,7 +84,7 @@ def join(
     if not name:
         raise click.UsageError(i18n.t("cli.team.need_name"))
     if not phone and not no_phone and sys.stdin.isatty():  # a person at the keyboard: ask
-        click.echo(i18n.t("cli.team.phone_why"), err=True)
+        cli_words.echo(i18n.t("cli.team.phone_why"), err=True)
         phone = click.prompt(i18n.t("cli.team.phone_prompt"), default="", show_default=False)
     if phone.strip():
         try:
@@ -100,9 +100,9 @@ def join(
     except RelanceError as error:
         fail(error)
         return
-    click.echo(i18n.t("cli.team.joined", name=name, path=str(local)), err=not no_open)
+    cli_words.echo(i18n.t("cli.team.joined", name=name, path=str(local)), err=not no_open)
     if not phone.strip() and not no_phone:
-        click.echo(i18n.t("cli.team.phone_later"), err=True)
+        cli_words.echo(i18n.t("cli.team.phone_later"), err=True)
     if not no_open:
         # A volunteer's first session opens on the script to rehearse; then on the calls.
         run_app(local, ctx.obj["lang_arg"], screen=ctx.obj["screen"] or first_screen(first))
@@ -125,14 +125,14 @@ def collect(ctx: click.Context, folder: Path, team_db: Path | None) -> None:
     try:
         added, waiting = collect_calls(store, folder.expanduser().absolute())
     except RelanceError as error:
-        click.echo(str(error), err=True)
+        cli_words.echo(str(error), err=True)
         sys.exit(EXIT_PROBLEM)
     finally:
         if store.is_open:
             store.close()
     for who, line in sorted(waiting.items()):
-        click.echo(i18n.t("team.waiting", name=who, line=line), err=True)
-    click.echo(i18n.t("cli.merge.done", count=added))
+        cli_words.echo(i18n.t("team.waiting", name=who, line=line), err=True)
+    cli_words.echo(i18n.t("cli.merge.done", count=added))
 
 
 # One file per caller, then their calls back: the team without a shared folder.
@@ -179,12 +179,12 @@ def split(
         return
     store.close()
     for name, path, dealt in zip(caller_names, done.paths, done.dealt, strict=True):
-        click.echo(
+        cli_words.echo(
             i18n.t("cli.split.written", name=name, path=str(path))
             + " · "
             + i18n.t("count.targets", count=dealt)
         )
-    click.echo(i18n.t("cli.split.left_out", count=done.left_out))
+    cli_words.echo(i18n.t("cli.split.left_out", count=done.left_out))
 
 
 @click.command()
@@ -205,12 +205,12 @@ def merge(ctx: click.Context, files: tuple[Path, ...], merge_db: Path | None) ->
                 try:
                     plans.append(plan_merge(store, path.expanduser().absolute()))
                 except RelanceError as error:
-                    click.echo(str(error), err=True)
-                    click.echo(i18n.t("cli.merge.nothing"), err=True)
+                    cli_words.echo(str(error), err=True)
+                    cli_words.echo(i18n.t("cli.merge.nothing"), err=True)
                     sys.exit(EXIT_PROBLEM)
         added = apply_merge(store, plans)
         for plan in plans:
-            click.echo(
+            cli_words.echo(
                 i18n.t(
                     "cli.merge.file",
                     path=str(plan.path),
@@ -219,7 +219,7 @@ def merge(ctx: click.Context, files: tuple[Path, ...], merge_db: Path | None) ->
                     already=i18n.t("count.already_there", count=plan.already),
                 )
             )
-        click.echo(i18n.t("cli.merge.done", count=added))
+        cli_words.echo(i18n.t("cli.merge.done", count=added))
     finally:
         if store.is_open:
             store.close()

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 import click
 
 from relance_tui import i18n
-from relance_tui.core.text import fold
+from relance_tui.core.text import escaped_controls, fold
 
 # Click's English text -> our message id (catalogues: `click.*`).
 WORDS = {
@@ -166,3 +166,9 @@ def event_or_exit(store, which: str | None):  # type: ignore[no-untyped-def]
         click.echo(problem, err=True)
         sys.exit(2)  # a wrong use
     return event
+
+
+def echo(message: str = "", *, err: bool = False, nl: bool = True) -> None:
+    """`click.echo` for every line the commands print: a name or a note from an imported
+    file may hold terminal escapes (ESC, BEL, C1...); they are written out, never sent."""
+    click.echo(escaped_controls(message), err=err, nl=nl)

@@ -11,6 +11,26 @@ def clean(text: str) -> str:
     return "".join(ch for ch in text if ch in "\n\t" or ch.isprintable())
 
 
+def without_controls(text: str, keep: str = "\n\t") -> str:
+    """`text` without control characters (ESC, BEL, CR, the C1 range...) but those in
+    `keep`: safe to reach a terminal, every other character kept (a no-break space
+    too, which `clean` drops)."""
+    if text.isprintable():
+        return text
+    return "".join(ch for ch in text if ch in keep or unicodedata.category(ch) != "Cc")
+
+
+def escaped_controls(text: str) -> str:
+    """`text` for a terminal: each control character but newlines and tabs written out
+    (`\\x1b`), so that it shows and does nothing."""
+    if text.isprintable():
+        return text
+    return "".join(
+        f"\\x{ord(ch):02x}" if ch not in "\n\t" and unicodedata.category(ch) == "Cc" else ch
+        for ch in text
+    )
+
+
 class _Marks(dict[int, str | None]):
     """For `str.translate`: a combining mark goes (None), any other character stays.
     Each character is looked up once, when first met: a table of every mark built

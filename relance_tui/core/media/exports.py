@@ -20,7 +20,7 @@ from relance_tui.core.calls.timing import Clock, format_when
 from relance_tui.core.media.phones import format_phone
 from relance_tui.core.models import Event, Outcome
 from relance_tui.core.store.store import Store
-from relance_tui.core.text import markdown_cell
+from relance_tui.core.text import markdown_cell, without_controls
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 FORMATS = ("csv", "json", "md")
@@ -207,6 +207,10 @@ WRITERS = {"csv": to_csv, "json": to_json, "md": to_markdown}
 def export(store: Store, fmt: str, event: Event | None = None, clock: Clock | None = None) -> bytes:
     """The media list (no event) or the event's call list, as `fmt` bytes."""
     if event is None:
-        return WRITERS[fmt](media_list_rows(store), MEDIA_COLUMNS)
-    assert clock is not None
-    return WRITERS[fmt](call_list_rows(store, event, clock), CALL_COLUMNS)
+        rows, columns = media_list_rows(store), MEDIA_COLUMNS
+    else:
+        assert clock is not None
+        rows, columns = call_list_rows(store, event, clock), CALL_COLUMNS
+    # No control character from an imported file reaches a terminal or a spreadsheet.
+    safe = [{key: without_controls(value) for key, value in row.items()} for row in rows]
+    return WRITERS[fmt](safe, columns)

@@ -12,6 +12,7 @@ import io
 import re
 
 from relance_tui.core.errors import RelanceError
+from relance_tui.core.text import without_controls
 
 MULTI = " ::: "  # how Google Contacts joins several values in one cell
 
@@ -105,6 +106,8 @@ def read_csv(text: str) -> tuple[list[str], list[tuple[int, list[str]]], str]:
         rows = []
         for cells in reader:
             if any(cell.strip() for cell in cells):
+                if not all(map(str.isprintable, cells)):  # an escape is never a name
+                    cells = [without_controls(c) for c in cells]
                 if any(cell[:1] == "'" for cell in cells):
                     cells = [_unneutralise(c) for c in cells]
                 rows.append((reader.line_num, cells))
@@ -164,7 +167,7 @@ def read_vcard(text: str) -> tuple[list[str], list[tuple[int, list[str]]]]:
             continue
         if name not in columns:
             columns.append(name)
-        value = value.strip()
+        value = without_controls(value).strip()  # an escape is never a name
         if name == "N":
             parts = [_vcard_unescape(p) for p in re.split(r"(?<!\\);", value)]
             value = " ".join(p for p in (parts[1:2] + parts[0:1]) if p)
