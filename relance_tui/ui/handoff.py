@@ -77,7 +77,7 @@ class HandOffs:
 
         file_id = str(self.store.meta().get("file_id") or "main")
         stamp = self.clock()  # type: ignore[attr-defined]
-        release, missing = mail.release_of(event)
+        release, missing = mail.release_of(event, self.store.meta(), self.store.path)
         message = mail.draft(to, subject, body, event_ics(event, file_id, stamp), release)
         said = mail.hand_over(drafts_dir(self.store.path), name, message)
         return " · ".join(part for part in (said, missing) if part)

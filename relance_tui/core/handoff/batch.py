@@ -36,9 +36,9 @@ def resend_drafts(
     stamp: datetime,
     *,
     bcc: bool = False,
+    release: Path | None = None,
 ) -> Batch:
     batch = Batch(folder)
-    release, _ = mail.release_of(event)
     ics = event_ics(event, file_id, stamp)
     reachable = [s for s in states if s.email]
     batch.left_out = [s.name or s.label for s in states if not s.email]
@@ -81,12 +81,12 @@ def material_drafts(
     folder: Path,
     *,
     bcc: bool = False,
+    release: Path | None = None,
 ) -> Batch:
     """After the event: the press kit (the communiqué, an offer of interviews) to the
     outlets that confirmed and did not come. One draft per outlet, in its language,
     to its confirmed people (or its newsroom's address), or one message in Bcc."""
     batch = Batch(folder)
-    release, _ = mail.release_of(event)
     by_outlet: dict[int | None, list[DoorEntry]] = {}
     for entry in absent:
         by_outlet.setdefault(entry.outlet_id, []).append(entry)

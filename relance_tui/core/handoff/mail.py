@@ -14,12 +14,15 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Mapping
 from email.message import EmailMessage
 from email.policy import SMTP
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 from relance_tui import i18n
+from relance_tui.core.handoff import release
 from relance_tui.core.models import Event
 from relance_tui.core.store.files import write_atomically_bytes
 
@@ -99,11 +102,20 @@ def open_with_desktop(target: str, timeout: float = 10) -> bool:
     return done.returncode == 0
 
 
-def release_of(event: Event) -> tuple[Path | None, str]:
+def release_of(
+    event: Event, meta: Mapping[str, Any] | None = None, data_file: Path | None = None
+) -> tuple[Path | None, str]:
     """The communiqué's file if the event names one that exists, and what to say if
-    it names one that does not (the draft is made all the same)."""
+    it names one that does not (the draft is made all the same). In a file made by
+    someone else (`meta`, `data_file`: the open data file's), the communiqué it carries,
+    never a path read on this computer (`release`)."""
     if not event.release_file:
         return None, ""
+    if meta is not None and data_file is not None and release.is_shared(meta):
+        carried = release.unpacked(meta, data_file)
+        if carried is not None:
+            return carried, ""
+        return None, i18n.t("handoff.mail.release_not_carried", name=event.release_file)
     path = Path(event.release_file).expanduser()
     if path.is_file():
         return path, ""

@@ -206,8 +206,9 @@ WRITERS = {"csv": to_csv, "json": to_json, "md": to_markdown}
 
 def export(store: Store, fmt: str, event: Event | None = None, clock: Clock | None = None) -> bytes:
     """The media list (no event) or the event's call list, as `fmt` bytes."""
+    columns: Sequence[str] = MEDIA_COLUMNS
     if event is None:
-        rows, columns = media_list_rows(store), MEDIA_COLUMNS
+        rows = media_list_rows(store)
     else:
         assert clock is not None
         rows, columns = call_list_rows(store, event, clock), CALL_COLUMNS

@@ -27,6 +27,7 @@ from typing import Any
 
 from relance_tui.core.door.turnout import records_for_share
 from relance_tui.core.errors import CorruptDataFile, RelanceError, StoreError, os_words
+from relance_tui.core.handoff.release import pack, shared_event_doc
 from relance_tui.core.models import Attempt, Event
 from relance_tui.core.store.snapshot import Tables, read_snapshot, write_snapshot
 from relance_tui.core.store.store import SCHEMA_VERSION, Store
@@ -85,7 +86,7 @@ def create_team(store: Store, event: Event, folder: Path, now: datetime) -> Path
         "outlets": raw.get("outlets", {}),
         "shows": raw.get("shows", {}),
         "contacts": raw.get("contacts", {}),
-        "events": {str(event.id): raw["events"][str(event.id)]},
+        "events": {str(event.id): shared_event_doc(raw["events"][str(event.id)])},
         "targets": targets,
         "attempts": {
             k: v for k, v in raw.get("attempts", {}).items() if v.get("event_id") == event.id
@@ -105,6 +106,7 @@ def create_team(store: Store, event: Event, folder: Path, now: datetime) -> Path
                 # The outlets' track records ("venu 2 fois sur 3"): the past events stay
                 # in the organiser's file.
                 "outlet_records": records_for_share(store, event),
+                "release": pack(event),  # the communiqué itself, never a path (`release`)
             }
         },
     }
@@ -218,6 +220,7 @@ def join_team(
                 "name": name,
             },
             "outlet_records": base["meta"]["1"].get("outlet_records", {}),
+            "release": base["meta"]["1"].get("release"),
         }
     }
     own = callers_dir(folder) / f"{slug(name)}-{caller_id[:8]}.jsonl"

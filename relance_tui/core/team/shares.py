@@ -26,6 +26,7 @@ from relance_tui.core.calls.settled import is_settled
 from relance_tui.core.door.door import walk_in_records
 from relance_tui.core.door.turnout import records_for_share
 from relance_tui.core.errors import RelanceError, StoreError, StoreWriteFailed, os_words
+from relance_tui.core.handoff.release import pack, shared_event_doc
 from relance_tui.core.models import (
     Arrival,
     Attempt,
@@ -187,7 +188,7 @@ def _share_tables(
         "outlets": raw.get("outlets", {}),
         "shows": raw.get("shows", {}),
         "contacts": raw.get("contacts", {}),
-        "events": {str(event.id): raw["events"][str(event.id)]},
+        "events": {str(event.id): shared_event_doc(raw["events"][str(event.id)])},
         "targets": {k: v for k, v in raw.get("targets", {}).items() if k in ids},
         "attempts": {
             k: v
@@ -206,6 +207,7 @@ def _share_tables(
                 "split_of": {"file_id": main_id, "event_id": event.id, "caller": name},
                 "seal_key": share_key(team_key, file_id),
                 "outlet_records": records,
+                "release": pack(event),  # the communiqué itself, never a path (`release`)
             }
         },
     }

@@ -31,7 +31,7 @@ from relance_tui.core.door.turnout import expected_turnout
 from relance_tui.core.errors import RelanceError, os_words
 from relance_tui.core.handoff.batch import Batch, material_drafts, resend_drafts
 from relance_tui.core.handoff.calendar import callbacks_ics
-from relance_tui.core.handoff.mail import open_with_desktop
+from relance_tui.core.handoff.mail import open_with_desktop, release_of
 from relance_tui.core.models import Contact, Event, Outlet, Settings
 from relance_tui.core.script import book
 from relance_tui.core.script.templates import TemplateProblem, render_event
@@ -341,7 +341,10 @@ class ReportScreen(RelanceScreen):
             and (contact := self.store.get(Contact, e.contact_id)) is not None
         }
         settings = self.store.settings()
-        batch = material_drafts(event, absent, outlets, contacts, settings, folder, bcc=bcc)
+        release = release_of(event, self.store.meta(), self.store.path)[0]
+        batch = material_drafts(
+            event, absent, outlets, contacts, settings, folder, bcc=bcc, release=release
+        )
         self._batch_done(batch, open_with_desktop(str(folder)))
 
     def _batch_done(self, batch: Batch, opened: bool) -> None:
@@ -359,7 +362,10 @@ class ReportScreen(RelanceScreen):
         folder = drafts_dir(self.store.path) / stamp.strftime("%Y%m%d-%H%M%S")
         file_id = str(self.store.meta().get("file_id") or "main")
         settings = self.store.settings()
-        batch = resend_drafts(event, states, settings, folder, file_id, stamp, bcc=bcc)
+        release = release_of(event, self.store.meta(), self.store.path)[0]
+        batch = resend_drafts(
+            event, states, settings, folder, file_id, stamp, bcc=bcc, release=release
+        )
         self._batch_done(batch, open_with_desktop(str(folder)))
 
     def action_export(self) -> None:

@@ -11,7 +11,7 @@ import icalendar
 
 from relance_tui.core.calls.queue import load_queue, record_outcome
 from relance_tui.core.handoff.calendar import callbacks_ics, event_ics
-from relance_tui.core.handoff.mail import draft, mailto, write_draft
+from relance_tui.core.handoff.mail import draft, mailto, release_of, write_draft
 from relance_tui.core.models import Outcome
 from relance_tui.core.store.store import Store
 
@@ -80,7 +80,10 @@ def test_resend_to_all_one_draft_each_or_one_in_bcc(demo_store: Store, now, tmp_
         record_outcome(demo_store, state, Outcome.RESEND, now)
     asked = summarise(demo_store, event, fixed_clock(now)).resend
     assert len(asked) == 3
-    each = resend_drafts(event, asked, demo_store.settings(), tmp_path / "each", "f", now)
+    release = release_of(event, demo_store.meta(), demo_store.path)[0]
+    each = resend_drafts(
+        event, asked, demo_store.settings(), tmp_path / "each", "f", now, release=release
+    )
     assert each.drafts == 3 and each.left_out == []
     drafts = sorted((tmp_path / "each").glob("*.eml"))
     parsed = [email.message_from_bytes(p.read_bytes(), policy=email.policy.default) for p in drafts]
@@ -88,7 +91,9 @@ def test_resend_to_all_one_draft_each_or_one_in_bcc(demo_store: Store, now, tmp_
     for message in parsed:
         kinds = [part.get_content_type() for part in message.iter_attachments()]
         assert kinds == ["text/calendar", "application/pdf"]  # the invitation, the release
-    one = resend_drafts(event, asked, demo_store.settings(), tmp_path / "bcc", "f", now, bcc=True)
+    one = resend_drafts(
+        event, asked, demo_store.settings(), tmp_path / "bcc", "f", now, bcc=True, release=release
+    )
     [bcc] = (tmp_path / "bcc").glob("*.eml")
     message = email.message_from_bytes(bcc.read_bytes(), policy=email.policy.default)
     assert one.drafts == 1 and message["To"] is None
@@ -129,7 +134,13 @@ def test_the_press_kit_goes_to_each_absent_outlet_in_its_language(
     outlets = {e.outlet_id: demo_store.get(Outlet, e.outlet_id) for e in absent}
     contacts = {e.contact_id: demo_store.get(Contact, e.contact_id) for e in absent}
     batch = material_drafts(
-        event, absent, outlets, contacts, demo_store.settings(), tmp_path / "kit"
+        event,
+        absent,
+        outlets,
+        contacts,
+        demo_store.settings(),
+        tmp_path / "kit",
+        release=release_of(event, demo_store.meta(), demo_store.path)[0],
     )
     assert batch.drafts == 2 and batch.left_out == []
     parsed = {
