@@ -36,7 +36,7 @@ def team() -> None:
 def create(ctx: click.Context, event_id: str, folder: Path, team_db: Path | None) -> None:
     """Put EVENT's call list in FOLDER / mettre la liste d'appels dans FOLDER."""
     from relance_tui.cli import fail, open_store
-    from relance_tui.core.team.live import create_team
+    from relance_tui.core.team.organiser import create_team
 
     store = open_store(ctx, team_db)
     folder = folder.expanduser().absolute()
@@ -52,7 +52,8 @@ def create(ctx: click.Context, event_id: str, folder: Path, team_db: Path | None
 
 
 def _default_local(folder: Path, name: str) -> Path:
-    from relance_tui.core.team.live import read_base, slug
+    from relance_tui.core.team.folder import read_base
+    from relance_tui.core.team.live import slug
 
     team_id = read_base(folder)["meta"]["1"]["team"]["team_id"]
     return user_data_dir() / "equipes" / f"{slug(name)}-{team_id[:8]}.json"
@@ -119,20 +120,28 @@ def first_screen(first: bool) -> str:
 def collect(ctx: click.Context, folder: Path, team_db: Path | None) -> None:
     """Bring the team's calls into this file / ramener les appels de l'équipe."""
     from relance_tui.cli import EXIT_PROBLEM, open_store
-    from relance_tui.core.team.live import collect_calls
+    from relance_tui.core.team.organiser import collect_calls
 
     store = open_store(ctx, team_db)
     try:
-        added, waiting = collect_calls(store, folder.expanduser().absolute())
+        done = collect_calls(store, folder.expanduser().absolute())
     except RelanceError as error:
         cli_words.echo(str(error), err=True)
         sys.exit(EXIT_PROBLEM)
     finally:
         if store.is_open:
             store.close()
-    for who, line in sorted(waiting.items()):
+    for who, line in sorted(done.waiting.items()):
         cli_words.echo(i18n.t("team.waiting", name=who, line=line), err=True)
-    cli_words.echo(i18n.t("cli.merge.done", count=added))
+    for file, why in sorted(done.refused.items()):
+        cli_words.echo(i18n.t(f"team.refused.{why}", file=file), err=True)
+    for who, count in sorted(done.by_caller.items(), key=lambda item: item[0].casefold()):
+        cli_words.echo(
+            i18n.t("cli.collect.caller", name=who, calls=i18n.t("count.calls", count=count))
+        )
+    cli_words.echo(i18n.t("cli.merge.done", count=done.added))
+    if done.proposals:
+        cli_words.echo(i18n.t("cli.collect.proposals", count=done.proposals))
 
 
 # One file per caller, then their calls back: the team without a shared folder.

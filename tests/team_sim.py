@@ -36,7 +36,8 @@ from relance_tui.core.models import (
 from relance_tui.core.store.store import Store
 from relance_tui.core.team import leases
 from relance_tui.core.team.folder import CALLERS_DIR, base_path
-from relance_tui.core.team.live import create_team, join_team
+from relance_tui.core.team.live import join_team
+from relance_tui.core.team.organiser import create_team
 from relance_tui.core.team.shares import deal
 
 T0 = datetime(2026, 11, 26, 9, 0, tzinfo=DEFAULT_TZ)

@@ -25,7 +25,7 @@ HELP_GROUPS: dict[str, HelpGroups] = {
                 "lists.delete",
             ),
         ),
-        ("help.group.files", ("lists.import", "lists.export")),
+        ("help.group.files", ("lists.import", "lists.export", "lists.proposals")),
     ),
     "script": (
         (

@@ -417,3 +417,32 @@ async def test_the_media_list_is_read_once_a_visit_and_again_after_a_change(
         await pilot.press("1")
         await wait_until(pilot, lambda: "Zénon Nouveau" in shown_names(app))
         assert len(reads) == 2
+
+
+async def test_the_team_s_proposals_are_accepted_or_declined_in_one_screen(
+    demo_store: Store, now
+) -> None:
+    from relance_tui.core.team.proposals import Proposal, pending
+    from relance_tui.ui.dialogs.proposals import ProposalsDialog
+
+    first, second = demo_store.contacts()[:2]
+    demo_store.update_meta(
+        team_proposals=[
+            Proposal(first.id, "do_not_call", "Sam", now.isoformat()).to_doc(),
+            Proposal(second.id, "to_fix", "Alex", now.isoformat()).to_doc(),
+        ]
+    )
+    app = make_app(store=demo_store, clock=fixed_clock(now))
+    async with app.run_test(size=(100, 32)) as pilot:
+        await wait_until(pilot, lambda: len(shown_names(app)) > 5)
+        await pilot.press("p")
+        await wait_until(pilot, lambda: isinstance(app.screen, ProposalsDialog))
+        shown = str(app.screen.query_one("#proposals-list").get_option_at_index(0).prompt)
+        assert first.name in shown and "ne plus appeler" in shown and "Sam" in shown
+        await pilot.press("down", "space")  # untick the second: declined
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: isinstance(app.screen, ListsScreen))
+        await wait_until(pilot, lambda: "1 contact marqué" in status(app))
+    assert demo_store.get(Contact, first.id).do_not_call
+    assert not demo_store.get(Contact, second.id).to_fix
+    assert pending(demo_store) == [] and demo_store.meta()["team_proposals"] == []

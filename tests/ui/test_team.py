@@ -15,7 +15,8 @@ from relance_tui.core.demo import load_demo
 from relance_tui.core.models import Outcome
 from relance_tui.core.store.store import Store
 from relance_tui.core.team.folder import CALLERS_DIR
-from relance_tui.core.team.live import create_team, join_team
+from relance_tui.core.team.live import join_team
+from relance_tui.core.team.organiser import create_team
 from relance_tui.locations import data_dir
 from relance_tui.ui.app import make_app
 from relance_tui.ui.screens.calls import CallsScreen

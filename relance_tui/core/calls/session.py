@@ -170,7 +170,7 @@ class CallSession:
         (the card on screen stays) when something came in."""
         if self.team is None:
             return None
-        pulled = self.team.pull(self.store)
+        pulled = self.team.pull(self.store, self.clock())
         if pulled.changed:
             self.refresh(keep=True)
         else:

@@ -4,30 +4,47 @@
     FOLDER/appelants/<name>-<id>.jsonl  one per caller, appended to by that caller only
 
 One writer per file, so no sync engine ever sees two versions of one file to
-reconcile. A caller's file is a log of signed lines: a greeting (who writes it),
-calls, leases ("I am on this card until…") and releases. Every line carries its
-number and an HMAC under the team's key, so a line cut short by a sync still under
-way, or changed by anything but relance, stops the reading there: the lines after
-it wait until the file is whole again, they are never merged.
+reconcile. A caller's file is a log of signed lines: a greeting (who writes it, with
+their public key), calls, leases ("I am on this card until…") and releases. Every
+line carries its number and an HMAC under the team's key, so a line cut short by a
+sync still under way, or changed by anything but relance, stops the reading there:
+the lines after it wait until the file is whole again, they are never merged. The
+lines are chained, and the last line of each batch the caller appends carries their
+own signature of the chain (`members`): a batch is taken whole once it is signed.
 """
 
 from __future__ import annotations
 
+import hashlib
 import hmac
 import json
 import os
-from collections.abc import Iterator
+import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from relance_tui.core.errors import RelanceError, StoreError, os_words
+from relance_tui.core.models import Attempt
 from relance_tui.core.store.files import FILE_MODE, fsync_dir
-from relance_tui.core.store.snapshot import sign
+from relance_tui.core.store.snapshot import Tables, read_snapshot, sign
+from relance_tui.core.team.members import Signer, verify
 
 BASE_NAME = "relance-equipe.json"
 CALLERS_DIR = "appelants"
 SUFFIX = ".jsonl"
+CHAIN_START = hashlib.sha256(b"relance-team-chain 1").digest()
+# `<name>-<the first 8 hex digits of the caller's id>.jsonl`, and nothing else: a sync
+# engine's copies (Syncthing's `.sync-conflict-…`, Dropbox's `(conflicted copy …)`,
+# Nextcloud's `(Copie en conflit …)`, Google Drive's ` (1)`, OneDrive's `-LAPTOP`)
+# and temporary files are never read as a caller's.
+CALLER_FILE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*-([0-9a-f]{8})\.jsonl")
+
+
+class NotATeamFolder(RelanceError):
+    key = "team.not_a_folder"
 
 
 def base_path(folder: Path) -> Path:
@@ -55,47 +72,70 @@ def _signed_part(seq: int, caller_id: str, kind: str, at: str, body: Any) -> byt
     ).encode("utf-8")
 
 
-def encode_entry(key: str, entry: Entry) -> bytes:
-    at = entry.at.isoformat()
-    signature = sign(key, _signed_part(entry.seq, entry.caller_id, entry.kind, at, entry.body))
-    line = {
-        "seq": entry.seq,
-        "caller": entry.caller_id,
-        "kind": entry.kind,
-        "at": at,
-        "body": entry.body,
-        "sig": signature,
-    }
-    return json.dumps(line, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n"
+def link(chain: bytes, part: bytes) -> bytes:
+    """The chain after one more line (`part`: its signed part)."""
+    return hashlib.sha256(chain + part).digest()
 
 
-def decode_entry(key: str, raw: bytes) -> Entry | None:
-    """The line's entry, or None when it is not whole, not signed by the team, or odd."""
+def encode_entries(
+    key: str, entries: list[Entry], signer: Signer | None, chain: bytes
+) -> tuple[bytes, bytes]:
+    """A batch of lines, its last one signed by the caller; and the chain after it."""
+    lines: list[bytes] = []
+    for number, entry in enumerate(entries, start=1):
+        at = entry.at.isoformat()
+        part = _signed_part(entry.seq, entry.caller_id, entry.kind, at, entry.body)
+        chain = link(chain, part)
+        line: dict[str, Any] = {
+            "seq": entry.seq,
+            "caller": entry.caller_id,
+            "kind": entry.kind,
+            "at": at,
+            "body": entry.body,
+            "sig": sign(key, part),
+        }
+        if signer is not None and number == len(entries):
+            line["ed"] = signer.sign(chain)
+        lines.append(json.dumps(line, ensure_ascii=False, separators=(",", ":")).encode() + b"\n")
+    return b"".join(lines), chain
+
+
+def decode_entry(key: str, raw: bytes) -> tuple[Entry, bytes, str | None] | None:
+    """The line's entry, its signed part and the caller's signature if it ends a batch;
+    None when it is not whole, not signed by the team, or odd."""
     try:
         line = json.loads(raw)
         seq, caller_id, kind = line["seq"], line["caller"], line["kind"]
         at, body, signature = line["at"], line["body"], line["sig"]
+        proof = line.get("ed")
         if not (isinstance(seq, int) and isinstance(caller_id, str) and isinstance(kind, str)):
             return None
         if not (isinstance(body, dict) and isinstance(signature, str) and isinstance(at, str)):
             return None
-        expected = sign(key, _signed_part(seq, caller_id, kind, at, body))
-        if not hmac.compare_digest(expected, signature):
+        part = _signed_part(seq, caller_id, kind, at, body)
+        if not hmac.compare_digest(sign(key, part), signature):
             return None
-        return Entry(seq, caller_id, kind, datetime.fromisoformat(at), body)
-    except (ValueError, TypeError, KeyError):
+        if proof is not None and not isinstance(proof, str):
+            return None
+        return Entry(seq, caller_id, kind, datetime.fromisoformat(at), body), part, proof
+    except (ValueError, TypeError, KeyError, AttributeError):
         return None
 
 
 @dataclass
 class CallerFile:
     """What has been read so far of one caller's file: lines are only ever added, so
-    each reading goes on from where the last one stopped."""
+    each reading goes on from where the last one stopped. Lines are taken a signed
+    batch at a time; a file whose greeting has no key (written by a relance before
+    callers signed) is read line by line and marked `unsigned`."""
 
     path: Path
     offset: int = 0
     entries: list[Entry] = field(default_factory=list)
     caller_id: str = ""
+    public_key: str = ""
+    unsigned: bool = False
+    chain: bytes = CHAIN_START  # after the last line taken
     stuck_at: int | None = None  # the number of a line that is cut short or not the team's
     _seen: tuple[int, int] = (-1, -1)  # size and mtime when last read
 
@@ -108,30 +148,52 @@ class CallerFile:
         if (stat.st_size, stat.st_mtime_ns) == self._seen:
             return []
         if stat.st_size < self.offset:  # replaced by a shorter file: read it again
-            self.offset, self.entries, self.caller_id = 0, [], ""
+            self.offset, self.entries, self.caller_id, self.chain = 0, [], "", CHAIN_START
         with self.path.open("rb") as handle:
             handle.seek(self.offset)
             data = handle.read()
         self._seen = (stat.st_size, stat.st_mtime_ns)
         added: list[Entry] = []
+        pending: list[Entry] = []  # read, waiting for the signature that ends their batch
+        pending_bytes, chain = 0, self.chain
         self.stuck_at = None
         for raw in _whole_lines(data):
-            entry = decode_entry(key, raw)
-            expected_seq = len(self.entries) + 1
-            if (
-                entry is None
-                or entry.seq != expected_seq
-                or (self.caller_id and entry.caller_id != self.caller_id)
-            ):
+            decoded = decode_entry(key, raw)
+            expected_seq = len(self.entries) + len(pending) + 1
+            if decoded is None or not self._follows(decoded[0], expected_seq):
                 self.stuck_at = expected_seq  # wait for the sync to bring it whole
                 break
-            self.caller_id = self.caller_id or entry.caller_id
-            self.entries.append(entry)
-            added.append(entry)
-            self.offset += len(raw) + 1
+            entry, part, proof = decoded
+            if expected_seq == 1:
+                self._greeted(entry)
+            chain = link(chain, part)
+            pending.append(entry)
+            pending_bytes += len(raw) + 1
+            if self.unsigned or proof is not None:
+                if not self.unsigned and not verify(self.public_key, chain, str(proof)):
+                    self.stuck_at = pending[0].seq  # not its caller's: never taken
+                    break
+                self.entries += pending
+                added += pending
+                self.offset += pending_bytes
+                self.chain = chain
+                pending, pending_bytes = [], 0
+        if self.stuck_at is None and pending:
+            self.stuck_at = pending[0].seq  # the end of the batch is still coming
         if self.stuck_at is None and not data.endswith(b"\n") and data:
             self.stuck_at = len(self.entries) + 1  # the last line is still coming
         return added
+
+    def _follows(self, entry: Entry, expected_seq: int) -> bool:
+        return entry.seq == expected_seq and (
+            not self.caller_id or entry.caller_id == self.caller_id
+        )
+
+    def _greeted(self, entry: Entry) -> None:
+        self.caller_id = entry.caller_id
+        key = entry.body.get("public_key") if entry.kind == "hello" else None
+        self.public_key = key if isinstance(key, str) else ""
+        self.unsigned = not self.public_key
 
 
 def _whole_lines(data: bytes) -> Iterator[bytes]:
@@ -142,11 +204,14 @@ def _whole_lines(data: bytes) -> Iterator[bytes]:
         start = end + 1
 
 
-def append_entries(path: Path, key: str, entries: list[Entry]) -> None:
-    """Add lines at the end of the caller's own file, on disk before returning."""
+def append_entries(
+    path: Path, key: str, entries: list[Entry], signer: Signer | None, chain: bytes
+) -> bytes:
+    """Add a batch of lines at the end of the caller's own file, on disk before
+    returning; the chain after them."""
     if not entries:
-        return
-    data = b"".join(encode_entry(key, e) for e in entries)
+        return chain
+    data, chain = encode_entries(key, entries, signer, chain)
     new = not path.exists()
     # The callers' folder, never the team's folder above it: a drive not mounted must
     # not become an empty folder on this disk.
@@ -159,18 +224,67 @@ def append_entries(path: Path, key: str, entries: list[Entry]) -> None:
         os.close(fd)
     if new:
         fsync_dir(path.parent)
+    return chain
 
 
 def caller_files(folder: Path) -> list[Path]:
-    """Every caller's file in the folder, in name order (a sync engine's conflict copies
-    and temporary files are not callers' files)."""
+    """Every caller's file in the folder, in name order (`CALLER_FILE`)."""
     directory = callers_dir(folder)
     if not directory.is_dir():
         return []
-    return sorted(
-        p
-        for p in directory.iterdir()
-        if p.name.endswith(SUFFIX)
-        and not p.name.startswith(".")
-        and ".sync-conflict-" not in p.name
-    )
+    return sorted(p for p in directory.iterdir() if CALLER_FILE.fullmatch(p.name))
+
+
+def named_for(path: Path, caller_id: str) -> bool:
+    """The file's name carries its caller's id (a file renamed is not theirs)."""
+    found = CALLER_FILE.fullmatch(path.name)
+    return found is not None and caller_id.startswith(found.group(1))
+
+
+def read_base(folder: Path) -> Tables:
+    """The team's base (the event, its call list, the media list), sealed."""
+    path = base_path(folder)
+    if not path.is_file():
+        raise NotATeamFolder(path=str(folder))
+    try:
+        tables = read_snapshot(path)
+    except OSError as exc:
+        raise StoreError(path=str(path), detail=os_words(exc)) from exc
+    team = tables.get("meta", {}).get("1", {}).get("team")
+    if not isinstance(team, dict) or not team.get("key"):
+        raise NotATeamFolder(path=str(folder))
+    return tables
+
+
+def team_names(folder: Path, key: str) -> dict[str, str]:
+    """The callers who joined: caller id -> name, from their files' first lines."""
+    names: dict[str, str] = {}
+    for path in caller_files(folder):
+        for entry in CallerFile(path).read_more(key)[:1]:
+            if entry.kind == "hello":
+                names[entry.caller_id] = str(entry.body.get("name", ""))
+    return names
+
+
+def team_calls(
+    entries: Iterable[Entry], event_id: int, targets: set[int | None], known: set[str]
+) -> list[Attempt]:
+    """The calls of a teammate's lines that are this team's (their lines are signed:
+    anything else is a newer relance's, left aside)."""
+    calls: list[Attempt] = []
+    for entry in entries:
+        if entry.kind != "attempt":
+            continue
+        doc = entry.body
+        uid = doc.get("uid")
+        if not isinstance(uid, str) or uid in known:
+            continue
+        if doc.get("event_id") != event_id or doc.get("target_id") not in targets:
+            continue
+        try:
+            attempt = Attempt.from_doc(doc)
+        except (ValueError, TypeError, KeyError):
+            continue
+        known.add(uid)
+        calls.append(attempt)
+    return calls

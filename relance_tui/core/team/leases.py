@@ -21,6 +21,8 @@ from relance_tui.core.calls.reading import effective
 from relance_tui.core.models import FINAL_OUTCOMES, Attempt, Outcome
 from relance_tui.core.team.folder import Entry
 
+MAX_LEASE = timedelta(minutes=15)  # whatever a lease line says: one renews, or it ends
+
 
 @dataclass(frozen=True)
 class Lease:
@@ -44,21 +46,28 @@ class TeamView:
     holding: dict[str, Lease] = field(default_factory=dict)  # caller id -> current lease
     waiting: dict[str, int] = field(default_factory=dict)  # caller name -> stuck line
 
-    def add(self, entries: Iterable[Entry]) -> None:
-        """Take in lines of the callers' files, each file's in its order."""
+    def add(self, entries: Iterable[Entry], now: datetime | None = None) -> None:
+        """Take in lines of the callers' files, each file's in its order. A lease ends
+        at most `MAX_LEASE` after the reader's clock (`now`), or its own line's time:
+        a lease written to last a day keeps no outlet out of every queue for a day."""
         for entry in entries:
             body = entry.body
             if entry.kind == "hello":
                 self.names[entry.caller_id] = str(body.get("name", ""))
             elif entry.kind == "lease":
-                self.holding[entry.caller_id] = Lease(
-                    caller_id=entry.caller_id,
-                    caller=self.names.get(entry.caller_id, ""),
-                    target_id=int(body["target_id"]),
-                    outlet_id=body.get("outlet_id"),
-                    at=entry.at,
-                    until=datetime.fromisoformat(str(body["until"])),
-                )
+                try:
+                    until = datetime.fromisoformat(str(body["until"]))
+                    lease = Lease(
+                        caller_id=entry.caller_id,
+                        caller=self.names.get(entry.caller_id, ""),
+                        target_id=int(body["target_id"]),
+                        outlet_id=body.get("outlet_id"),
+                        at=entry.at,
+                        until=min(until, min(now or entry.at, entry.at) + MAX_LEASE),
+                    )
+                except (KeyError, TypeError, ValueError):  # no zone, no target: not a lease
+                    continue
+                self.holding[entry.caller_id] = lease
             elif entry.kind in ("release", "attempt"):
                 held = self.holding.get(entry.caller_id)
                 if held is not None and held.target_id == body.get("target_id"):

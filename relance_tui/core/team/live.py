@@ -16,40 +16,33 @@ from __future__ import annotations
 
 import functools
 import re
-import secrets
 import uuid
 import weakref
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from relance_tui.core.door.turnout import records_for_share
 from relance_tui.core.errors import CorruptDataFile, RelanceError, StoreError, os_words
-from relance_tui.core.handoff.release import pack, shared_event_doc
-from relance_tui.core.models import Attempt, Event
+from relance_tui.core.models import Attempt
 from relance_tui.core.store.snapshot import Tables, read_snapshot, write_snapshot
 from relance_tui.core.store.store import SCHEMA_VERSION, Store
 from relance_tui.core.team.folder import (
+    CHAIN_START,
     CallerFile,
     Entry,
     append_entries,
-    base_path,
     caller_files,
     callers_dir,
+    named_for,
+    read_base,
+    team_calls,
+    team_names,
 )
-from relance_tui.core.team.leases import TeamView
-from relance_tui.core.team.shares import ForeignShare, flags_from_calls
+from relance_tui.core.team.leases import MAX_LEASE, TeamView
+from relance_tui.core.team.members import Roster, Signer, new_key_pair
+from relance_tui.core.team.shares import flags_from_calls
 from relance_tui.core.text import fold
-
-
-class NotATeamFolder(RelanceError):
-    key = "team.not_a_folder"
-
-
-class TeamExists(RelanceError):
-    key = "team.folder_exists"
 
 
 class NameTaken(RelanceError):
@@ -62,109 +55,8 @@ class OtherTeam(RelanceError):
     key = "team.other_file"
 
 
-PERSONAL_SETTINGS = ("caller_name", "caller_phone", "dial_command", "dialer", "caller_asked")
-
-
 def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-") or "appelant"
-
-
-def create_team(store: Store, event: Event, folder: Path, now: datetime) -> Path:
-    """Write the event, its call list and the media list into `folder`; the base's path."""
-    assert event.id is not None
-    path = base_path(folder)
-    if path.exists():
-        raise TeamExists(path=str(path))
-    raw = store.tables()
-    targets = {k: v for k, v in raw.get("targets", {}).items() if v.get("event_id") == event.id}
-    settings = {
-        k: v for k, v in raw.get("settings", {}).get("1", {}).items() if k not in PERSONAL_SETTINGS
-    }
-    key = secrets.token_hex(32)
-    team_id = uuid.uuid4().hex
-    tables: Tables = {
-        "outlets": raw.get("outlets", {}),
-        "shows": raw.get("shows", {}),
-        "contacts": raw.get("contacts", {}),
-        "events": {str(event.id): shared_event_doc(raw["events"][str(event.id)])},
-        "targets": targets,
-        "attempts": {
-            k: v for k, v in raw.get("attempts", {}).items() if v.get("event_id") == event.id
-        },
-        "takes": {k: v for k, v in raw.get("takes", {}).items() if v.get("event_id") == event.id},
-        "settings": {"1": {**settings, "current_event_id": event.id}},
-        "meta": {
-            "1": {
-                "schema_version": SCHEMA_VERSION,
-                "team": {
-                    "team_id": team_id,
-                    "key": key,
-                    "event_id": event.id,
-                    "created": now.isoformat(),
-                },
-                "seal_key": key,  # a base cut short by a sync, or edited, is refused
-                # The outlets' track records ("venu 2 fois sur 3"): the past events stay
-                # in the organiser's file.
-                "outlet_records": records_for_share(store, event),
-                "release": pack(event),  # the communiqué itself, never a path (`release`)
-            }
-        },
-    }
-    try:
-        callers_dir(folder).mkdir(parents=True, exist_ok=True, mode=0o700)
-        write_snapshot(path, tables)
-    except OSError as exc:
-        raise StoreError(path=str(folder), detail=os_words(exc)) from exc
-    teams = list(store.meta().get("teams", []))
-    store.update_meta(teams=[*teams, team_id])  # `collect` takes calls from these only
-    return path
-
-
-def collect_calls(store: Store, folder: Path) -> tuple[int, dict[str, int]]:
-    """Add the team's calls to the organiser's data file (the one `create` read), by id:
-    idempotent, in any order. Returns the calls added, and the callers whose file is
-    not whole yet (name -> line waited for: the lines before it were taken)."""
-    base = read_base(folder)
-    team = base["meta"]["1"]["team"]
-    if team["team_id"] not in store.meta().get("teams", []):
-        raise ForeignShare(path=str(folder))
-    event_id = int(team["event_id"])
-    targets = {t.id for t in store.targets(event_id)}
-    known = {a.uid for a in store.attempts(event_id)}
-    view = TeamView()
-    incoming: list[Attempt] = []
-    for path in caller_files(folder):
-        reader = CallerFile(path)
-        entries = reader.read_more(str(team["key"]))
-        view.add(entries)
-        if reader.stuck_at is not None:
-            view.waiting[view.names.get(reader.caller_id, path.stem)] = reader.stuck_at
-        incoming += _calls(entries, event_id, targets, known)
-    if incoming:  # each caller's calls in the order they made them
-        store.save_many([*incoming, *flags_from_calls(store, incoming)])
-    return len(incoming), view.waiting
-
-
-def read_base(folder: Path) -> Tables:
-    path = base_path(folder)
-    if not path.is_file():
-        raise NotATeamFolder(path=str(folder))
-    try:
-        tables = read_snapshot(path)
-    except OSError as exc:
-        raise StoreError(path=str(path), detail=os_words(exc)) from exc
-    team = tables.get("meta", {}).get("1", {}).get("team")
-    if not isinstance(team, dict) or not team.get("key"):
-        raise NotATeamFolder(path=str(folder))
-    return tables
-
-
-def team_names(folder: Path, key: str) -> dict[str, str]:
-    """The callers who joined: caller id -> name, from their files' first lines."""
-    view = TeamView()
-    for path in caller_files(folder):
-        view.add(CallerFile(path).read_more(key)[:1])
-    return view.names
 
 
 def join_team(
@@ -199,6 +91,7 @@ def join_team(
     if fold(name) in taken:
         raise NameTaken(name=name)
     caller_id = uuid.uuid4().hex
+    private, public = new_key_pair()  # this caller's own: they write only as themselves
     tables: Tables = {k: v for k, v in base.items() if k != "meta"}
     settings = dict(tables.get("settings", {}).get("1", {}))
     settings.update(
@@ -218,6 +111,7 @@ def join_team(
                 "event_id": team["event_id"],
                 "caller_id": caller_id,
                 "name": name,
+                "signing_key": private,  # never in the folder
             },
             "outlet_records": base["meta"]["1"].get("outlet_records", {}),
             "release": base["meta"]["1"].get("release"),
@@ -227,7 +121,8 @@ def join_team(
     try:
         local.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         write_snapshot(local, tables)
-        append_entries(own, team["key"], [Entry(1, caller_id, "hello", now, {"name": name})])
+        hello = Entry(1, caller_id, "hello", now, {"name": name, "public_key": public})
+        append_entries(own, team["key"], [hello], Signer(private), CHAIN_START)
     except OSError as exc:
         raise StoreError(path=str(local), detail=os_words(exc)) from exc
     return local
@@ -257,6 +152,10 @@ class TeamLink:
     seq: int = 0
     held: tuple[int, datetime, datetime] | None = None  # target, since, until
     started: bool = False
+    signer: Signer | None = None  # None: a file joined before callers signed
+    chain: bytes = CHAIN_START  # of one's own file, after its last line
+    roster: Roster = field(default_factory=Roster)  # who is who, as first seen
+    refused: dict[str, str] = field(default_factory=dict)  # file name -> why (`Roster`)
     _calls_seen: int = -1  # the data file's number of calls at the last catch-up
 
     @classmethod
@@ -276,13 +175,20 @@ class TeamLink:
         if not isinstance(team, dict) or "caller_id" not in team:
             return None
         settings = store.settings()
+        private = team.get("signing_key")
+        signer = Signer(private) if isinstance(private, str) and len(private) == 64 else None
+        roster = Roster.of(store.meta().get("team_roster"))
+        if signer is not None:
+            roster.admit(str(team["caller_id"]), str(team["name"]), signer.public_hex())
         return cls(
             folder=Path(team["folder"]),
             key=str(team["key"]),
             event_id=int(team["event_id"]),
             caller_id=str(team["caller_id"]),
             name=str(team["name"]),
-            lease=timedelta(minutes=max(1, settings.team_lease_min)),
+            lease=min(MAX_LEASE, timedelta(minutes=max(1, settings.team_lease_min))),
+            signer=signer,
+            roster=roster,
         )
 
     @functools.cached_property
@@ -293,20 +199,23 @@ class TeamLink:
         """Read the folder, mend the end of one's own file if a crash cut it, and add to
         it the calls made here that it lacks. Then as `pull` (once started)."""
         if self.started:
-            return self.pull(store)
+            return self.pull(store, now)
         self.started = True
         own = CallerFile(self.own_path)
         entries = own.read_more(self.key)
-        if own.stuck_at is not None:  # a line cut by a crash: only this app writes here
+        if own.stuck_at is not None:  # a batch cut by a crash: only this app writes here
             with self.own_path.open("r+b") as handle:
                 handle.truncate(own.offset)
-        self.seq = len(own.entries)
-        self.view.add(entries)
+        self.seq, self.chain = len(own.entries), own.chain
+        self.view.add(entries, now)
         self.known.update(str(e.body.get("uid")) for e in entries if e.kind == "attempt")
         if not entries:
-            self._queue(now, "hello", {"name": self.name})
+            hello = {"name": self.name}
+            if self.signer is not None:
+                hello["public_key"] = self.signer.public_hex()
+            self._queue(now, "hello", hello)
         self.files[self.own_path] = own
-        pulled = self.pull(store)
+        pulled = self.pull(store, now)
         self.catch_up(store, now)
         self.flush()
         return pulled
@@ -362,31 +271,35 @@ class TeamLink:
             return
         entries, self.pending = self.pending, []
         try:
-            append_entries(self.own_path, self.key, entries)
+            self.chain = append_entries(self.own_path, self.key, entries, self.signer, self.chain)
         except OSError:
             self.pending = entries + self.pending  # the folder is away: tried again later
             return
         own = self.files.get(self.own_path)
         if own is not None:  # what this app wrote need not be read back
             own.entries.extend(entries)
-            own.offset = self.own_path.stat().st_size
+            own.offset, own.chain = self.own_path.stat().st_size, self.chain
         self.view.add(entries)
 
     # the others' files ------------------------------------------------------
-    def pull(self, store: Store) -> Pulled:
-        """Read what teammates added; their new calls go into the local data file."""
+    def pull(self, store: Store, now: datetime | None = None) -> Pulled:
+        """Read what teammates added; their new calls go into the local data file. A
+        file that does not speak for its own caller (`Roster`) is left aside."""
         if not callers_dir(self.folder).is_dir():
             return Pulled(calls=0, changed=False, missing=True)
         changed = False
         incoming: list[Attempt] = []
         targets: set[int | None] = set()
         self.view.waiting.clear()
+        known_before = self.roster.saved()
         for path in caller_files(self.folder):
-            if path == self.own_path:
+            if path == self.own_path or path.name in self.refused:
                 continue
             reader = self.files.setdefault(path, CallerFile(path))
             entries = reader.read_more(self.key)
-            self.view.add(entries)
+            if entries and not self._admits(path, reader, entries):
+                continue
+            self.view.add(entries, now)
             if reader.stuck_at is not None:
                 who = self.view.names.get(reader.caller_id, path.stem)
                 self.view.waiting[who] = reader.stuck_at
@@ -395,7 +308,11 @@ class TeamLink:
             changed = True
             if not targets and any(e.kind == "attempt" for e in entries):
                 targets = {t.id for t in store.targets(self.event_id)}
-            incoming += _calls(entries, self.event_id, targets, self.known)
+            name = self.roster.name_of(reader.caller_id)
+            calls = team_calls(entries, self.event_id, targets, self.known)
+            incoming += [call for call in calls if call.caller == name]
+        if self.roster.saved() != known_before:
+            store.update_meta(team_roster=self.roster.saved())
         if incoming:
             known_here = {a.uid for a in store.attempts(self.event_id)}
             new = [a for a in incoming if a.uid not in known_here]  # each caller's in order
@@ -404,29 +321,18 @@ class TeamLink:
             return Pulled(calls=len(new), changed=True)
         return Pulled(calls=0, changed=changed)
 
+    def _admits(self, path: Path, reader: CallerFile, entries: list[Entry]) -> bool:
+        """Whether this file speaks for its own caller; if not, it is never read again."""
+        if reader.entries[:1] != entries[:1]:
+            return True  # admitted at its first lines
+        hello = str(entries[0].body.get("name", "")) if entries[0].kind == "hello" else ""
+        why = "unsigned" if reader.unsigned else ""
+        if not why and not named_for(path, reader.caller_id):
+            why = "renamed"
+        why = why or self.roster.admit(reader.caller_id, hello, reader.public_key)
+        if why:
+            self.refused[path.name] = why
+        return not why
+
 
 _LINKS: weakref.WeakKeyDictionary[Store, TeamLink] = weakref.WeakKeyDictionary()
-
-
-def _calls(
-    entries: Iterable[Entry], event_id: int, targets: set[int | None], known: set[str]
-) -> list[Attempt]:
-    """The calls of a teammate's lines that are this team's (their lines are signed:
-    anything else is a newer relance's, left aside)."""
-    calls: list[Attempt] = []
-    for entry in entries:
-        if entry.kind != "attempt":
-            continue
-        doc = entry.body
-        uid = doc.get("uid")
-        if not isinstance(uid, str) or uid in known:
-            continue
-        if doc.get("event_id") != event_id or doc.get("target_id") not in targets:
-            continue
-        try:
-            attempt = Attempt.from_doc(doc)
-        except (ValueError, TypeError, KeyError):
-            continue
-        known.add(uid)
-        calls.append(attempt)
-    return calls

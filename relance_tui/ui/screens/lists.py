@@ -40,12 +40,14 @@ from relance_tui.core.media.records import (
 from relance_tui.core.media.search import Filters, MediaRow, media_rows, search
 from relance_tui.core.models import Event, Record, Show
 from relance_tui.core.store.files import write_atomically_bytes
+from relance_tui.core.team.proposals import Proposal, answer, pending, who_is_proposed
 from relance_tui.ui.columns import share_widths
 from relance_tui.ui.dialogs.confirm import ConfirmDialog
 from relance_tui.ui.dialogs.export import ExportDialog, ExportRequest
 from relance_tui.ui.dialogs.filters import FiltersDialog
 from relance_tui.ui.dialogs.import_file import ImportDialog
 from relance_tui.ui.dialogs.media_fields import contact_fields, outlet_fields, outlet_options
+from relance_tui.ui.dialogs.proposals import ProposalsDialog
 from relance_tui.ui.dialogs.record_form import (
     FieldSpec,
     RecordForm,
@@ -86,6 +88,7 @@ class ListsScreen(RelanceScreen):
         Binding("right_square_bracket", "move(1)", "key.move_down", id="lists.down"),
         Binding("i", "import", "key.import", id="lists.import"),
         Binding("x", "export", "key.export", id="lists.export"),
+        Binding("p", "proposals", "key.proposals", id="lists.proposals"),
     ]
 
     def __init__(self) -> None:
@@ -519,6 +522,28 @@ class ListsScreen(RelanceScreen):
         self.app.push_screen(
             ExportDialog(Path.home(), self._event is not None), self.guarded(chosen)
         )
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """`p` is in the footer while the team has proposed something."""
+        if action == "proposals":
+            return bool(self.store.meta().get("team_proposals"))
+        return True
+
+    def action_proposals(self) -> None:
+        """The team's proposed flags (`team.proposals`): accepted or declined at once."""
+        found = pending(self.store)
+        if not found:
+            self._status(i18n.t("team.proposals.none"))
+            return
+
+        def chosen(result: tuple[list[Proposal], list[Proposal]] | None) -> None:
+            if result is not None:
+                flagged = answer(self.store, *result)
+                self._status(i18n.t("team.proposals.done", count=flagged))
+                self.reload()
+
+        dialog = ProposalsDialog(found, who_is_proposed(self.store, found))
+        self.app.push_screen(dialog, self.guarded(chosen))
 
     @work(thread=True, exclusive=True, group="export")
     def _export_worker(self, what: str, fmt: str, path: Path) -> None:

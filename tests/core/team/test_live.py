@@ -19,15 +19,8 @@ from relance_tui.core.models import Attempt, Contact, Outcome, Settings, Target
 from relance_tui.core.store.store import Store
 from relance_tui.core.team.folder import CALLERS_DIR, CallerFile, base_path
 from relance_tui.core.team.leases import called_twice
-from relance_tui.core.team.live import (
-    NameTaken,
-    OtherTeam,
-    TeamExists,
-    TeamLink,
-    collect_calls,
-    create_team,
-    join_team,
-)
+from relance_tui.core.team.live import NameTaken, OtherTeam, TeamLink, join_team
+from relance_tui.core.team.organiser import TeamExists, collect_calls, create_team
 from relance_tui.core.team.shares import ForeignShare
 from tests.core.team.test_team import world
 
@@ -345,10 +338,12 @@ def test_collect_brings_the_teams_calls_into_the_organisers_file(
     team["Sam"].record(Outcome.DECLINED)
     main = Store.open(tmp_path / "main.json")
     try:
-        added, waiting = collect_calls(main, folder)
-        assert (added, waiting) == (2, {})
+        done = collect_calls(main, folder)
+        assert (done.added, done.waiting, done.refused) == (2, {}, {})
+        assert done.by_caller == {"Alex": 1, "Sam": 1}
         assert sorted(a.caller for a in main.attempts(1)) == ["Alex", "Sam"]
-        assert collect_calls(main, folder) == (0, {})  # the same calls twice: nothing new
+        again = collect_calls(main, folder)  # the same calls twice: nothing new
+        assert (again.added, again.waiting, again.refused) == (0, {}, {})
     finally:
         main.close()
     other = Store.open(tmp_path / "other.json")
