@@ -214,8 +214,10 @@ def merge(ctx: click.Context, files: tuple[Path, ...], merge_db: Path | None) ->
                 try:
                     plans.append(plan_merge(store, path.expanduser().absolute()))
                 except RelanceError as error:
-                    cli_words.echo(str(error), err=True)
-                    cli_words.echo(i18n.t("cli.merge.nothing"), err=True)
+                    said = str(error)
+                    cli_words.echo(said, err=True)
+                    if i18n.t("cli.merge.nothing") not in said:  # said once, not twice
+                        cli_words.echo(i18n.t("cli.merge.nothing"), err=True)
                     sys.exit(EXIT_PROBLEM)
         added = apply_merge(store, plans)
         for plan in plans:
@@ -228,6 +230,8 @@ def merge(ctx: click.Context, files: tuple[Path, ...], merge_db: Path | None) ->
                     already=i18n.t("count.already_there", count=plan.already),
                 )
             )
+            if plan.far:
+                cli_words.echo(i18n.t("cli.merge.far", count=plan.far, path=str(plan.path)))
         cli_words.echo(i18n.t("cli.merge.done", count=added))
     finally:
         if store.is_open:

@@ -52,3 +52,31 @@ def test_every_message_writes_control_characters_out(db_path: Path, tmp_path: Pa
     missing = tmp_path / "relance\x1b[31m.json"  # a path is printed as it was typed
     result = CliRunner().invoke(main, ["check", "--db", str(missing)])
     assert not CONTROL.search(result.output) and "\\x1b[31m" in result.output
+
+
+def test_check_says_when_the_backup_that_would_rebuild_the_file_is_damaged(
+    db_path: Path,
+) -> None:
+    from relance_tui.core.store.files import backup_path
+
+    for name in ("Léa Roy", "Zoé Brûlé"):  # two sessions: a backup is kept
+        with Store.open(db_path) as store:
+            store.save(Contact(outlet_id=1, name=name))
+    backup = backup_path(db_path)
+    assert backup.exists()
+    result = CliRunner().invoke(main, ["check", "--db", str(db_path)])
+    assert str(backup) not in result.output
+    backup.write_bytes(backup.read_bytes()[:-40])
+    result = CliRunner().invoke(main, ["check", "--db", str(db_path)])
+    assert result.exit_code == 0 and "fichier valide" in result.output
+    assert str(backup) in result.output and "abîmé" in result.output
+
+
+def test_export_of_a_damaged_file_names_the_backup_check_would_use(db_path: Path) -> None:
+    for name in ("Léa Roy", "Zoé Brûlé"):
+        with Store.open(db_path) as store:
+            store.save(Contact(outlet_id=1, name=name))
+    db_path.write_bytes(db_path.read_bytes().replace("Zoé".encode(), b"Zoe"))
+    result = CliRunner().invoke(main, ["export", "--db", str(db_path), "--format", "csv"])
+    assert result.exit_code != 0
+    assert "Aucune sauvegarde" not in result.output and "check --restore" in result.output

@@ -150,6 +150,9 @@ class SpeechDetector:
         return bool(self._vad.is_speech(frame, RATE))
 
 
+MIN_RATE, MAX_RATE = 8_000, 192_000  # a telephone's to a studio's
+
+
 def wav_frames(path: Path) -> Iterator[bytes]:
     """30 ms frames of a WAV file, as 16 kHz 16-bit mono (its first channel, resampled)."""
     try:
@@ -164,6 +167,9 @@ def wav_frames(path: Path) -> Iterator[bytes]:
         raise VoiceUnavailable("voice.bad_file", path=str(path), detail=str(problem)) from None
     if width != 2:
         raise VoiceUnavailable("voice.bad_file", path=str(path), detail=f"{8 * width} bits")
+    if not MIN_RATE <= rate <= MAX_RATE or channels < 1:  # 0 Hz divides by zero, 1 Hz
+        # would be stretched into millions of samples: neither is a recording of a voice
+        raise VoiceUnavailable("voice.bad_file", path=str(path), detail=f"{rate} Hz")
     samples = array.array("h", raw)
     if sys.byteorder == "big":
         samples.byteswap()

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 import pyperclip
 
 from relance_tui import i18n
-from relance_tui.core.store.files import FILE_MODE
+from relance_tui.core.store.files import FILE_MODE, private_dirs
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -50,7 +50,7 @@ def save_copy(text: str, folder: Path, label: str, now: datetime) -> Path | None
     slug = re.sub(r"[^\w-]+", "-", label, flags=re.UNICODE).strip("-")[:40] or "texte"
     path = folder / f"{now:%Y%m%d-%H%M%S}-{slug}.txt"
     try:
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        private_dirs(folder)
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)

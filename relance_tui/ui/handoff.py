@@ -15,7 +15,7 @@ from relance_tui.core.errors import os_words
 from relance_tui.core.handoff.dial import chosen, detect, dial, tel_uri
 from relance_tui.core.media.phones import BadPhone, dial_string, format_phone
 from relance_tui.core.models import Event
-from relance_tui.core.store.files import write_atomically_bytes
+from relance_tui.core.store.files import private_dirs, write_atomically_bytes
 from relance_tui.core.store.store import Store
 
 
@@ -91,7 +91,7 @@ class HandOffs:
         path = drafts_dir(self.store.path).with_name("calendrier") / f"relance-{event.id}.ics"
         try:
             data = callbacks_ics(self.store, event, self.clock())  # type: ignore[attr-defined]
-            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            private_dirs(path.parent)
             write_atomically_bytes(path, data)
         except OSError as problem:
             message = i18n.t("cli.export.failed", path=str(path), detail=os_words(problem))

@@ -98,3 +98,25 @@ def test_a_file_that_is_not_audio_is_refused_with_its_name(tmp_path: Path) -> No
     with pytest.raises(VoiceUnavailable) as why:
         list(wav_frames(bad))
     assert "notes.wav" in str(why.value)
+
+
+@pytest.mark.parametrize("rate", [0, 1, 400_000])
+def test_a_wav_with_an_impossible_sample_rate_is_refused_at_once(tmp_path: Path, rate: int) -> None:
+    import struct
+
+    wav = tmp_path / "prise.wav"
+    fmt = struct.pack("<HHIIHH", 1, 1, rate, rate * 2, 2, 16)
+    data = b"\x00\x01" * 16_000
+    wav.write_bytes(
+        b"RIFF"
+        + struct.pack("<I", 36 + len(data))
+        + b"WAVEfmt "
+        + struct.pack("<I", 16)
+        + fmt
+        + b"data"
+        + struct.pack("<I", len(data))
+        + data
+    )
+    with pytest.raises(VoiceUnavailable) as why:
+        list(wav_frames(wav))
+    assert "prise.wav" in str(why.value) and f"{rate} Hz" in str(why.value)

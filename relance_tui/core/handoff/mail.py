@@ -24,7 +24,7 @@ from urllib.parse import quote
 from relance_tui import i18n
 from relance_tui.core.handoff import release
 from relance_tui.core.models import Event
-from relance_tui.core.store.files import write_atomically_bytes
+from relance_tui.core.store.files import private_dirs, write_atomically_bytes
 
 
 def draft(
@@ -60,7 +60,7 @@ def write_draft(folder: Path, name: str, message: EmailMessage) -> Path:
     """The draft saved as `<name>.eml` in `folder` (private, like every file of ours)."""
     slug = re.sub(r"[^\w-]+", "-", name).strip("-")[:60] or "courriel"
     path = folder / f"{slug}.eml"
-    folder.parent.mkdir(parents=True, exist_ok=True, mode=0o700)  # "brouillons/": private too
+    private_dirs(folder.parent)  # "brouillons/": private too
     folder.mkdir(exist_ok=True, mode=0o700)
     write_atomically_bytes(path, message.as_bytes())
     return path

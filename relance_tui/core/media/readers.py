@@ -187,6 +187,8 @@ def read_vcard(text: str) -> tuple[list[str], list[tuple[int, list[str]]]]:
                 bucket.insert(0, value)
             else:
                 bucket.append(value)
+    if current:  # a last card with no END:VCARD (a file cut short): kept, not dropped
+        cards.append(current)
     rows = [
         (number, [MULTI.join(card.get(column, [])) for column in columns])
         for number, card in enumerate(cards, start=1)

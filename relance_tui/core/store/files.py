@@ -41,6 +41,19 @@ def previous_journal_path(path: Path) -> Path:
     return path.with_name(path.name + ".journal.prev")
 
 
+def private_dirs(path: Path) -> None:
+    """The folder `path` and every folder above it that is missing, each made 0700:
+    `mkdir(parents=True)` makes those above with the default mode (0777 under a
+    umask of 000), and contact data lives in them."""
+    missing: list[Path] = []
+    while not path.exists() and path != path.parent:
+        missing.append(path)
+        path = path.parent
+    for folder in reversed(missing):
+        with contextlib.suppress(FileExistsError):
+            folder.mkdir(mode=0o700)
+
+
 def lock_path(path: Path) -> Path:
     return path.with_name(path.name + ".lock")
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import platformdirs
 
-from relance_tui.core.store.files import FILE_MODE
+from relance_tui.core.store.files import FILE_MODE, private_dirs
 
 KEY_BYTES = 32
 _known: dict[Path, bytes] = {}
@@ -66,7 +66,7 @@ def _make(path: Path) -> bytes | None:
     one's stands and the second reads it)."""
     key = secrets.token_bytes(KEY_BYTES)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        private_dirs(path.parent)
         temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
         with os.fdopen(fd, "wb") as handle:

@@ -98,6 +98,11 @@ def read_now(path: Path) -> Tables:
         tables = read_snapshot(path, cached=True)
     except OSError as exc:
         raise StoreError(path=str(path), detail=os_words(exc)) from exc
+    except CorruptDataFile as exc:  # say where the backup is, as `check` would
+        from relance_tui.core.store.recovery import recover_tables
+
+        exc.backup = str(backup_path(path)) if recover_tables(path) is not None else None
+        raise
     version = migrations.schema_version(tables)
     if version > SCHEMA_VERSION:
         raise NewerSchema(path=str(path), found=version, supported=SCHEMA_VERSION)

@@ -170,3 +170,24 @@ def describe_damaged(line: DamagedLine) -> str:
     except ValueError:
         pass
     return where
+
+
+def damaged_backups(path: Path) -> list[Path]:
+    """The files that would rebuild `path` if it were damaged (`.bak`, `.journal.prev`)
+    and cannot be read whole: `check` says so, while the data file itself is sound."""
+    damaged: list[Path] = []
+    backup, previous = backup_path(path), previous_journal_path(path)
+    key: str | None = None
+    if backup.exists():
+        try:
+            key = seal_key_of(read_snapshot(backup))
+        except (CorruptDataFile, OSError):
+            damaged.append(backup)
+    if previous.exists():
+        try:
+            _, bad = read_journal_lenient(previous, key)
+        except OSError:
+            bad = [None]  # type: ignore[list-item]
+        if bad:
+            damaged.append(previous)
+    return damaged

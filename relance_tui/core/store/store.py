@@ -50,6 +50,7 @@ from relance_tui.core.store.files import (
     journal_path,
     lock_path,
     previous_journal_path,
+    private_dirs,
     remove_stale_temporaries,
     take_lock,
 )
@@ -143,7 +144,7 @@ class Store:
         """
         path = Path(path).expanduser().resolve()
         try:
-            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            private_dirs(path.parent)
             if path.exists() and not os.access(path, os.R_OK | os.W_OK):
                 raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
             lock = take_lock(path)

@@ -25,6 +25,7 @@ from typing import Any
 
 from relance_tui.core.errors import CorruptDataFile, RelanceError, StoreError, os_words
 from relance_tui.core.models import Attempt
+from relance_tui.core.store.files import private_dirs
 from relance_tui.core.store.snapshot import Tables, read_snapshot, write_snapshot
 from relance_tui.core.store.store import SCHEMA_VERSION, Store
 from relance_tui.core.team.folder import (
@@ -119,7 +120,7 @@ def join_team(
     }
     own = callers_dir(folder) / f"{slug(name)}-{caller_id[:8]}.jsonl"
     try:
-        local.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        private_dirs(local.parent)
         write_snapshot(local, tables)
         hello = Entry(1, caller_id, "hello", now, {"name": name, "public_key": public})
         append_entries(own, team["key"], [hello], Signer(private), CHAIN_START)

@@ -20,6 +20,7 @@ from relance_tui.core.door.turnout import records_for_share
 from relance_tui.core.errors import RelanceError, StoreError, os_words
 from relance_tui.core.handoff.release import pack, shared_event_doc
 from relance_tui.core.models import Attempt, Event
+from relance_tui.core.store.files import private_dirs
 from relance_tui.core.store.snapshot import Tables, write_snapshot
 from relance_tui.core.store.store import SCHEMA_VERSION, Store
 from relance_tui.core.team.folder import (
@@ -84,7 +85,7 @@ def create_team(store: Store, event: Event, folder: Path, now: datetime) -> Path
         },
     }
     try:
-        callers_dir(folder).mkdir(parents=True, exist_ok=True, mode=0o700)
+        private_dirs(callers_dir(folder))
         write_snapshot(path, tables)
     except OSError as exc:
         raise StoreError(path=str(folder), detail=os_words(exc)) from exc

@@ -16,7 +16,7 @@ import secrets
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +37,7 @@ from relance_tui.core.models import (
     Record,
     Target,
 )
+from relance_tui.core.store.files import private_dirs
 from relance_tui.core.store.reading import load_tables
 from relance_tui.core.store.snapshot import sign, write_snapshot
 from relance_tui.core.store.store import SCHEMA_VERSION, Store
@@ -154,7 +155,7 @@ def split(store: Store, event: Event, names: Sequence[str], out_dir: Path, now: 
     records = records_for_share(store, event)
     written: list[Path] = []
     try:
-        out_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        private_dirs(out_dir)
         for name, path, share in zip(names, paths, shares, strict=True):
             tables = _share_tables(
                 raw, event, [*share, *known], settings_doc, name, main_id, team_key, records
@@ -230,6 +231,10 @@ class MergePlan:
     attempts: list[Attempt]
     already: int
     arrivals: list[Arrival] = dataclasses.field(default_factory=list)  # at the door
+    far: int = 0  # calls dated far from the event (a computer's clock set wrong?)
+
+
+FAR_FROM_EVENT = timedelta(days=180)  # calls are made in the weeks before an event
 
 
 def plan_merge(store: Store, path: Path) -> MergePlan:
@@ -275,6 +280,7 @@ def plan_merge(store: Store, path: Path) -> MergePlan:
         path=path,
         caller=str(split_of.get("caller", "")),
         event_id=event.id,
+        far=sum(abs(a.at - event.start) > FAR_FROM_EVENT for a in new),
         attempts=sorted(new, key=lambda a: (a.at, a.uid)),
         already=len(incoming) - len(new),
         arrivals=sorted(
@@ -297,9 +303,12 @@ def _checked_attempt(path: Path, key: str, doc: Any) -> Attempt:
     if not fields_ok:
         raise BadShareRecord(path=str(path), record=key)
     try:
-        return Attempt.from_doc(doc)
+        attempt = Attempt.from_doc(doc)
     except (ValueError, TypeError, KeyError):  # an unknown outcome, a date in words
         raise BadShareRecord(path=str(path), record=key) from None
+    if attempt.at.tzinfo is None:  # a time with no zone is no moment: never compared
+        raise BadShareRecord(path=str(path), record=key)
+    return attempt
 
 
 def apply_merge(store: Store, plans: Sequence[MergePlan]) -> int:

@@ -434,7 +434,8 @@ class ReportScreen(RelanceScreen):
                 plans = [plan_merge(self.store, path) for path in paths]
                 added = apply_merge(self.store, plans)
             except RelanceError as problem:
-                self._status(str(problem) + " " + i18n.t("cli.merge.nothing"))
+                said, nothing = str(problem), i18n.t("cli.merge.nothing")
+                self._status(said if nothing in said else f"{said} {nothing}")
                 return
             self._status(i18n.t("cli.merge.done", count=added))
             self.reload()

@@ -511,3 +511,9 @@ def test_a_second_file_finds_the_people_already_in_the_store(store: Store) -> No
         "Carole Dion",
         "Denis Roy",
     ]
+
+
+def test_a_vcard_cut_before_its_end_keeps_its_last_card(store: Store) -> None:
+    cut = "BEGIN:VCARD\nVERSION:3.0\nFN:Léa Roy\nORG:CIBL\nTEL:514-555-0101\n"
+    plan = plan_import_bytes(cut.encode(), "contacts.vcf", store, {})
+    assert [c.contact.name for c in plan.new_contacts] == ["Léa Roy"]

@@ -249,8 +249,9 @@ def edited_share(tmp_path: Path, edit) -> tuple[Path, Path, int]:  # type: ignor
         lambda doc: doc.update(event_id=str(doc["event_id"])),
         lambda doc: doc.update(outcome="bogus"),
         lambda doc: doc.update(at="yesterday"),
+        lambda doc: doc.update(at="2026-11-26T09:00:00"),
     ],
-    ids=["no uid", "text event id", "unknown outcome", "date in words"],
+    ids=["no uid", "text event id", "unknown outcome", "date in words", "no time zone"],
 )
 def test_a_doubtful_call_in_a_share_is_refused_and_nothing_merged(tmp_path: Path, edit) -> None:  # type: ignore[no-untyped-def]
     from relance_tui.core.team.shares import BadShareRecord

@@ -201,3 +201,41 @@ def test_sync_engines_conflict_copies_are_not_callers_files(tmp_path: Path) -> N
 
     assert caller_files(folder) == [sams]
     assert base_path(folder).exists()
+
+
+def test_calls_dated_far_from_the_event_merge_with_a_warning(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from relance_tui.cli import main as cli
+    from tests.core.team.test_team import edited_share
+
+    main_path, path, _ = edited_share(
+        tmp_path, lambda doc: doc.update(at="2027-12-30T10:00:00-05:00")
+    )
+    result = CliRunner().invoke(cli, ["merge", str(path), "--db", str(main_path)])
+    assert result.exit_code == 0, result.output
+    assert "plus de six mois" in result.output and "1 appel ajouté" in result.output
+
+
+def test_a_refused_merge_says_nothing_was_merged_once(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from relance_tui.cli import main as cli
+    from tests.core.team.test_team import edited_share
+
+    main_path, path, _ = edited_share(tmp_path, lambda doc: doc.pop("uid"))
+    result = CliRunner().invoke(cli, ["merge", str(path), "--db", str(main_path)])
+    assert result.exit_code != 0
+    assert result.output.count("Rien n'a été fusionné") == 1
+
+
+def test_the_team_folder_is_private_whatever_the_umask(tmp_path: Path) -> None:
+    import os
+
+    old = os.umask(0)
+    try:
+        a_team(tmp_path / "deep" / "er", ["Sam"])
+    finally:
+        os.umask(old)
+    for folder in (tmp_path / "deep", tmp_path / "deep" / "er" / "equipe"):
+        assert oct(folder.stat().st_mode & 0o777) == "0o700", folder
