@@ -209,6 +209,8 @@ def check(ctx: click.Context, check_db: Path | None, restore: bool, accept: bool
     counts = recovery.describe(tables)
     if (cache := untrusted_cache(path)) is not None:  # never a thing to --accept
         cli_words.echo(i18n.t("cli.check.untrusted_cache", cache=str(cache)), err=True)
+    if (torn := recovery.torn_journal(path)) is not None:
+        cli_words.echo(i18n.t("cli.check.torn_journal", journal=str(torn)), err=True)
     for damaged in recovery.damaged_backups(path):  # the file is sound; its way back is not
         cli_words.echo(i18n.t("cli.check.backup_damaged", backup=str(damaged)), err=True)
     cli_words.echo(

@@ -61,6 +61,7 @@ class Caller:
     busy_until: datetime | None = None
     started: datetime | None = None
     takes: list[tuple[int, datetime, bool]] = field(default_factory=list)  # target, at, alone
+    after_confirmation: int = 0  # cards taken whose outlet's confirmation had arrived
 
 
 @dataclass
@@ -127,6 +128,7 @@ def simulate(
     limit: timedelta = timedelta(hours=3),
     partial: float = 0.1,
     pull_every: timedelta = PULL_EVERY,
+    conflicts: float = 0.0,
 ) -> Result:
     rng = random.Random(seed)
     main = Store.open(root / "main.json")
@@ -150,8 +152,11 @@ def simulate(
             store.delete_many(others)  # type: ignore[arg-type]
         team.append(Caller(name, folder, CallSession(store, clock)))
     made: dict[str, Attempt] = {}
+    outlets = {
+        t.id: _outlet_of(team[0].session.store, t) for t in team[0].session.store.targets(event.id)
+    }
     own = [c.session.team.own_path.name for c in team]  # type: ignore[union-attr]
-    copies = _Syncer(rng, [c.folder for c in team], own, delay, partitions, partial)
+    copies = _Syncer(rng, [c.folder for c in team], own, delay, partitions, partial, conflicts)
 
     def step(caller: Caller) -> None:
         session = caller.session
@@ -172,6 +177,14 @@ def simulate(
             caller.started = now
             caller.busy_until = now + timedelta(seconds=rng.uniform(20, 120))
             me = session.team.caller_id  # type: ignore[union-attr]
+            outlet = card.outlet.id if card.outlet is not None else None
+            confirmed = {
+                outlets.get(a.target_id)
+                for a in session.store.attempts(event.id)
+                if a.outcome is Outcome.CONFIRMED and a.caller != caller.name
+            }
+            if outlet is not None and outlet in confirmed:
+                caller.after_confirmation += 1
             alone = not any(
                 lease.target_id == card.target.id and lease.caller_id != me
                 for lease in session.team.view.active(now)  # type: ignore[union-attr]
@@ -197,6 +210,11 @@ def simulate(
             for caller in team:
                 caller.session.sync()
     return Result(team, made, event.id, targets, copies.partial_copies, finished)
+
+
+def _outlet_of(store: Store, target: Target) -> int | None:
+    contact = store.get(Contact, target.contact_id) if target.contact_id is not None else None
+    return contact.outlet_id if contact is not None else target.outlet_id
 
 
 def _later(session: CallSession) -> list[Any]:
@@ -227,11 +245,14 @@ class _Syncer:
         delay: tuple[float, float],
         partitions: list[tuple[float, float, frozenset[int]]],
         partial: float,
+        conflicts: float = 0.0,
     ) -> None:
         self.rng, self.folders, self.own, self.delay = rng, folders, own, delay
-        self.partitions, self.partial = partitions, partial
+        self.partitions, self.partial, self.conflicts = partitions, partial, conflicts
         self.due: dict[tuple[int, int], float] = {}  # (from, to) -> when (seconds)
+        self.sent: dict[tuple[int, int], int] = {}  # the size last copied whole
         self.partial_copies = 0
+        self.conflict_copies = 0
 
     def _apart(self, a: int, b: int, at: float) -> bool:
         return any(
@@ -249,7 +270,9 @@ class _Syncer:
                 if pair not in self.due:
                     self.due[pair] = at + self.rng.uniform(*self.delay)
                 if at >= self.due[pair] and not self._apart(source, target, at):
-                    self._copy(source, target, cut=self.rng.random() < self.partial)
+                    size = (self.folders[source] / CALLERS_DIR / self.own[source]).stat().st_size
+                    if self.sent.get(pair) != size:  # unchanged since: nothing to carry
+                        self._copy(source, target, cut=self.rng.random() < self.partial)
                     del self.due[pair]
 
     def everything(self) -> None:
@@ -265,6 +288,13 @@ class _Syncer:
         if cut and len(data) > 10:  # a sync still under way: the file stops mid-line
             data = data[: self.rng.randrange(len(data) // 2, len(data))]
             self.partial_copies += 1
+        else:
+            self.sent[(source, target)] = len(data)
+        if self.conflicts and self.rng.random() < self.conflicts:  # an engine's own copy
+            self.conflict_copies += 1
+            stale = data[: self.rng.randrange(0, len(data) + 1)]
+            name = f"{path.stem} (conflicted copy {self.conflict_copies}){path.suffix}"
+            (self.folders[target] / CALLERS_DIR / name).write_bytes(stale)
         destination = self.folders[target] / CALLERS_DIR / path.name
         temporary = destination.with_name("." + path.name + ".tmp")
         temporary.write_bytes(data)

@@ -80,3 +80,13 @@ def test_export_of_a_damaged_file_names_the_backup_check_would_use(db_path: Path
     result = CliRunner().invoke(main, ["export", "--db", str(db_path), "--format", "csv"])
     assert result.exit_code != 0
     assert "Aucune sauvegarde" not in result.output and "check --restore" in result.output
+
+
+def test_check_says_when_the_journal_s_last_line_stops_short(db_path: Path) -> None:
+    from relance_tui.core.store.files import journal_path
+
+    with Store.open(db_path) as store:
+        store.save(Contact(outlet_id=1, name="Léa Roy"))
+    journal_path(db_path).write_bytes(b'1234abcd {"g":1,"s":1,"ops":[["put","cont')
+    result = CliRunner().invoke(main, ["check", "--db", str(db_path)])
+    assert result.exit_code == 0 and "s'arrête en plein milieu" in result.output

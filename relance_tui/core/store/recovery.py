@@ -191,3 +191,18 @@ def damaged_backups(path: Path) -> list[Path]:
         if bad:
             damaged.append(previous)
     return damaged
+
+
+def torn_journal(path: Path) -> Path | None:
+    """The journal, when its last line stops short (relance stopped while writing it,
+    or the file was cut): that write was never confirmed, and `check` says so."""
+    journal = journal_path(path)
+    try:
+        with journal.open("rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size == 0:
+                return None
+            handle.seek(size - 1)
+            return journal if handle.read(1) != b"\n" else None
+    except OSError:
+        return None

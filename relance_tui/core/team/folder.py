@@ -155,6 +155,7 @@ class CallerFile:
         self._seen = (stat.st_size, stat.st_mtime_ns)
         added: list[Entry] = []
         pending: list[Entry] = []  # read, waiting for the signature that ends their batch
+        ends: list[tuple[int, bytes, str, int]] = []  # signed ends: lines, chain, proof, bytes
         pending_bytes, chain = 0, self.chain
         self.stuck_at = None
         for raw in _whole_lines(data):
@@ -169,20 +170,30 @@ class CallerFile:
             chain = link(chain, part)
             pending.append(entry)
             pending_bytes += len(raw) + 1
-            if self.unsigned or proof is not None:
-                if not self.unsigned and not verify(self.public_key, chain, str(proof)):
-                    self.stuck_at = pending[0].seq  # not its caller's: never taken
-                    break
-                self.entries += pending
-                added += pending
-                self.offset += pending_bytes
-                self.chain = chain
+            if self.unsigned:  # no key to check: line by line, as before
+                self._take(pending, pending_bytes, chain, added)
                 pending, pending_bytes = [], 0
-        if self.stuck_at is None and pending:
-            self.stuck_at = pending[0].seq  # the end of the batch is still coming
+            elif proof is not None:
+                ends.append((len(pending), chain, proof, pending_bytes))
+        # The last signed end vouches for every line before it (the chain): one check
+        # for all that came since the last reading. If it fails, the longest run of
+        # ends that holds is taken, and what follows is never.
+        vouched = _last_that_holds(self.public_key, ends)
+        if vouched is not None:
+            count, vouched_chain, _, vouched_bytes = vouched
+            self._take(pending[:count], vouched_bytes, vouched_chain, added)
+            pending = pending[count:]
+        if pending:  # the end of their batch is still coming, or is not their caller's
+            self.stuck_at = pending[0].seq
         if self.stuck_at is None and not data.endswith(b"\n") and data:
             self.stuck_at = len(self.entries) + 1  # the last line is still coming
         return added
+
+    def _take(self, entries: list[Entry], size: int, chain: bytes, added: list[Entry]) -> None:
+        self.entries += entries
+        added += entries
+        self.offset += size
+        self.chain = chain
 
     def _follows(self, entry: Entry, expected_seq: int) -> bool:
         return entry.seq == expected_seq and (
@@ -194,6 +205,22 @@ class CallerFile:
         key = entry.body.get("public_key") if entry.kind == "hello" else None
         self.public_key = key if isinstance(key, str) else ""
         self.unsigned = not self.public_key
+
+
+def _last_that_holds(
+    public_key: str, ends: list[tuple[int, bytes, str, int]]
+) -> tuple[int, bytes, str, int] | None:
+    """The last signed end whose signature holds, all those before it holding too."""
+    if not ends or not public_key:
+        return None
+    if verify(public_key, ends[-1][1], ends[-1][2]):
+        return ends[-1]
+    held = None
+    for end in ends:  # something was added that its caller did not sign: up to there
+        if not verify(public_key, end[1], end[2]):
+            break
+        held = end
+    return held
 
 
 def _whole_lines(data: bytes) -> Iterator[bytes]:

@@ -239,3 +239,43 @@ def test_the_team_folder_is_private_whatever_the_umask(tmp_path: Path) -> None:
         os.umask(old)
     for folder in (tmp_path / "deep", tmp_path / "deep" / "er" / "equipe"):
         assert oct(folder.stat().st_mode & 0o777) == "0o700", folder
+
+
+def test_a_teammate_s_app_takes_no_call_from_a_file_in_another_s_name(tmp_path: Path) -> None:
+    _, folder = a_team(tmp_path, ["Sam", "Alex"])
+    with Store.open(tmp_path / "Alex.json") as local:
+        link = TeamLink.of(local)
+        assert link is not None
+        link.start(local, T0)  # Sam is known from here on
+        forge(folder, "sam-deadbeef.jsonl", "deadbeef" + "0" * 24, "Sam", Outcome.DO_NOT_CALL)
+        pulled = link.pull(local, T0)
+        assert pulled.calls == 0 and local.attempts(1) == []
+        assert link.refused == {"sam-deadbeef.jsonl": "name"}
+        assert not any(c.do_not_call for c in local.contacts())
+
+
+def test_a_file_written_before_callers_signed_is_read_but_its_calls_not_taken(
+    tmp_path: Path,
+) -> None:
+    main_path, folder = a_team(tmp_path, [])
+    team = read_base(folder)["meta"]["1"]["team"]
+    target = next(iter(read_base(folder)["targets"]))
+    call = Attempt(
+        event_id=1, target_id=int(target), at=T0, outcome=Outcome.CONFIRMED, caller="Lou"
+    )
+    old = [
+        Entry(1, "ab12cd34" + "0" * 24, "hello", T0, {"name": "Lou"}),
+        Entry(2, "ab12cd34" + "0" * 24, "attempt", T0, call.to_doc()),
+    ]
+    append_entries(
+        callers_dir(folder) / "lou-ab12cd34.jsonl", str(team["key"]), old, None, CHAIN_START
+    )
+    with Store.open(main_path) as main:
+        done = collect_calls(main, folder)
+        assert done.refused == {"lou-ab12cd34.jsonl": "unsigned"} and done.added == 0
+    from click.testing import CliRunner
+
+    from relance_tui.cli import main as cli
+
+    result = CliRunner().invoke(cli, ["team", "collect", str(folder), "--db", str(main_path)])
+    assert "sans la signature" in result.output and "lou-ab12cd34.jsonl" in result.output
