@@ -153,3 +153,34 @@ async def test_at_80x24_every_demo_card_shows_its_whole_talking_points(
             if scroll.scroll_y != 0 or bottom > visible or box(app).shown.problem:
                 cut.append((card.label, scroll.scroll_y, bottom, visible))
         assert cut == []
+
+
+async def test_a_key_faster_than_the_next_card_s_render_never_leaves_preparing(
+    demo_store: Store, now: datetime, monkeypatch
+) -> None:
+    """The interleaving seen in `make bench`: card A (its script cached) asks for card
+    B's script a moment after it is drawn; the key for B comes first, and B's own
+    render starts; then A's late request comes. B must still be painted."""
+    from relance_tui.core.calls.scripts import ScriptCache
+
+    app = make_app(store=demo_store, clock=fixed_clock(now))
+    async with app.run_test(size=(100, 32)) as pilot:
+        await open_card(pilot)
+        session = app.screen.session
+        first, second, third = session.queue.ready[:3]
+        job_a, job_b, job_c = (
+            session.script_job(state, "talking_points") for state in (first, second, third)
+        )
+        cache = ScriptCache()
+        cache.put(job_a.key, session.scripts.run(job_a))  # A cached, B and C not
+        shown = box(app)
+        asked: list = []
+        monkeypatch.setattr(shown, "call_after_refresh", lambda *call: asked.append(call))
+        shown.show_job(job_a, cache, job_b)  # A at once; B's render asked for, later
+        shown.show_job(job_b, cache, job_c)  # the key for B, before that moment
+        assert "Préparation" in box_text(app)
+        set_timer, _delay, later = asked[0]
+        later()  # A's request arrives now, B's render not started yet
+        await wait_until(pilot, lambda: shown.shown is not None)
+        assert "Préparation" not in box_text(app)
+        assert shown.shown is cache.get(job_b.key)

@@ -40,6 +40,7 @@ class ScriptBox(Lines):
     def __init__(self, **kwargs: object) -> None:
         super().__init__("", **kwargs)
         self._wanted: tuple[int, str, str] | None = None
+        self._jobs = 0  # cards shown so far: a next card's render asked for an older one waits
         self.shown: Script | None = None
         self.hint = ""  # the keys that change the box, in its title
         self._title_shown = ""
@@ -57,12 +58,13 @@ class ScriptBox(Lines):
     def show_job(self, job: ScriptJob, cache: ScriptCache, ahead: ScriptJob | None) -> None:
         """Show `job`'s script (now if cached, else when rendered); render `ahead` next."""
         self._wanted = (job.target_id, job.name, job.lang)
+        self._jobs += 1
         self._titled(self._title(job.name, job.lang, stale=False))
         cached = cache.get(job.key)
         if cached is not None:
             self._paint(job, cached)
             if ahead is not None:  # once this card is drawn and written out
-                later = partial(self._render_scripts, None, ahead, cache)
+                later = partial(self._ahead_if_still, self._jobs, ahead, cache)
                 self.call_after_refresh(self.set_timer, AHEAD_AFTER, later)
             return
         self.shown = None
@@ -70,16 +72,29 @@ class ScriptBox(Lines):
         self.show_ask("")
         self._render_scripts(job, ahead, cache)
 
+    def _ahead_if_still(self, shown: int, ahead: ScriptJob, cache: ScriptCache) -> None:
+        """The next card's render, if no other card came since this one asked for it:
+        then that card's own render has it in hand (a key faster than the timer)."""
+        if shown == self._jobs:
+            self._render_ahead(ahead, cache)
+
     @work(thread=True, exclusive=True, group="script")
-    def _render_scripts(
-        self, job: ScriptJob | None, ahead: ScriptJob | None, cache: ScriptCache
-    ) -> None:
-        if job is not None:
-            script = cache.run(job)
-            self.app.call_from_thread(self._ready, job, script)
-        if ahead is not None:  # the next card's, and its rows wrapped while this call goes on
-            body, _ = self._parts(ahead.name, cache.run(ahead))
-            self.app.call_from_thread(self.prepare, body)
+    def _render_scripts(self, job: ScriptJob, ahead: ScriptJob | None, cache: ScriptCache) -> None:
+        script = cache.run(job)
+        self.app.call_from_thread(self._ready, job, script)
+        if ahead is not None:
+            self._ahead(ahead, cache)
+
+    # A group of its own: a next card's render never cancels the render of the card on
+    # screen (which would then stay on "Préparation…").
+    @work(thread=True, exclusive=True, group="script-ahead")
+    def _render_ahead(self, ahead: ScriptJob, cache: ScriptCache) -> None:
+        self._ahead(ahead, cache)
+
+    def _ahead(self, ahead: ScriptJob, cache: ScriptCache) -> None:
+        """The next card's script, and its rows wrapped while this call goes on."""
+        body, _ = self._parts(ahead.name, cache.run(ahead))
+        self.app.call_from_thread(self.prepare, body)
 
     def _ready(self, job: ScriptJob, script: Script) -> None:
         # Shown already (a second look at the card found it in the cache): no redraw.
