@@ -332,3 +332,29 @@ def test_p_shows_the_qr_code_and_r_opens_a_draft_in_the_mail_program(tmp_path: P
     [draft] = (tmp_path / "brouillons").glob("*.eml")
     assert opened.read_text().split() == [str(draft)]
     assert "X-Unsent: 1" in draft.read_text("utf-8")
+
+
+def test_the_tables_are_written_when_relance_led_the_terminal(tmp_path: Path) -> None:
+    """Started as a desktop launcher or `tmux new-session relance` start it, relance
+    leads the terminal's session: the terminal hangs up as it quits, and the child that
+    writes the tables for the next start must outlive that (it has its own session).
+    A 5,000-contact file opened without its tables, looked at, quit."""
+    from benchmarks.scale import build
+    from relance_tui.core.store.snapshot import untrusted_cache
+    from relance_tui.core.store.tables_cache import cache_path
+
+    db = tmp_path / "agence.json"
+    build(db, 5000, 4, 20_000)
+    cache_path(db).unlink()  # a copy of the file: it starts cold
+    terminal = Terminal("relance-leader")
+    try:
+        terminal.start(f"{installed_relance()} --db {db} --screen lists")
+        terminal.wait_for("au total)", timeout=60)
+        terminal.keys("C-q")
+        terminal.wait_closed(timeout=60)
+    finally:
+        terminal.close()
+    deadline = time.monotonic() + 60
+    while not cache_path(db).exists() and time.monotonic() < deadline:
+        time.sleep(0.1)  # the child writes them after the quit: its state, polled
+    assert cache_path(db).exists() and untrusted_cache(db) is None

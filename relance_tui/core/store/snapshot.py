@@ -231,6 +231,12 @@ def untrusted_cache(path: Path) -> Path | None:
     return cache
 
 
+def snapshot_checksum(path: Path) -> str | None:
+    """The checksum of the snapshot at `path` when its meta agrees, else None."""
+    sealed = sealed_meta(path)
+    return sealed[0] if sealed is not None else None
+
+
 def sealed_meta(path: Path) -> tuple[str, dict[str, Any]] | None:
     """The checksum of the snapshot at `path` and its meta table, read from its end,
     when they agree (and its seal holds); else None."""

@@ -17,6 +17,7 @@ import operator
 import os
 import threading
 from collections.abc import Iterable, Mapping
+from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -63,7 +64,7 @@ from relance_tui.core.store.folding import (
 from relance_tui.core.store.indexes import Indexes
 from relance_tui.core.store.journal import Delete, Journal, Op, Put, apply_ops
 from relance_tui.core.store.reading import generation_of, open_tables, read_now
-from relance_tui.core.store.snapshot import Tables, seal_key_of, write_snapshot
+from relance_tui.core.store.snapshot import Tables, seal_key_of, snapshot_checksum, write_snapshot
 from relance_tui.core.store.tables_cache import write_at_close
 
 SCHEMA_VERSION = migrations.SCHEMA_VERSION
@@ -111,7 +112,6 @@ class Store:
     ) -> None:
         self.path = path
         self.compact_every = compact_every  # journal lines folded into the snapshot at once
-        self._lock = lock
         self._tables = tables  # the one copy in memory; changed only by `commit`
         self._journal: Journal | None = Journal(
             journal_path(path), generation_of(tables), key=seal_key_of(tables)
@@ -119,6 +119,7 @@ class Store:
         self._next_ids: dict[str, int] = {}
         self._ids_ahead: dict[str, tuple[int, int]] = {}  # (changes then, next id)
         self._indexes = Indexes(tables, CACHED_TABLES, by_events)
+        self._from_tables = bool(by_events)  # read from this snapshot's `.tables`
         self._fold: Fold | None = None  # the snapshot being written off the key path
         self.read_only = False  # opened to read beside a running app: never writes
         self.changes = 0  # commits so far: what was read from the store may be kept while equal
@@ -137,11 +138,8 @@ class Store:
     @classmethod
     def open(cls, path: Path, *, create: bool = True) -> Store:
         """Open (or create) the data file at `path`, holding its lock until `close()`.
-
         Symlinks are followed: the lock, the journal and every write belong to the real
-        file, so two paths to one file are one writer, and a link into a synced folder
-        stays a link.
-        """
+        file (two paths to one file are one writer; a link into a synced folder stays)."""
         path = Path(path).expanduser().resolve()
         try:
             private_dirs(path.parent)
@@ -197,14 +195,20 @@ class Store:
             if self._fold is not None:
                 self._fold.wait()
             pending = folding_journal_path(self.path).exists()
+            journal = self._journal
             with contextlib.suppress(StoreWriteFailed, StoreTakenOver, StoreReplaced):
-                if self._journal is not None:
-                    self._hold(self._journal)  # another's now: nothing of theirs is touched
-                if self._journal is not None and (self._journal.has_lines() or pending):
+                if journal is not None:
+                    self._hold(journal)  # another's now: nothing of theirs is touched
+                if journal is not None and (journal.has_lines() or pending):
                     # Every write is in the journal already: a fold that fails (a full
                     # disk) loses nothing and is done at the next open.
                     checksum = self.compact()
                     self.write_tables(self.path, self._tables, checksum)  # read at the next start
+                elif journal is not None and not self._from_tables:  # no tables, stale, migrated
+                    # The checksum is the child's to work out, not the quit's (`tables_cache`).
+                    self.write_tables(
+                        self.path, self._tables, partial(snapshot_checksum, self.path)
+                    )
         finally:
             if self._journal is not None:
                 self._journal.close()
@@ -212,8 +216,8 @@ class Store:
                     with contextlib.suppress(OSError):
                         self._journal.path.unlink()
             self._journal = None
-            if self._lock.is_locked:
-                self._lock.release()
+            if self.custody.lock.is_locked:  # the lock taken again (`custody`), if it was
+                self.custody.lock.release()
 
     def prepare_journal(self) -> None:
         """The journal file, made ahead of the first write (by a thread at open)."""

@@ -39,7 +39,7 @@ import hmac
 import marshal
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -63,9 +63,13 @@ def write_in_a_child_from_now() -> None:
     _in_a_child = True
 
 
-def write_at_close(data_file: Path, tables: dict[str, Any], checksum: str) -> int | None:
+Checksum = str | Callable[[], str | None]  # or how to work it out (in the child)
+
+
+def write_at_close(data_file: Path, tables: dict[str, Any], checksum: Checksum) -> int | None:
     """What a store closing `data_file` does with its tables (see above); the pid of
-    the child writing them, if one does."""
+    the child writing them, if one does. `checksum` may be a function reading it from
+    the snapshot: then the child works it out, not the quit."""
     if _in_a_child:
         return write_tables_later(data_file, tables, checksum)
     write_tables(data_file, tables, checksum)
@@ -80,12 +84,13 @@ def _tag() -> bytes:
     return f"{sys.implementation.cache_tag}-{marshal.version}".encode("ascii")
 
 
-def write_tables(data_file: Path, tables: dict[str, Any], checksum: str) -> None:
+def write_tables(data_file: Path, tables: dict[str, Any], checksum: Checksum) -> None:
     """The tables (but `meta`, read from the snapshot) for the snapshot whose checksum
     is `checksum`. Best effort: a failure leaves no file and is not an error (without
     a key of the user's own, none is written: it could not be trusted)."""
     key = user_key(KEY_NAME)
-    if key is None:
+    known = checksum() if callable(checksum) else checksum
+    if key is None or known is None:
         forget_tables(data_file)
         return
     target = cache_path(data_file)
@@ -95,10 +100,10 @@ def write_tables(data_file: Path, tables: dict[str, Any], checksum: str) -> None
         share_equal_values(kept)
         kept[BY_EVENT] = {name: by_event(tables.get(name, {})) for name in EVENT_TABLES}
         pieces = [len(p).to_bytes(LENGTH, "little") + p for p in map(marshal.dumps, _pieces(kept))]
-        digest = _mac(key, checksum)
+        digest = _mac(key, known)
         for piece in pieces:
             digest.update(piece)
-        header = b" ".join((MAGIC, _tag(), checksum.encode("ascii"), digest.hexdigest().encode()))
+        header = b" ".join((MAGIC, _tag(), known.encode("ascii"), digest.hexdigest().encode()))
         fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "wb") as handle:
             handle.write(header + b"\n")
@@ -109,7 +114,7 @@ def write_tables(data_file: Path, tables: dict[str, Any], checksum: str) -> None
             temporary.unlink()
 
 
-def write_tables_later(data_file: Path, tables: dict[str, Any], checksum: str) -> int | None:
+def write_tables_later(data_file: Path, tables: dict[str, Any], checksum: Checksum) -> int | None:
     """`write_tables` in a child process, for the app's quit: the prompt comes back
     while the child writes (at 20,000 contacts marshal alone takes 0.3 s). The child
     has a copy of the tables as they are now (the pages are shared until written),
@@ -125,6 +130,11 @@ def write_tables_later(data_file: Path, tables: dict[str, Any], checksum: str) -
     if child:
         return child
     try:
+        # Its own session: when relance led the terminal's (a launcher, `tmux
+        # new-session relance`, `ssh -t`), the terminal's hang-up at its exit would end
+        # the child before it wrote a byte.
+        with contextlib.suppress(OSError):
+            os.setsid()
         quiet = os.open(os.devnull, os.O_RDWR)
         for stream in (0, 1, 2):
             os.dup2(quiet, stream)

@@ -77,7 +77,8 @@ def test_compaction_fsyncs_each_file_before_its_rename_and_the_folder_after(
         store.save(Outlet(name="CIBL 101,5"))
         recorded.events.clear()
         store.compact()
-    events = recorded.events
+    # (The close then writes the tables for the next start: a cache, never fsync'd.)
+    events = [e for e in recorded.events if ".tables" not in e[1]]
     renames = [i for i, e in enumerate(events) if e[0] == "replace"]
     assert len(renames) == 3  # the backup, the snapshot, the journal set aside
     for n, i in enumerate(renames):

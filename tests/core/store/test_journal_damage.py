@@ -42,7 +42,7 @@ def with_calls(path: Path, calls: int = 6) -> list[str]:
         )
         store.save(attempt)
         uids.append(attempt.uid)
-    store._lock.release()  # noqa: SLF001 - as a killed app leaves it: no compaction
+    store.custody.lock.release()  # noqa: SLF001 - as a killed app leaves it: no compaction
     return uids
 
 

@@ -308,7 +308,7 @@ def _crash(store: Store) -> None:
     assert store._journal is not None
     store._journal.close()
     store._journal = None
-    store._lock.release()
+    store.custody.lock.release()
 
 
 def test_torn_last_journal_line_is_an_unacknowledged_write(store: Store, db_path: Path) -> None:

@@ -220,3 +220,17 @@ def test_sharing_equal_values_keeps_each_value_s_type() -> None:
     first, second = tables["t"]["1"], tables["t"]["2"]
     assert [type(first[k]) for k in "abcd"] == [int, bool, float, str]
     assert type(second["a"]) is bool
+
+
+def test_a_session_that_only_looked_writes_the_tables_when_they_are_missing(
+    db_path: Path,
+) -> None:
+    a_session(db_path, ["Léa Roy"])
+    cache_path(db_path).unlink()  # a copy of the file, a crash, a first open: none
+    with Store.open(db_path) as store:
+        assert [c.name for c in store.contacts()] == ["Léa Roy"]  # nothing written
+    assert cache_path(db_path).exists()
+    written = cache_path(db_path).stat().st_mtime_ns
+    with Store.open(db_path):  # read from them: nothing to write again
+        pass
+    assert cache_path(db_path).stat().st_mtime_ns == written
