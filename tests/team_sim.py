@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 from unittest import mock
 
+from relance_tui.core.calls.reading import effective
 from relance_tui.core.calls.session import CallSession
 from relance_tui.core.calls.timing import DEFAULT_TZ
 from relance_tui.core.models import (
@@ -178,9 +179,10 @@ def simulate(
             caller.busy_until = now + timedelta(seconds=rng.uniform(20, 120))
             me = session.team.caller_id  # type: ignore[union-attr]
             outlet = card.outlet.id if card.outlet is not None else None
-            confirmed = {
-                outlets.get(a.target_id)
-                for a in session.store.attempts(event.id)
+            last = {a.target_id: a for a in effective(session.store.attempts(event.id))}
+            confirmed = {  # as the queue reads them: each target's last word
+                outlets.get(target)
+                for target, a in last.items()
                 if a.outcome is Outcome.CONFIRMED and a.caller != caller.name
             }
             if outlet is not None and outlet in confirmed:

@@ -120,18 +120,20 @@ def _place(state: TargetState, index: int) -> tuple[int, tuple[object, ...]]:
 
 def _set_aside(state: TargetState, answers: Answers[TargetState], rules: QueueRules) -> None:
     """Out of the queue while its newsroom was settled by someone else (settled.py:
-    its outlet confirmed, or its show refused), unless it was promised a callback or
-    is to be called anyway."""
+    its outlet confirmed, or its show refused), unless it is to be called anyway. A
+    callback promised stays for a show's refusal (another show may still come), not
+    for the outlet's confirmation: someone is coming, nobody calls that newsroom
+    again (a team's 50 callers included)."""
     if not rules.set_aside_covered_outlets:
         return
     answer = settled_by(state, answers)
+    if answer is None or answer is state or state.target.keep_calling:
+        return
+    confirmed = answer.last is not None and answer.last.outcome is Outcome.CONFIRMED
     promised = state.last is not None and state.last.outcome is Outcome.CALLBACK
-    if (
-        answer is not None
-        and answer is not state
-        and state.status in (Status.NEW, Status.RETRY_DUE, Status.LATER)
-        and not promised
-        and not state.target.keep_calling
+    waiting = state.status in (Status.NEW, Status.RETRY_DUE, Status.LATER)
+    if (waiting and not promised) or (
+        confirmed and (waiting or state.status is Status.CALLBACK_DUE)
     ):
         state.status = Status.SET_ASIDE
         state.covered_by = answer

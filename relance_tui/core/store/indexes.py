@@ -21,6 +21,7 @@ from relance_tui.core.store.snapshot import Tables
 
 R = TypeVar("R", bound=Record)
 KEPT_EVENTS = 8  # (table, event) pairs whose records are kept
+BULK = 200  # documents in one write past which an event's ordered list is sorted anew
 
 
 class Records(Mapping[int, Record]):
@@ -101,6 +102,8 @@ class Indexes:
 
     def update(self, ops: list[Op], old_events: dict[tuple[str, int], object]) -> None:
         """After `ops` were applied to the tables."""
+        if len(ops) > BULK:  # many records at once (a merge, a team's calls): the events'
+            self._forget_order(ops)  # lists sorted again once, when asked, not one by one
         for op in ops:
             records = self._records.get(op.table)
             if records is not None:
@@ -117,6 +120,12 @@ class Indexes:
             if isinstance(op, Put) and isinstance(op.doc.get("event_id"), int):
                 index.setdefault(op.doc["event_id"], set()).add(op.doc_id)
             self._keep_in_order(op, old_events.get((op.table, op.doc_id), ABSENT))
+
+    def _forget_order(self, ops: list[Op]) -> None:
+        for op in ops:
+            event = op.doc.get("event_id") if isinstance(op, Put) else None
+            if op.table in self._by_event and isinstance(event, int):
+                self._ordered.pop((op.table, event), None)
 
     def _keep_in_order(self, op: Op, old_event: object) -> None:
         """A new document of an event whose records are kept in order takes its place;

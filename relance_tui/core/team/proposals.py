@@ -15,11 +15,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from relance_tui.core.models import Attempt, Contact, Outlet, Record
+from relance_tui.core.models import Attempt, Contact, Outcome, Outlet, Record
 from relance_tui.core.store.store import Store
 from relance_tui.core.team.shares import flags_from_calls
 
 FLAGS = ("do_not_call", "to_fix")
+FLAGGING = (Outcome.DO_NOT_CALL, Outcome.WRONG_NUMBER)
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,8 @@ def pending(store: Store) -> list[Proposal]:
 
 def propose_from_calls(store: Store, added: Sequence[Attempt]) -> int:
     """Keep the flags that teammates' calls imply as proposals; how many are new."""
+    if not any(a.outcome in FLAGGING or a.reverses for a in added):
+        return 0  # nothing that flags a contact, nor undoes a call that did not
     by_uid = {a.uid: a for a in added}
     known = {p.key for p in pending(store)}
     new: list[Proposal] = []

@@ -516,3 +516,24 @@ def test_a_queue_kept_from_key_to_key_sees_what_is_written_about_its_people(
     assert state is not None and state.status is Status.BLOCKED
     assert state.outlet is not None and state.outlet.name == "Nouveau nom"
     assert _shape(kept) == _shape(load_queue(demo_store, event, now))
+
+
+def test_a_callback_promised_at_a_newsroom_that_confirmed_since_is_not_made(
+    store: Store,
+) -> None:
+    """A colleague of the same outlet confirmed (a teammate's call, say): someone is
+    coming, the newsroom is not called again, not even for the promised callback. A
+    show's refusal keeps the callback (another show may still come)."""
+    event = small_world(store, [3])
+    outlet = store.outlets()[0]
+    colleague = Contact(outlet_id=outlet.id, name="Collègue", phone="514-555-0143")
+    store.save(colleague)
+    store.save(Target(event_id=event.id, position=2, contact_id=colleague.id))
+    first = queue_at(store, event).find(store.targets(event.id)[0].id)
+    record_outcome(store, first, Outcome.CALLBACK, NOW, callback_at=NOW + timedelta(minutes=20))
+    due = queue_at(store, event, NOW + timedelta(minutes=20))
+    assert names(due.ready)[0] == "Contact 1"  # the promised callback, first
+    other = due.find(store.targets(event.id)[1].id)
+    record_outcome(store, other, Outcome.CONFIRMED, NOW + timedelta(minutes=21))
+    after = queue_at(store, event, NOW + timedelta(minutes=22))
+    assert after.ready == [] and names(after.set_aside) == ["Contact 1"]
