@@ -178,8 +178,9 @@ def check(ctx: click.Context, check_db: Path | None, restore: bool, accept: bool
             fail(error)
             return
         cli_words.echo(i18n.t("cli.check.accepted", path=str(path)))
+    snapshot_counts: dict[str, int] = {}
     try:
-        tables = load_tables(path)
+        tables = load_tables(path, snapshot_counts)
     except RelanceError as error:
         if not restore:
             if isinstance(error, CorruptDataFile) and error.backup is None:
@@ -201,12 +202,13 @@ def check(ctx: click.Context, check_db: Path | None, restore: bool, accept: bool
         return
     if restore:
         cli_words.echo(i18n.t("cli.check.nothing_to_restore"))
-    if not recovery.readable_by_tinydb(path):
+    counts = recovery.describe(tables)
+    del tables  # TinyDB's own reading of the file comes next: one copy at a time
+    if not recovery.readable_by_tinydb(path, snapshot_counts):
         cli_words.echo(i18n.t("cli.check.not_tinydb", path=str(path)), err=True)
         sys.exit(EXIT_PROBLEM)
     from relance_tui.core.store.snapshot import untrusted_cache
 
-    counts = recovery.describe(tables)
     if (cache := untrusted_cache(path)) is not None:  # never a thing to --accept
         cli_words.echo(i18n.t("cli.check.untrusted_cache", cache=str(cache)), err=True)
     if (torn := recovery.torn_journal(path)) is not None:
@@ -227,16 +229,16 @@ def check(ctx: click.Context, check_db: Path | None, restore: bool, accept: bool
 
 
 def _newer_schema(path: Path) -> RelanceError | None:
-    """The refusal to open a file written by a newer relance, if it is one."""
-    from relance_tui.core.errors import CorruptDataFile, NewerSchema
-    from relance_tui.core.store.reading import load_tables
+    """The refusal to open a file written by a newer relance, if it is one (its schema
+    read from the meta at its end: the file is read whole once, after)."""
+    from relance_tui.core.errors import NewerSchema
+    from relance_tui.core.store.migrations import SCHEMA_VERSION
+    from relance_tui.core.store.snapshot import sealed_meta
 
-    try:
-        load_tables(path)
-    except NewerSchema as newer:
-        return newer
-    except (CorruptDataFile, OSError):
-        return None
+    sealed = sealed_meta(path)
+    version = sealed[1].get("1", {}).get("schema_version") if sealed is not None else None
+    if isinstance(version, int) and version > SCHEMA_VERSION:
+        return NewerSchema(path=str(path), found=version, supported=SCHEMA_VERSION)
     return None
 
 

@@ -84,6 +84,25 @@ def _signature(key: str, body: Mapping[str, Any]) -> str:
     return sign(key, json.dumps(unsigned, ensure_ascii=False, separators=(",", ":")).encode())
 
 
+def lines_whole(path: Path) -> bool:
+    """Every line of the journal at `path` checks against its CRC (the last one may be
+    torn: a write that never returned). Unreadable: False."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return False
+    lines = data.split(b"\n")
+    for number, line in enumerate(lines, start=1):
+        if number == len(lines):
+            break  # torn, or the empty rest after the last newline
+        try:
+            if len(line) < 10 or int(line[:8], 16) != zlib.crc32(line[9:]):
+                return False
+        except ValueError:
+            return False
+    return True
+
+
 def decode_line(line: bytes, key: str | None = None) -> list[Op] | None:
     """The ops of one journal line, or None when the line is damaged."""
     decoded = decode(line, key)

@@ -30,12 +30,15 @@ from relance_tui.core.store.snapshot import Tables, read_snapshot, seal_key_of, 
 SCHEMA_VERSION = migrations.SCHEMA_VERSION
 
 
-def load_tables(path: Path) -> Tables:
-    """Read, check and migrate-in-memory the file at `path`, with its journal replayed.
+def load_tables(path: Path, snapshot_counts: dict[str, int] | None = None) -> Tables:
+    """Read, check and migrate-in-memory the file at `path`, with its journal replayed
+    (`snapshot_counts`, if given, receives each table's documents before the journal).
 
     Raises CorruptDataFile or NewerSchema; never writes.
     """
     tables = read_snapshot(path)
+    if snapshot_counts is not None:
+        snapshot_counts.update((n, len(t)) for n, t in tables.items() if n != "_default")
     version = migrations.schema_version(tables)
     if version > SCHEMA_VERSION:
         raise NewerSchema(path=str(path), found=version, supported=SCHEMA_VERSION)

@@ -14,7 +14,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from tinydb import TinyDB
+from tinydb import JSONStorage, TinyDB
+from tinydb.middlewares import CachingMiddleware
 
 from relance_tui.core.errors import CorruptDataFile, StoreWriteFailed, os_words
 from relance_tui.core.store import migrations
@@ -27,8 +28,19 @@ from relance_tui.core.store.files import (
     previous_journal_path,
     take_lock,
 )
-from relance_tui.core.store.journal import DamagedLine, apply_ops, read_journal_lenient
-from relance_tui.core.store.snapshot import Tables, read_snapshot, seal_key_of, write_snapshot
+from relance_tui.core.store.journal import (
+    DamagedLine,
+    apply_ops,
+    lines_whole,
+    read_journal_lenient,
+)
+from relance_tui.core.store.snapshot import (
+    Tables,
+    read_snapshot,
+    seal_key_of,
+    sealed_meta,
+    write_snapshot,
+)
 
 
 def recover_tables(path: Path) -> Tables | None:
@@ -120,18 +132,17 @@ def accept_changes(path: Path) -> None:
         lock.release()
 
 
-def readable_by_tinydb(path: Path) -> bool:
-    """Whether plain TinyDB reads the snapshot at `path` with every document we read.
+def readable_by_tinydb(path: Path, counts: dict[str, int]) -> bool:
+    """Whether plain TinyDB reads the snapshot at `path` with every document we read
+    (`counts`: our own, table by table, of the snapshot as `load_tables` read it).
 
     TinyDB is the format at rest (see `store`): users and their scripts may open
-    the file with `tinydb.TinyDB(path)`, and `relance check` proves they can.
-    """
-    ours = read_snapshot(path)
-    db = TinyDB(path, access_mode="r")
+    the file with `tinydb.TinyDB(path)`, and `relance check` proves they can. Its
+    `CachingMiddleware` reads the file once for every table (else once per table: 5 s
+    at 20,000 contacts)."""
+    db = TinyDB(path, access_mode="r", storage=CachingMiddleware(JSONStorage))  # type: ignore[no-untyped-call]
     try:
-        return all(
-            len(db.table(name)) == len(table) for name, table in ours.items() if name != "_default"
-        )
+        return all(len(db.table(name)) == count for name, count in counts.items())
     finally:
         db.close()
 
@@ -174,22 +185,15 @@ def describe_damaged(line: DamagedLine) -> str:
 
 def damaged_backups(path: Path) -> list[Path]:
     """The files that would rebuild `path` if it were damaged (`.bak`, `.journal.prev`)
-    and cannot be read whole: `check` says so, while the data file itself is sound."""
+    and cannot be read whole: `check` says so, while the data file itself is sound.
+    Checked by their own checksums (the snapshot's SHA-256, each line's CRC): at
+    20,000 contacts, a tenth of a second where parsing them took 1.3 s."""
     damaged: list[Path] = []
     backup, previous = backup_path(path), previous_journal_path(path)
-    key: str | None = None
-    if backup.exists():
-        try:
-            key = seal_key_of(read_snapshot(backup))
-        except (CorruptDataFile, OSError):
-            damaged.append(backup)
-    if previous.exists():
-        try:
-            _, bad = read_journal_lenient(previous, key)
-        except OSError:
-            bad = [None]  # type: ignore[list-item]
-        if bad:
-            damaged.append(previous)
+    if backup.exists() and sealed_meta(backup) is None:
+        damaged.append(backup)
+    if previous.exists() and not lines_whole(previous):
+        damaged.append(previous)
     return damaged
 
 

@@ -392,9 +392,13 @@ def test_plain_tinydb_reads_every_record_of_a_compacted_file(db_path: Path) -> N
         assert db.table("meta").get(doc_id=1)["schema_version"] == SCHEMA_VERSION
     finally:
         db.close()
+    from relance_tui.core.store.reading import load_tables
     from relance_tui.core.store.recovery import readable_by_tinydb
 
-    assert readable_by_tinydb(db_path)
+    counts: dict[str, int] = {}
+    load_tables(db_path, counts)
+    assert counts["outlets"] == 30 and readable_by_tinydb(db_path, counts)
+    assert not readable_by_tinydb(db_path, {**counts, "outlets": 31})
 
 
 def test_a_symlinked_data_file_is_one_writer_and_stays_a_link(tmp_path: Path) -> None:
