@@ -277,13 +277,22 @@ def start_to_card(seed: Path, runs: int, *, tables: bool = True) -> list[float]:
 
 
 def key_session(
-    seed: Path, event_id: int, keys: int, paired: int, rng: random.Random
+    seed: Path,
+    event_id: int,
+    keys: int,
+    paired: int,
+    rng: random.Random,
+    *,
+    tables: bool = True,
 ) -> dict[str, object]:
     """`keys` outcome keys on relance, the first `paired` of them interleaved with the
-    same key on the JSONStorage app; then the search; then quit."""
+    same key on the JSONStorage app; then the search; then quit. `tables=False`: the
+    file alone (a copy, a start after a crash): the no-cache path."""
     ours_db, theirs_db = seed.with_name("ours.json"), seed.with_name("theirs.json")
+    for leftover in [*seed.parent.glob("ours.json*"), *seed.parent.glob("theirs.json*")]:
+        leftover.unlink()  # a session before's: its tables above all
     shutil.copyfile(seed, theirs_db)
-    copy_data(seed, ours_db)  # both on the disk (`copy_data`)
+    copy_data(seed, ours_db, tables=tables)  # both on the disk (`copy_data`)
     ours = Terminal(app_argv(ours_db))
     theirs = Terminal(app_argv(theirs_db, jsonstorage=True)) if paired else None
     found: dict[str, object] = {}
@@ -449,7 +458,11 @@ def main() -> None:
     parser.add_argument("--starts", type=int, default=3)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--import-rows", type=int, default=10000, help="0: not measured")
+    parser.add_argument(
+        "--paths", default="warm,cold", help="warm: with .tables; cold: the file alone"
+    )
     args = parser.parse_args()
+    paths = args.paths.split(",")
     # The reader thread stamps a chunk as soon as it has the interpreter back, not
     # after the 5 ms the main thread may hold it parsing the last one.
     sys.setswitchinterval(0.0005)
@@ -475,29 +488,40 @@ def main() -> None:
                 imported = import_rows(seed, args.import_rows, args.starts)
                 print(f"relance import {args.import_rows} rows       {figures(imported)}")
             paired = min(args.paired, keys) if contacts <= 5000 else min(args.paired, keys) // 4
-            found = key_session(seed, event_id, keys, paired, rng)
-            key, theirs = found["key"], found["jsonstorage"]
-            assert isinstance(key, list) and isinstance(theirs, list)
-            print(f"outcome key -> next card          {figures(key)}")
-            over = sum(1 for v in key if v > 0.1)
-            print(f"  keys above 100 ms               {over} of {len(key)}")
-            slowest = sorted(range(len(key)), key=lambda i: -key[i])[:3]
-            said = ", ".join(f"#{i + 1} {key[i] * 1000:.0f} ms" for i in slowest)
-            print(f"  slowest keys                    {said}")
-            if theirs:
-                print(f"  same keys, JSONStorage app      {figures(theirs)}")
-                ratio = statistics.median(theirs) / statistics.median(key[: len(theirs)])
-                print(f"  ratio JSONStorage / relance     x{ratio:.1f} (medians, interleaved)")
-            print(f"search, keystroke changes rows    {figures(found['search_changed'])}")  # type: ignore[arg-type]
-            print(f"search, keystroke same rows       {figures(found['search_same'])}")  # type: ignore[arg-type]
-            print(f"peak resident memory (VmHWM)      {found['rss_mb']:.0f} MB")
-            print(f"q -> process gone                 {found['quit'] * 1000:.0f} ms")  # type: ignore[operator]
-            expected = f"{found['calls']} calls in the file for {len(key)} keys"
-            if theirs:
-                expected += f"; JSONStorage app: {found['calls_jsonstorage']} for {len(theirs)}"
-            print(f"  check: {expected}")
-            if found["calls"] != len(key) or (theirs and found["calls_jsonstorage"] != len(theirs)):
-                raise SystemExit("a key's call is missing or doubled in the file")
+            for path in paths:
+                print(f"-- {path} path ({'with' if path == 'warm' else 'without'} .tables)")
+                found = key_session(
+                    seed,
+                    event_id,
+                    keys,
+                    paired if path == "warm" else 0,
+                    rng,
+                    tables=path == "warm",
+                )
+                key, theirs = found["key"], found["jsonstorage"]
+                assert isinstance(key, list) and isinstance(theirs, list)
+                print(f"outcome key -> next card          {figures(key)}")
+                over = sum(1 for v in key if v > 0.1)
+                print(f"  keys above 100 ms               {over} of {len(key)}")
+                slowest = sorted(range(len(key)), key=lambda i: -key[i])[:3]
+                said = ", ".join(f"#{i + 1} {key[i] * 1000:.0f} ms" for i in slowest)
+                print(f"  slowest keys                    {said}")
+                if theirs:
+                    print(f"  same keys, JSONStorage app      {figures(theirs)}")
+                    ratio = statistics.median(theirs) / statistics.median(key[: len(theirs)])
+                    print(f"  ratio JSONStorage / relance     x{ratio:.1f} (medians, interleaved)")
+                print(f"search, keystroke changes rows    {figures(found['search_changed'])}")  # type: ignore[arg-type]
+                print(f"search, keystroke same rows       {figures(found['search_same'])}")  # type: ignore[arg-type]
+                print(f"peak resident memory (VmHWM)      {found['rss_mb']:.0f} MB")
+                print(f"q -> process gone                 {found['quit'] * 1000:.0f} ms")  # type: ignore[operator]
+                expected = f"{found['calls']} calls in the file for {len(key)} keys"
+                if theirs:
+                    expected += f"; JSONStorage app: {found['calls_jsonstorage']} for {len(theirs)}"
+                print(f"  check: {expected}")
+                if found["calls"] != len(key) or (
+                    theirs and found["calls_jsonstorage"] != len(theirs)
+                ):
+                    raise SystemExit("a key's call is missing or doubled in the file")
             shutil.rmtree(folder, ignore_errors=True)
     finally:
         shutil.rmtree(work, ignore_errors=True)
