@@ -85,6 +85,7 @@ def the_simulation(callers: int, targets: int, minutes: int, seed: int) -> None:
         lost_main = len(made - kept)
         takes = [take for caller in result.callers for take in caller.takes]
         collisions = sum(1 for _, _, alone in takes if not alone)
+        overlaps = overlapping_takes(result)
         after = sum(caller.after_confirmation for caller in result.callers)
         for caller in result.callers:
             caller.session.store.close()
@@ -95,10 +96,34 @@ def the_simulation(callers: int, targets: int, minutes: int, seed: int) -> None:
     print(f"   refused files at collect: {len(done.refused)} (conflict copies are never read)")
     print(f"   cards taken after the outlet's confirmation had arrived: {after}")
     print(
-        f"   lease collisions: {collisions} of {len(takes)} cards taken "
-        f"({100 * collisions / max(1, len(takes)):.2f} %)"
+        f"   lease collisions: {overlaps} of {len(takes)} cards taken while a teammate was "
+        f"still on the same target ({100 * overlaps / max(1, len(takes)):.2f} %); "
+        f"{collisions} while that teammate's lease had reached this copy"
     )
     print(f"   partial copies {result.partial_copies}, wall time {wall:.0f} s")
+
+
+def overlapping_takes(result: object) -> int:
+    """Cards taken while another caller was still on the same target (their lease had
+    not reached this copy yet): from each caller's takes and the calls they ended in
+    (a take with no call was left within the dialling time, told "taken")."""
+    spans: dict[int, list[tuple[object, object, str]]] = {}
+    for caller in result.callers:  # type: ignore[attr-defined]
+        ends = sorted(
+            (a.target_id, a.at)
+            for a in result.made.values()
+            if a.caller == caller.name  # type: ignore[attr-defined]
+        )
+        for target, at, _ in caller.takes:
+            end = next((e for t, e in ends if t == target and e >= at), at + timedelta(seconds=10))
+            spans.setdefault(target, []).append((at, end, caller.name))
+    overlaps = 0
+    for taken in spans.values():
+        taken.sort()
+        for n, (at, _, who) in enumerate(taken):
+            if any(other != who and start <= at < end for start, end, other in taken[:n]):
+                overlaps += 1
+    return overlaps
 
 
 def a_folder(root: Path, callers: int, calls: int) -> tuple[Path, Path]:

@@ -276,6 +276,21 @@ def start_to_card(seed: Path, runs: int, *, tables: bool = True) -> list[float]:
     return times
 
 
+def bare_start(runs: int) -> list[float]:
+    """Spawn -> first screen of a bare Textual app (`bare_textual.py`): the floor."""
+    times = []
+    for run in range(runs + 1):
+        term = Terminal([sys.executable, str(HERE / "bare_textual.py")])
+        try:
+            shown = term.wait(lambda t: "prêt" in t.text(), timeout=60)
+            if run:
+                times.append(shown - term.started)
+            term.quit()
+        finally:
+            term.kill()
+    return times
+
+
 def key_session(
     seed: Path,
     event_id: int,
@@ -481,9 +496,19 @@ def main() -> None:
                 f"(built in {time.perf_counter() - t0:.0f} s), {COLUMNS}x{LINES}",
                 flush=True,
             )
-            print(f"spawn -> first card               {figures(start_to_card(seed, args.starts))}")
+            floor = bare_start(args.starts)
+            warm = start_to_card(seed, args.starts)
             cold = start_to_card(seed, args.starts, tables=False)
-            print(f"  without the tables file         {figures(cold)}")
+            base = statistics.median(floor)
+            print(f"spawn -> bare Textual app         {figures(floor)}")
+            print(
+                f"spawn -> first card               {figures(warm)}; "
+                f"x{statistics.median(warm) / base:.1f} the bare app"
+            )
+            print(
+                f"  without the tables file         {figures(cold)}; "
+                f"x{statistics.median(cold) / base:.1f} the bare app"
+            )
             if args.import_rows:
                 imported = import_rows(seed, args.import_rows, args.starts)
                 print(f"relance import {args.import_rows} rows       {figures(imported)}")
