@@ -105,17 +105,13 @@ def the_simulation(callers: int, targets: int, minutes: int, seed: int) -> None:
 
 def overlapping_takes(result: object) -> int:
     """Cards taken while another caller was still on the same target (their lease had
-    not reached this copy yet): from each caller's takes and the calls they ended in
-    (a take with no call was left within the dialling time, told "taken")."""
+    not reached this copy yet). A caller is on a card from the moment they take it
+    until they take their next one (they record or pass it just before)."""
     spans: dict[int, list[tuple[object, object, str]]] = {}
     for caller in result.callers:  # type: ignore[attr-defined]
-        ends = sorted(
-            (a.target_id, a.at)
-            for a in result.made.values()
-            if a.caller == caller.name  # type: ignore[attr-defined]
-        )
-        for target, at, _ in caller.takes:
-            end = next((e for t, e in ends if t == target and e >= at), at + timedelta(seconds=10))
+        takes = sorted(caller.takes, key=lambda take: take[1])
+        for n, (target, at, _) in enumerate(takes):
+            end = takes[n + 1][1] if n + 1 < len(takes) else at + timedelta(minutes=2)
             spans.setdefault(target, []).append((at, end, caller.name))
     overlaps = 0
     for taken in spans.values():
