@@ -46,6 +46,7 @@ from relance_tui.core.team.folder import (  # noqa: E402
     read_base,
     team_calls,
 )
+from relance_tui.core.team.leases import called_twice  # noqa: E402
 from relance_tui.core.team.live import TeamLink, join_team  # noqa: E402
 from relance_tui.core.team.organiser import collect_calls, create_team  # noqa: E402
 from tests.team_sim import T0, build_list, simulate  # noqa: E402
@@ -86,6 +87,7 @@ def the_simulation(callers: int, targets: int, minutes: int, seed: int) -> None:
         takes = [take for caller in result.callers for take in caller.takes]
         collisions = sum(1 for _, _, alone in takes if not alone)
         overlaps = overlapping_takes(result)
+        twice = len(called_twice(list(result.made.values())))
         after = sum(caller.after_confirmation for caller in result.callers)
         for caller in result.callers:
             caller.session.store.close()
@@ -97,9 +99,11 @@ def the_simulation(callers: int, targets: int, minutes: int, seed: int) -> None:
     print(f"   cards taken after the outlet's confirmation had arrived: {after}")
     print(
         f"   lease collisions: {overlaps} of {len(takes)} cards taken while a teammate was "
-        f"still on the same target ({100 * overlaps / max(1, len(takes)):.2f} %); "
-        f"{collisions} while that teammate's lease had reached this copy"
+        f"still on the same target ({100 * overlaps / max(1, len(takes)):.2f} %; the later "
+        f"one is told within seconds and passes); {collisions} while that teammate's lease "
+        f"had reached this copy"
     )
+    print(f"   targets brought to an end by two callers (files not met yet): {twice}")
     print(f"   partial copies {result.partial_copies}, wall time {wall:.0f} s")
 
 
