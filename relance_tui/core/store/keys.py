@@ -68,25 +68,25 @@ def _make(path: Path) -> bytes | None:
     try:
         private_dirs(path.parent)
         temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(key)
-            handle.flush()
-            os.fsync(handle.fileno())
+        _write(temporary, key, os.O_TRUNC)
         try:
             os.link(temporary, path)  # fails if another process made it first
         except FileExistsError:
             pass
         except OSError:  # no hard links here (a FAT folder): take the name if still free
             with contextlib.suppress(FileExistsError):
-                fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
-                with os.fdopen(fd, "wb") as handle:
-                    handle.write(key)
-                    handle.flush()
-                    os.fsync(handle.fileno())
+                _write(path, key, os.O_EXCL)
         finally:
             with contextlib.suppress(OSError):
                 temporary.unlink()
     except OSError:
         return None
     return _read(path)
+
+
+def _write(path: Path, key: bytes, flag: int) -> None:
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | flag, FILE_MODE)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(key)
+        handle.flush()
+        os.fsync(handle.fileno())
