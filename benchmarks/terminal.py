@@ -6,7 +6,7 @@ pseudo-terminal whose screen is emulated by pyte, and prints median, p95, max
 and n of:
 
   - spawn of `relance` -> the first call card on screen (talking points drawn);
-  - outcome key (`n`/`v` alternating, a random 0-100 ms pause between keys so
+  - outcome key (`n`/`v` alternating, a random 0-30 ms pause between keys so
     they do not line up with timers) -> the next card's name on screen, over a
     whole session (3,000 keys by default);
   - the same keys, interleaved, on the same app whose write goes through
@@ -239,13 +239,27 @@ def app_argv(db: Path, jsonstorage: bool = False) -> list[str]:
     return [str(RELANCE), "--db", str(db), "--lang", "fr"]
 
 
-def copy_data(seed: Path, db: Path, *, tables: bool = True) -> None:
+def older_schema(seed: Path) -> Path:
+    """The seed as the release before the door's arrivals wrote it (schema 2, no
+    layout, no `.tables`): the first start after an update migrates it."""
+    older = seed.with_name(f"older-{seed.name}")
+    if not older.exists():
+        tables = json.loads(seed.read_text(encoding="utf-8"))
+        tables.pop("arrivals", None)
+        tables["meta"] = {"1": {"schema_version": 2}}
+        text = json.dumps(tables, ensure_ascii=False, separators=(",", ":"))
+        older.write_text(text, encoding="utf-8")
+    return older
+
+
+def copy_data(seed: Path, db: Path, *, tables: bool = True, older: bool = False) -> None:
     """The data file, and the tables relance wrote beside it when it last closed it
     (`tables_cache`: what a user's folder holds after any quit); without them, the
-    start after a crash or a copy of the file alone."""
-    shutil.copyfile(seed, db)
+    start after a crash or a copy of the file alone; `older`: the file of the release
+    before, alone."""
+    shutil.copyfile(older_schema(seed) if older else seed, db)
     cached = cache_path(seed)
-    if tables and cached.exists():
+    if tables and not older and cached.exists():
         shutil.copyfile(cached, cache_path(db))
     # On the disk before the app starts, as a user's folder is: 70 MB (20k) of pages
     # still to write back held the disk ~30 s later, and a key's fsync behind them
@@ -253,11 +267,13 @@ def copy_data(seed: Path, db: Path, *, tables: bool = True) -> None:
     os.sync()
 
 
-def start_to_card(seed: Path, runs: int, *, tables: bool = True) -> list[float]:
+def start_to_card(
+    seed: Path, runs: int, *, tables: bool = True, older: bool = False
+) -> list[float]:
     times = []
     for run in range(runs + 1):
         db = seed.with_name(f"start-{run}.json")
-        copy_data(seed, db, tables=tables)
+        copy_data(seed, db, tables=tables, older=older)
         term = Terminal(app_argv(db))
         try:
             shown = term.wait(
@@ -299,15 +315,17 @@ def key_session(
     rng: random.Random,
     *,
     tables: bool = True,
+    older: bool = False,
 ) -> dict[str, object]:
     """`keys` outcome keys on relance, the first `paired` of them interleaved with the
     same key on the JSONStorage app; then the search; then quit. `tables=False`: the
-    file alone (a copy, a start after a crash): the no-cache path."""
+    file alone (a copy, a start after a crash): the no-cache path; `older`: the file
+    as the release before wrote it, migrated by this start."""
     ours_db, theirs_db = seed.with_name("ours.json"), seed.with_name("theirs.json")
     for leftover in [*seed.parent.glob("ours.json*"), *seed.parent.glob("theirs.json*")]:
         leftover.unlink()  # a session before's: its tables above all
     shutil.copyfile(seed, theirs_db)
-    copy_data(seed, ours_db, tables=tables)  # both on the disk (`copy_data`)
+    copy_data(seed, ours_db, tables=tables, older=older)  # both on the disk (`copy_data`)
     ours = Terminal(app_argv(ours_db))
     theirs = Terminal(app_argv(theirs_db, jsonstorage=True)) if paired else None
     found: dict[str, object] = {}
@@ -330,7 +348,7 @@ def key_session(
                 sent = term.send(key)
                 shown = term.wait(lambda t, b=before: card_name(t) not in (None, b))
                 times.append(shown - sent)
-            time.sleep(rng.uniform(0, 0.1))
+            time.sleep(rng.uniform(0, 0.03))
         found["key"], found["jsonstorage"] = ours_times, theirs_times
         found.update(search_session(ours, ours_db))
         found["rss_mb"] = ours.peak_rss_mb()
@@ -474,7 +492,9 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--import-rows", type=int, default=10000, help="0: not measured")
     parser.add_argument(
-        "--paths", default="warm,cold", help="warm: with .tables; cold: the file alone"
+        "--paths",
+        default="warm,cold,older",
+        help="warm: with .tables; cold: the file alone; older: the file at the schema before",
     )
     args = parser.parse_args()
     paths = args.paths.split(",")
@@ -499,6 +519,7 @@ def main() -> None:
             floor = bare_start(args.starts)
             warm = start_to_card(seed, args.starts)
             cold = start_to_card(seed, args.starts, tables=False)
+            older = start_to_card(seed, args.starts, tables=False, older=True)
             base = statistics.median(floor)
             print(f"spawn -> bare Textual app         {figures(floor)}")
             print(
@@ -509,12 +530,17 @@ def main() -> None:
                 f"  without the tables file         {figures(cold)}; "
                 f"x{statistics.median(cold) / base:.1f} the bare app"
             )
+            print(
+                f"  older schema, migrated          {figures(older)}; "
+                f"x{statistics.median(older) / base:.1f} the bare app"
+            )
             if args.import_rows:
                 imported = import_rows(seed, args.import_rows, args.starts)
                 print(f"relance import {args.import_rows} rows       {figures(imported)}")
             paired = min(args.paired, keys) if contacts <= 5000 else min(args.paired, keys) // 4
             for path in paths:
-                print(f"-- {path} path ({'with' if path == 'warm' else 'without'} .tables)")
+                said = {"warm": "with .tables", "cold": "without .tables"}
+                print(f"-- {path} path ({said.get(path, 'older schema, migrated')})")
                 found = key_session(
                     seed,
                     event_id,
@@ -522,6 +548,7 @@ def main() -> None:
                     paired if path == "warm" else 0,
                     rng,
                     tables=path == "warm",
+                    older=path == "older",
                 )
                 key, theirs = found["key"], found["jsonstorage"]
                 assert isinstance(key, list) and isinstance(theirs, list)

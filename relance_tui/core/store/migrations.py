@@ -7,7 +7,6 @@ had separate `date` and `time` fields in local time.
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
@@ -72,8 +71,9 @@ STEPS: dict[int, Callable[[Tables], Tables]] = {0: _v0_to_v1, 1: _v1_to_v2, 2: _
 
 
 def migrate(tables: Tables, version: int) -> Tables:
-    """Bring `tables` from `version` to SCHEMA_VERSION; the input is not modified."""
-    result = copy.deepcopy(tables)
+    """Bring `tables` from `version` to SCHEMA_VERSION, in place (every caller hands
+    tables it has just read: a copy of 20,000 contacts' cost 1.2 s and 100 MB)."""
+    result = tables
     while version < SCHEMA_VERSION:
         result = STEPS[version](result)
         version += 1

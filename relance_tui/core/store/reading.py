@@ -25,7 +25,13 @@ from relance_tui.core.store.files import (
 )
 from relance_tui.core.store.folding import read_journals
 from relance_tui.core.store.journal import apply_ops
-from relance_tui.core.store.snapshot import Tables, read_snapshot, seal_key_of, write_snapshot
+from relance_tui.core.store.snapshot import (
+    Tables,
+    read_own_snapshot,
+    read_snapshot,
+    seal_key_of,
+    write_snapshot,
+)
 
 SCHEMA_VERSION = migrations.SCHEMA_VERSION
 
@@ -50,16 +56,15 @@ def load_tables(path: Path, snapshot_counts: dict[str, int] | None = None) -> Ta
     return tables
 
 
-def open_tables(path: Path) -> tuple[Tables, dict[str, ByEvent], bool, int, int]:
+def open_tables(path: Path) -> tuple[Tables, dict[str, ByEvent], bool, int, int, bool]:
     """For the store, under the file's lock: the tables, migrated on disk (after a dated
     copy) and with the journal replayed; the big tables' ids by event read with them
     (none once anything changed them); whether a journal was replayed; its next
-    sequence number and generation. CorruptDataFile names a backup when one rebuilds
-    the file."""
+    sequence number and generation; whether the tables were this snapshot's `.tables`
+    as they stand. CorruptDataFile names a backup when one rebuilds the file."""
     try:
         # The bytes are not kept: at agency scale they would double the peak memory.
-        by_events: dict[str, ByEvent] = {}  # read with the tables, if they were
-        tables = read_snapshot(path, cached=True, by_events=by_events)
+        tables, by_events, from_cache = read_own_snapshot(path)
         version = migrations.schema_version(tables)
         if version > SCHEMA_VERSION:
             raise NewerSchema(path=str(path), found=version, supported=SCHEMA_VERSION)
@@ -80,7 +85,8 @@ def open_tables(path: Path) -> tuple[Tables, dict[str, ByEvent], bool, int, int]
         apply_ops(tables, ops)
     if transactions or version < SCHEMA_VERSION:
         by_events = {}  # the tables changed since: built again when needed
-    return tables, by_events, bool(transactions), next_seq, generation
+        from_cache = False
+    return tables, by_events, bool(transactions), next_seq, generation, from_cache
 
 
 def generation_of(tables: Tables) -> int:

@@ -26,6 +26,7 @@ import orjson
 
 from relance_tui.core.errors import CorruptDataFile
 from relance_tui.core.store.files import write_atomically_with
+from relance_tui.core.store.sliced import read_sliced
 from relance_tui.core.store.tables_cache import BY_EVENT, cache_path, read_tables
 
 KNOWN_TABLES = frozenset(
@@ -48,6 +49,8 @@ META_MARKER = b',"meta":{"1":'
 SLICE = 2000  # documents encoded at a time
 TAIL = 1 << 16  # the end of a snapshot read for its meta table
 CHUNK = 1 << 20  # bytes hashed at a time
+LAYOUT = "layout"  # where each slice of documents lies in the snapshot (`sliced`)
+NOT_CARRIED = ("checksum", "seal", LAYOUT)  # a snapshot's own, never written again
 SYNC_STEP = 4 << 20  # bytes of a snapshot written between two syncs
 _sync = getattr(os, "fdatasync", os.fsync)  # the data (macOS has fsync only)
 
@@ -114,34 +117,42 @@ def write_snapshot(
     """
     digest = hashlib.sha256()
 
+    layout: list[list[Any]] = []  # each table's name and the spans of its slices
+    offset = 0
+
     def chunks() -> Iterator[bytes]:
+        nonlocal offset
+
+        def out(data: bytes) -> bytes:
+            nonlocal offset
+            digest.update(data)
+            offset += len(data)
+            return data
+
         body = [(name, table) for name, table in list(tables.items()) if name != "meta"]
         if not body:
             body = [("_default", {})]  # the seal needs something before the meta table
-        opening = b"{"
-        digest.update(opening)
-        yield opening
+        yield out(b"{")
         for number, (name, table) in enumerate(body):
-            pieces = [(b"," if number else b"") + encode_doc(name) + b":{"]
-            first = True
+            yield out((b"," if number else b"") + encode_doc(name) + b":{")
+            spans: list[int] = []
             for piece in _slices(table):
-                pieces.append((b"" if first else b",") + _encode_slice(piece))
-                first = False
-                chunk = b"".join(pieces)
-                pieces = []
-                digest.update(chunk)
-                yield chunk
-            closing = b"".join(pieces) + b"}"
-            digest.update(closing)
-            yield closing
+                if spans:
+                    yield out(b",")
+                start = offset
+                yield out(_encode_slice(piece))
+                spans += (start, offset)
+            layout.append([name, spans])
+            yield out(b"}")
         meta = {
             key: value
             for key, value in tables.get("meta", {}).get("1", {}).items()
-            if key not in ("checksum", "seal")
+            if key not in NOT_CARRIED
         }
         meta["checksum"] = digest.hexdigest()
         if isinstance(meta.get("seal_key"), str):
             meta["seal"] = sign(meta["seal_key"], meta["checksum"].encode("ascii"))
+        meta[LAYOUT] = layout
         yield META_MARKER + encode_doc(meta) + b"}}"
 
     write_atomically_with(
@@ -177,25 +188,31 @@ def _seal_holds(meta: dict[str, Any], checksum: str) -> bool:
     return hmac.compare_digest(str(meta.get("seal", "")), sign(key, checksum.encode()))
 
 
-def read_snapshot(
-    path: Path,
-    *,
-    verify: bool = True,
-    cached: bool = False,
-    by_events: dict[str, Any] | None = None,
-) -> Tables:
+def read_snapshot(path: Path, *, verify: bool = True, cached: bool = False) -> Tables:
     """`parse_snapshot` of the file at `path`, never holding its bytes, text and tables
     all at once (at agency scale that is the peak memory of a start). With `cached`
     (the app's own file only, never a file merged or collected), the tables this user
     wrote when the file was last closed stand in for the JSON when they are this
-    snapshot's (`tables_cache`); then `by_events`, if given, receives the big tables'
-    ids by event written with them."""
-    if verify and cached and (found := _cached(path)) is not None:
-        tables, index = found
-        if by_events is not None and isinstance(index, dict):
-            by_events.update(index)
-        return tables
+    snapshot's (`tables_cache`)."""
+    if verify and cached:
+        return read_own_snapshot(path)[0]
+    if verify and (sliced := _read_laid_out(path, {})) is not None:
+        return sliced
     return _parse([path.read_bytes()], path, verify)
+
+
+def read_own_snapshot(path: Path) -> tuple[Tables, dict[str, Any], bool]:
+    """The app's own file as `read_snapshot(cached=True)` reads it; with the big
+    tables' ids by event when they come with the tables (written with them, or
+    grouped as a laid-out snapshot is read a slice at a time), and whether the
+    tables were this user's `.tables` of this snapshot."""
+    if (found := _cached(path)) is not None:
+        tables, index = found
+        return tables, index if isinstance(index, dict) else {}, True
+    by_events: dict[str, Any] = {}
+    if (sliced := _read_laid_out(path, by_events)) is not None:
+        return sliced, by_events, False
+    return _parse([path.read_bytes()], path, True), {}, False
 
 
 def _cached(path: Path) -> tuple[Tables, object] | None:
@@ -240,16 +257,12 @@ def snapshot_checksum(path: Path) -> str | None:
 def sealed_meta(path: Path) -> tuple[str, dict[str, Any]] | None:
     """The checksum of the snapshot at `path` and its meta table, read from its end,
     when they agree (and its seal holds); else None."""
+    found = _tail_meta(path)
+    if found is None:
+        return None
+    cut, meta_table = found
     try:
         with path.open("rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
-            handle.seek(max(0, size - TAIL))
-            tail = handle.read()
-            at = tail.rfind(META_MARKER)
-            if at < 0 or not tail.endswith(b"}}"):
-                return None
-            cut = size - len(tail) + at
-            handle.seek(0)
             digest = hashlib.sha256()
             left = cut
             while left > 0 and (chunk := handle.read(min(CHUNK, left))):
@@ -258,16 +271,53 @@ def sealed_meta(path: Path) -> tuple[str, dict[str, Any]] | None:
     except OSError:
         return None
     checksum = digest.hexdigest()
+    if left or not _meta_holds(meta_table, checksum):
+        return None
+    return checksum, meta_table
+
+
+def _tail_meta(path: Path) -> tuple[int, dict[str, Any]] | None:
+    """Where the meta table of the snapshot at `path` starts, and that table (without
+    its layout), read from the file's end; None when the end is not a meta table."""
+    try:
+        with path.open("rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            handle.seek(max(0, size - TAIL))
+            tail = handle.read()
+    except OSError:
+        return None
+    at = tail.rfind(META_MARKER)
+    if at < 0 or not tail.endswith(b"}}"):
+        return None
     try:
         meta_table = json.loads(tail[at + len(b',"meta":') : -1])
     except (json.JSONDecodeError, UnicodeDecodeError):
         return None
-    meta = meta_table.get("1") if isinstance(meta_table, dict) else None
-    if left or not isinstance(meta, dict) or meta.get("checksum") != checksum:
+    if not isinstance(meta_table, dict) or not isinstance(meta_table.get("1"), dict):
         return None
-    if not _seal_holds(meta, checksum):
+    return size - len(tail) + at, meta_table
+
+
+def _meta_holds(meta_table: dict[str, Any], checksum: str) -> bool:
+    meta = meta_table["1"]
+    meta.pop(LAYOUT, None)
+    return meta.get("checksum") == checksum and _seal_holds(meta, checksum)
+
+
+def _read_laid_out(path: Path, by_events: dict[str, Any]) -> Tables | None:
+    """The snapshot read a slice at a time (`sliced`), when its meta says where the
+    slices are and every byte checks out; None sends the caller to the whole parse."""
+    found = _tail_meta(path)
+    if found is None:
         return None
-    return checksum, meta_table
+    cut, meta_table = found
+    layout = meta_table["1"].get(LAYOUT)
+    index: dict[str, Any] = {}
+    read = read_sliced(path, meta_table, layout, cut, KNOWN_TABLES, index)
+    if read is None or not _meta_holds(meta_table, read[1]):
+        return None
+    by_events.update(index)
+    return read[0]
 
 
 def _parse_json(decoded: str, path: Path) -> Any:
@@ -304,6 +354,8 @@ def _parse(holder: list[bytes], path: Path, verify: bool) -> Tables:
             isinstance(doc, dict) and key.isdigit() for key, doc in table.items()
         ):
             raise CorruptDataFile(path=str(path), detail_key="store.detail.shape", what=name)
+    if isinstance(meta := data.get("meta", {}).get("1"), dict):
+        meta.pop(LAYOUT, None)
     if verify:
         meta = data.get("meta", {}).get("1", {})
         expected = meta.get("checksum") if isinstance(meta, dict) else None

@@ -4,9 +4,9 @@
 (after a backup copy) and replays the journal. Each `save*` / `delete` call is
 one transaction that is on disk (fsync'd) before it returns.
 
-The snapshot is a TinyDB JSON file that plain `tinydb.TinyDB(path)` reads whole;
-the Store keeps its tables in memory, journals each change and folds the journal
-into a new snapshot by atomic rename (`compact`, `folding`): docs/storage.md.
+The snapshot is a TinyDB JSON file that plain `tinydb.TinyDB(path)` reads whole; the
+Store keeps its tables in memory, journals each change and folds the journal into a
+new snapshot by atomic rename (`compact`, `folding`): docs/storage.md.
 """
 
 from __future__ import annotations
@@ -55,12 +55,7 @@ from relance_tui.core.store.files import (
     remove_stale_temporaries,
     take_lock,
 )
-from relance_tui.core.store.folding import (
-    Fold,
-    begin_fold,
-    replace_snapshot,
-    set_journals_aside,
-)
+from relance_tui.core.store.folding import Fold, begin_fold, replace_snapshot, set_journals_aside
 from relance_tui.core.store.indexes import Indexes
 from relance_tui.core.store.journal import Delete, Journal, Op, Put, apply_ops
 from relance_tui.core.store.reading import generation_of, open_tables, read_now
@@ -109,6 +104,7 @@ class Store:
         lock: filelock.BaseFileLock,
         compact_every: int = 2000,
         by_events: Mapping[str, ByEvent] | None = None,
+        from_tables: bool = False,  # the tables were this snapshot's `.tables`
     ) -> None:
         self.path = path
         self.compact_every = compact_every  # journal lines folded into the snapshot at once
@@ -119,7 +115,7 @@ class Store:
         self._next_ids: dict[str, int] = {}
         self._ids_ahead: dict[str, tuple[int, int]] = {}  # (changes then, next id)
         self._indexes = Indexes(tables, CACHED_TABLES, by_events)
-        self._from_tables = bool(by_events)  # read from this snapshot's `.tables`
+        self._from_tables = from_tables
         self._fold: Fold | None = None  # the snapshot being written off the key path
         self.read_only = False  # opened to read beside a running app: never writes
         self.changes = 0  # commits so far: what was read from the store may be kept while equal
@@ -174,8 +170,8 @@ class Store:
             except OSError as exc:
                 raise StoreWriteFailed(path=str(path), detail=os_words(exc)) from exc
             return cls(path, tables, lock)
-        tables, by_events, replayed, next_seq, generation = open_tables(path)
-        store = cls(path, tables, lock, by_events=by_events)
+        tables, by_events, replayed, next_seq, generation, cached = open_tables(path)
+        store = cls(path, tables, lock, by_events=by_events, from_tables=cached)
         if replayed:
             # An unclean end: its journal folded now, or (disk full) later; writes go on.
             journal = store._journal_or_fail()

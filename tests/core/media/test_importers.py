@@ -517,3 +517,16 @@ def test_a_vcard_cut_before_its_end_keeps_its_last_card(store: Store) -> None:
     cut = "BEGIN:VCARD\nVERSION:3.0\nFN:Léa Roy\nORG:CIBL\nTEL:514-555-0101\n"
     plan = plan_import_bytes(cut.encode(), "contacts.vcf", store, {})
     assert [c.contact.name for c in plan.new_contacts] == ["Léa Roy"]
+
+
+def test_a_stored_email_in_capitals_is_the_same_person_as_its_lower_case(store: Store) -> None:
+    """Stored `Elise@CIBL.ca`, imported `elise@cibl.ca` (another outlet, another name
+    spelling): one person, not two."""
+    first = "Média,Nom,Courriel\nCIBL,Élise Côté,Elise@CIBL.ca\n"
+    apply_import(store, plan_import_bytes(first.encode(), "a.csv", store, {}))
+    second = "Média,Nom,Courriel,Téléphone\nCIBL 101.5,Elise Cote,elise@cibl.ca,514-555-0199\n"
+    plan = plan_import_bytes(second.encode(), "b.csv", store, {})
+    assert [d.row for d in plan.duplicates] == [2] and not plan.new_contacts
+    apply_import(store, plan)
+    [elise] = [c for c in store.contacts() if not c.deleted]
+    assert (elise.email, elise.phone) == ("Elise@CIBL.ca", "514-555-0199")

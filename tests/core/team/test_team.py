@@ -479,3 +479,22 @@ def test_a_voicemail_at_an_outlet_that_confirmed_is_not_never_reached(store: Sto
     summary = summarise(store, event, fixed_clock(T0 + timedelta(hours=1)))
     assert summary.never_reached == []
     assert [s.name for s in summary.confirmed] == ["Second"]
+
+
+def test_the_same_share_named_twice_in_one_merge_adds_each_call_once(tmp_path: Path) -> None:
+    """`relance merge a.json a.json`: two plans of the same file hold the same calls."""
+    with Store.open(tmp_path / "main.json") as main:
+        event = world(main, 6)
+        [path] = split(main, event, ["Alex"], tmp_path / "shares", T0).paths
+    with Store.open(path) as share:
+        shared_event = share.current_event()
+        for outcome in (Outcome.VOICEMAIL, Outcome.CONFIRMED):
+            state = load_queue(share, shared_event, T0).current
+            record_outcome(share, state, outcome, T0)
+    with Store.open(tmp_path / "main.json") as main:
+        assert event.id is not None
+        before = len(main.attempts(event.id))
+        added = apply_merge(main, [plan_merge(main, path), plan_merge(main, path)])
+        calls = main.attempts(event.id)
+        assert added == 2 and len(calls) == before + 2
+        assert len({a.uid for a in calls}) == len(calls)
