@@ -27,6 +27,7 @@ SWITCH_INTERVAL = 0.001  # seconds
 
 
 def entry() -> None:
+    _register_last_step()  # before anything else registers: run after all of them
     # No cyclic collection while the data file is read and a command works on it: the
     # collector walked the tables of 50,000 calls again and again (65 ms of a 1 s
     # import). A command lives a second; the app turns it back on once the file is
@@ -49,13 +50,34 @@ def entry() -> None:
         cli.main()
     except SystemExit as leaving:
         code = leaving.code
-    finally:
-        atexit._run_exitfuncs()
-        for stream in (sys.stdout, sys.stderr):
-            with contextlib.suppress(Exception):
-                stream.flush()
     if isinstance(code, str):  # sys.exit("message"): said as Python would say it
         sys.stderr.write(code + "\n")
-        sys.stderr.flush()
         code = 1
-    os._exit(code or 0)
+    leave_after_exit_handlers(code or 0)
+
+
+def leave_after_exit_handlers(code: int) -> None:
+    """Leave with `code` once every exit handler has run (the template renderer's
+    process stopped), the output flushed, without the interpreter's teardown.
+
+    `atexit` runs its handlers last registered first: the one registered here, after
+    every module the command imported registered its own, would run first. So the
+    interpreter's exit is asked for (`sys.exit`), and `os._exit` is registered from
+    the start as the first handler (`_register_last_step`), the last to run."""
+    _exit_code[0] = code
+    sys.exit(code)
+
+
+_exit_code = [0]
+
+
+def _last_step() -> None:
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):
+            stream.flush()
+    os._exit(_exit_code[0])
+
+
+def _register_last_step() -> None:
+    """`os._exit` as the first exit handler registered: the last to run."""
+    atexit.register(_last_step)

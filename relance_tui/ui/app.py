@@ -21,7 +21,6 @@ from relance_tui.core.script.render_process import default_renderer
 from relance_tui.core.store.store import Store
 from relance_tui.locations import config_file, styles_dir
 from relance_tui.ui import css_once
-from relance_tui.ui.bindings import translate_bindings
 from relance_tui.ui.commands import ModeCommands, translated
 from relance_tui.ui.keymap import LoadedKeymap, binding_ids, load_keymap
 from relance_tui.ui.modes import MODE_ORDER
@@ -30,7 +29,6 @@ from relance_tui.ui.wrapping import keep_no_break_spaces
 if TYPE_CHECKING:
     from relance_tui.core.procedure import ScriptTiming
 
-css_once.install()  # the stylesheet parsed once, not once per `Stylesheet` Textual makes
 
 HOLIDAYS_AFTER = 1.5  # seconds after the start: not under the first card's first key
 
@@ -106,12 +104,12 @@ class RelanceApp(App[None]):
         self.lang = lang
         self._start_mode = start_mode
         self._keymap_problems = keymap.problems if keymap else []
+        self.user_keymap: dict[str, str] = dict(keymap.keymap) if keymap else {}
         self._clashes_said: set[str] = set()
         # Textual opens its default mode first: the first screen is built there, not a
         # blank screen then a switch (two style passes, two resizes, two resumes).
         self.DEFAULT_MODE = start_mode  # type: ignore[misc]
         super().__init__()
-        translate_bindings(self)
         if keymap is not None and keymap.keymap:
             self.set_keymap(keymap.keymap)
 
@@ -144,7 +142,7 @@ class RelanceApp(App[None]):
 
     def key_for(self, binding_id: str, default: str) -> str:
         """The key bound to `binding_id` now, as the user's keymap has it."""
-        keys = self._keymap.get(binding_id)
+        keys = self.user_keymap.get(binding_id)
         return self.get_key_display(Binding(keys.split(",")[0], "")) if keys else default
 
     def handle_bindings_clash(self, clashed_bindings: set[Binding], node: DOMNode) -> None:
@@ -217,6 +215,7 @@ def make_app(
     """The one way to build the app: the CLI and every UI test go through here."""
     i18n.set_language(lang)
     keep_no_break_spaces()
+    css_once.install()  # the stylesheet parsed once, not once per `Stylesheet` Textual makes
     if keymap is None:  # every binding id (every screen imported) only for a keymap to read
         path = config_file()
         keymap = load_keymap(path, all_binding_ids()) if path.exists() else LoadedKeymap()

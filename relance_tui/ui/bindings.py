@@ -1,25 +1,13 @@
-"""Bindings declare i18n keys as descriptions; nodes translate them on creation."""
+"""Bindings declare i18n keys as descriptions; what shows a key translates it as
+it draws (relance draws its own footer and help: `KeysFooter`, `dialogs.help`)."""
 
 from __future__ import annotations
 
-import dataclasses
-
-from textual.binding import BindingsMap
-from textual.dom import DOMNode
+from textual.binding import Binding
 
 from relance_tui import i18n
 
 
-def translate_bindings(node: DOMNode) -> None:
-    """Replace each binding's description (an i18n key) with its translation."""
-    translated = BindingsMap()
-    for key, bindings in node._bindings.key_to_bindings.items():
-        translated.key_to_bindings[key] = [
-            dataclasses.replace(
-                binding,
-                description=i18n.t(binding.description) if binding.description else "",
-                tooltip=i18n.t(binding.tooltip) if binding.tooltip else "",
-            )
-            for binding in bindings
-        ]
-    node._bindings = translated
+def label(binding: Binding) -> str:
+    """What the binding does, in the user's language ("" for a key without words)."""
+    return i18n.t(binding.description) if binding.description else ""

@@ -4,11 +4,12 @@
 from __future__ import annotations
 
 import pytest
+from textual.color import Color
 from textual.css import stylesheet as textual_stylesheet
 from textual.css.stylesheet import Stylesheet
 
 from relance_tui.ui import css_once
-from relance_tui.ui.app import make_app  # installs the parse kept once
+from relance_tui.ui.app import make_app
 
 CSS = "Label { color: $primary; }"
 
@@ -25,6 +26,7 @@ def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
     monkeypatch.setattr(textual_stylesheet, "parse", counted)
     monkeypatch.setattr(css_once, "_PARSED", {})  # nothing parsed by an earlier test
+    css_once.install()  # as `make_app` does
     return done
 
 
@@ -74,3 +76,28 @@ async def test_the_app_parses_its_own_stylesheet_once_as_it_starts(parses, demo_
         await pilot.app.workers.wait_for_complete()
         assert any("call-status" in name for name in pilot.app.stylesheet.rules_map)
     assert parses.count(own) == 1  # Textual made three `Stylesheet`s of it
+
+
+def test_the_private_names_the_wrapper_relies_on_mean_what_it_takes() -> None:
+    """`Stylesheet._parse_rules(css, read_from, is_default_rules, tie_breaker, scope)`
+    parses one source under the sheet's `_variables`, which `set_variables` sets."""
+    assert css_once.wraps_this_textual()
+    sheet = Stylesheet(variables={"primary": "#102030"})
+    sheet.set_variables({"primary": "#405060"})
+    assert sheet._variables == {"primary": "#405060"}
+    original = css_once._ORIGINAL
+    assert original is not None
+    [rule] = original(sheet, CSS, ("test", "pinned"), False, 0, "")
+    assert rule.styles.color == Color.parse("#405060")
+
+
+def test_importing_the_app_changes_nothing_in_textual() -> None:
+    """The wrapper is installed by `make_app`, never by an import."""
+    import subprocess
+    import sys
+
+    code = (
+        "from textual.css.stylesheet import Stylesheet; before = Stylesheet._parse_rules; "
+        "import relance_tui.ui.app; assert Stylesheet._parse_rules is before"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

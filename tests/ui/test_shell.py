@@ -11,6 +11,7 @@ from relance_tui import i18n
 from relance_tui.core.calls.timing import fixed_clock
 from relance_tui.core.store.store import Store
 from relance_tui.ui.app import make_app
+from relance_tui.ui.bindings import label
 from relance_tui.ui.screens.calls import CallsScreen
 from relance_tui.ui.screens.lists import ListsScreen
 from relance_tui.ui.screens.rehearsal import RehearsalScreen
@@ -88,7 +89,7 @@ async def test_english_interface(demo_store: Store, now: datetime) -> None:
         assert "Follow-up window" in text
         assert "Fri, Nov 27, 10:30 AM · Maison de la culture du Plateau" in text
         assert "72 found (72 in all)" in str(app.screen.query_one("#lists-counts").render())
-        footer_keys = {b.description for _, b, _, _ in app.screen.active_bindings.values()}
+        footer_keys = {label(b) for _, b, _, _ in app.screen.active_bindings.values()}
         assert {"Lists", "Calls", "Quit"} <= footer_keys
     assert i18n.current_language() == "en"
 
@@ -96,7 +97,7 @@ async def test_english_interface(demo_store: Store, now: datetime) -> None:
 async def test_french_footer(demo_store: Store, now: datetime) -> None:
     app = make_app(store=demo_store, clock=fixed_clock(now))
     async with app.run_test(size=(100, 32)):
-        footer_keys = {b.description for _, b, _, _ in app.screen.active_bindings.values()}
+        footer_keys = {label(b) for _, b, _, _ in app.screen.active_bindings.values()}
         assert {"Listes", "Appels", "Bilan", "quitter"} <= footer_keys
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -123,4 +124,68 @@ def _read_table(
                 if isinstance(event := doc.get("event_id"), int):  # as `by_event` does
                     index.setdefault(event, set()).add(int(key))
         table.update(piece)
+    return table
+
+
+_HEADER = re.compile(rb'(?:\{|\},)"([a-z_]+)":\{')
+_BETWEEN_DOCS = re.compile(rb'\},"\d+":\{')
+PIECE = 1 << 20  # bytes of a snapshot without layout parsed at a time
+
+
+def read_unlaid(text: bytes, cut: int, known: frozenset[str]) -> Tables | None:
+    """The tables of a compact snapshot written without a layout (by the release
+    before, or by TinyDB's own writer in compact form), `text` being its bytes and
+    `cut` where its meta table starts: cut between documents a megabyte at a time and
+    each piece parsed alone, as `read_sliced` does, so that the text never becomes
+    one `str` (twice its bytes with one character above U+00FF). The same argument
+    holds: every cut is at a comma between two members, each piece must parse as a
+    list of members, so the tables are those of the whole parse. None when the text
+    is not cut that way (spaces between tokens, an odd shape): parse it whole."""
+    names = [name for name in known if name != "meta"]
+    # Where each table's header comes next (a search per name, not a pattern over
+    # every byte: 0.07 s against 0.23 s at 20,000 contacts).
+    ahead = {name: text.find(_header(name), 0, cut) for name in names}
+    tables: Tables = {}
+    at = 0
+    while at < cut - 1:
+        found = _HEADER.match(text, at)
+        if found is None or (name := found.group(1).decode()) not in names or name in tables:
+            return None
+        start = found.end()
+        later = [(where, other) for other, where in ahead.items() if where >= start]
+        end, after = min(later, default=(cut - 1, ""))
+        if after:
+            ahead[after] = text.find(_header(after), end + 1, cut)
+        if text[end : end + 1] != b"}":
+            return None
+        table = _pieces(text, start, end + 1)
+        if table is None:
+            return None
+        tables[name] = table
+        at = end  # the table's closing brace, where the next header starts
+    return tables if at == cut - 1 and tables else None
+
+
+def _header(name: str) -> bytes:
+    return b'},"' + name.encode() + b'":{'
+
+
+def _pieces(text: bytes, start: int, end: int) -> dict[str, Any] | None:
+    table: dict[str, Any] = {}
+    at = start
+    while at < end - 1:
+        stop = end - 1
+        if stop - at > PIECE:
+            found = _BETWEEN_DOCS.search(text, at + PIECE, end - 1)
+            stop = found.start() + 1 if found is not None else end - 1
+        try:
+            piece = json.loads(b"{" + text[at:stop] + b"}")
+        except ValueError:
+            return None
+        if not isinstance(piece, dict) or not all(map(str.isdigit, piece)):
+            return None
+        if not set(map(type, piece.values())) <= {dict}:
+            return None
+        table.update(piece)
+        at = stop + 1 if stop < end - 1 else stop
     return table

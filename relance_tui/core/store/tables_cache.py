@@ -120,8 +120,8 @@ def write_tables_later(data_file: Path, tables: dict[str, Any], checksum: Checks
     has a copy of the tables as they are now (the pages are shared until written),
     lets go of the terminal and every open file, and ends with `os._exit`. The
     child's process id (None when written here, or not at all)."""
-    if not hasattr(os, "fork"):
-        write_tables(data_file, tables, checksum)
+    if not fork_is_safe():
+        write_tables(data_file, tables, checksum)  # the quit waits for it: no child
         return None
     try:
         child = os.fork()
@@ -142,6 +142,14 @@ def write_tables_later(data_file: Path, tables: dict[str, Any], checksum: Checks
         write_tables(data_file, tables, checksum)
     finally:
         os._exit(0)
+
+
+def fork_is_safe(platform: str | None = None) -> bool:
+    """Whether a child may be forked from this process (which has run threads): on
+    Linux and the BSDs. Windows has no fork; macOS's frameworks are not safe in a
+    child forked without exec (Python's own default there is "spawn")."""
+    platform = sys.platform if platform is None else platform
+    return hasattr(os, "fork") and not platform.startswith(("darwin", "win32", "cygwin"))
 
 
 def _mac(key: bytes, checksum: str) -> hmac.HMAC:

@@ -13,7 +13,6 @@ from textual.widgets import Button, Input, Label, Select, TextArea
 
 from relance_tui import i18n
 from relance_tui.core.errors import FieldsInvalid
-from relance_tui.ui.bindings import translate_bindings
 
 ResultT = TypeVar("ResultT")
 
@@ -22,10 +21,6 @@ class Dialog(ModalScreen[ResultT | None], Generic[ResultT]):
     """A modal dialog that dismisses with a `ResultT`, or None when cancelled."""
 
     BINDINGS = [Binding("escape", "cancel", "key.cancel", id="cancel")]
-
-    def __init__(self) -> None:
-        super().__init__()
-        translate_bindings(self)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -15,6 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Label, Static
 
 from relance_tui import i18n
+from relance_tui.ui.bindings import label
 from relance_tui.ui.dialogs.base import Dialog
 from relance_tui.ui.modes import MODE_ORDER
 
@@ -39,7 +40,7 @@ def keys_by_task(screen: Screen[object], groups: HelpGroups) -> list[tuple[str, 
         if binding.id is None or binding.id in by_id or not binding.description:
             continue
         display = screen.app.get_key_display(binding)
-        by_id[binding.id] = KeyLine(display, binding.description)
+        by_id[binding.id] = KeyLine(display, label(binding))
     named = {binding_id for _, ids in groups for binding_id in ids}
     found: list[tuple[str, list[KeyLine]]] = []
     for title, ids in groups:

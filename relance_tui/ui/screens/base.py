@@ -19,7 +19,6 @@ from relance_tui.core.errors import RelanceError, StoreReplaced, StoreTakenOver
 from relance_tui.core.models import Event, Settings
 from relance_tui.core.store.store import Store
 from relance_tui.locations import clipboard_dir
-from relance_tui.ui.bindings import translate_bindings
 from relance_tui.ui.clipboard import CopyMethod, copy_text
 from relance_tui.ui.host import Host
 from relance_tui.ui.widgets.banner import EventBanner, ModeBar
@@ -71,7 +70,6 @@ class RelanceScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__(id=f"screen-{self.MODE}")
         self._last_copy: tuple[str, str, str] | None = None
-        translate_bindings(self)
 
     @property
     def relance(self) -> Host:

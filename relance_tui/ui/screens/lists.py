@@ -117,8 +117,11 @@ class ListsScreen(RelanceScreen):
             yield Line(id="lists-status")
 
     def on_mount(self) -> None:
-        self.query_one("#search", SearchInput).typed = lambda _text: self.redraw()
         self.reload()
+
+    def on_input_changed(self, event: SearchInput.Changed) -> None:
+        if event.input.id == "search":
+            self.redraw()
 
     def on_resize(self) -> None:
         self.call_after_refresh(self._fit_columns)

@@ -7,6 +7,11 @@ together (a fast typist, key repeat, a paste of keystrokes), the characters
 typed after a backspace overtake it: "abc", backspace, backspace, "xy" gave
 "abc" instead of "axy" in a real terminal. Here the field runs its own
 editing bindings as it receives them, so every key acts in order.
+
+Textualize/textual#6605 (open; the upstream pull request #6631 would let this go):
+until it is fixed, `_on_key` is overridden and the widget's own bindings are read
+from `_bindings`, two private names pinned by tests/ui/test_editing_pins.py and
+tests/e2e/test_typing_order.py (the installed command, keys in one burst).
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ async def _run_own_binding(widget: Input | TextArea, event: events.Key) -> bool:
     """Run the widget's own binding for this key now; whether there was one."""
     if event.is_printable:
         return False
-    bindings = widget._bindings.key_to_bindings.get(event.key)
+    bindings = widget._bindings.key_to_bindings.get(event.key)  # private: see above
     if not bindings:
         return False
     event.stop()

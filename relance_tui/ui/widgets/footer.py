@@ -19,6 +19,8 @@ from textual import events
 from textual.screen import Screen
 from textual.widget import Widget
 
+from relance_tui.ui.bindings import label
+
 PALETTE_WIDTH = 14
 EDGE = "▏"  # left of the palette's key, as Textual's footer draws it
 
@@ -129,7 +131,7 @@ class KeysFooter(Widget, can_focus=False):
         keys: dict[str, Key] = {}  # by action: the first key of each, as Textual's footer
         palette: Key | None = None
         for _, binding, enabled, _ in self.screen.active_bindings.values():
-            shown = Key(binding.key, app.get_key_display(binding), binding.description, enabled)
+            shown = Key(binding.key, app.get_key_display(binding), label(binding), enabled)
             if binding.key == app.COMMAND_PALETTE_BINDING:
                 palette = shown if app.ENABLE_COMMAND_PALETTE else None
             elif binding.show:

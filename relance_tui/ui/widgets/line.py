@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from rich.text import Text
-from textual.geometry import Size
-from textual.reactive import Reactive, reactive
+from textual.reactive import reactive
 from textual.widget import Widget
 
 from relance_tui.ui.widgets.editing import TextInput
@@ -37,21 +34,5 @@ class Line(Widget):
 
 
 class SearchInput(TextInput):
-    """An Input whose own text length never costs a layout of the whole screen.
-
-    Its size is fixed in CSS; a longer query scrolls inside it. Textual's Input
-    sets its virtual size from the text on every key, and that reactive asks for
-    a new layout by default: here it only repaints.
-    """
-
-    virtual_size = Reactive(Size(0, 0), layout=False)
-
-    # Called with the text as soon as it changes, before the frame that shows it: the
-    # field and what it searched are drawn in one frame. (Through the Changed
-    # message, the table came a frame after the field: up to 17 ms later at 60 Hz.)
-    typed: Callable[[str], None] | None = None
-
-    def _watch_value(self, value: str) -> None:
-        super()._watch_value(value)
-        if self.typed is not None:
-            self.typed(value)
+    """The media list's search field: what it holds is searched as it changes
+    (`Input.Changed`, handled by the screen)."""

@@ -56,19 +56,10 @@ class Lines(Static):
         return True
 
     def _repaint_rows(self, regions: list[Region]) -> None:
-        """What `refresh(*regions)` does, told to the screen at once: a refresh goes
-        through this widget's own message queue, then the screen's (two hops of every
-        label a key changes, a millisecond of the key). The measures kept of the old
-        text are forgotten either way (the new one has the same rows)."""
-        screen = self.screen if self.is_attached else None
-        if screen is None or not regions or not self.display or screen not in screen._compositor:
-            super().refresh(*regions, repaint=bool(regions))
-            return
-        self._layout_cache.clear()
-        self.clear_cached_dimensions()
-        self._set_dirty(*regions)
-        screen._dirty_widgets.add(self)  # as its `Update` message would
-        screen.check_idle()
+        """The changed rows drawn again, through Textual's public `refresh(*regions)`;
+        the measures kept of the old text go with it (the new one has the same rows)."""
+        if regions:
+            super().refresh(*regions)
 
     def _wrapped(self, text: str) -> list[Strip] | None:
         """`text` as the rows of this box as it is, as Textual would draw them; None
@@ -162,7 +153,6 @@ class Lines(Static):
             width, height = size
             rows = self._rows = self._rows_of(self._text, width, height, style)
             self._rows_for = (size, style)
-        self._dirty_regions.clear()  # the rows asked for are drawn already
         return rows[y] if y < len(rows) else Strip.blank(size.width, style.rich_style)
 
 

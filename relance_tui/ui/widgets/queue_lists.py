@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from rich.text import Text
 from textual import on
@@ -19,7 +18,6 @@ from relance_tui.core.calls.states import callback_promised
 from relance_tui.core.calls.timing import format_soon
 from relance_tui.core.models import Outcome
 from relance_tui.core.script.wording import whose_callback
-from relance_tui.ui.bindings import translate_bindings
 
 
 def settled_text(answer: TargetState) -> str:
@@ -35,10 +33,6 @@ class QueueLists(OptionList):
     """One line per target, a day when it is not today, never wrapped."""
 
     BINDINGS = [Binding("plus", "postpone", "key.postpone", id="calls.postpone")]
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        translate_bindings(self)  # the footer shows "+ reporter", not its message id
 
     def on_focus(self) -> None:
         # Tab into the list lands on its first row: Entrée calls it at once.

@@ -21,7 +21,6 @@ from textual.geometry import Size
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
-from textual.widget import Widget
 
 Cells = Callable[[int], Sequence[str]]
 PADDING = 1  # one column each side of a cell, as DataTable's
@@ -134,11 +133,9 @@ class VirtualTable(ScrollView, can_focus=True):
         width = sum(width + 2 * PADDING for _, width in self._columns)
         size = Size(width, len(self._keys) + 1)  # the header's line too
         if size != self.virtual_size:
-            # Not `self.virtual_size = size`: that lays the whole screen out again (a
-            # third of a search keystroke's time), while the table's own size is set
-            # in CSS. The scrollbars follow; a scrollbar appearing still lays out.
-            self.set_reactive(Widget.virtual_size, size)
-            self._scroll_update(size)
+            # ScrollView's documented path: the screen is laid out again and the
+            # scrollbars follow (`ScrollView._size_updated`).
+            self.virtual_size = size
 
     # the cursor -----------------------------------------------------------------------
     def watch_cursor_row(self) -> None:

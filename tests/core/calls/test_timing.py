@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import pytest
 from hypothesis import given, settings
@@ -187,3 +187,20 @@ def test_air_times_in_words() -> None:
     assert format_air_time("lun.-ven. 07:00-09:00", "en") == f"Mon–Fri 7–9{nbsp}a.m."
     assert format_air_time("sam. 11:30-13:00", "en") == f"Sat 11:30{nbsp}a.m.–1{nbsp}p.m."
     assert format_air_time("tous les jours", "fr") == "tous les jours"
+
+
+@pytest.mark.parametrize(("lang", "locale"), [("fr", "fr_CA"), ("en", "en")])
+def test_the_names_written_by_hand_are_cldr_s_as_babel_gives_them(lang: str, locale: str) -> None:
+    """Every day of a year, each pattern relance writes: the same text as Babel's."""
+    from babel.dates import format_date
+
+    from relance_tui.core.calls import timing
+
+    start = date(2026, 1, 1)
+    for offset in range(366):
+        day = start + timedelta(days=offset)
+        for pattern in ("EEEE", "EEE", "MMMM", "MMM", "EEEE d MMMM", "EEE d MMM"):
+            expected = format_date(day, pattern, locale=locale)
+            if lang == "fr" and day.day == 1 and "d" in pattern:
+                expected = expected.replace(" 1 ", " 1er ")
+            assert timing._date(day, pattern, lang) == expected, (day, pattern)

@@ -144,3 +144,45 @@ def test_the_ids_by_event_come_with_the_slices(tmp_path: Path) -> None:
     for name in EVENT_TABLES:
         assert index[name] == by_event(read.get(name, {})), name
     assert index["attempts"][3] == {n for n in range(1, 4501) if n % 7 == 3}
+
+
+@pytest.mark.parametrize("piece", [64, 1 << 20])
+def test_a_compact_file_without_layout_is_read_in_pieces_as_parsed_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, piece: int
+) -> None:
+    """The release before wrote no layout: its file is cut between documents, each
+    piece parsed alone, and the tables are those of the whole parse."""
+    from relance_tui.core.store import sliced
+
+    monkeypatch.setattr(sliced, "PIECE", piece)
+    path = tmp_path / "relance.json"
+    tables = _tables(700)
+    tables["events"] = {"1": {"title": "Lancement", "templates": {"fr": {"1": {"x": 1}}}}}
+    write_snapshot(path, tables)
+    text = path.read_bytes()
+    meta = json.loads(text)["meta"]
+    meta["1"].pop("layout")
+    older = text[: text.rindex(b',"meta":')] + b',"meta":' + json.dumps(meta).encode() + b"}"
+    cut = older.rindex(b',"meta":{"1":')
+    read = sliced.read_unlaid(older, cut, snapshot.KNOWN_TABLES)
+    whole = json.loads(older)
+    del whole["meta"]
+    assert read == whole
+    assert snapshot._in_pieces(older, cut) == json.loads(older)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        b'{"attempts": {"1": {"a": 1}},"meta":{"1":{}}}',  # a space: not our writer's
+        b'{"attempts":{"1":{"contacts":{"2":{}}},"3":{}},"meta":{"1":{}}}',  # a header inside
+        b'{"attempts":{"1":{}},"attempts":{"2":{}},"meta":{"1":{}}}',  # a table twice
+        b'{"nope":{"1":{}},"meta":{"1":{}}}',
+    ],
+)
+def test_a_file_not_cut_that_way_is_left_to_the_whole_parse(text: bytes) -> None:
+    from relance_tui.core.store import sliced
+
+    cut = text.rindex(b',"meta":{"1":')
+    read = sliced.read_unlaid(text, cut, snapshot.KNOWN_TABLES)
+    assert read is None or {**read, "meta": {"1": {}}} == json.loads(text)

@@ -117,6 +117,30 @@ def test_the_installed_command_leaves_the_tables_to_a_child_process(
     assert tables_cache.read_tables(db_path, checksum) is not None
 
 
+@pytest.mark.parametrize("platform", ["darwin", "win32"])
+def test_where_fork_is_unsafe_the_quit_writes_the_tables_itself(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch, platform: str
+) -> None:
+    """macOS (fork without exec) and Windows (no fork): no child; the same tables,
+    written before the quit returns."""
+    from relance_tui.core.store import tables_cache
+
+    assert tables_cache.fork_is_safe("linux") == hasattr(__import__("os"), "fork")
+    assert not tables_cache.fork_is_safe(platform)
+    monkeypatch.setattr(tables_cache.sys, "platform", platform)
+    monkeypatch.setattr(tables_cache.os, "fork", lambda: pytest.fail("forked"), raising=False)
+    a_session(db_path, ["Léa Roy"])
+    monkeypatch.setattr(tables_cache, "_in_a_child", False)
+    tables_cache.write_in_a_child_from_now()
+    children: list[int | None] = []
+    with Store.open(db_path) as store:
+        store.write_tables = lambda *args: children.append(tables_cache.write_at_close(*args))
+        store.save(Contact(outlet_id=store.outlets()[0].id, name="Zoé Brûlé"))
+    assert children == [None]
+    checksum = json.loads(db_path.read_bytes())["meta"]["1"]["checksum"]
+    assert tables_cache.read_tables(db_path, checksum) is not None
+
+
 def test_a_snapshot_whose_meta_is_long_is_read_from_its_json(
     db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
