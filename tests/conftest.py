@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 from collections.abc import Iterator
@@ -81,4 +82,18 @@ def require_program(name: str) -> str:
         if IN_CI:
             pytest.fail(f"{message}, and CI=true: .ci/run must install it")
         pytest.skip(message)
+    if name == "faketime":
+        forget_stale_faketime_semaphores()
     return path
+
+
+def forget_stale_faketime_semaphores(shm: Path = Path("/dev/shm")) -> None:
+    """The `faketime` wrapper names a semaphore and a shared memory after its pid and
+    removes them when it ends; one killed with its terminal (a tmux session closed)
+    leaves them, and a later wrapper given the same pid then refuses to start
+    ("sem_open: File exists"). Those of processes that are gone are removed."""
+    for leftover in [*shm.glob("sem.faketime_sem_*"), *shm.glob("faketime_shm_*")]:
+        pid = leftover.name.rsplit("_", 1)[-1]
+        if pid.isdigit() and not Path(f"/proc/{pid}").exists():
+            with contextlib.suppress(OSError):
+                leftover.unlink()
