@@ -13,15 +13,21 @@ $(STAMP): pyproject.toml
 	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
 
-demo: $(STAMP)
+# The compiled catalogues (.mo, and the ids file): built here for a checkout, by the
+# wheel's build hook for an install; the app never writes into its package.
+CATALOGUES := relance_tui/locale/relance.ids.json
+$(CATALOGUES): $(STAMP) $(wildcard relance_tui/locale/*/LC_MESSAGES/*.po) relance_tui/catalogue_build.py
+	$(BIN)/python -m relance_tui.catalogue_build >/dev/null
+
+demo: $(STAMP) $(CATALOGUES)
 	$(BIN)/relance demo
 
-test: $(STAMP)
+test: $(STAMP) $(CATALOGUES)
 	$(BIN)/python -m pytest -q -p no:cacheprovider --junitxml=$(VENV)/junit.xml
 	$(BIN)/python tests/assert_ran.py $(VENV)/junit.xml
 
 # Where the user sits: the installed command in a pseudo-terminal (docs/performance.md).
-bench: $(STAMP)
+bench: $(STAMP) $(CATALOGUES)
 	$(BIN)/python benchmarks/terminal.py
 
 # The older, narrower measures (storage designs, durability under kill -9, garbling).

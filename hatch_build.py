@@ -1,12 +1,9 @@
-"""Build hook: compile the gettext catalogues (.po -> .mo) into the wheel.
-
-The app reads the compiled `.mo` files; a checkout compiles them at its first
-start, an installed wheel carries them.
-"""
+"""Build hook: compile the gettext catalogues (.po -> .mo, and the ids file) into the
+wheel (`relance_tui/catalogue_build.py`). The installed app only reads them."""
 
 from __future__ import annotations
 
-import io
+import importlib.util
 from pathlib import Path
 from typing import Any
 
@@ -17,15 +14,11 @@ class CatalogueBuildHook(BuildHookInterface):  # type: ignore[type-arg]
     PLUGIN_NAME = "custom"
 
     def initialize(self, version: str, build_data: dict[str, Any]) -> None:
-        from babel.messages.mofile import write_mo
-        from babel.messages.pofile import read_po
-
         root = Path(self.root)
-        for po in sorted((root / "relance_tui" / "locale").glob("*/LC_MESSAGES/*.po")):
-            with po.open("rb") as handle:
-                catalogue = read_po(handle)
-            out = io.BytesIO()
-            write_mo(out, catalogue, use_fuzzy=False)
-            mo = po.with_suffix(".mo")
-            mo.write_bytes(out.getvalue())
-            build_data["force_include"][str(mo)] = str(mo.relative_to(root))
+        path = root / "relance_tui" / "catalogue_build.py"
+        spec = importlib.util.spec_from_file_location("catalogue_build", path)
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        for written in module.build(root / "relance_tui" / "locale"):
+            build_data["force_include"][str(written)] = str(written.relative_to(root))

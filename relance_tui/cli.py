@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -11,24 +10,18 @@ from typing import Any
 import click
 
 from relance_tui import cli_words, i18n
-from relance_tui.core.errors import RelanceError, StoreLocked, os_words
+from relance_tui.cli_base import (
+    EXIT_PROBLEM,
+    EXIT_USAGE,
+    fail,
+    newer_schema,
+    open_store,
+    run_app,
+)
+from relance_tui.core.errors import RelanceError, os_words
 from relance_tui.core.models import START_SCREENS
 from relance_tui.core.text import without_controls
-from relance_tui.locations import data_dir, default_db_path
-
-EXIT_PROBLEM, EXIT_USAGE = 1, 2  # 0: done
-
-# The stores a command opened, when the installed command runs it: `launch.entry`
-# sets a list and ends the process with `os._exit`, which lets go of them at once.
-# Freed as the command returns, a closed store's tables went object by object: 60 ms
-# after an import into a 5,000-contact file, more on quitting a large one.
-kept_until_exit: list[object] | None = None
-
-
-def _kept(store: Any) -> Any:
-    if kept_until_exit is not None:
-        kept_until_exit.append(store)
-    return store
+from relance_tui.locations import default_db_path
 
 
 def _set_lang(lang: str | None) -> str:
@@ -39,44 +32,6 @@ def _set_lang(lang: str | None) -> str:
         raise click.UsageError(i18n.t("cli.bad_lang", value=lang)) from None
     i18n.set_language(code)
     return code
-
-
-def fail(error: RelanceError) -> None:
-    cli_words.echo(str(error), err=True)
-    sys.exit(EXIT_USAGE if isinstance(error, StoreLocked) else EXIT_PROBLEM)
-
-
-def run_app(db: Path, lang_arg: str | None, *, screen: str | None, demo: bool = False) -> None:
-    from relance_tui.core.calls.timing import system_clock
-    from relance_tui.core.script.render_process import default_renderer
-    from relance_tui.core.store.store import Store
-    from relance_tui.ui.app import make_app
-    from relance_tui.ui.modes import start_mode
-
-    default_renderer().start()  # a Python process starting on the other core meanwhile
-    try:
-        store = _kept(Store.open(db))
-    except RelanceError as error:
-        return fail(error)
-    try:
-        if demo:
-            from relance_tui.core import demo as demo_data
-
-            demo_data.load_demo(store, data_dir(), system_clock())
-        settings = store.settings()
-        lang = i18n.detect_language(lang_arg, stored=settings.language or None)
-        mode = start_mode(screen or settings.start_screen, store.current_event(), system_clock())
-        gc.freeze()  # the data file lives as long as the app: no collection walks it
-        gc.enable()  # (the installed command starts without, `launch.entry`)
-        make_app(store=store, clock=system_clock, lang=lang, start_mode=mode, demo=demo).run()
-    finally:
-        if sys.stderr.isatty() and store.is_open and store.path.stat().st_size > 2_000_000:
-            # A large file takes a moment to fold its journal in: said, not a frozen prompt.
-            cli_words.echo(i18n.t("cli.closing", path=str(store.path)), err=True)
-        gc.disable()  # leaving: no collection through millions of objects while folding
-        store.close()
-        if store.custody.lost is not None:  # said again where the prompt comes back
-            cli_words.echo(str(store.custody.lost), err=True)
 
 
 class _NoTraceback(click.Group):
@@ -158,16 +113,14 @@ def demo(ctx: click.Context, demo_db: Path | None) -> None:
 @click.pass_context
 def check(ctx: click.Context, check_db: Path | None, restore: bool, accept: bool) -> None:
     """Validate the data file / valider le fichier de données."""
-    from relance_tui.core.errors import CorruptDataFile
     from relance_tui.core.store import recovery
-    from relance_tui.core.store.files import backup_path
     from relance_tui.core.store.reading import load_tables
 
     path = Path(check_db or ctx.obj["db"] or default_db_path()).expanduser().resolve()
     if not path.exists():
         cli_words.echo(i18n.t("cli.check.missing", path=str(path)))
         return
-    newer = _newer_schema(path)
+    newer = newer_schema(path)
     if newer is not None:  # written by a newer relance: restoring or accepting would undo it
         fail(newer)
         return
@@ -182,23 +135,7 @@ def check(ctx: click.Context, check_db: Path | None, restore: bool, accept: bool
     try:
         tables = load_tables(path, snapshot_counts)
     except RelanceError as error:
-        if not restore:
-            if isinstance(error, CorruptDataFile) and error.backup is None:
-                # Say how to repair it whenever something sound is there to repair from.
-                if recovery.recover_tables(path) is not None:
-                    error.backup = str(backup_path(path))
-            cli_words.echo(i18n.t("cli.check.problem", problem=str(error)), err=True)
-            sys.exit(EXIT_PROBLEM)
-        try:
-            backup, aside, left_out = recovery.restore(path)
-        except RelanceError as restore_error:
-            fail(restore_error)
-            return
-        cli_words.echo(i18n.t("cli.check.restored", backup=str(backup), aside=str(aside)))
-        if left_out:  # named, so the caller can record them again
-            cli_words.echo(i18n.t("cli.check.left_out", count=len(left_out)))
-            for line in left_out:
-                cli_words.echo(f"  - {recovery.describe_damaged(line)}")
+        _problem_found(path, error, restore)
         return
     if restore:
         cli_words.echo(i18n.t("cli.check.nothing_to_restore"))
@@ -228,30 +165,30 @@ def check(ctx: click.Context, check_db: Path | None, restore: bool, accept: bool
     )
 
 
-def _newer_schema(path: Path) -> RelanceError | None:
-    """The refusal to open a file written by a newer relance, if it is one (its schema
-    read from the meta at its end: the file is read whole once, after)."""
-    from relance_tui.core.errors import NewerSchema
-    from relance_tui.core.store.migrations import SCHEMA_VERSION
-    from relance_tui.core.store.snapshot import sealed_meta
+def _problem_found(path: Path, error: RelanceError, restore: bool) -> None:
+    """What `check` does with a file that does not check out: say so (and where a sound
+    copy is), or, asked to `--restore`, rebuild it from the backup and journal."""
+    from relance_tui.core.errors import CorruptDataFile
+    from relance_tui.core.store import recovery
+    from relance_tui.core.store.files import backup_path
 
-    sealed = sealed_meta(path)
-    version = sealed[1].get("1", {}).get("schema_version") if sealed is not None else None
-    if isinstance(version, int) and version > SCHEMA_VERSION:
-        return NewerSchema(path=str(path), found=version, supported=SCHEMA_VERSION)
-    return None
-
-
-def open_store(ctx: click.Context, db: Path | None, *, read_only: bool = False):  # type: ignore[no-untyped-def]
-    """The data file, locked for writing; for a command that only reads, as it is now
-    (no lock: it works beside the open app and on a full disk)."""
-    from relance_tui.core.store.store import Store
-
-    path = Path(db or ctx.obj["db"] or default_db_path()).expanduser().resolve()
+    if not restore:
+        if isinstance(error, CorruptDataFile) and error.backup is None:
+            # Say how to repair it whenever something sound is there to repair from.
+            if recovery.recover_tables(path) is not None:
+                error.backup = str(backup_path(path))
+        cli_words.echo(i18n.t("cli.check.problem", problem=str(error)), err=True)
+        sys.exit(EXIT_PROBLEM)
     try:
-        return _kept(Store.open_read_only(path) if read_only else Store.open(path))
-    except RelanceError as error:
-        fail(error)
+        backup, aside, left_out = recovery.restore(path)
+    except RelanceError as restore_error:
+        fail(restore_error)
+        return
+    cli_words.echo(i18n.t("cli.check.restored", backup=str(backup), aside=str(aside)))
+    if left_out:  # named, so the caller can record them again
+        cli_words.echo(i18n.t("cli.check.left_out", count=len(left_out)))
+        for line in left_out:
+            cli_words.echo(f"  - {recovery.describe_damaged(line)}")
 
 
 @main.command(name="import")

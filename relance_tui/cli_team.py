@@ -35,7 +35,7 @@ def team() -> None:
 @click.pass_context
 def create(ctx: click.Context, event_id: str, folder: Path, team_db: Path | None) -> None:
     """Put EVENT's call list in FOLDER / mettre la liste d'appels dans FOLDER."""
-    from relance_tui.cli import fail, open_store
+    from relance_tui.cli_base import fail, open_store
     from relance_tui.core.team.organiser import create_team
 
     store = open_store(ctx, team_db)
@@ -77,7 +77,7 @@ def join(
     no_open: bool,
 ) -> None:
     """Join the team of FOLDER, then call / rejoindre l'équipe, puis appeler."""
-    from relance_tui.cli import fail, run_app
+    from relance_tui.cli_base import fail, run_app
     from relance_tui.core.media.phones import BadPhone, parse_phone
     from relance_tui.core.team.live import join_team
 
@@ -119,7 +119,7 @@ def first_screen(first: bool) -> str:
 @click.pass_context
 def collect(ctx: click.Context, folder: Path, team_db: Path | None) -> None:
     """Bring the team's calls into this file / ramener les appels de l'équipe."""
-    from relance_tui.cli import EXIT_PROBLEM, open_store
+    from relance_tui.cli_base import EXIT_PROBLEM, open_store
     from relance_tui.core.team.organiser import collect_calls
 
     store = open_store(ctx, team_db)
@@ -161,7 +161,7 @@ def split(
     split_db: Path | None,
 ) -> None:
     """One data file per caller / un fichier par personne qui appelle."""
-    from relance_tui.cli import fail, open_store
+    from relance_tui.cli_base import fail, open_store
     from relance_tui.core.team.shares import split as split_call_list
 
     if callers is None and not names:
@@ -202,7 +202,7 @@ def split(
 @click.pass_context
 def merge(ctx: click.Context, files: tuple[Path, ...], merge_db: Path | None) -> None:
     """Bring the callers' calls back / ramener les appels de chacun."""
-    from relance_tui.cli import EXIT_PROBLEM, open_store
+    from relance_tui.cli_base import EXIT_PROBLEM, open_store
     from relance_tui.core.team.shares import apply_merge, plan_merge
 
     store = open_store(ctx, merge_db)

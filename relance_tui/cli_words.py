@@ -3,14 +3,17 @@ user's language, `--lang` before or after the subcommand, progress bars, and the
 event a command is about.
 
 Click asks `gettext` for each of its messages at the moment it shows one (its
-modules call `_()` and `ngettext()`); `install()` points those names at relance's
-catalogues. A message Click adds or rewords in a later release stays in English:
-nothing breaks, one line is untranslated.
+modules call `_()` and `ngettext()`, the standard library's); `install()` binds
+the text domain to Click's catalogue (`click.po`, msgids as Click writes them). A
+message Click adds or rewords in a later release stays in English: nothing breaks,
+one line is untranslated.
 """
 
 from __future__ import annotations
 
 import contextlib
+import gettext
+import os
 import sys
 from collections.abc import Callable, Iterator
 
@@ -18,58 +21,6 @@ import click
 
 from relance_tui import i18n
 from relance_tui.core.text import escaped_controls, fold
-
-# Click's English text -> our message id (catalogues: `click.*`).
-WORDS = {
-    "Error: {message}": "click.error",
-    "Usage:": "click.usage",
-    "Try '{command} {option}' for help.": "click.try_help",
-    "Missing argument": "click.missing_argument",
-    "Missing option": "click.missing_option",
-    "Missing parameter": "click.missing_parameter",
-    "Missing command.": "click.missing_command",
-    "No such option {name!r}.": "click.no_such_option",
-    "No such command {name!r}.": "click.no_such_command",
-    "Option {name!r} does not take a value.": "click.takes_no_value",
-    "Invalid value for {param_hint}: {message}": "click.invalid_value_for",
-    "Invalid value: {message}": "click.invalid_value",
-    "{value!r} is not a valid {number_type}.": "click.not_a_number",
-    "{value} is not in the range {range}.": "click.not_in_range",
-    "Show this message and exit.": "click.help",
-    "Show the version and exit.": "click.version_help",
-    "%(prog)s, version %(version)s": "click.version",
-    "Options": "click.options",
-    "Commands": "click.commands",
-    "Aborted!": "click.aborted",
-    "file": "click.file",
-    "directory": "click.directory",
-    "path": "click.path",
-    "{name} {filename!r} does not exist.": "click.does_not_exist",
-    "{name} {filename!r} is a file.": "click.is_a_file",
-    "{name} {filename!r} is a directory.": "click.is_a_directory",
-    "{name} {filename!r} is not readable.": "click.not_readable",
-    "{name} {filename!r} is not writable.": "click.not_writable",
-}
-# Counted messages, by their singular: (one, several).
-PLURALS = {
-    "Got unexpected extra argument ({args})": ("click.extra_argument", "click.extra_arguments"),
-    "Option {name!r} requires an argument.": ("click.needs_value", "click.needs_values"),
-    "{value!r} is not {choice}.": ("click.not_the_choice", "click.not_one_of"),
-    "Did you mean {possibility}?": ("click.did_you_mean", "click.did_you_mean_one_of"),
-}
-
-
-def translate(message: str) -> str:
-    key = WORDS.get(message)
-    return i18n.t(key) if key is not None and i18n.has(key) else message
-
-
-def translate_plural(singular: str, plural: str, count: int) -> str:
-    keys = PLURALS.get(singular)
-    if keys is None or not i18n.has(keys[0]):
-        return singular if count == 1 else plural
-    return i18n.t(keys[0] if count == 1 else keys[1])
-
 
 GROUP_OPTIONS = ("--lang", "--screen")  # in this order in front
 
@@ -94,27 +45,17 @@ def lang_first(args: list[str]) -> list[str]:
     return [arg for name in GROUP_OPTIONS for arg in front[name]] + rest
 
 
-def install() -> None:
-    """Make Click speak the current language (`i18n.set_language`)."""
-    import click.core
-    import click.decorators
-    import click.exceptions
-    import click.formatting
-    import click.parser
-    import click.types
+CLICK_DOMAIN = "click"  # locale/<lang>/LC_MESSAGES/click.po: msgids are Click's own
 
-    for module in (
-        click.core,
-        click.decorators,
-        click.exceptions,
-        click.formatting,
-        click.parser,
-        click.types,
-    ):
-        if hasattr(module, "_"):
-            module._ = translate  # type: ignore[attr-defined]
-        if hasattr(module, "ngettext"):
-            module.ngettext = translate_plural  # type: ignore[attr-defined]
+
+def install() -> None:
+    """Make Click speak the current language (`i18n.set_language`), through the
+    standard library's hooks: Click's modules call `gettext.gettext` and
+    `gettext.ngettext`, which read the process's text domain (here Click's catalogue,
+    keyed by Click's own English messages) in the language `LANGUAGE` names."""
+    gettext.bindtextdomain(CLICK_DOMAIN, str(i18n.LOCALE_DIR))
+    gettext.textdomain(CLICK_DOMAIN)
+    os.environ["LANGUAGE"] = i18n.current_language()
 
 
 @contextlib.contextmanager

@@ -6,8 +6,10 @@ the code (`calls.recorded`), `msgid` the English source, `msgstr` the text
 shown. Counts have plural forms (`msgid_plural`, `msgstr[n]`) chosen by the
 catalogue's own Plural-Forms rule, as `npgettext` would.
 
-The app reads the compiled `.mo` beside each `.po` (the wheel's build compiles
-them; a checkout compiles them at the first start, with Babel, and keeps them).
+The app reads the compiled `.mo` beside each `.po` through the standard library's
+`gettext.translation`, and asks it `pgettext(id, msgid)` / `npgettext(...)` with the
+English msgid the ids file gives (`catalogue_build`: the wheel's build and `make`
+compile both; a checkout that has not is compiled in memory, never written).
 `tests/core/test_i18n.py` fails when a message used in the code is missing from
 a catalogue, when the languages disagree on placeholders, or when a plural form
 is missing.
@@ -16,10 +18,9 @@ is missing.
 from __future__ import annotations
 
 import gettext
+import io
+import json
 import os
-import struct
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,8 @@ LANGUAGES = ("fr", "en")
 DEFAULT_LANGUAGE = "fr"
 DOMAIN = "relance"
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+IDS_PATH = LOCALE_DIR / "relance.ids.json"  # message id -> English msgid (`catalogue_build`)
+SOURCE = "en"  # the language of the msgids
 
 _current = DEFAULT_LANGUAGE
 
@@ -56,94 +59,60 @@ def current_language() -> str:
     return _current
 
 
-@dataclass(frozen=True)
-class Catalogue:
-    """One language's messages, by id: a text, or the plural forms of a counted text."""
-
-    texts: dict[str, str]
-    plurals: dict[str, tuple[str, ...]]
-    plural_index: Callable[[int], int]
-
-
 def po_path(lang: str) -> Path:
     return LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
-def compile_catalogue(lang: str) -> bytes:
-    """The `.mo` of a language, compiled from its `.po` (Babel; build and first start)."""
-    import io
-
-    from babel.messages.mofile import write_mo
-    from babel.messages.pofile import read_po
-
-    with po_path(lang).open("rb") as handle:
-        catalogue = read_po(handle)
-    out = io.BytesIO()
-    write_mo(out, catalogue, use_fuzzy=False)
-    return out.getvalue()
-
-
-def _mo_bytes(lang: str) -> bytes:
-    po = po_path(lang)
-    mo = po.with_suffix(".mo")
+def _built(lang: str) -> bool:
+    """Whether the compiled catalogue and the ids file are there and not older than
+    the `.po` files (a checkout after an edit: `make` compiles them again)."""
     try:
-        if mo.stat().st_mtime >= po.stat().st_mtime:
-            return mo.read_bytes()
+        compiled = min(po_path(lang).with_suffix(".mo").stat().st_mtime, IDS_PATH.stat().st_mtime)
+        return compiled >= max(po_path(lang).stat().st_mtime, po_path(SOURCE).stat().st_mtime)
     except FileNotFoundError:
-        pass
-    data = compile_catalogue(lang)
-    try:  # kept for the next start; an installed, read-only package just compiles again
-        tmp = mo.with_name(f".{mo.name}.{os.getpid()}.tmp")
-        tmp.write_bytes(data)
-        os.replace(tmp, mo)
-    except OSError:
-        pass
-    return data
+        return False
 
 
-def parse_mo(data: bytes) -> Catalogue:
-    """Read a GNU `.mo` file: entries keyed `<context>\\x04<msgid>` become messages by id."""
-    magic = struct.unpack("<I", data[:4])[0]
-    order = "<" if magic == 0x950412DE else ">"
-    _, count, originals, translations = struct.unpack(order + "4I", data[4:20])
-    texts: dict[str, str] = {}
-    plurals: dict[str, tuple[str, ...]] = {}
-    plural_index: Callable[[int], int] = lambda n: int(n != 1)  # noqa: E731
-    for number in range(count):
-        o_len, o_at = struct.unpack(order + "2I", data[originals + 8 * number :][:8])
-        t_len, t_at = struct.unpack(order + "2I", data[translations + 8 * number :][:8])
-        original = data[o_at : o_at + o_len].decode("utf-8")
-        text = data[t_at : t_at + t_len].decode("utf-8")
-        if not original:
-            for line in text.splitlines():
-                name, _, value = line.partition(":")
-                if name.strip().lower() == "plural-forms":
-                    rule = value.split("plural=", 1)[1].strip().rstrip(";")
-                    plural_index = gettext.c2py(rule)
-            continue
-        key, _, msgid = original.partition("\x04")
-        if "\x00" in msgid:
-            plurals[key] = tuple(text.split("\x00"))
-        else:
-            texts[key] = text
-    return Catalogue(texts, plurals, plural_index)
+_translations: dict[str, gettext.NullTranslations] = {}
+_ids: dict[str, list[str]] = {}
 
 
-_catalogues: dict[str, Catalogue] = {}
-
-
-def catalogue(lang: str) -> Catalogue:
-    """The messages of `lang`, read once."""
-    found = _catalogues.get(lang)
+def translation(lang: str) -> gettext.NullTranslations:
+    """The catalogue of `lang`, read once through the standard library's gettext. A
+    checkout whose catalogues are not compiled (or older than their `.po`) compiles
+    them in memory, with Babel: nothing is written into the package."""
+    found = _translations.get(lang)
     if found is None:
-        found = _catalogues[lang] = parse_mo(_mo_bytes(lang))
+        if _built(lang):
+            found = gettext.translation(DOMAIN, LOCALE_DIR, languages=[lang])
+            ids = json.loads(IDS_PATH.read_text(encoding="utf-8"))
+        else:
+            from relance_tui.catalogue_build import compile_po, message_ids
+
+            found = gettext.GNUTranslations(io.BytesIO(compile_po(po_path(lang))))
+            ids = message_ids(po_path(SOURCE))
+        _ids.update(ids)
+        _translations[lang] = found
     return found
 
 
+def text(key: str, lang: str | None = None, count: int | None = None) -> str:
+    """The message `key` in `lang` as the catalogue has it (not filled in): its form
+    for `count` when it is counted (`npgettext`'s rule for the language); the id
+    itself when no catalogue has it."""
+    found = translation(lang or _current)
+    ids = _ids.get(key)
+    if ids is None:
+        return key
+    if len(ids) > 1:
+        return found.npgettext(key, ids[0], ids[1], 0 if count is None else count)
+    return found.pgettext(key, ids[0])
+
+
 def has(key: str, lang: str | None = None) -> bool:
-    """Whether the catalogue of `lang` has a message `key`."""
-    messages = catalogue(lang or _current)
-    return key in messages.texts or key in messages.plurals
+    """Whether the catalogues have a message `key`."""
+    translation(lang or _current)
+    return key in _ids
 
 
 def t(key: str, lang: str | None = None, /, **params: Any) -> str:
@@ -152,15 +121,8 @@ def t(key: str, lang: str | None = None, /, **params: Any) -> str:
     A counted message takes its form from `count` (npgettext's rule for the
     language): `t("count.events", count=1)` is "1 événement".
     """
-    messages = catalogue(lang or _current)
-    forms = messages.plurals.get(key)
-    if forms is not None:
-        count = int(params.get("count", 0))
-        index = messages.plural_index(count)
-        text = forms[min(index, len(forms) - 1)]
-    else:
-        text = messages.texts.get(key, key)
-    return text.format(**params) if params else text
+    found = text(key, lang, int(params.get("count", 0)) if "count" in params else None)
+    return found.format(**params) if params else found
 
 
 def decimal(value: float, places: int = 1, lang: str | None = None, sign: bool = False) -> str:

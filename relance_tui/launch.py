@@ -38,10 +38,10 @@ def entry() -> None:
     # next card's talking points ahead (0.7 ms of the median key).
     sys.setswitchinterval(SWITCH_INTERVAL)
     os.environ.setdefault("TEXTUAL_FPS", FRAMES_PER_SECOND)
-    from relance_tui import cli
+    from relance_tui import cli, cli_base
     from relance_tui.core.store.tables_cache import write_in_a_child_from_now
 
-    cli.kept_until_exit = []  # closed stores left to `os._exit` below (`cli`)
+    cli_base.kept_until_exit = []  # closed stores left to `os._exit` below (`cli_base`)
 
     write_in_a_child_from_now()  # the tables for the next start: the prompt does not wait
 

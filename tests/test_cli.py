@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from relance_tui import cli_base
 from relance_tui.cli import main
 from relance_tui.core.models import Outlet
 from relance_tui.core.store.store import Store
@@ -516,7 +517,6 @@ def test_the_app_collects_its_garbage_while_it_runs(
     is read and frozen out of its walks."""
     import gc
 
-    from relance_tui import cli
     from relance_tui.ui import app as app_module
 
     seen: list[bool] = []
@@ -528,7 +528,7 @@ def test_the_app_collects_its_garbage_while_it_runs(
     monkeypatch.setattr(app_module, "make_app", lambda **_: Recorded())
     gc.disable()
     try:
-        cli.run_app(db_path, "fr", screen="lists")
+        cli_base.run_app(db_path, "fr", screen="lists")
     finally:
         gc.unfreeze()
         gc.enable()
@@ -541,17 +541,15 @@ def test_the_installed_command_leaves_closed_stores_to_its_end(
     """`launch.entry` ends with `os._exit`: the stores a command opened are kept until
     then (freed as the command returned, their tables went object by object: 60 ms of
     an import). Closed first: the file is folded and unlocked when the command ends."""
-    from relance_tui import cli
-
     source = tmp_path / "medias.csv"
     source.write_text("Nom,Média,Téléphone\nAnne Roy,CIBL,514-555-0142\n", encoding="utf-8")
-    monkeypatch.setattr(cli, "kept_until_exit", [])
+    monkeypatch.setattr(cli_base, "kept_until_exit", [])
     result = CliRunner().invoke(main, ["import", str(source), "--db", str(db_path)])
     assert result.exit_code == 0, result.output
-    [kept] = cli.kept_until_exit or []
+    [kept] = cli_base.kept_until_exit or []
     assert isinstance(kept, Store) and not kept.is_open
     with Store.open(db_path) as again:  # unlocked, and the import is in the file
         assert [c.name for c in again.contacts()] == ["Anne Roy"]
-    monkeypatch.setattr(cli, "kept_until_exit", None)  # as the tests run commands
+    monkeypatch.setattr(cli_base, "kept_until_exit", None)  # as the tests run commands
     CliRunner().invoke(main, ["check", "--db", str(db_path)])
-    assert cli.kept_until_exit is None
+    assert cli_base.kept_until_exit is None

@@ -16,7 +16,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import pyperclip
+import pyperclip  # type: ignore[import-untyped]  # (no stubs published)
 
 from relance_tui import i18n
 from relance_tui.core.store.files import FILE_MODE, private_dirs

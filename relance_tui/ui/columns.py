@@ -8,7 +8,7 @@ every cell whole.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from rich.cells import cell_len
@@ -37,7 +37,11 @@ def share_widths(columns: Sequence[Column], width: int) -> dict[str, int]:
     widths = {c.key: c.natural for c in columns}
     excess = sum(widths.values()) - room
     order = sorted(columns, key=lambda c: -c.gives_first)
-    for limit in (lambda c: c.minimum, lambda c: c.minimum if c.floor is None else c.floor):
+    limits: tuple[Callable[[Column], int], ...] = (
+        lambda c: c.minimum,
+        lambda c: c.minimum if c.floor is None else c.floor,
+    )
+    for limit in limits:
         for column in order:
             if excess <= 0:
                 break

@@ -1,16 +1,21 @@
-"""Hand-offs from a screen to the officer's own tools (a mixin of RelanceScreen):
+"""Hand-offs from a screen to the officer's own tools (a helper the screen holds):
 the number to their phone (or as a QR code), the reminder email as a draft for their
 mail program. Everything that runs a program runs off the UI thread."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
+from typing import Any
 
-from textual import work
+from textual.app import App
 from textual.screen import Screen
 
 from relance_tui import i18n
 from relance_tui.core.calls.queue import TargetState
+from relance_tui.core.calls.timing import Clock
 from relance_tui.core.errors import os_words
 from relance_tui.core.handoff.dial import chosen, detect, dial, tel_uri
 from relance_tui.core.media.phones import BadPhone, dial_string, format_phone
@@ -30,10 +35,17 @@ def drafts_dir(data_file: Path) -> Path:
     return data_file.parent / "brouillons"
 
 
-class HandOffs:
-    """For screens that show people: `dial(state)` and `email_draft(...)`."""
+@dataclass
+class HandOff:
+    """`dial(state)`, `email_draft(...)` and `calendar(event)` for a screen that shows
+    people, its inputs said: the app (dialogs, the UI thread), the store and the
+    clock, where a message goes, and the screen's `run_worker` (its work ends with it)."""
 
+    app: App[Any]
     store: Store
+    clock: Clock
+    say: Callable[[str], None]  # a message where the screen says how things went
+    run_worker: Callable[..., Any]  # the screen's own (`DOMNode.run_worker`)
 
     def dial(self, state: TargetState, show_qr: bool = False) -> None:
         """The number to the phone (the dialer of the settings, or the first found);
@@ -42,30 +54,30 @@ class HandOffs:
         try:
             number = dial_string(phone, extension)
         except BadPhone:
-            self._say(i18n.t("handoff.bad_number", phone=phone))  # type: ignore[attr-defined]
+            self.say(i18n.t("handoff.bad_number", phone=phone))
             return
         shown = format_phone(phone, extension, i18n.current_language())
         who = state.name or state.label
         if show_qr:
-            self.app.push_screen(_qr_dialog(who, shown, tel_uri(number)))  # type: ignore[attr-defined]
+            self.app.push_screen(_qr_dialog(who, shown, tel_uri(number)))
             return
-        self._dial_worker(who, shown, tel_uri(number))
+        work = partial(self._dial, who, shown, tel_uri(number))
+        self.run_worker(work, thread=True, exclusive=True, group="dial")
 
-    @work(thread=True, exclusive=True, group="dial")
-    def _dial_worker(self, who: str, shown: str, uri: str) -> None:
+    def _dial(self, who: str, shown: str, uri: str) -> None:
         settings = self.store.settings()
         dialer = chosen(settings.dialer, settings.dial_command, detect())
-        app = self.app  # type: ignore[attr-defined]
+        app = self.app
         if dialer is None:
             app.call_from_thread(app.push_screen, _qr_dialog(who, shown, uri))
             return
         via = i18n.t(f"handoff.dialer.{dialer.key}")
         result = dial(dialer, uri)
         if result.ok:
-            app.call_from_thread(self._say, i18n.t("handoff.dialed", number=shown, via=via))
+            app.call_from_thread(self.say, i18n.t("handoff.dialed", number=shown, via=via))
         else:
             app.call_from_thread(
-                self._say, i18n.t("handoff.dial_failed", via=via, detail=result.detail)
+                self.say, i18n.t("handoff.dial_failed", via=via, detail=result.detail)
             )
             app.call_from_thread(app.push_screen, _qr_dialog(who, shown, uri))
 
@@ -76,21 +88,24 @@ class HandOffs:
         from relance_tui.core.handoff.calendar import event_ics  # icalendar: when used
 
         file_id = str(self.store.meta().get("file_id") or "main")
-        stamp = self.clock()  # type: ignore[attr-defined]
+        stamp = self.clock()
         release, missing = mail.release_of(event, self.store.meta(), self.store.path)
         message = mail.draft(to, subject, body, event_ics(event, file_id, stamp), release)
         said = mail.hand_over(drafts_dir(self.store.path), name, message)
         return " · ".join(part for part in (said, missing) if part)
 
-    @work(thread=True, exclusive=True, group="calendar")
     def calendar(self, event: Event) -> None:
         """The event and its callbacks as an .ics, opened in the calendar program."""
+        work = partial(self._calendar, event)
+        self.run_worker(work, thread=True, exclusive=True, group="calendar")
+
+    def _calendar(self, event: Event) -> None:
         from relance_tui.core.handoff import mail
         from relance_tui.core.handoff.calendar import callbacks_ics  # icalendar: when used
 
         path = drafts_dir(self.store.path).with_name("calendrier") / f"relance-{event.id}.ics"
         try:
-            data = callbacks_ics(self.store, event, self.clock())  # type: ignore[attr-defined]
+            data = callbacks_ics(self.store, event, self.clock())
             private_dirs(path.parent)
             write_atomically_bytes(path, data)
         except OSError as problem:
@@ -100,7 +115,4 @@ class HandOffs:
             message = i18n.t(
                 "handoff.calendar.opened" if opened else "cli.export.done", path=str(path)
             )
-        self.app.call_from_thread(self._say, message)  # type: ignore[attr-defined]
-
-    def _say(self, text: str) -> None:
-        raise NotImplementedError
+        self.app.call_from_thread(self.say, message)

@@ -95,13 +95,31 @@ def test_placeholders_agree_and_plural_forms_are_there(key: str) -> None:
 
 
 def test_the_app_reads_what_the_catalogues_say() -> None:
+    """Through the standard library's gettext, every message and plural form."""
     for lang, catalogue in CATALOGUES.items():
-        runtime = i18n.catalogue(lang)
         for key, message in entries(catalogue).items():
             if message.pluralizable:
-                assert runtime.plurals[key] == tuple(forms(message)), key
+                counts = (1, 2)  # one form each in both languages (fr: 0 and 1 are "one")
+                assert [i18n.text(key, lang, n) for n in counts] == forms(message), key
             else:
-                assert runtime.texts[key] == message.string, key
+                assert i18n.text(key, lang) == message.string, key
+
+
+def test_a_checkout_whose_catalogues_are_not_compiled_reads_them_without_writing(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """No `.mo` (or one older than its `.po`): compiled in memory, nothing written."""
+    import shutil
+
+    locale = tmp_path / "locale"
+    for lang in i18n.LANGUAGES:
+        (locale / lang / "LC_MESSAGES").mkdir(parents=True)
+        shutil.copyfile(i18n.po_path(lang), locale / lang / "LC_MESSAGES" / "relance.po")
+    monkeypatch.setattr(i18n, "LOCALE_DIR", locale)
+    monkeypatch.setattr(i18n, "IDS_PATH", locale / "relance.ids.json")
+    monkeypatch.setattr(i18n, "_translations", {})
+    assert i18n.t("count.events", "fr", count=2) == "2 événements"
+    assert sorted(p.name for p in locale.rglob("*") if p.is_file()) == ["relance.po", "relance.po"]
 
 
 @pytest.mark.parametrize(
@@ -147,3 +165,37 @@ def test_a_message_may_take_a_parameter_named_key() -> None:
     # The clash of a keymap says which key; so does the card a teammate took first.
     assert "la touche c sert déjà" in i18n.t("keymap.clash", binding_id="calls.skip", key="c")
     assert "passer ? (s)" in i18n.t("team.beaten", name="Alex", who="CIBL", skip="s")
+
+
+def _click_catalogue(lang: str) -> Catalog:
+    with (i18n.LOCALE_DIR / lang / "LC_MESSAGES" / "click.po").open("rb") as handle:
+        return read_po(handle)
+
+
+def test_click_s_catalogue_holds_messages_click_still_writes() -> None:
+    """Click's domain is keyed by Click's own English: each msgid is in Click's source
+    (a reworded message would stay English: this says which)."""
+    import click
+
+    source = "".join(
+        p.read_text(encoding="utf-8") for p in Path(click.__file__).parent.glob("*.py")
+    )
+    fr, en = _click_catalogue("fr"), _click_catalogue("en")
+    assert {m.id if isinstance(m.id, str) else m.id[0] for m in fr if m.id} == {
+        m.id if isinstance(m.id, str) else m.id[0] for m in en if m.id
+    }
+    for message in fr:
+        for text in [message.id] if isinstance(message.id, str) else list(message.id):
+            if text:
+                assert f'"{text}"' in source or f"'{text}'" in source, text
+                assert all(forms(message)), text
+
+
+def test_click_speaks_the_user_s_language_through_gettext() -> None:
+    from click.testing import CliRunner
+
+    from relance_tui.cli import main
+
+    for lang, words in (("fr", "Option inconnue"), ("en", "No such option")):
+        result = CliRunner().invoke(main, ["--lang", lang, "export", "--zzz"])
+        assert result.exit_code == 2 and words in result.output, result.output

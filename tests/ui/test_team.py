@@ -48,13 +48,13 @@ async def test_a_teammates_call_reaches_the_queue_and_the_team_panel(
         assert isinstance(screen, CallsScreen)
         with Store.open(alex_file) as alex_store:
             alex = CallSession(alex_store, fixed_clock(now))
-            screen._sync()
+            screen.team.sync()
             await wait_until(pilot, lambda: "Alex ☎" in shown(app, "#team-progress"))
             assert alex.card is not None
             assert alex.card.target.id != screen.current.target.id  # Alex's card is Alex's
             alex.record(Outcome.CONFIRMED)
             alex.leave()
-        screen._sync()
+        screen.team.sync()
         await wait_until(pilot, lambda: "1 appel, 1 confirmé" in shown(app, "#team-progress"))
         assert "Appelés : 1 /" in shown(app, "#progress")
         assert "1 appel reçu de l'équipe." in shown(app, "#call-status")
@@ -88,7 +88,7 @@ async def test_a_card_a_teammate_took_first_says_so_and_s_leaves_it(
         for source, target in (("Alex", "Sam"), ("Sam", "Alex")):  # the files meet
             for path in (copies[source] / CALLERS_DIR).iterdir():
                 shutil.copy2(path, copies[target] / CALLERS_DIR / path.name)
-        screen._sync()
+        screen.team.sync()
         await wait_until(pilot, lambda: "Alex appelle déjà" in shown(app, "#card-team"))
         assert f"{taken.label} : passer ? (s)" in shown(app, "#card-team")
         calls = len(sam.attempts(1))

@@ -287,17 +287,22 @@ def _build_records(
         progress(len(rows), len(rows))
 
 
-def _row_to_records(
-    plan: ImportPlan,
-    number: int,
-    values: dict[str, str],
-    outlets_by_name: dict[str, Outlet],
-    near_outlets: dict[str, Outlet],
-    shows: dict[tuple[int | str | None, str], Show],
-    known: _Known,
-    updated: dict[int, Contact],
-) -> str | None:
-    """Add the row's records to the plan; return the reason when the row is refused."""
+@dataclass
+class _Row:
+    """A row's values, read and checked: who, where, how to reach them."""
+
+    name: str
+    other_names: list[str]
+    outlet_name: str
+    phone: str
+    extension: str
+    email: str
+    role: Role | None
+    notes: list[str]
+
+
+def _read_row(values: dict[str, str]) -> _Row | str:
+    """The row's fields, or the reason it is refused (no name, a bad number or email)."""
     notes: list[str] = [values["notes"]] if values.get("notes") else []
     name = (
         values.get("name")
@@ -330,17 +335,29 @@ def _row_to_records(
         notes.append(i18n.t("import.title_kept", title=role_text))
     if role is None and values.get("role_extra"):
         role = role_from_text(values["role_extra"])
+    return _Row(name, other_names, outlet_name, phone, extension, email, role, notes)
 
-    folded_outlet = fold(outlet_name)
-    outlet = outlets_by_name.get(folded_outlet) if outlet_name else None
-    near = near_outlets.get(loose_name(outlet_name)) if outlet_name and outlet is None else None
+
+def _outlet_of(
+    plan: ImportPlan,
+    row: _Row,
+    values: dict[str, str],
+    outlets_by_name: dict[str, Outlet],
+    near_outlets: dict[str, Outlet],
+) -> Outlet | None:
+    """The row's outlet: known, nearly the same name (when accepted), or new."""
+    if not row.outlet_name:
+        return None
+    folded = fold(row.outlet_name)
+    outlet = outlets_by_name.get(folded)
+    near = near_outlets.get(loose_name(row.outlet_name)) if outlet is None else None
     if near is not None:
-        plan.near_matches[outlet_name] = near
+        plan.near_matches[row.outlet_name] = near
         if plan.accept_near:
-            outlet = outlets_by_name[folded_outlet] = near
-    if outlet_name and outlet is None:
+            outlet = outlets_by_name[folded] = near
+    if outlet is None:
         outlet = Outlet(
-            name=outlet_name,
+            name=row.outlet_name,
             kind=kind_from_text(values.get("kind", "")),
             language=language_from_text(values.get("language", "")),
             region=values.get("region", ""),
@@ -348,63 +365,107 @@ def _row_to_records(
             warmth=warmth_from_text(values.get("warmth", "")),
             group=values.get("group", ""),
         )
-        outlets_by_name[folded_outlet] = outlet
+        outlets_by_name[folded] = outlet
         plan.new_outlets.append(outlet)
-    if not name:
-        # An outlet alone: its newsroom line.
-        assert outlet is not None
-        if outlet.id is not None:  # the store's: change a copy, saved on apply
-            outlet = plan.updated_outlets.get(outlet.id) or dataclasses.replace(outlet)
-        if phone and not outlet.phone:
-            outlet.phone, outlet.extension = phone, extension
-        if email and not outlet.email:
-            outlet.email = email
-        if outlet.id is not None and (outlet.phone, outlet.email) != (
-            outlets_by_name[folded_outlet].phone,
-            outlets_by_name[folded_outlet].email,
-        ):
-            plan.updated_outlets[outlet.id] = outlet
+    return outlet
+
+
+def _newsroom_line(plan: ImportPlan, row: _Row, outlet: Outlet, kept: Outlet) -> None:
+    """An outlet alone on its row: its newsroom's number and email, where it has none
+    (`kept`: the outlet as the plan holds it, to tell what changed)."""
+    if outlet.id is not None:  # the store's: change a copy, saved on apply
+        outlet = plan.updated_outlets.get(outlet.id) or dataclasses.replace(outlet)
+    if row.phone and not outlet.phone:
+        outlet.phone, outlet.extension = row.phone, row.extension
+    if row.email and not outlet.email:
+        outlet.email = row.email
+    if outlet.id is not None and (outlet.phone, outlet.email) != (kept.phone, kept.email):
+        plan.updated_outlets[outlet.id] = outlet
+
+
+def _show_of(
+    plan: ImportPlan,
+    shows: dict[tuple[int | str | None, str], Show],
+    outlet: Outlet,
+    outlet_key: int | str,
+    show_name: str,
+) -> Show | None:
+    """The row's show at its outlet: known, or new."""
+    if not show_name:
+        return None
+    show = shows.get((outlet_key, fold(show_name)))
+    if show is None:
+        show = Show(outlet_id=outlet.id or 0, name=show_name)
+        shows[(outlet_key, fold(show_name))] = show
+        plan.new_shows.append((show, outlet))
+    return show
+
+
+def _merged_with_known(
+    plan: ImportPlan,
+    number: int,
+    duplicate: Contact,
+    contact: Contact,
+    show: Show | None,
+    updated: dict[int, Contact],
+) -> None:
+    """A row that is a person already known: what it adds is merged into them."""
+    plan.duplicates.append(RowProblem(number, i18n.t("import.row.duplicate", name=duplicate.name)))
+    if duplicate.id is None:  # planned by this file
+        _merge_into(duplicate, contact)
+        return
+    target = updated.get(duplicate.id) or dataclasses.replace(duplicate)
+    if _merge_into(target, contact):
+        updated[duplicate.id] = target
+    if show is not None and show.id is None and target.show_id is None:
+        updated[duplicate.id] = target  # a new show of this file: linked on apply
+        plan.show_links.append((target, show))
+
+
+def _row_to_records(
+    plan: ImportPlan,
+    number: int,
+    values: dict[str, str],
+    outlets_by_name: dict[str, Outlet],
+    near_outlets: dict[str, Outlet],
+    shows: dict[tuple[int | str | None, str], Show],
+    known: _Known,
+    updated: dict[int, Contact],
+) -> str | None:
+    """Add the row's records to the plan; return the reason when the row is refused.
+    In steps: read the row, find its outlet, then its newsroom line (an outlet alone),
+    or the contact, its show, and whether they are someone already known."""
+    row = _read_row(values)
+    if isinstance(row, str):
+        return row
+    outlet = _outlet_of(plan, row, values, outlets_by_name, near_outlets)
+    if not row.name:
+        assert outlet is not None  # a row with neither was refused
+        _newsroom_line(plan, row, outlet, outlets_by_name[fold(row.outlet_name)])
         return None
     if outlet is None:
-        return i18n.t("import.row.no_outlet", name=name)
+        return i18n.t("import.row.no_outlet", name=row.name)
     outlet_key: int | str = outlet.id if outlet.id is not None else f"new:{fold(outlet.name)}"
     contact = Contact(
         outlet_id=outlet.id or 0,
-        name=name,
-        role=role or Role.JOURNALIST,
-        phone=phone,
-        extension=extension,
-        email=email,
-        notes="\n".join(notes + other_names),
+        name=row.name,
+        role=row.role or Role.JOURNALIST,
+        phone=row.phone,
+        extension=row.extension,
+        email=row.email,
+        notes="\n".join(row.notes + row.other_names),
         do_not_call=fold(values.get("do_not_call", "")) in YES,
         to_fix=fold(values.get("to_fix", "")) in YES,
         pronunciation=values.get("pronunciation", ""),
     )
-    show: Show | None = None
-    show_name = values.get("show", "")
-    if show_name:
-        show = shows.get((outlet_key, fold(show_name)))
-        if show is None:
-            show = Show(outlet_id=outlet.id or 0, name=show_name)
-            shows[(outlet_key, fold(show_name))] = show
-            plan.new_shows.append((show, outlet))
+    show = _show_of(plan, shows, outlet, outlet_key, values.get("show", ""))
+    if show is not None:
         contact.show_id = show.id
     key = phone_key(contact.phone, contact.extension) if contact.phone else ""
-    folded = fold(name)
+    folded = fold(row.name)
     duplicate = known.find(contact, outlet_key, key, folded)
     if duplicate is not None:
-        plan.duplicates.append(
-            RowProblem(number, i18n.t("import.row.duplicate", name=duplicate.name))
-        )
-        if duplicate.id is not None:
-            target = updated.get(duplicate.id) or dataclasses.replace(duplicate)
-            if _merge_into(target, contact):
-                updated[duplicate.id] = target
-            if show is not None and show.id is None and target.show_id is None:
-                updated[duplicate.id] = target  # a new show of this file: linked on apply
-                plan.show_links.append((target, show))
-        else:
-            _merge_into(duplicate, contact)
+        _merged_with_known(plan, number, duplicate, contact, show, updated)
         return None
     known.add(contact, outlet_key, key, folded)
     plan.new_contacts.append(NewContact(contact, outlet, show))

@@ -140,6 +140,23 @@ def _vcard_unescape(value: str) -> str:
     )
 
 
+def _vcard_value(name: str, value: str) -> str:
+    """A property's value as text: a name in reading order, an organisation's first
+    part, an address's city, a `tel:` URI as a number with its extension."""
+    if name == "N":
+        parts = [_vcard_unescape(p) for p in re.split(r"(?<!\\);", value)]
+        return " ".join(p for p in (parts[1:2] + parts[0:1]) if p)
+    if name == "ORG":
+        return _vcard_unescape(re.split(r"(?<!\\);", value)[0])
+    if name == "ADR":  # PO box;extended;street;locality;region;code;country
+        parts = re.split(r"(?<!\\);", value) + [""] * 7
+        return _vcard_unescape(parts[3] or parts[4])
+    value = _vcard_unescape(value)
+    if name == "TEL" and value.lower().startswith("tel:"):
+        value = re.sub(r";ext=", " ext. ", value[4:], flags=re.IGNORECASE)
+    return value
+
+
 def read_vcard(text: str) -> tuple[list[str], list[tuple[int, list[str]]]]:
     """vCard 3 and 4 as rows (row number = card number): the VCARD_COLUMNS, then every
     other property the cards hold (CATEGORIES, ADR, X-…), which `--map` can use."""
@@ -167,19 +184,7 @@ def read_vcard(text: str) -> tuple[list[str], list[tuple[int, list[str]]]]:
             continue
         if name not in columns:
             columns.append(name)
-        value = without_controls(value).strip()  # an escape is never a name
-        if name == "N":
-            parts = [_vcard_unescape(p) for p in re.split(r"(?<!\\);", value)]
-            value = " ".join(p for p in (parts[1:2] + parts[0:1]) if p)
-        elif name == "ORG":
-            value = _vcard_unescape(re.split(r"(?<!\\);", value)[0])
-        elif name == "ADR":  # PO box;extended;street;locality;region;code;country
-            parts = re.split(r"(?<!\\);", value) + [""] * 7
-            value = _vcard_unescape(parts[3] or parts[4])
-        else:
-            value = _vcard_unescape(value)
-        if name == "TEL" and value.lower().startswith("tel:"):
-            value = re.sub(r";ext=", " ext. ", value[4:], flags=re.IGNORECASE)
+        value = _vcard_value(name, without_controls(value).strip())  # an escape: no name
         if value:
             bucket = current.setdefault(name, [])
             # A work number or email goes first: that is the one to call.

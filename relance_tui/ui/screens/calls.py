@@ -6,7 +6,6 @@ from datetime import datetime
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.reactive import reactive
 from textual.widgets import Label, Static
@@ -20,9 +19,11 @@ from relance_tui.core.calls.timing import call_warnings, format_when
 from relance_tui.core.errors import RelanceError
 from relance_tui.core.models import Outcome
 from relance_tui.core.script.wording import whose_callback
+from relance_tui.ui.handoff import HandOff
 from relance_tui.ui.screens.base import RelanceScreen
-from relance_tui.ui.screens.call_emails import CallEmails
-from relance_tui.ui.screens.call_team import CallTeam
+from relance_tui.ui.screens.call_emails import EmailPart
+from relance_tui.ui.screens.call_keys import CALL_BINDINGS, NARROW, NEEDS_CARD, OUTCOME_KEYS
+from relance_tui.ui.screens.call_team import TeamPart
 from relance_tui.ui.widgets.banner import ModeBar
 from relance_tui.ui.widgets.card_text import card_text
 from relance_tui.ui.widgets.changed import show, show_or_hide
@@ -30,60 +31,12 @@ from relance_tui.ui.widgets.lines import BigDigits, Lines, PlainLabel
 from relance_tui.ui.widgets.queue_lists import QueueLists
 from relance_tui.ui.widgets.script_box import ScriptBox, script_hint
 
-OUTCOME_KEYS: dict[str, Outcome] = {
-    "c": Outcome.CONFIRMED,
-    "i": Outcome.INTERESTED,
-    "r": Outcome.RESEND,
-    "v": Outcome.VOICEMAIL,
-    "n": Outcome.NO_ANSWER,
-    "d": Outcome.DECLINED,
-    "w": Outcome.WRONG_NUMBER,
-    "x": Outcome.DO_NOT_CALL,
-}
-# The actions offered only while a card is on screen.
-NEEDS_CARD = set(
-    "outcome callback skip copy_email note dial qr do_not_call voicemail_script"
-    " switch_language start_call".split()
-)
-NARROW = 100  # below this width the side lists fold away (`l` shows them)
 
-
-class CallsScreen(CallEmails, CallTeam, RelanceScreen):
+class CallsScreen(RelanceScreen):
     MODE = "calls"
     ASKS_CALLER = True
 
-    # The keys of a call's outcome are priority bindings: read as the app gets the key,
-    # not after it went through the focused widget and each parent (a millisecond of
-    # every key). Nothing focusable here takes letters (the card, the side's lists).
-    BINDINGS = [
-        Binding("c", "outcome('c')", "key.confirmed", id="calls.confirmed", priority=True),
-        Binding("i", "outcome('i')", "key.interested", id="calls.interested", priority=True),
-        Binding("r", "outcome('r')", "key.resend", id="calls.resend", priority=True),
-        Binding("v", "outcome('v')", "key.voicemail", id="calls.voicemail", priority=True),
-        Binding("n", "outcome('n')", "key.no_answer", id="calls.no_answer", priority=True),
-        Binding("b", "callback", "key.callback", id="calls.callback"),
-        Binding("d", "outcome('d')", "key.declined", id="calls.declined", priority=True),
-        Binding("w", "outcome('w')", "key.wrong_number", id="calls.wrong_number", priority=True),
-        Binding("x", "do_not_call", "key.do_not_call_ask", id="calls.do_not_call"),
-        Binding("s", "skip", "key.skip", id="calls.skip", priority=True),
-        Binding("u", "undo", "key.undo", id="calls.undo", priority=True),
-        Binding("e", "copy_email", "key.copy_email", id="calls.copy_email"),
-        Binding("o", "note", "key.note", id="calls.note"),
-        Binding("p", "dial", "key.dial", id="calls.dial"),
-        Binding("P", "qr", "key.qr", id="calls.qr", show=False),
-        Binding("f", "follow_up", "key.follow_up", id="calls.follow_up", show=False),
-        Binding("K", "calendar", "key.calendar", id="calls.calendar", show=False),
-        Binding("space", "start_call", "key.start_call", id="calls.start_call"),
-        Binding("E", "show_copied", "key.show_copied", id="calls.show_copied", show=False),
-        Binding("l", "toggle_side", "key.toggle_side", id="calls.toggle_side"),
-        # Shown in the script box's title rather than the footer (already full at 80 columns).
-        Binding(
-            "m", "voicemail_script", "key.voicemail_script", id="calls.voicemail_script", show=False
-        ),
-        Binding(
-            "t", "switch_language", "key.switch_language", id="calls.switch_language", show=False
-        ),
-    ]
+    BINDINGS = CALL_BINDINGS  # (`call_keys`)
 
     has_card: reactive[bool] = reactive(False, bindings=True)
 
@@ -91,10 +44,18 @@ class CallsScreen(CallEmails, CallTeam, RelanceScreen):
         super().__init__()
         self._session: CallSession | None = None
         self._outcome_text = ""  # the last outcome recorded, kept in the status line
-        self._draft_said = ""  # what became of the email draft, said with the copy
         self._progress: Progress | None = None
         self._script_name = "talking_points"  # or voicemail, on `m`, until the next card
         self._script_target: int | None = None
+        self.team = TeamPart(  # (the app is read when asked: not built yet)
+            session=lambda: self._session,
+            store=lambda: self.store,
+            clock=lambda: self.clock(),
+            status=self._status,
+            show=self._show,
+            on_view=lambda: self.app.current_mode == "calls",
+            key_for=lambda action, default: self.relance.key_for(action, default),
+        )
 
     # layout ---------------------------------------------------------------------
     def compose_body(self) -> ComposeResult:
@@ -134,9 +95,31 @@ class CallsScreen(CallEmails, CallTeam, RelanceScreen):
             ask, f"➜ {text}" if text else ""
         )
         self._session = CallSession(self.store, self.clock)  # the queue, read once
+        self.hand_off = HandOff(self.app, self.store, self.clock, self._say, self.run_worker)
+        self.emails = EmailPart(
+            app=self.app,
+            session=self._session,
+            hand_off=self.hand_off,
+            copy=lambda title, text, label: self.copy_with_dialog(title, text, label, False),
+            email_title=self.email_title,
+            email_text=self.email_text,
+            status=self._status,
+            outcome_text=lambda: self._outcome_text,
+            notify_error=lambda message: self.notify(message, severity="error", timeout=10),
+            run_worker=self.run_worker,
+        )
         self.set_interval(1.0, self._tick)
-        self._start_team()
+        if self.team.in_team:  # what teammates did comes in by their files
+            self.set_interval(1.0, self.team.sync)
         self._show(self.session.card)
+
+    def on_unmount(self) -> None:
+        self.team.leave()  # the card held goes back to the team
+
+    def on_screen_suspend(self) -> None:
+        # Off to another screen (not a dialog over the card): the card goes back to the
+        # team until Appels shows it again.
+        self.team.leave(always=False)
 
     def on_screen_resume(self) -> None:
         super().on_screen_resume()
@@ -202,7 +185,7 @@ class CallsScreen(CallEmails, CallTeam, RelanceScreen):
                 show(label, getattr(text, name))
         show(query("#card-phone", BigDigits), text.digits)
         self._show_note()
-        self._show_taken(state)
+        show_or_hide(self.query_one("#card-team", PlainLabel), self.team.taken_text(state))
         show(query("#card-history", Static), history_text(state, lang))
         if state.target.id != self._script_target:  # a new card opens on the talking points
             self._script_name = "talking_points"
@@ -246,7 +229,7 @@ class CallsScreen(CallEmails, CallTeam, RelanceScreen):
         turnout = self.session.turnout()  # "attendus : 3 à 6 médias"
         expected = turnout.text() if turnout is not None else ""
         show(query("#progress", Static), f"{progress}\n{expected}" if expected else progress)
-        self._show_team()
+        show_or_hide(self.query_one("#team-progress", Static), self.team.progress_text())
         side.show(queue, self.clock(), lang, self.session.caller, self.session.team is not None)
 
     @on(QueueLists.Picked)
@@ -260,7 +243,7 @@ class CallsScreen(CallEmails, CallTeam, RelanceScreen):
 
     @on(QueueLists.Postpone)
     def _postpone(self, message: QueueLists.Postpone) -> None:
-        dialog = self._callback_dialog()
+        dialog = self.team.callback_dialog(self.lang)
 
         def chosen(moment: datetime | None) -> None:
             if moment is not None and self.session.postpone(
@@ -341,13 +324,13 @@ class CallsScreen(CallEmails, CallTeam, RelanceScreen):
         if state is None:
             return
         if self._record(outcome) and outcome is Outcome.RESEND:
-            self._email_worker(state, "resend")  # it follows; the status line says how it went
+            self.emails.send(state, "resend")  # it follows; the status line says how it went
 
     def action_callback(self) -> None:
         if self.current is None:
             return
 
-        dialog = self._callback_dialog()
+        dialog = self.team.callback_dialog(self.lang)
 
         def chosen(moment: datetime | None) -> None:
             if moment is not None:
@@ -356,7 +339,7 @@ class CallsScreen(CallEmails, CallTeam, RelanceScreen):
         self.app.push_screen(dialog, self.guarded(chosen))
 
     def action_skip(self) -> None:
-        if self._passed():
+        if self.team.passed():
             return
         try:
             skipped = self.session.skip()
@@ -436,15 +419,26 @@ class CallsScreen(CallEmails, CallTeam, RelanceScreen):
     def action_dial(self) -> None:
         if self.current is not None:
             self.session.start_call()
-            self.dial(self.current)
+            self.hand_off.dial(self.current)
 
     def action_calendar(self) -> None:
         if self.session.event is not None:
-            self.calendar(self.session.event)
+            self.hand_off.calendar(self.session.event)
 
     def action_qr(self) -> None:
         if self.current is not None:
-            self.dial(self.current, show_qr=True)
+            self.hand_off.dial(self.current, show_qr=True)
 
     def _say(self, text: str) -> None:
         self._status(text)
+
+    # emails (`call_emails.EmailPart`) ----------------------------------------------------
+    def action_copy_email(self) -> None:
+        if self.current is not None:
+            self.emails.send(self.current)
+
+    def action_follow_up(self) -> None:
+        self.emails.follow_up()
+
+    def on_copied(self, message: str) -> None:
+        self.emails.said(message)

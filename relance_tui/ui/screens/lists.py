@@ -6,16 +6,18 @@ import gc
 import operator
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from textual import work
 from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.screen import Screen
 from textual.widgets import Input
 
 from relance_tui import i18n
-from relance_tui.core.errors import RelanceError, os_words
+from relance_tui.core.errors import os_words
 from relance_tui.core.media.call_list import (
     add_to_call_list,
     call_list_counts,
@@ -25,35 +27,19 @@ from relance_tui.core.media.call_list import (
     toggle_in_call_list,
 )
 from relance_tui.core.media.exports import export
-from relance_tui.core.media.import_report import done_message
-from relance_tui.core.media.importers import ImportPlan, apply_import
 from relance_tui.core.media.phones import format_phone
 from relance_tui.core.media.records import (
     NotAllowed,
-    build_contact,
-    build_outlet,
-    build_show,
-    delete_contact,
-    delete_outlet,
-    has_calls,
 )
 from relance_tui.core.media.search import Filters, MediaRow, media_rows, search
-from relance_tui.core.models import Event, Record, Show
+from relance_tui.core.models import Event
 from relance_tui.core.store.files import write_atomically_bytes
-from relance_tui.core.team.proposals import Proposal, answer, pending, who_is_proposed
 from relance_tui.ui.columns import share_widths
-from relance_tui.ui.dialogs.confirm import ConfirmDialog
 from relance_tui.ui.dialogs.export import ExportDialog, ExportRequest
 from relance_tui.ui.dialogs.filters import FiltersDialog
-from relance_tui.ui.dialogs.import_file import ImportDialog
-from relance_tui.ui.dialogs.media_fields import contact_fields, outlet_fields, outlet_options
-from relance_tui.ui.dialogs.proposals import ProposalsDialog
-from relance_tui.ui.dialogs.record_form import (
-    FieldSpec,
-    RecordForm,
-)
 from relance_tui.ui.media_table import media_columns
 from relance_tui.ui.screens.base import RelanceScreen
+from relance_tui.ui.screens.list_records import RecordEditing
 from relance_tui.ui.widgets.line import Line, SearchInput
 from relance_tui.ui.widgets.virtual_table import VirtualTable
 
@@ -74,7 +60,7 @@ class ListsScreen(RelanceScreen):
             "escape", "focus_table", "key.leave_editor", id="lists.table", show=False, priority=True
         ),
         Binding("enter", "search_done", show=False, priority=True),
-        Binding("space", "toggle", "key.toggle", id="lists.toggle"),
+        Binding("space", "toggle_in_list", "key.toggle", id="lists.toggle"),
         Binding("f", "filters", "key.filters", id="lists.filters"),
         Binding("l", "only_call_list", "key.only_call_list", id="lists.only_call_list"),
         Binding("n", "new_contact", "key.new_contact", id="lists.new_contact"),
@@ -117,6 +103,12 @@ class ListsScreen(RelanceScreen):
             yield Line(id="lists-status")
 
     def on_mount(self) -> None:
+        self.records = RecordEditing(
+            self.store,
+            self._open_dialog,
+            self._status,
+            self.reload,
+        )
         self.reload()
 
     def on_input_changed(self, event: SearchInput.Changed) -> None:
@@ -345,7 +337,10 @@ class ListsScreen(RelanceScreen):
             self._status(i18n.t("lists.no_event"))
         return self._event
 
-    def action_toggle(self) -> None:
+    def _open_dialog(self, dialog: Screen[Any], answer: Callable[[Any], None]) -> None:
+        self.app.push_screen(dialog, self.guarded(answer))
+
+    def action_toggle_in_list(self) -> None:
         row, event = self.current_row(), self._need_event()
         if row is None or event is None:
             return
@@ -394,128 +389,25 @@ class ListsScreen(RelanceScreen):
         self._refresh_call_list()
         self.redraw()
 
-    # records ---------------------------------------------------------------------------
-    def _open_form(
-        self,
-        title_key: str,
-        fields: list[FieldSpec],
-        build: Callable[[dict[str, str]], Record],
-        done_key: str,
-    ) -> None:
-        def saved(record: Record | None) -> None:
-            if record is not None:
-                try:
-                    self.store.save(record)
-                except RelanceError as problem:
-                    self._status(str(problem))
-                    return
-                self._status(i18n.t(done_key, name=getattr(record, "name", "")))
-                self.reload()
-
-        self.app.push_screen(RecordForm(i18n.t(title_key), fields, build), self.guarded(saved))
-
+    # records (`list_records.RecordEditing`) ---------------------------------------------
     def action_new_contact(self) -> None:
-        if not outlet_options(self.store):
-            self._status(i18n.t("lists.need_outlet"))
-            return
-        row = self.current_row()
-        outlet_id = row.outlet.id if row else None
-        self._open_form(
-            "form.contact.new",
-            contact_fields(self.store, None, outlet_id),
-            build_contact,
-            "lists.saved",
-        )
+        self.records.new_contact(self.current_row())
 
     def action_new_outlet(self) -> None:
-        self._open_form("form.outlet.new", outlet_fields(None), build_outlet, "lists.saved")
+        self.records.new_outlet()
 
     def action_new_show(self) -> None:
-        row = self.current_row()
-        if row is None or row.outlet.id is None:
-            self._status(i18n.t("lists.need_outlet"))
-            return
-        outlet_id = row.outlet.id
-        fields = [
-            FieldSpec("name", "col.show", ""),
-            FieldSpec("air_time", "field.air_time", ""),
-            FieldSpec("notes", "field.notes", ""),
-        ]
-        title = i18n.t("form.show.new", outlet=row.outlet.name)
-        self.app.push_screen(
-            RecordForm(title, fields, lambda values: build_show(values, outlet_id)),
-            self.guarded(self._saved_show),
-        )
-
-    def _saved_show(self, record: Record | None) -> None:
-        if isinstance(record, Show):
-            self.store.save(record)
-            self._status(i18n.t("lists.saved", name=record.name))
-            self.reload()
+        self.records.new_show(self.current_row())
 
     def action_edit(self) -> None:
-        row = self.current_row()
-        if row is None:
-            return
-        if row.contact is not None:
-            contact = row.contact
-            self._open_form(
-                "form.contact.edit",
-                contact_fields(self.store, contact, contact.outlet_id),
-                lambda values: build_contact(values, contact),
-                "lists.saved",
-            )
-        else:
-            outlet = row.outlet
-            self._open_form(
-                "form.outlet.edit",
-                outlet_fields(outlet),
-                lambda values: build_outlet(values, outlet),
-                "lists.saved",
-            )
+        self.records.edit(self.current_row())
 
     def action_delete(self) -> None:
-        row = self.current_row()
-        if row is None:
-            return
-        contact, outlet = row.contact, row.outlet
-        history = (
-            has_calls(self.store, contact=contact)
-            if contact
-            else has_calls(self.store, outlet=outlet)
-        )
-        if contact is not None:
-            question = i18n.t("lists.delete_contact", name=contact.name)
-        else:
-            question = i18n.t("lists.delete_outlet", name=outlet.name)
-        if history:
-            question += " " + i18n.t("lists.delete_history")
-
-        def answered(yes: bool | None) -> None:
-            if not yes:
-                return
-            if contact is not None:
-                delete_contact(self.store, contact)
-            else:
-                delete_outlet(self.store, outlet)
-            self._status(i18n.t("lists.deleted", name=contact.name if contact else outlet.name))
-            self.reload()
-
-        self.app.push_screen(ConfirmDialog(question), self.guarded(answered))
+        self.records.delete(self.current_row())
 
     # import and export ----------------------------------------------------------------------
     def action_import(self) -> None:
-        def chosen(plan: ImportPlan | None) -> None:
-            if plan is not None:
-                try:
-                    done = apply_import(self.store, plan)
-                except RelanceError as problem:
-                    self._status(str(problem))
-                    return
-                self._status(done_message(*done))
-                self.reload()
-
-        self.app.push_screen(ImportDialog(self.store, Path.home()), self.guarded(chosen))
+        self.records.import_file()
 
     def action_export(self) -> None:
         def chosen(request: ExportRequest | None) -> None:
@@ -533,20 +425,7 @@ class ListsScreen(RelanceScreen):
         return True
 
     def action_proposals(self) -> None:
-        """The team's proposed flags (`team.proposals`): accepted or declined at once."""
-        found = pending(self.store)
-        if not found:
-            self._status(i18n.t("team.proposals.none"))
-            return
-
-        def chosen(result: tuple[list[Proposal], list[Proposal]] | None) -> None:
-            if result is not None:
-                flagged = answer(self.store, *result)
-                self._status(i18n.t("team.proposals.done", count=flagged))
-                self.reload()
-
-        dialog = ProposalsDialog(found, who_is_proposed(self.store, found))
-        self.app.push_screen(dialog, self.guarded(chosen))
+        self.records.proposals()
 
     @work(thread=True, exclusive=True, group="export")
     def _export_worker(self, what: str, fmt: str, path: Path) -> None:

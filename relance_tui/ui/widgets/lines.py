@@ -200,7 +200,7 @@ class BigDigits(Lines):
     def show_value(self, value: str) -> str:
         """The rows of `value`, to show (`changed.show`)."""
         self.value = value
-        return digit_rows(value, bold=self.styles.text_style.bold)
+        return digit_rows(value, bold=bool(self.styles.text_style.bold))
 
 
 class PlainLabel(Lines):
