@@ -24,11 +24,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from relance_tui.core.calls.timing import DEFAULT_TZ  # noqa: E402
-from relance_tui.core.demo import load_demo  # noqa: E402
 from relance_tui.core.script import book  # noqa: E402
 from relance_tui.core.script.render_process import Renderer  # noqa: E402
 from relance_tui.core.script.sandbox import render_here  # noqa: E402
 from relance_tui.core.script.templates import sample_context  # noqa: E402
+from relance_tui.core.station.demo import load_demo  # noqa: E402
 from relance_tui.core.store.store import Store  # noqa: E402
 from relance_tui.locations import data_dir  # noqa: E402
 

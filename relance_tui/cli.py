@@ -262,9 +262,9 @@ def export_command(
     output: Path | None,
 ) -> None:
     """Export the media list, an event's call list, or its calendar / exporter."""
-    from relance_tui.core.calls.timing import system_clock
+    from relance_tui.core.dates import system_clock
     from relance_tui.core.handoff.calendar import callbacks_ics
-    from relance_tui.core.media.exports import export
+    from relance_tui.core.station.exports import export
     from relance_tui.core.store.files import write_atomically_bytes
 
     store = open_store(ctx, export_db, read_only=True)
@@ -304,8 +304,8 @@ def report(
     output: Path | None,
 ) -> None:
     """The Bilan of an event (number, words of its title; the current one by default)."""
-    from relance_tui.core.calls.report import RENDERERS, as_text, summarise
-    from relance_tui.core.calls.timing import system_clock
+    from relance_tui.core.dates import system_clock
+    from relance_tui.core.station.report import RENDERERS, as_text, summarise
     from relance_tui.core.store.files import write_atomically
 
     store = open_store(ctx, report_db, read_only=True)

@@ -35,7 +35,7 @@ def fail(error: RelanceError) -> None:
 
 
 def run_app(db: Path, lang_arg: str | None, *, screen: str | None, demo: bool = False) -> None:
-    from relance_tui.core.calls.timing import system_clock
+    from relance_tui.core.dates import system_clock
     from relance_tui.core.script.render_process import default_renderer
     from relance_tui.core.store.store import Store
     from relance_tui.ui.app import make_app
@@ -48,7 +48,7 @@ def run_app(db: Path, lang_arg: str | None, *, screen: str | None, demo: bool = 
         return fail(error)
     try:
         if demo:
-            from relance_tui.core import demo as demo_data
+            from relance_tui.core.station import demo as demo_data
 
             demo_data.load_demo(store, data_dir(), system_clock())
         settings = store.settings()

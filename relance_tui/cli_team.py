@@ -18,7 +18,7 @@ from relance_tui.locations import user_data_dir
 
 
 def _now() -> datetime:
-    from relance_tui.core.calls.timing import system_clock
+    from relance_tui.core.dates import system_clock
 
     return system_clock()
 
@@ -78,7 +78,7 @@ def join(
 ) -> None:
     """Join the team of FOLDER, then call / rejoindre l'équipe, puis appeler."""
     from relance_tui.cli_base import fail, run_app
-    from relance_tui.core.media.phones import BadPhone, parse_phone
+    from relance_tui.core.phones import BadPhone, parse_phone
     from relance_tui.core.team.live import join_team
 
     name = name.strip()
@@ -174,7 +174,7 @@ def split(
     callers = callers or len(caller_names)
     if len(caller_names) != callers or not all(caller_names):
         raise click.UsageError(i18n.t("cli.split.names", callers=callers))
-    from relance_tui.core.calls.timing import system_clock
+    from relance_tui.core.dates import system_clock
 
     store = open_store(ctx, split_db)
     try:

@@ -13,7 +13,7 @@ import pytest
 
 from relance_tui import i18n
 from relance_tui.core.calls.timing import DEFAULT_TZ
-from relance_tui.core.demo import load_demo
+from relance_tui.core.station.demo import load_demo
 from relance_tui.core.store.store import Store
 from relance_tui.locations import data_dir
 

@@ -22,8 +22,8 @@ RELANCE = str(Path(sys.executable).with_name("relance"))
 def build(folder: Path) -> None:
     from relance_tui.core.calls.queue import record_outcome
     from relance_tui.core.calls.timing import system_clock
-    from relance_tui.core.demo import load_demo
     from relance_tui.core.models import Outcome, Outlet
+    from relance_tui.core.station.demo import load_demo
     from relance_tui.core.store.store import Store
     from relance_tui.core.team.shares import split
     from relance_tui.locations import data_dir

@@ -21,7 +21,6 @@ from typing import Any
 from unittest import mock
 
 from relance_tui.core.calls.reading import effective
-from relance_tui.core.calls.session import CallSession
 from relance_tui.core.calls.timing import DEFAULT_TZ
 from relance_tui.core.models import (
     Attempt,
@@ -34,6 +33,7 @@ from relance_tui.core.models import (
     Settings,
     Target,
 )
+from relance_tui.core.station.session import CallSession
 from relance_tui.core.store.store import Store
 from relance_tui.core.team import leases
 from relance_tui.core.team.folder import CALLERS_DIR, base_path
@@ -112,7 +112,7 @@ def no_leases() -> Iterator[None]:
     with (
         mock.patch.object(leases.TeamView, "taken", lambda *a, **k: ({}, {})),
         mock.patch.object(leases.TeamView, "beaten_by", lambda *a, **k: None),
-        mock.patch("relance_tui.core.calls.session.spread", lambda *a, **k: None),
+        mock.patch("relance_tui.core.station.session.spread", lambda *a, **k: None),
     ):
         yield
 

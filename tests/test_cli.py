@@ -160,8 +160,8 @@ def test_split_call_merge_report_round_trip(db_path: Path, tmp_path: Path, now) 
     from datetime import timedelta
 
     from relance_tui.core.calls.queue import load_queue, record_outcome
-    from relance_tui.core.demo import load_demo
     from relance_tui.core.models import Outcome
+    from relance_tui.core.station.demo import load_demo
     from relance_tui.locations import data_dir
 
     with Store.open(db_path) as store:
@@ -256,7 +256,7 @@ def test_merging_a_foreign_file_exits_1_and_changes_nothing(db_path: Path, tmp_p
 def test_merging_a_share_whose_seal_was_removed_exits_1_and_changes_nothing(
     db_path: Path, tmp_path: Path, now
 ) -> None:
-    from relance_tui.core.demo import load_demo
+    from relance_tui.core.station.demo import load_demo
     from relance_tui.core.store.snapshot import read_snapshot, write_snapshot
     from relance_tui.locations import data_dir
 
@@ -359,7 +359,7 @@ def test_report_and_export_read_beside_the_open_app(demo_store: Store, tmp_path:
 
 
 def test_report_takes_the_current_event_or_words_of_a_title(db_path: Path, now) -> None:
-    from relance_tui.core.demo import load_demo
+    from relance_tui.core.station.demo import load_demo
     from relance_tui.locations import data_dir
 
     with Store.open(db_path) as store:
@@ -423,8 +423,8 @@ def test_export_ics_writes_the_event_and_its_callbacks(db_path: Path, tmp_path: 
     import icalendar
 
     from relance_tui.core.calls.queue import load_queue, record_outcome
-    from relance_tui.core.demo import load_demo
     from relance_tui.core.models import Outcome
+    from relance_tui.core.station.demo import load_demo
     from relance_tui.locations import data_dir
 
     with Store.open(db_path) as store:

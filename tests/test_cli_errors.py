@@ -27,7 +27,7 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
 def demo_db(tmp_path: Path) -> Path:
     db = tmp_path / "data" / "relance.json"
     from relance_tui.core.calls.timing import system_clock
-    from relance_tui.core.demo import load_demo
+    from relance_tui.core.station.demo import load_demo
     from relance_tui.core.store.store import Store
     from relance_tui.locations import data_dir
 

@@ -8,9 +8,9 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from relance_tui.cli import main
-from relance_tui.core.calls.session import CallSession
-from relance_tui.core.demo import load_demo
 from relance_tui.core.models import Outcome
+from relance_tui.core.station.demo import load_demo
+from relance_tui.core.station.session import CallSession
 from relance_tui.core.store.store import Store
 from relance_tui.core.team.folder import CALLERS_DIR
 from relance_tui.locations import data_dir

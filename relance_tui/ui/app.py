@@ -14,11 +14,11 @@ from textual.dom import DOMNode
 from textual.screen import Screen
 
 from relance_tui import i18n
-from relance_tui.core.calls.timing import Clock, system_clock
-from relance_tui.core.calls.workdays import holidays_of
+from relance_tui.core.dates import Clock, system_clock
 from relance_tui.core.errors import RelanceError
 from relance_tui.core.script.render_process import default_renderer
 from relance_tui.core.store.store import Store
+from relance_tui.core.workdays import holidays_of
 from relance_tui.locations import config_file, styles_dir
 from relance_tui.ui import css_once
 from relance_tui.ui.commands import ModeCommands, translated
@@ -27,7 +27,7 @@ from relance_tui.ui.modes import MODE_ORDER
 from relance_tui.ui.wrapping import keep_no_break_spaces
 
 if TYPE_CHECKING:
-    from relance_tui.core.procedure import ScriptTiming
+    from relance_tui.core.station.procedure import ScriptTiming
 
 
 HOLIDAYS_AFTER = 1.5  # seconds after the start: not under the first card's first key

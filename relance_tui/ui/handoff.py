@@ -15,11 +15,11 @@ from textual.screen import Screen
 
 from relance_tui import i18n
 from relance_tui.core.calls.queue import TargetState
-from relance_tui.core.calls.timing import Clock
+from relance_tui.core.dates import Clock
 from relance_tui.core.errors import os_words
 from relance_tui.core.handoff.dial import chosen, detect, dial, tel_uri
-from relance_tui.core.media.phones import BadPhone, dial_string, format_phone
 from relance_tui.core.models import Event
+from relance_tui.core.phones import BadPhone, dial_string, format_phone
 from relance_tui.core.store.files import private_dirs, write_atomically_bytes
 from relance_tui.core.store.store import Store
 

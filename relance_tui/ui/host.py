@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol
 
-from relance_tui.core.calls.timing import Clock
+from relance_tui.core.dates import Clock
 from relance_tui.core.store.store import Store
 
 if TYPE_CHECKING:
-    from relance_tui.core.procedure import ScriptTiming
+    from relance_tui.core.station.procedure import ScriptTiming
 
 
 class Host(Protocol):

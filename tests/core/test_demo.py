@@ -8,8 +8,8 @@ from datetime import datetime
 import pytest
 
 from relance_tui.core.calls.timing import DEFAULT_TZ, WindowStatus, relance_window
-from relance_tui.core.demo import load_demo
 from relance_tui.core.models import Role
+from relance_tui.core.station.demo import load_demo
 from relance_tui.core.store.store import Store
 from relance_tui.locations import data_dir
 

@@ -15,9 +15,9 @@ def test_the_report_in_markdown_keeps_its_table_whole(store) -> None:  # type: i
     from datetime import datetime
 
     from relance_tui.core.calls.queue import load_queue, record_outcome
-    from relance_tui.core.calls.report import as_markdown, summarise
     from relance_tui.core.calls.timing import DEFAULT_TZ, fixed_clock
     from relance_tui.core.models import Contact, Event, EventKind, Outcome, Outlet, Target
+    from relance_tui.core.station.report import as_markdown, summarise
 
     now = datetime(2026, 11, 26, 10, 0, tzinfo=DEFAULT_TZ)
     event = Event(title="T", kind=EventKind.EVENT, start=now.replace(day=28))

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from relance_tui.core.voice import (
+from relance_tui.core.script.voice import (
     Heard,
     SpeechDetector,
     VoiceEvent,

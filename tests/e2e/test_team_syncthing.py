@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 from relance_tui.core.calls.timing import system_clock
-from relance_tui.core.demo import load_demo
+from relance_tui.core.station.demo import load_demo
 from relance_tui.core.store.store import Store
 from relance_tui.core.team.folder import BASE_NAME, CALLERS_DIR
 from relance_tui.locations import data_dir

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pyte
 
-from relance_tui.core.demo import load_demo
+from relance_tui.core.station.demo import load_demo
 from relance_tui.core.store.store import Store
 from relance_tui.locations import data_dir
 from tests.conftest import FIXED_NOW

@@ -15,9 +15,9 @@ import pytest
 
 from relance_tui.core.calls.queue import load_queue, record_outcome
 from relance_tui.core.calls.timing import DEFAULT_TZ
-from relance_tui.core.demo import load_demo
 from relance_tui.core.door.door import add_walk_in, check_in, door_list
 from relance_tui.core.models import Outcome, RehearsalTake
+from relance_tui.core.station.demo import load_demo
 from relance_tui.core.store.store import Store
 from relance_tui.locations import data_dir
 from tests.conftest import require_program

@@ -192,7 +192,7 @@ async def test_note_is_saved_with_the_outcome(demo_store: Store, now: datetime) 
 
 
 async def test_after_a_restart_the_queue_is_where_it_was(db_path: Path, now: datetime) -> None:
-    from relance_tui.core.demo import load_demo
+    from relance_tui.core.station.demo import load_demo
     from relance_tui.locations import data_dir
 
     store = Store.open(db_path)
@@ -279,7 +279,7 @@ async def test_p_with_no_dialer_shows_the_number_as_a_qr_code(
 ) -> None:
     """No phone found on this machine (the tests' PATH has none): p is still there, and
     shows the number as a QR code to scan; nothing is recorded."""
-    from relance_tui.core.media.phones import dial_string
+    from relance_tui.core.phones import dial_string
     from relance_tui.ui.dialogs.qr import QrDialog
 
     first = expected_first(demo_store, now)[0]

@@ -161,7 +161,7 @@ async def test_a_key_faster_than_the_next_card_s_render_never_leaves_preparing(
     """The interleaving seen in `make bench`: card A (its script cached) asks for card
     B's script a moment after it is drawn; the key for B comes first, and B's own
     render starts; then A's late request comes. B must still be painted."""
-    from relance_tui.core.calls.scripts import ScriptCache
+    from relance_tui.core.station.scripts import ScriptCache
 
     app = make_app(store=demo_store, clock=fixed_clock(now))
     async with app.run_test(size=(100, 32)) as pilot:

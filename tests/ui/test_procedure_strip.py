@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from relance_tui import i18n
 from relance_tui.core.calls.queue import load_queue, record_outcome
 from relance_tui.core.models import Outcome, RehearsalTake
-from relance_tui.core.procedure import procedure_of, script_timing
+from relance_tui.core.station.procedure import procedure_of, script_timing
 from relance_tui.core.store.store import Store
 from relance_tui.ui.widgets.banner import step_texts
 

@@ -168,7 +168,7 @@ async def test_voice_mode_fed_from_a_wav_file_records_a_take_with_no_key(
 async def test_voice_mode_without_the_extra_says_why_and_space_still_works(
     demo_store: Store, now, monkeypatch
 ) -> None:
-    from relance_tui.core.voice import VoiceUnavailable
+    from relance_tui.core.script.voice import VoiceUnavailable
     from relance_tui.ui.screens import rehearsal
 
     def missing() -> None:

@@ -9,10 +9,10 @@ from pathlib import Path
 
 from textual.widgets import Checkbox, Static
 
-from relance_tui.core.calls.session import CallSession
 from relance_tui.core.calls.timing import fixed_clock
-from relance_tui.core.demo import load_demo
 from relance_tui.core.models import Outcome
+from relance_tui.core.station.demo import load_demo
+from relance_tui.core.station.session import CallSession
 from relance_tui.core.store.store import Store
 from relance_tui.core.team.folder import CALLERS_DIR
 from relance_tui.core.team.live import join_team

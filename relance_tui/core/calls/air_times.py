@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from relance_tui.core.calls.timing import NAMES
+from relance_tui.core.dates import NAMES
 
 NBSP = "\u00a0"
 _AIR_RANGE = re.compile(

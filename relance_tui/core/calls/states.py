@@ -13,7 +13,6 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 
 from relance_tui.core.calls.reading import CallsRead, FoldMemo, read_calls
-from relance_tui.core.calls.workdays import place_retry, retry_time_after_interest
 from relance_tui.core.models import (
     FINAL_OUTCOMES,
     Attempt,
@@ -26,6 +25,7 @@ from relance_tui.core.models import (
     Target,
 )
 from relance_tui.core.who import Directory, Who
+from relance_tui.core.workdays import place_retry, retry_time_after_interest
 
 RETRY_OUTCOMES = frozenset({Outcome.VOICEMAIL, Outcome.NO_ANSWER})
 

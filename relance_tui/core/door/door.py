@@ -253,7 +253,7 @@ def door_report(store: Store, event: Event, now: datetime) -> DoorReport:
 def door_fields(entry: DoorEntry, lang: str) -> dict[str, str]:
     """One door entry as the report's columns."""
     from relance_tui import i18n
-    from relance_tui.core.calls.timing import format_clock
+    from relance_tui.core.dates import format_clock
 
     arrival = entry.arrival
     came = i18n.t("door.came_with", who=entry.outlet_came) if entry.outlet_came else ""

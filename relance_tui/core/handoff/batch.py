@@ -11,7 +11,7 @@ from pathlib import Path
 
 from relance_tui import i18n
 from relance_tui.core.calls.queue import TargetState
-from relance_tui.core.calls.timing import format_when
+from relance_tui.core.dates import format_when
 from relance_tui.core.door.door import DoorEntry
 from relance_tui.core.handoff import mail
 from relance_tui.core.handoff.calendar import event_ics

@@ -15,9 +15,9 @@ import icalendar
 
 from relance_tui import i18n
 from relance_tui.core.calls.queue import load_queue
-from relance_tui.core.calls.timing import DEFAULT_TZ
-from relance_tui.core.media.phones import BadPhone, dial_string
+from relance_tui.core.dates import DEFAULT_TZ
 from relance_tui.core.models import Event, Outcome
+from relance_tui.core.phones import BadPhone, dial_string
 from relance_tui.core.store.store import Store
 
 PRODID = "-//relance//relance média//FR"

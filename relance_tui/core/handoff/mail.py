@@ -22,9 +22,9 @@ from typing import Any
 from urllib.parse import quote
 
 from relance_tui import i18n
-from relance_tui.core.handoff import release
 from relance_tui.core.models import Event
 from relance_tui.core.store.files import private_dirs, write_atomically_bytes
+from relance_tui.core.team import release
 
 
 def draft(

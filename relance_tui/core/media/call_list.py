@@ -87,7 +87,7 @@ def do_not_call_reason(store: Store, row: MediaRow) -> str:
     """Why this row is do-not-call, in words: the call where it was asked (when, for
     which event, what was noted), or else the record's own flag."""
     from relance_tui import i18n
-    from relance_tui.core.calls.timing import format_short_when
+    from relance_tui.core.dates import format_short_when
 
     asked: list[tuple[Attempt, Event]] = []
     for event in store.events(include_archived=True):

@@ -15,7 +15,6 @@ from pathlib import Path
 
 from relance_tui import i18n
 from relance_tui.core.errors import os_words
-from relance_tui.core.media.phones import BadPhone, parse_phone, phone_key
 from relance_tui.core.media.readers import (
     MAX_FILE_BYTES,
     MULTI,
@@ -38,6 +37,7 @@ from relance_tui.core.media.vocabulary import (
     warmth_from_text,
 )
 from relance_tui.core.models import Contact, Outlet, Record, Role, Show
+from relance_tui.core.phones import BadPhone, parse_phone, phone_key
 from relance_tui.core.store.store import Store
 from relance_tui.core.text import fold
 

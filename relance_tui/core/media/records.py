@@ -11,7 +11,6 @@ import re
 
 from relance_tui import i18n
 from relance_tui.core.errors import FieldsInvalid, RelanceError
-from relance_tui.core.media.phones import BadPhone, parse_phone
 from relance_tui.core.models import (
     Contact,
     Language,
@@ -22,6 +21,7 @@ from relance_tui.core.models import (
     Show,
     Target,
 )
+from relance_tui.core.phones import BadPhone, parse_phone
 from relance_tui.core.store.store import Store
 from relance_tui.core.text import clean
 from relance_tui.core.who import Directory

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from relance_tui import i18n
-from relance_tui.core.calls.timing import BadTime, parse_when
+from relance_tui.core.dates import BadTime, parse_when
 from relance_tui.core.errors import FieldsInvalid
 from relance_tui.core.models import Event, EventKind, Language, Settings, Target
 from relance_tui.core.script import book

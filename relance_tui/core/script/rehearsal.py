@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
 
-from relance_tui.core.calls.timing import Clock
+from relance_tui.core.dates import Clock
 from relance_tui.core.models import Event, RehearsalTake
 from relance_tui.core.script.speech import (
     LengthEstimate,

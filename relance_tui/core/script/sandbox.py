@@ -112,7 +112,7 @@ def _limited_format(value: str, *args: Any, **kwargs: Any) -> str:
 def _date_filter(kind: str, lang: str) -> Any:
     def apply(moment: Any) -> str:
         # Imported on first use: Babel is slow to import and most templates never need it.
-        from relance_tui.core.calls.timing import format_clock, format_when
+        from relance_tui.core.dates import format_clock, format_when
 
         if kind == "clock":
             return format_clock(moment, lang)

@@ -12,8 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from relance_tui import i18n
-from relance_tui.core.calls.timing import format_clock, format_when
-from relance_tui.core.media.phones import format_phone, spelled_groups
+from relance_tui.core.dates import format_clock, format_when
 from relance_tui.core.models import (
     Contact,
     Event,
@@ -24,6 +23,7 @@ from relance_tui.core.models import (
     Show,
     Target,
 )
+from relance_tui.core.phones import format_phone, spelled_groups
 from relance_tui.core.script import book, wording
 from relance_tui.core.script.problems import TemplateProblem, describe, empty_warnings
 from relance_tui.core.script.render_process import TIME_LIMIT_S, default_renderer

@@ -7,14 +7,31 @@ had separate `date` and `time` fields in local time.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from relance_tui.core.media.phones import split_extension
-
 SCHEMA_VERSION = 3
+
+# What the step from version 0 needs, frozen as it was when the step was written: a
+# migration means what it meant then, whatever `core.phones` becomes since.
+_V0_EXTENSION = re.compile(
+    r"\s*[,;]?\s*(?:poste|p\.?|ext\.?|extension|x|#)\s*(\d{1,6})\s*$", re.IGNORECASE
+)
+
+
+def _v0_split_extension(text: str) -> tuple[str, str]:
+    """("514 555-0142 poste 221") -> ("514 555-0142", "221"), as version 0 wrote it."""
+    if not re.search(r"[^\d\s().\-/+]", text):  # digits and punctuation only
+        return text.strip(), ""
+    match = _V0_EXTENSION.search(text)
+    if not match:
+        return text.strip(), ""
+    return text[: match.start()].strip(), match.group(1)
+
+
 DEFAULT_TZ = "America/Toronto"
 
 Tables = dict[str, dict[str, dict[str, Any]]]
@@ -29,10 +46,10 @@ def schema_version(tables: Tables) -> int:
 def _v0_to_v1(tables: Tables) -> Tables:
     for doc in tables.get("contacts", {}).values():
         if "extension" not in doc:
-            doc["phone"], doc["extension"] = split_extension(str(doc.get("phone", "")))
+            doc["phone"], doc["extension"] = _v0_split_extension(str(doc.get("phone", "")))
     for doc in tables.get("outlets", {}).values():
         if "extension" not in doc:
-            doc["phone"], doc["extension"] = split_extension(str(doc.get("phone", "")))
+            doc["phone"], doc["extension"] = _v0_split_extension(str(doc.get("phone", "")))
     for doc in tables.get("events", {}).values():
         if "start" not in doc and "date" in doc:
             naive = datetime.fromisoformat(f"{doc.pop('date')}T{doc.pop('time', '09:00')}")

@@ -167,7 +167,7 @@ def describe_damaged(line: DamagedLine) -> str:
     """What a damaged journal line seems to have held, in words: "appel du 26 nov.,
     4 h 17 (ligne 7 du journal)". Read from the damaged bytes: a hint, never applied."""
     from relance_tui import i18n
-    from relance_tui.core.calls.timing import format_short_when
+    from relance_tui.core.dates import format_short_when
 
     where = i18n.t("store.damaged.line", line=line.number)
     doc = line.doc

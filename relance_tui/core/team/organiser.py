@@ -18,7 +18,6 @@ from pathlib import Path
 
 from relance_tui.core.door.turnout import records_for_share
 from relance_tui.core.errors import RelanceError, StoreError, os_words
-from relance_tui.core.handoff.release import pack, shared_event_doc
 from relance_tui.core.models import Attempt, Event
 from relance_tui.core.store.files import private_dirs
 from relance_tui.core.store.snapshot import Tables, write_snapshot
@@ -34,6 +33,7 @@ from relance_tui.core.team.folder import (
 )
 from relance_tui.core.team.members import Roster
 from relance_tui.core.team.proposals import propose_from_calls
+from relance_tui.core.team.release import pack, shared_event_doc
 from relance_tui.core.team.shares import ForeignShare
 
 PERSONAL_SETTINGS = ("caller_name", "caller_phone", "dial_command", "dialer", "caller_asked")

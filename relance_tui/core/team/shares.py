@@ -26,7 +26,6 @@ from relance_tui.core.calls.settled import is_settled
 from relance_tui.core.door.door import walk_in_records
 from relance_tui.core.door.turnout import records_for_share
 from relance_tui.core.errors import RelanceError, StoreError, StoreWriteFailed, os_words
-from relance_tui.core.handoff.release import pack, shared_event_doc
 from relance_tui.core.models import (
     Arrival,
     Attempt,
@@ -41,6 +40,7 @@ from relance_tui.core.store.files import private_dirs
 from relance_tui.core.store.reading import load_tables
 from relance_tui.core.store.snapshot import sign, write_snapshot
 from relance_tui.core.store.store import SCHEMA_VERSION, Store
+from relance_tui.core.team.release import pack, shared_event_doc
 from relance_tui.core.text import fold
 
 

@@ -12,9 +12,9 @@ from textual.containers import Vertical
 from textual.widgets import Checkbox, Input, Label
 
 from relance_tui import i18n
-from relance_tui.core.calls.timing import BadTime, Clock, format_when, parse_when
-from relance_tui.core.calls.workdays import CallbackCheck, check_callback
+from relance_tui.core.dates import BadTime, Clock, format_when, parse_when
 from relance_tui.core.models import Event
+from relance_tui.core.workdays import CallbackCheck, check_callback
 from relance_tui.ui.dialogs.base import Dialog
 from relance_tui.ui.widgets.editing import TextInput
 

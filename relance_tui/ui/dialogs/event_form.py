@@ -8,13 +8,8 @@ from textual.containers import VerticalScroll
 from textual.widgets import Input, Label, Select
 
 from relance_tui import i18n
-from relance_tui.core.calls.timing import (
-    BadTime,
-    Clock,
-    format_day,
-    format_when,
-    relance_window,
-)
+from relance_tui.core.calls.timing import relance_window
+from relance_tui.core.dates import BadTime, Clock, format_day, format_when
 from relance_tui.core.models import Event, EventKind, Language
 from relance_tui.core.script.events import (
     EventDraft,

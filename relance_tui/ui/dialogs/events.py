@@ -12,7 +12,7 @@ from textual.containers import Vertical
 from textual.widgets import DataTable, Label
 
 from relance_tui import i18n
-from relance_tui.core.calls.timing import format_short_when
+from relance_tui.core.dates import format_short_when
 from relance_tui.core.models import Event
 from relance_tui.ui.columns import Column, natural_width, share_widths
 from relance_tui.ui.dialogs.base import Dialog

@@ -14,7 +14,7 @@ from textual.screen import Screen
 
 from relance_tui import i18n
 from relance_tui.core.calls.queue import Queue
-from relance_tui.core.calls.timing import Clock
+from relance_tui.core.dates import Clock
 from relance_tui.core.errors import RelanceError, StoreReplaced, StoreTakenOver
 from relance_tui.core.models import Event, Settings
 from relance_tui.core.store.store import Store
@@ -127,7 +127,7 @@ class RelanceScreen(Screen[None]):
     # bar as it is and never stops the app (exit_on_error).
     @work(thread=True, group="procedure", exit_on_error=False)
     def _procedure_worker(self, event: Event, lang: str) -> None:
-        from relance_tui.core.procedure import procedure_of, script_timing
+        from relance_tui.core.station.procedure import procedure_of, script_timing
         from relance_tui.ui.widgets.banner import step_texts
 
         assert event.id is not None

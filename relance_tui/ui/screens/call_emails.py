@@ -16,8 +16,8 @@ from textual.app import App
 
 from relance_tui import i18n
 from relance_tui.core.calls.queue import TargetState
-from relance_tui.core.calls.session import CallSession
 from relance_tui.core.script.templates import TemplateProblem
+from relance_tui.core.station.session import CallSession
 from relance_tui.ui.handoff import HandOff
 
 

@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING
 
 from relance_tui import i18n
 from relance_tui.core.calls.queue import TargetState
-from relance_tui.core.calls.session import CallSession
-from relance_tui.core.calls.timing import Clock
+from relance_tui.core.dates import Clock
 from relance_tui.core.errors import RelanceError
+from relance_tui.core.station.session import CallSession
 from relance_tui.core.store.store import Store
 from relance_tui.ui.widgets.team_panel import team_text
 

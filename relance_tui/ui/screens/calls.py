@@ -12,13 +12,14 @@ from textual.widgets import Label, Static
 
 from relance_tui import i18n
 from relance_tui.core.calls.queue import Progress, Queue, TargetState
-from relance_tui.core.calls.report import history_text
-from relance_tui.core.calls.session import CallSession
 from relance_tui.core.calls.states import callback_promised
-from relance_tui.core.calls.timing import call_warnings, format_when
+from relance_tui.core.calls.timing import call_warnings
+from relance_tui.core.dates import format_when
 from relance_tui.core.errors import RelanceError
 from relance_tui.core.models import Outcome
 from relance_tui.core.script.wording import whose_callback
+from relance_tui.core.station.report import history_text
+from relance_tui.core.station.session import CallSession
 from relance_tui.ui.handoff import HandOff
 from relance_tui.ui.screens.base import RelanceScreen
 from relance_tui.ui.screens.call_emails import EmailPart

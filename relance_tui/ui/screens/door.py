@@ -10,7 +10,7 @@ from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from relance_tui import i18n
-from relance_tui.core.calls.timing import format_clock
+from relance_tui.core.dates import format_clock
 from relance_tui.core.door.door import (
     DoorEntry,
     WalkInInvalid,

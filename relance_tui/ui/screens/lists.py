@@ -26,13 +26,13 @@ from relance_tui.core.media.call_list import (
     move_in_call_list,
     toggle_in_call_list,
 )
-from relance_tui.core.media.exports import export
-from relance_tui.core.media.phones import format_phone
 from relance_tui.core.media.records import (
     NotAllowed,
 )
 from relance_tui.core.media.search import Filters, MediaRow, media_rows, search
 from relance_tui.core.models import Event
+from relance_tui.core.phones import format_phone
+from relance_tui.core.station.exports import export
 from relance_tui.core.store.files import write_atomically_bytes
 from relance_tui.ui.columns import share_widths
 from relance_tui.ui.dialogs.export import ExportDialog, ExportRequest

@@ -15,7 +15,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import DataTable, Digits, Label, Static
 
 from relance_tui import i18n
-from relance_tui.core.calls.timing import format_past, format_short_when
+from relance_tui.core.dates import format_past, format_short_when
 from relance_tui.core.models import Event, RehearsalTake
 from relance_tui.core.script import book
 from relance_tui.core.script.rehearsal import (
@@ -33,7 +33,7 @@ from relance_tui.core.script.rehearsal import (
 )
 from relance_tui.core.script.speech import PLAUSIBLE_WPM, plausible
 from relance_tui.core.script.templates import TemplateProblem, render, sample_context
-from relance_tui.core.voice import (
+from relance_tui.core.script.voice import (
     FRAME_S,
     Heard,
     SpeechDetector,

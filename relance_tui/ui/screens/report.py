@@ -13,7 +13,17 @@ from textual.widgets import DataTable, Label, Static, TabbedContent, TabPane
 
 from relance_tui import i18n
 from relance_tui.core.calls.queue import TargetState
-from relance_tui.core.calls.report import (
+from relance_tui.core.door.door import DoorEntry
+from relance_tui.core.door.turnout import expected_turnout
+from relance_tui.core.errors import RelanceError, os_words
+from relance_tui.core.handoff.batch import Batch, material_drafts, resend_drafts
+from relance_tui.core.handoff.calendar import callbacks_ics
+from relance_tui.core.handoff.mail import open_with_desktop, release_of
+from relance_tui.core.models import Contact, Event, Outlet, Settings
+from relance_tui.core.script import book
+from relance_tui.core.script.templates import TemplateProblem, render_event
+from relance_tui.core.script.wording import situation_of
+from relance_tui.core.station.report import (
     DOOR_SECTIONS,
     RENDERERS,
     SECTIONS,
@@ -26,16 +36,6 @@ from relance_tui.core.calls.report import (
     totals_line,
     who_fields,
 )
-from relance_tui.core.door.door import DoorEntry
-from relance_tui.core.door.turnout import expected_turnout
-from relance_tui.core.errors import RelanceError, os_words
-from relance_tui.core.handoff.batch import Batch, material_drafts, resend_drafts
-from relance_tui.core.handoff.calendar import callbacks_ics
-from relance_tui.core.handoff.mail import open_with_desktop, release_of
-from relance_tui.core.models import Contact, Event, Outlet, Settings
-from relance_tui.core.script import book
-from relance_tui.core.script.templates import TemplateProblem, render_event
-from relance_tui.core.script.wording import situation_of
 from relance_tui.core.store.files import write_atomically, write_atomically_bytes
 from relance_tui.core.team.live import TeamLink
 from relance_tui.core.team.shares import apply_merge, plan_merge, split

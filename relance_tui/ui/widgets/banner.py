@@ -8,18 +8,14 @@ from rich.text import Text
 from textual.widgets import Static
 
 from relance_tui import i18n
-from relance_tui.core.calls.timing import (
-    WindowStatus,
-    format_day,
-    format_short_when,
-    relance_window,
-)
+from relance_tui.core.calls.timing import WindowStatus, relance_window
+from relance_tui.core.dates import format_day, format_short_when
 from relance_tui.core.models import Event
 from relance_tui.ui.host import Host
 from relance_tui.ui.modes import MODE_ORDER
 
 if TYPE_CHECKING:  # the strip's states are worked out off the start's path
-    from relance_tui.core.procedure import Procedure
+    from relance_tui.core.station.procedure import Procedure
 
 
 Steps = dict[str, tuple[str, str]]

@@ -8,9 +8,9 @@ from datetime import datetime
 from relance_tui import i18n
 from relance_tui.core.calls.air_times import format_air_time
 from relance_tui.core.calls.queue import TargetState
-from relance_tui.core.calls.timing import format_soon
-from relance_tui.core.media.phones import format_phone
+from relance_tui.core.dates import format_soon
 from relance_tui.core.models import Outcome
+from relance_tui.core.phones import format_phone
 from relance_tui.core.script.book import spoken_languages
 
 

@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 from relance_tui import i18n
 from relance_tui.core.calls.queue import Queue, TargetState
 from relance_tui.core.calls.states import callback_promised
-from relance_tui.core.calls.timing import format_soon
+from relance_tui.core.dates import format_soon
 from relance_tui.core.models import Outcome
 from relance_tui.core.script.wording import whose_callback
 

@@ -13,8 +13,8 @@ from functools import partial
 from textual import work
 
 from relance_tui import i18n
-from relance_tui.core.calls.scripts import ScriptCache, ScriptJob
 from relance_tui.core.script.templates import Script
+from relance_tui.core.station.scripts import ScriptCache, ScriptJob
 from relance_tui.ui.widgets.changed import repaint
 from relance_tui.ui.widgets.lines import Lines
 

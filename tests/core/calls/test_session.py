@@ -7,9 +7,9 @@ from datetime import datetime, timedelta
 import pytest
 
 from relance_tui.core.calls.queue import CallbackTimeNeeded, Status
-from relance_tui.core.calls.session import CallSession
 from relance_tui.core.calls.timing import DEFAULT_TZ
 from relance_tui.core.models import Contact, Event, EventKind, Outcome, Outlet, Show, Target
+from relance_tui.core.station.session import CallSession
 from relance_tui.core.store.store import Store
 
 START = datetime(2026, 11, 26, 10, 0, tzinfo=DEFAULT_TZ)
@@ -293,10 +293,10 @@ def test_a_card_skipped_through_without_a_call_has_no_call_time(store: Store) ->
 
 
 def test_a_wrong_number_is_flagged_to_fix_until_the_form_clears_it(store: Store) -> None:
-    from relance_tui.core.calls.report import summarise
-    from relance_tui.core.media.exports import media_list_rows
     from relance_tui.core.media.records import build_contact
     from relance_tui.core.media.search import Filters, media_rows, search
+    from relance_tui.core.station.exports import media_list_rows
+    from relance_tui.core.station.report import summarise
 
     event = call_list(store, ("CIBL", 0), ("CJAD", 0))
     session = CallSession(store, Clock())

@@ -16,8 +16,8 @@ from relance_tui.core.calls.timing import (
     format_when,
     relance_window,
 )
-from relance_tui.core.calls.workdays import place_retry
 from relance_tui.core.models import Event, EventKind
+from relance_tui.core.workdays import place_retry
 
 
 def at(day: int, hour: int = 10, minute: int = 0) -> datetime:
@@ -194,7 +194,7 @@ def test_the_names_written_by_hand_are_cldr_s_as_babel_gives_them(lang: str, loc
     """Every day of a year, each pattern relance writes: the same text as Babel's."""
     from babel.dates import format_date
 
-    from relance_tui.core.calls import timing
+    from relance_tui.core import dates as timing
 
     start = date(2026, 1, 1)
     for offset in range(366):

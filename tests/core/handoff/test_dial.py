@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from relance_tui.core.handoff.dial import Dialer, chosen, detect, dial, tel_uri
-from relance_tui.core.media.phones import dial_string
+from relance_tui.core.phones import dial_string
 from tests.conftest import fake_program, require_program
 
 

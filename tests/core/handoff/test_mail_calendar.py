@@ -66,9 +66,9 @@ def test_callbacks_in_the_calendar_with_stable_uids(demo_store: Store, now) -> N
 
 
 def test_resend_to_all_one_draft_each_or_one_in_bcc(demo_store: Store, now, tmp_path) -> None:
-    from relance_tui.core.calls.report import summarise
     from relance_tui.core.calls.timing import fixed_clock
     from relance_tui.core.handoff.batch import resend_drafts
+    from relance_tui.core.station.report import summarise
 
     event = demo_store.current_event()
     release = tmp_path / "communique.pdf"

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from relance_tui.core.media.exports import export, neutralise
 from relance_tui.core.media.importers import apply_import, plan_import, plan_import_bytes
-from relance_tui.core.media.phones import BadPhone, parse_phone
 from relance_tui.core.media.readers import BadImportFile
 from relance_tui.core.models import Contact, Outlet, Role, Show
+from relance_tui.core.phones import BadPhone, parse_phone
+from relance_tui.core.station.exports import export, neutralise
 from relance_tui.core.store.store import Store
 
 FIXTURES = Path(__file__).parents[2] / "fixtures"

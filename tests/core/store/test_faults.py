@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from relance_tui.core.calls.queue import load_queue, record_outcome
-from relance_tui.core.demo import load_demo
 from relance_tui.core.errors import CorruptDataFile, StoreError
 from relance_tui.core.models import Outcome
+from relance_tui.core.station.demo import load_demo
 from relance_tui.core.store.recovery import restore_from_backup
 from relance_tui.core.store.store import Store
 from relance_tui.locations import data_dir

@@ -520,3 +520,23 @@ def test_an_event_s_calls_stay_in_order_as_they_come_change_and_go(store: Store)
     assert said()[-1] == (20, "Sam", "confirmed")
     store.delete(Attempt, store.attempts(event.id)[0].id)
     assert [entry[:2] for entry in said()] == [(5, "Alex"), (10, "Alex"), (10, "Sam"), (20, "Sam")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "514 555-0142 poste 221",
+        "514-555-0142, p. 12",
+        "(514) 555-0142 x7",
+        "514 555-0142",
+        "à voir",
+    ],
+)
+def test_a_migration_keeps_its_own_copy_of_what_it_needs(text: str) -> None:
+    """The step from version 0 splits extensions as `core.phones` did when it was
+    written: the same today; a later change to `phones` does not change the migration."""
+    from relance_tui.core.phones import split_extension
+    from relance_tui.core.store import migrations
+
+    assert migrations._v0_split_extension(text) == split_extension(text)
+    assert "phones" not in migrations.__dict__ and "split_extension" not in migrations.__dict__

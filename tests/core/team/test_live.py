@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from relance_tui.core.calls.session import CallSession
 from relance_tui.core.calls.timing import DEFAULT_TZ
 from relance_tui.core.errors import CorruptDataFile
 from relance_tui.core.models import Attempt, Contact, Outcome, Settings, Target
+from relance_tui.core.station.session import CallSession
 from relance_tui.core.store.store import Store
 from relance_tui.core.team.folder import CALLERS_DIR, CallerFile, base_path
 from relance_tui.core.team.leases import called_twice

@@ -13,7 +13,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from relance_tui.core.calls.report import as_markdown, summarise
+from relance_tui.core.station.report import as_markdown, summarise
 from relance_tui.core.team.folder import CALLERS_DIR, CallerFile
 from relance_tui.core.team.leases import called_twice
 from tests.team_sim import Result, simulate

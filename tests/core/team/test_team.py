@@ -13,10 +13,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from relance_tui.core.calls.queue import load_queue, record_outcome, undo_last
-from relance_tui.core.calls.report import summarise, totals_line
 from relance_tui.core.calls.timing import DEFAULT_TZ, fixed_clock
 from relance_tui.core.errors import NewerSchema
 from relance_tui.core.models import Contact, Event, EventKind, Outcome, Outlet, OutletKind, Target
+from relance_tui.core.station.report import summarise, totals_line
 from relance_tui.core.store.snapshot import read_snapshot, write_snapshot
 from relance_tui.core.store.store import Store
 from relance_tui.core.team.shares import ForeignShare, apply_merge, deal, plan_merge, split
@@ -455,7 +455,7 @@ def test_no_time_on_the_phone_no_pace_and_no_zero_minutes(store: Store) -> None:
 
 
 def test_after_the_event_pending_callbacks_are_not_called_back(store: Store) -> None:
-    from relance_tui.core.calls.report import as_text
+    from relance_tui.core.station.report import as_text
 
     event = world(store, 3)
     state = load_queue(store, event, T0).current

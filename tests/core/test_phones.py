@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from relance_tui.core import phones
 from relance_tui.core.errors import RelanceError
-from relance_tui.core.media import phones
 
 
 def by_phonenumbers(number: str) -> tuple[str, str] | None:

@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from relance_tui.core.calls.states import QueueRules, retry_time
 from relance_tui.core.calls.timing import DEFAULT_TZ, parse_when
-from relance_tui.core.calls.workdays import (
+from relance_tui.core.models import Attempt, Event, EventKind, Outcome
+from relance_tui.core.workdays import (
     check_callback,
     holiday_name,
     is_working_day,
@@ -19,7 +20,6 @@ from relance_tui.core.calls.workdays import (
     place_retry,
     retry_time_after_interest,
 )
-from relance_tui.core.models import Attempt, Event, EventKind, Outcome
 
 # Québec's statutory holidays in 2026 and 2027 (Loi sur les normes du travail), as a
 # check of the library, not as the rule's source.
@@ -193,7 +193,7 @@ def test_every_offered_time_is_itself_sensible(day: date, clock: time, hours_ahe
 def test_every_quebec_holiday_falls_in_a_season_the_guard_knows() -> None:
     """The guard that spares the `holidays` import on most days never hides a holiday:
     every one the package gives for Québec, 2020 to 2040, observed days included."""
-    from relance_tui.core.calls.workdays import holidays_of, may_be_holiday
+    from relance_tui.core.workdays import holidays_of, may_be_holiday
 
     for year in range(2020, 2041):
         for day in holidays_of(year):

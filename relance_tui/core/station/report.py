@@ -17,11 +17,11 @@ from typing import Any
 from relance_tui import i18n
 from relance_tui.core.calls.queue import Status, TargetState, load_queue
 from relance_tui.core.calls.states import callback_promised
-from relance_tui.core.calls.timing import Clock, format_short_when, format_when
+from relance_tui.core.dates import Clock, format_short_when, format_when
 from relance_tui.core.door.door import DoorReport, door_fields, door_report
-from relance_tui.core.media.exports import neutralise
-from relance_tui.core.media.phones import format_phone
 from relance_tui.core.models import Event, Outcome
+from relance_tui.core.phones import format_phone
+from relance_tui.core.station.exports import neutralise
 from relance_tui.core.store.store import Store
 from relance_tui.core.text import markdown_cell
 

@@ -16,9 +16,9 @@ from typing import Any
 
 from relance_tui import i18n
 from relance_tui.core.calls.queue import load_queue
-from relance_tui.core.calls.timing import Clock, format_when
-from relance_tui.core.media.phones import format_phone
+from relance_tui.core.dates import Clock, format_when
 from relance_tui.core.models import Event, Outcome
+from relance_tui.core.phones import format_phone
 from relance_tui.core.store.store import Store
 from relance_tui.core.text import markdown_cell, without_controls
 

@@ -35,8 +35,7 @@ from relance_tui.core.calls.queue import (
     undo_last,
 )
 from relance_tui.core.calls.reading import FoldMemo, effective
-from relance_tui.core.calls.scripts import ScriptCache, ScriptJob
-from relance_tui.core.calls.timing import Clock, format_soon
+from relance_tui.core.dates import Clock, format_soon
 from relance_tui.core.door.turnout import (
     Estimate,
     OutletHistory,
@@ -48,6 +47,7 @@ from relance_tui.core.models import Attempt, Event, Outcome
 from relance_tui.core.script import book
 from relance_tui.core.script.templates import Rendered, render_event
 from relance_tui.core.script.wording import situation_of
+from relance_tui.core.station.scripts import ScriptCache, ScriptJob
 from relance_tui.core.store.store import Store
 from relance_tui.core.team.leases import Lease, rank_of, set_aside_for_team, spread
 from relance_tui.core.team.live import Pulled, TeamLink
