@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: demo test lint bench bench-more clean
+.PHONY: demo test lint bench bench-more clean dist
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,11 @@ bench-more: $(STAMP)
 	$(BIN)/python benchmarks/durability.py --kills 1000
 	$(BIN)/python benchmarks/garble.py
 	$(BIN)/python benchmarks/team_calls.py
+
+# The wheel a user installs (`pipx install dist/relance-*.whl`, `uv tool install ...`):
+# the catalogues compiled into it by the build hook.
+dist: $(STAMP)
+	$(BIN)/pip wheel . --no-deps -q -w dist
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -191,6 +191,26 @@ def _problem_found(path: Path, error: RelanceError, restore: bool) -> None:
             cli_words.echo(f"  - {recovery.describe_damaged(line)}")
 
 
+@main.command()
+@click.option("--db", "doctor_db", type=click.Path(path_type=Path))
+@click.pass_context
+def doctor(ctx: click.Context, doctor_db: Path | None) -> None:
+    """What works on this machine, and what to do / ce qui fonctionne ici, et quoi faire."""
+    from relance_tui.core.station.doctor import can_run, examine
+
+    path = Path(doctor_db or ctx.obj["db"] or default_db_path()).expanduser().resolve()
+    checks = examine(path)
+    cli_words.echo(i18n.t("doctor.title"))
+    width = max(len(i18n.t(check.item)) for check in checks)
+    for check in checks:
+        mark = "✓" if check.ok else "✗"
+        cli_words.echo(f"{mark} {i18n.t(check.item).ljust(width)}  {check.said}")
+    fine = can_run(checks)
+    cli_words.echo(i18n.t("doctor.verdict.ok" if fine else "doctor.verdict.no"))
+    if not fine:
+        sys.exit(EXIT_PROBLEM)
+
+
 @main.command(name="import")
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
 @click.option("--db", "import_db", type=click.Path(path_type=Path))

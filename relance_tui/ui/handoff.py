@@ -17,6 +17,7 @@ from relance_tui import i18n
 from relance_tui.core.calls.queue import TargetState
 from relance_tui.core.dates import Clock
 from relance_tui.core.errors import os_words
+from relance_tui.core.handoff.desktop import open_with_desktop
 from relance_tui.core.handoff.dial import chosen, detect, dial, tel_uri
 from relance_tui.core.models import Event
 from relance_tui.core.phones import BadPhone, dial_string, format_phone
@@ -100,7 +101,6 @@ class HandOff:
         self.run_worker(work, thread=True, exclusive=True, group="calendar")
 
     def _calendar(self, event: Event) -> None:
-        from relance_tui.core.handoff import mail
         from relance_tui.core.handoff.calendar import callbacks_ics  # icalendar: when used
 
         path = drafts_dir(self.store.path).with_name("calendrier") / f"relance-{event.id}.ics"
@@ -111,7 +111,7 @@ class HandOff:
         except OSError as problem:
             message = i18n.t("cli.export.failed", path=str(path), detail=os_words(problem))
         else:
-            opened = mail.open_with_desktop(str(path))
+            opened = open_with_desktop(str(path))
             message = i18n.t(
                 "handoff.calendar.opened" if opened else "cli.export.done", path=str(path)
             )

@@ -199,3 +199,11 @@ def test_click_speaks_the_user_s_language_through_gettext() -> None:
     for lang, words in (("fr", "Option inconnue"), ("en", "No such option")):
         result = CliRunner().invoke(main, ["--lang", lang, "export", "--zzz"])
         assert result.exit_code == 2 and words in result.output, result.output
+
+
+def test_both_catalogues_give_each_message_the_same_english_source() -> None:
+    """The app asks gettext for (id, English msgid): a msgid that differs between the
+    catalogues would show the English text in French."""
+    fr, en = entries(CATALOGUES["fr"]), entries(CATALOGUES["en"])
+    differ = sorted(key for key in en if key in fr and fr[key].id != en[key].id)
+    assert differ == []

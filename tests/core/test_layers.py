@@ -1,7 +1,8 @@
 """Core in layers: each package imports only those below it (function-local imports
 too). The layering, lowest first, as docs/architecture.md draws it:
 
-    6  station, handoff     the call session, the Bilan, exports, procedure, demo; hand-offs
+    7  station              the call session, the Bilan, exports, procedure, demo, doctor
+    6  handoff              to the phone, the mail program, the calendar
     5  team                 shares, the synced team folder, leases, signatures
     4  door                 the door list and the turnout (built from the calls' states)
     3  calls                the calling rules: queue, order, states, the relance window
@@ -36,8 +37,8 @@ LAYERS = {
     "calls": 3,
     "door": 4,
     "team": 5,
-    "station": 6,
     "handoff": 6,
+    "station": 7,
 }
 
 

@@ -4,8 +4,9 @@
 (`tel:+15145550136,221`: `;ext=` misdials on Android), to the first dialer found on
 this machine, in this order: KDE Connect or GSConnect (a paired phone), Android over USB (adb,
 DIAL not CALL: the phone shows the number, the caller presses call), macOS `open`
-(an iPhone through Continuity), Linphone, any `tel:` handler of the desktop
-(`xdg-open`). The settings can name one, a command of the user's own, or none (the
+(an iPhone through Continuity), Windows' own `tel:` handler (`os.startfile`: Phone
+Link, Teams, Skype, whichever the system gives it), Linphone, any `tel:` handler of
+the desktop (`xdg-open`). The settings can name one, a command of the user's own, or none (the
 QR code then: the caller scans it with the phone's camera). Nothing calls by itself.
 """
 
@@ -20,9 +21,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from relance_tui.core.handoff.desktop import StartFile, has_tel_handler, is_windows
+
 DETECT_TIMEOUT_S = 3
 DIAL_TIMEOUT_S = 10
-ORDER = ("kdeconnect", "gsconnect", "adb", "macos", "linphone", "xdg")
+ORDER = ("kdeconnect", "gsconnect", "adb", "macos", "windows", "linphone", "xdg")
 GSCONNECT_SCRIPT = "gnome-shell/extensions/gsconnect@andyholmes.github.io/gsconnect.sh"
 
 Which = Callable[[str], str | None]
@@ -60,6 +63,8 @@ class Dialer:
             if any("{number}" in w or "{uri}" in w for w in words):
                 return [w.replace("{number}", number).replace("{uri}", uri) for w in words]
             return [*words, uri]
+        if self.key == "windows":  # not a command: `os.startfile(uri)` (see `dial`)
+            return ["startfile", uri]
         return [self.program, uri]  # macOS open, xdg-open
 
 
@@ -83,7 +88,11 @@ def _gsconnect_script() -> str | None:
     return None
 
 
-def detect(which: Which = shutil.which, platform: str = sys.platform) -> list[Dialer]:
+def detect(
+    which: Which = shutil.which,
+    platform: str = sys.platform,
+    tel_handler: Callable[[str], bool] = has_tel_handler,
+) -> list[Dialer]:
     """The dialers usable on this machine now, in the order they are preferred."""
     found: list[Dialer] = []
     if program := which("kdeconnect-cli"):
@@ -100,9 +109,11 @@ def detect(which: Which = shutil.which, platform: str = sys.platform) -> list[Di
             found.append(Dialer("adb", program))
     if platform == "darwin" and (program := which("open")):
         found.append(Dialer("macos", program))
+    if is_windows(platform) and tel_handler(platform):
+        found.append(Dialer("windows", "startfile"))
     if program := which("linphone"):
         found.append(Dialer("linphone", program))
-    if platform != "darwin" and (program := which("xdg-open")):
+    if platform != "darwin" and not is_windows(platform) and (program := which("xdg-open")):
         mime = which("xdg-mime")
         handler = _output([mime, "query", "default", "x-scheme-handler/tel"]) if mime else ""
         if handler.strip():
@@ -136,9 +147,20 @@ class Dialed:
     detail: str = ""  # why it failed, in the dialer's own words
 
 
-def dial(dialer: Dialer, uri: str, timeout: float | None = None) -> Dialed:
+def dial(
+    dialer: Dialer, uri: str, timeout: float | None = None, startfile: StartFile | None = None
+) -> Dialed:
     """Run the dialer; blocks up to `timeout` (DIAL_TIMEOUT_S): call it off the UI thread."""
     timeout = DIAL_TIMEOUT_S if timeout is None else timeout
+    if dialer.key == "windows":
+        start = startfile or getattr(os, "startfile", None)
+        if start is None:
+            return Dialed(False, "os.startfile")
+        try:
+            start(uri)
+        except OSError as problem:
+            return Dialed(False, str(problem)[:120])
+        return Dialed(True)
     try:
         done = subprocess.run(dialer.argv(uri), capture_output=True, text=True, timeout=timeout)
     except subprocess.TimeoutExpired:

@@ -13,7 +13,6 @@ import mimetypes
 import re
 import shutil
 import subprocess
-import sys
 from collections.abc import Mapping
 from email.message import EmailMessage
 from email.policy import SMTP
@@ -22,6 +21,7 @@ from typing import Any
 from urllib.parse import quote
 
 from relance_tui import i18n
+from relance_tui.core.handoff.desktop import open_with_desktop
 from relance_tui.core.models import Event
 from relance_tui.core.store.files import private_dirs, write_atomically_bytes
 from relance_tui.core.team import release
@@ -70,11 +70,6 @@ def mailto(to: str, subject: str, body: str) -> str:
     return f"mailto:{quote(to)}?subject={quote(subject)}&body={quote(body)}"
 
 
-def opener() -> str | None:
-    """The program that opens a file with the desktop's default application."""
-    return shutil.which("open") if sys.platform == "darwin" else shutil.which("xdg-open")
-
-
 def mail_program() -> str:
     """The name of the desktop's mail program, when it says ("Thunderbird"), else ""."""
     mime = shutil.which("xdg-mime")
@@ -88,18 +83,6 @@ def mail_program() -> str:
         return ""
     desktop = done.stdout.strip().removesuffix(".desktop").split(".")[-1]
     return desktop.replace("-", " ").title() if desktop else ""
-
-
-def open_with_desktop(target: str, timeout: float = 10) -> bool:
-    """Open a file or a link with the default application; True when it was handed over."""
-    program = opener()
-    if program is None:
-        return False
-    try:
-        done = subprocess.run([program, target], capture_output=True, timeout=timeout)
-    except (OSError, subprocess.SubprocessError):
-        return False
-    return done.returncode == 0
 
 
 def release_of(

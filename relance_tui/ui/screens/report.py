@@ -18,7 +18,8 @@ from relance_tui.core.door.turnout import expected_turnout
 from relance_tui.core.errors import RelanceError, os_words
 from relance_tui.core.handoff.batch import Batch, material_drafts, resend_drafts
 from relance_tui.core.handoff.calendar import callbacks_ics
-from relance_tui.core.handoff.mail import open_with_desktop, release_of
+from relance_tui.core.handoff.desktop import open_with_desktop
+from relance_tui.core.handoff.mail import release_of
 from relance_tui.core.models import Contact, Event, Outlet, Settings
 from relance_tui.core.script import book
 from relance_tui.core.script.templates import TemplateProblem, render_event
