@@ -74,14 +74,23 @@ class _NoTraceback(click.Group):
 @click.option("--db", type=click.Path(path_type=Path), help="Data file / fichier de données.")
 @click.option("--lang", help="fr | en")
 @click.option("--screen", type=click.Choice(START_SCREENS), help="Open on / écran au démarrage.")
+@click.option(
+    "--texte",
+    "--text",
+    "text",
+    is_flag=True,
+    help="Plain-text calls, for screen readers / appels en texte simple, pour lecteur d'écran.",
+)
 @click.version_option(package_name="relance", prog_name="relance")
 @click.pass_context
-def main(ctx: click.Context, db: Path | None, lang: str | None, screen: str | None) -> None:
+def main(
+    ctx: click.Context, db: Path | None, lang: str | None, screen: str | None, text: bool
+) -> None:
     """relance: relance média au clavier / media follow-up calls from the keyboard."""
     ctx.ensure_object(dict)
-    ctx.obj.update(db=db, lang=_set_lang(lang), lang_arg=lang, screen=screen)
+    ctx.obj.update(db=db, lang=_set_lang(lang), lang_arg=lang, screen=screen, text=text)
     if ctx.invoked_subcommand is None:
-        run_app(db or default_db_path(), lang, screen=screen)
+        run_app(db or default_db_path(), lang, screen=screen, text=text)
 
 
 @main.command()
@@ -101,7 +110,7 @@ def demo(ctx: click.Context, demo_db: Path | None) -> None:
         import tempfile  # a fresh copy every time: the user's own file is never touched
 
         path = Path(tempfile.mkdtemp(prefix="relance-demo-")) / "relance-demo.json"
-    run_app(path, ctx.obj["lang_arg"], screen=ctx.obj["screen"], demo=True)
+    run_app(path, ctx.obj["lang_arg"], screen=ctx.obj["screen"], demo=True, text=ctx.obj["text"])
     if target is not None:
         cli_words.echo(i18n.t("cli.demo.kept", path=str(path)))
 

@@ -34,7 +34,9 @@ def fail(error: RelanceError) -> None:
     sys.exit(EXIT_USAGE if isinstance(error, StoreLocked) else EXIT_PROBLEM)
 
 
-def run_app(db: Path, lang_arg: str | None, *, screen: str | None, demo: bool = False) -> None:
+def run_app(
+    db: Path, lang_arg: str | None, *, screen: str | None, demo: bool = False, text: bool = False
+) -> None:
     from relance_tui.core.dates import system_clock
     from relance_tui.core.script.render_process import default_renderer
     from relance_tui.core.store.store import Store
@@ -56,6 +58,12 @@ def run_app(db: Path, lang_arg: str | None, *, screen: str | None, demo: bool = 
         mode = start_mode(screen or settings.start_screen, store.current_event(), system_clock())
         gc.freeze()  # the data file lives as long as the app: no collection walks it
         gc.enable()  # (the installed command starts without, `launch.entry`)
+        if text:  # for screen readers: lines, no Textual (`text_mode`)
+            from relance_tui import text_mode
+
+            i18n.set_language(lang)
+            text_mode.run(store, system_clock, lang, text_mode.read_key_from_terminal, input, print)
+            return
         make_app(store=store, clock=system_clock, lang=lang, start_mode=mode, demo=demo).run()
     finally:
         if sys.stderr.isatty() and store.is_open and store.path.stat().st_size > 2_000_000:

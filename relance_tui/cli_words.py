@@ -23,6 +23,7 @@ from relance_tui import i18n
 from relance_tui.core.text import escaped_controls, fold
 
 GROUP_OPTIONS = ("--lang", "--screen")  # in this order in front
+GROUP_FLAGS = ("--texte", "--text")  # flags of the group, moved in front too
 
 
 def lang_first(args: list[str]) -> list[str]:
@@ -30,19 +31,22 @@ def lang_first(args: list[str]) -> list[str]:
     where the group reads them (`relance demo --lang en` = `relance --lang en demo`),
     `--lang` first."""
     front: dict[str, list[str]] = {name: [] for name in GROUP_OPTIONS}
+    flags: list[str] = []
     rest: list[str] = []
     items = iter(args)
     for arg in items:
         name = arg.split("=", 1)[0]
         if arg == "--":
             rest += [arg, *items]
+        elif arg in GROUP_FLAGS:
+            flags.append(arg)
         elif arg in GROUP_OPTIONS:
             front[arg] += [arg, next(items, "")]
         elif name in GROUP_OPTIONS:
             front[name].append(arg)
         else:
             rest.append(arg)
-    return [arg for name in GROUP_OPTIONS for arg in front[name]] + rest
+    return [arg for name in GROUP_OPTIONS for arg in front[name]] + flags + rest
 
 
 CLICK_DOMAIN = "click"  # locale/<lang>/LC_MESSAGES/click.po: msgids are Click's own
