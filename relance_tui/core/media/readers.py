@@ -157,6 +157,44 @@ def _vcard_value(name: str, value: str) -> str:
     return value
 
 
+_NEVER_CALLED = {"fax", "pager"}
+
+
+def _vcard_types(head: str) -> tuple[set[str], bool]:
+    """A property's types (`TEL;WORK;VOICE`, `TYPE=work,voice`, `TYPE="work,cell"`) and
+    whether it is the preferred one (`PREF`, `TYPE=PREF`, `PREF=1`)."""
+    types: set[str] = set()
+    preferred = False
+    for parameter in head.split(";")[1:]:
+        key, _, value = parameter.partition("=")
+        key = key.strip().lower()
+        if not value:  # vCard 2.1's bare types
+            types.add(key)
+        elif key == "type":
+            types.update(v.strip().lower() for v in value.strip('"').split(","))
+        elif key == "pref":
+            preferred = True
+    if "pref" in types:
+        preferred = True
+    return types, preferred
+
+
+def _rank(name: str, head: str) -> tuple[int, int, int]:
+    """Lower first: never a fax or a pager to call, then the preferred one, then a
+    work number or email (a newsroom's), then a mobile or main line, then the rest."""
+    types, preferred = _vcard_types(head)
+    never = int(name == "TEL" and bool(types & _NEVER_CALLED))
+    kind = 0 if "work" in types else 1 if types & {"cell", "mobile", "main", "voice"} else 2
+    return never, int(not preferred), kind
+
+
+def _order_by_rank(values: list[str], ranks: list[tuple[int, int, int]]) -> None:
+    """`values` (and their `ranks`) sorted by rank, in file order within one rank."""
+    order = sorted(range(len(values)), key=lambda i: ranks[i])
+    values[:] = [values[i] for i in order]
+    ranks[:] = [ranks[i] for i in order]
+
+
 def read_vcard(text: str) -> tuple[list[str], list[tuple[int, list[str]]]]:
     """vCard 3 and 4 as rows (row number = card number): the VCARD_COLUMNS, then every
     other property the cards hold (CATEGORIES, ADR, X-…), which `--map` can use."""
@@ -187,11 +225,11 @@ def read_vcard(text: str) -> tuple[list[str], list[tuple[int, list[str]]]]:
         value = _vcard_value(name, without_controls(value).strip())  # an escape: no name
         if value:
             bucket = current.setdefault(name, [])
-            # A work number or email goes first: that is the one to call.
-            if "WORK" in head.upper() and name in ("TEL", "EMAIL"):
-                bucket.insert(0, value)
-            else:
-                bucket.append(value)
+            bucket.append(value)
+            if name in ("TEL", "EMAIL"):  # the one to call or write to first (`_rank`)
+                ranks = current.setdefault(f"\x00{name}", [])
+                ranks.append(_rank(name, head))
+                _order_by_rank(bucket, ranks)
     if current:  # a last card with no END:VCARD (a file cut short): kept, not dropped
         cards.append(current)
     rows = [
