@@ -202,12 +202,13 @@ def read_vcard(text: str) -> tuple[list[str], list[tuple[int, list[str]]]]:
     columns = list(VCARD_COLUMNS)
     cards: list[dict[str, list[str]]] = []
     current: dict[str, list[str]] | None = None
+    card_ranks: dict[str, list[tuple[int, int, int]]] = {}
     for line in unfolded.splitlines():
         if not line.strip():
             continue
         upper = line.upper()
         if upper.startswith("BEGIN:VCARD"):
-            current = {}
+            current, card_ranks = {}, {}
             continue
         if upper.startswith("END:VCARD"):
             if current is not None:
@@ -227,7 +228,7 @@ def read_vcard(text: str) -> tuple[list[str], list[tuple[int, list[str]]]]:
             bucket = current.setdefault(name, [])
             bucket.append(value)
             if name in ("TEL", "EMAIL"):  # the one to call or write to first (`_rank`)
-                ranks = current.setdefault(f"\x00{name}", [])
+                ranks = card_ranks.setdefault(name, [])
                 ranks.append(_rank(name, head))
                 _order_by_rank(bucket, ranks)
     if current:  # a last card with no END:VCARD (a file cut short): kept, not dropped
