@@ -92,13 +92,17 @@ def test_import_of_a_broken_file_exits_1_and_changes_nothing(db_path: Path, tmp_
         "Média,Nom,Téléphone,Courriel\n"
         "CIBL,Élise Côté,514-555-0142,elise@cibl.ca\n"
         "CIBL,Sans Numéro,555-0142,\n"
-        "CISM,Mauvais Courriel,,pas-un-courriel\n",
+        "CISM,Mauvais Courriel,,pas-un-courriel\n"
+        ",Personne Seule,514-555-0150,\n",
         encoding="utf-8",
     )
     result = run("import", str(bad), "--db", str(db_path))
-    assert result.returncode == 1
-    assert "ligne 3 : « 555-0142 » n'est pas un numéro de téléphone valide." in result.stdout
-    assert "ligne 4 : « pas-un-courriel »" in result.stdout
+    assert result.returncode == 1  # a row refused (no outlet): nothing is written
+    assert "ligne 5 : Personne Seule : aucun média" in result.stdout
+    # Unreadable cells keep the person, flagged to fix (issue 44).
+    flagged = "ligne 3 : gardée, marquée à corriger : « 555-0142 » n'est pas un numéro"
+    assert flagged in result.stdout
+    assert "ligne 4 : gardée, marquée à corriger : « pas-un-courriel »" in result.stdout
     assert "Rien n'a été écrit" in result.stderr
     after = {p.name: p.read_bytes() for p in db_path.parent.iterdir()}
     assert after == before
@@ -107,7 +111,7 @@ def test_import_of_a_broken_file_exits_1_and_changes_nothing(db_path: Path, tmp_
 def test_import_dry_run_then_accept_valid(db_path: Path, tmp_path: Path) -> None:
     source = tmp_path / "liste.csv"
     source.write_text(
-        "Média;Nom;Téléphone\nCIBL;Élise Côté;514-555-0142\nCIBL;Sans Numéro;555\n",
+        "Média;Nom;Téléphone\nCIBL;Élise Côté;514-555-0142\n;Sans Média;514-555-0150\n",
         encoding="cp1252",
     )
     dry = run("import", str(source), "--db", str(db_path), "--dry-run", "--accept-valid")

@@ -32,6 +32,8 @@ def report_lines(plan: ImportPlan) -> Iterable[str]:
     )
     for problem in plan.problems:
         yield i18n.t("import.row.problem", row=problem.row, reason=problem.reason)
+    for flagged in plan.flagged:
+        yield i18n.t("import.row.flagged", row=flagged.row, reason=flagged.reason)
     for duplicate in plan.duplicates:
         yield i18n.t("import.row.problem", row=duplicate.row, reason=duplicate.reason)
     for name, outlet in plan.near_matches.items():

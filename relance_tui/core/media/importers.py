@@ -81,6 +81,8 @@ class ImportPlan:
     # Known contacts to link to a show the same import creates (its id comes on apply).
     show_links: list[tuple[Contact, Show]] = field(default_factory=list)
     problems: list[RowProblem] = field(default_factory=list)
+    # Rows kept with a cell that could not be read: the contact is flagged to fix.
+    flagged: list[RowProblem] = field(default_factory=list)
     duplicates: list[RowProblem] = field(default_factory=list)
     # A name in the file -> the known outlet whose name is nearly the same ("Radio
     # Centre-Ville" / "Radio Centre-Ville 102,3"): suggested, or used when accepted.
@@ -299,6 +301,7 @@ class _Row:
     email: str
     role: Role | None
     notes: list[str]
+    flags: list[str]  # why the contact is flagged to fix (an unreadable number or email)
 
 
 def _read_row(values: dict[str, str]) -> _Row | str:
@@ -322,20 +325,24 @@ def _read_row(values: dict[str, str]) -> _Row | str:
     if other_emails:
         notes.append(i18n.t("import.other_emails", emails=", ".join(other_emails)))
     phone, extension = "", ""
+    flags: list[str] = []  # cells that could not be read: kept in the notes, to fix
     if phone_text:
         try:
             phone, extension = parse_phone(phone_text, values.get("extension", ""))
         except BadPhone as problem:
-            return str(problem)
+            flags.append(str(problem))
+            notes.append(i18n.t("import.kept_phone", phone=phone_text))
     if email and not EMAIL.match(email):
-        return i18n.t("media.error.email", email=email)
+        flags.append(i18n.t("media.error.email", email=email))
+        notes.append(i18n.t("import.kept_email", email=email))
+        email = ""
     role_text = values.get("role", "")
     role = role_from_text(role_text) if role_text else None
     if role_text and role is None:
         notes.append(i18n.t("import.title_kept", title=role_text))
     if role is None and values.get("role_extra"):
         role = role_from_text(values["role_extra"])
-    return _Row(name, other_names, outlet_name, phone, extension, email, role, notes)
+    return _Row(name, other_names, outlet_name, phone, extension, email, role, notes, flags)
 
 
 def _outlet_of(
@@ -455,12 +462,13 @@ def _row_to_records(
         email=row.email,
         notes="\n".join(row.notes + row.other_names),
         do_not_call=fold(values.get("do_not_call", "")) in YES,
-        to_fix=fold(values.get("to_fix", "")) in YES,
+        to_fix=fold(values.get("to_fix", "")) in YES or bool(row.flags),
         pronunciation=values.get("pronunciation", ""),
     )
     show = _show_of(plan, shows, outlet, outlet_key, values.get("show", ""))
     if show is not None:
         contact.show_id = show.id
+    plan.flagged += [RowProblem(number, reason) for reason in row.flags]
     key = phone_key(contact.phone, contact.extension) if contact.phone else ""
     folded = fold(row.name)
     duplicate = known.find(contact, outlet_key, key, folded)

@@ -65,3 +65,16 @@ def test_a_fax_is_never_the_number_to_call_in_any_of_the_vcards() -> None:
             }
             if numbers and len(set(numbers) - faxes) > 0:
                 assert numbers[0] not in faxes, (path.name, numbers)
+
+
+def test_one_unreadable_number_no_longer_drops_the_person(store) -> None:  # type: ignore[no-untyped-def]
+    """Roundcube's John Doe (`+123456789`): he comes in with his name, outlet and
+    email, flagged to fix, the number kept in his notes."""
+    from relance_tui.core.media.importers import apply_import, plan_import_bytes
+
+    data = (FOLDER / "roundcube__johndoe.vcf").read_bytes()
+    plan = plan_import_bytes(data, "roundcube__johndoe.vcf", store, {})
+    assert plan.problems == [] and [f.row for f in plan.flagged] == [1]
+    apply_import(store, plan)
+    [john] = store.contacts()
+    assert john.to_fix and "+123456789" in john.notes and john.email

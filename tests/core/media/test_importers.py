@@ -275,11 +275,14 @@ def test_invalid_rows_are_reported_with_numbers_and_reasons(store: Store) -> Non
     ).encode()
     plan = plan_import_bytes(content, "rows.csv", store, {})
     assert [(p.row, p.reason) for p in plan.problems] == [
-        (3, "« 555-0142 » n'est pas un numéro de téléphone valide."),
-        (5, "« pas-un-courriel » n'a pas la forme d'un courriel (nom@domaine.ca)."),
         (6, "Personne Seule : aucun média (organisme) indiqué"),
     ]
-    assert len(plan.new_contacts) == 1
+    # An unreadable number or email keeps the person, flagged to fix (issue 44).
+    assert [(p.row, p.reason) for p in plan.flagged] == [
+        (3, "« 555-0142 » n'est pas un numéro de téléphone valide."),
+        (5, "« pas-un-courriel » n'a pas la forme d'un courriel (nom@domaine.ca)."),
+    ]
+    assert len(plan.new_contacts) == 3
 
 
 def test_map_overrides_headers(store: Store) -> None:
@@ -530,3 +533,13 @@ def test_a_stored_email_in_capitals_is_the_same_person_as_its_lower_case(store: 
     apply_import(store, plan)
     [elise] = [c for c in store.contacts() if not c.deleted]
     assert (elise.email, elise.phone) == ("Elise@CIBL.ca", "514-555-0199")
+
+
+def test_an_unreadable_number_flags_the_person_instead_of_dropping_them(store: Store) -> None:
+    """Name, outlet and email kept; the number as it was written in the notes; the
+    contact marked to fix (issue 44: `roundcube__johndoe.vcf`'s `+123456789`)."""
+    content = "Média,Nom,Téléphone,Courriel\nCIBL,Élise Côté,555-0142,elise@cibl.ca\n".encode()
+    apply_import(store, plan_import_bytes(content, "rows.csv", store, {}))
+    [elise] = store.contacts()
+    assert (elise.name, elise.email, elise.phone) == ("Élise Côté", "elise@cibl.ca", "")
+    assert elise.to_fix and "555-0142" in elise.notes
