@@ -62,7 +62,8 @@ def run_app(
             from relance_tui import text_mode
 
             i18n.set_language(lang)
-            text_mode.run(store, system_clock, lang, text_mode.read_key_from_terminal, input, print)
+            with text_mode.TerminalKeys() as keys:
+                text_mode.run(store, system_clock, lang, keys.key, keys.line, print)
             return
         make_app(store=store, clock=system_clock, lang=lang, start_mode=mode, demo=demo).run()
     finally:

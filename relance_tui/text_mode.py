@@ -12,6 +12,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from datetime import datetime
+from typing import Any
 
 from relance_tui import i18n
 from relance_tui.core.calls.queue import TargetState
@@ -28,22 +29,51 @@ ReadLine = Callable[[str], str]  # a line typed after a prompt
 Write = Callable[[str], None]
 
 
-def read_key_from_terminal() -> str:
-    """One key from the keyboard, without Enter (Windows: msvcrt; elsewhere termios)."""
-    if sys.platform.startswith("win"):
-        import msvcrt
+class TerminalKeys:
+    """The keyboard, one key at a time for the whole session (a key typed while a card
+    is written waits for its turn: not echoed, not lost), and a line typed after a
+    prompt when one is asked (`b`). Windows: msvcrt; elsewhere termios."""
 
-        return str(msvcrt.getwch())  # type: ignore[attr-defined,unused-ignore]
-    import termios
-    import tty
+    def __init__(self) -> None:
+        self._saved: list[Any] | None = None
 
-    fd = sys.stdin.fileno()
-    saved = termios.tcgetattr(fd)
-    try:
-        tty.setcbreak(fd)
+    def __enter__(self) -> TerminalKeys:
+        if not sys.platform.startswith("win") and sys.stdin.isatty():
+            import termios
+            import tty
+
+            self._saved = termios.tcgetattr(sys.stdin.fileno())
+            tty.setcbreak(sys.stdin.fileno())
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._restore()
+
+    def _restore(self) -> None:
+        if self._saved is not None:
+            import termios
+
+            termios.tcsetattr(sys.stdin.fileno(), termios.TCSADRAIN, self._saved)
+
+    def key(self) -> str:
+        if sys.platform.startswith("win"):
+            import msvcrt
+
+            return str(msvcrt.getwch())  # type: ignore[attr-defined,unused-ignore]
         return sys.stdin.read(1)
-    finally:
-        termios.tcsetattr(fd, termios.TCSADRAIN, saved)
+
+    def line(self, prompt: str) -> str:
+        """A line typed with the terminal's own editing, then keys again."""
+        self._restore()
+        try:
+            return input(prompt)
+        except EOFError:
+            return ""
+        finally:
+            if self._saved is not None:
+                import tty
+
+                tty.setcbreak(sys.stdin.fileno())
 
 
 def _say(write: Write, text: str) -> None:
