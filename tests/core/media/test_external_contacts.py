@@ -68,8 +68,8 @@ def test_a_fax_is_never_the_number_to_call_in_any_of_the_vcards() -> None:
 
 
 def test_one_unreadable_number_no_longer_drops_the_person(store) -> None:  # type: ignore[no-untyped-def]
-    """Roundcube's John Doe (`+123456789`): he comes in with his name, outlet and
-    email, flagged to fix, the number kept in his notes."""
+    """Roundcube's `johndoe.vcf` (`+123456789`): the contact comes in with its name,
+    outlet and email, flagged to fix, the number kept in its notes."""
     from relance_tui.core.media.importers import apply_import, plan_import_bytes
 
     data = (FOLDER / "roundcube__johndoe.vcf").read_bytes()
