@@ -20,6 +20,7 @@ FIXTURES = Path(__file__).parent.parent / "fixtures"
 SIZES = [(80, 24), (100, 32)]
 SIZE_IDS = ["80x24", "100x32"]
 LANGS = ["fr", "en"]
+MODES = {"1": "lists", "2": "script", "4": "calls", "5": "report", "6": "door"}
 
 # (name, the screen's key, the keys that open the dialog)
 DIALOGS = [
@@ -89,7 +90,8 @@ def test_a_form_s_error(snap_compare, demo_store: Store, now: datetime, size, la
         await opened("1", ["m"])(pilot)
         dialog = pilot.app.screen
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        error = dialog.query_one("#error-name")
+        await wait_until(pilot, lambda: error.display)  # the form says what is missing
         assert pilot.app.screen is dialog  # not saved, not closed
 
     assert snap_compare(app, terminal_size=size, run_before=run_before)
@@ -123,8 +125,11 @@ def test_a_first_start_with_nothing_in_the_file(
 
     async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
         await pilot.press(mode)
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
+        app = pilot.app
+        if mode == "4":  # Appels asks first who calls (a fresh file has no caller)
+            await wait_until(pilot, lambda: isinstance(app.screen, ModalScreen))
+        else:
+            await wait_until(pilot, lambda: getattr(app.screen, "MODE", "") == MODES[mode])
 
     assert snap_compare(app, terminal_size=size, run_before=run_before)
 
@@ -141,8 +146,7 @@ async def test_at_80x24_the_import_button_stays_in_view_after_a_preview(
         await opened("1", ["i"])(pilot)
         await pilot.press("ctrl+u", *str(FIXTURES / "outlook.csv"), "enter")
         button = app.screen.query_one("#import-go", Button)
-        await wait_until(pilot, lambda: button.display)
-        await pilot.pause()
         dialog = app.screen.query_one("#import-dialog")
-        assert button.region.height > 0
+        # Laid out with the preview: the button has its place on screen.
+        await wait_until(pilot, lambda: button.display and button.region.height > 0)
         assert dialog.region.contains_region(button.region), (button.region, dialog.region)

@@ -93,13 +93,11 @@ def test_at_the_app_s_quit_a_child_process_writes_the_tables(db_path: Path) -> N
     assert stat.S_IMODE(cache_path(db_path).stat().st_mode) == 0o600
 
 
-def test_the_installed_command_leaves_the_tables_to_a_child_process(
+def closed_as_the_installed_command(
     db_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """`relance import`, `relance demo`... give the prompt back without waiting for
-    the tables (`launch.entry` asks for it); the child writes the same tables."""
-    import os
-
+) -> list[int | None]:
+    """A session that writes, closed as `launch.entry` has it close (`write_at_close`
+    asked to hand the tables to a child); what each close returned."""
     from relance_tui.core.store import tables_cache
 
     a_session(db_path, ["Léa Roy"])
@@ -109,6 +107,19 @@ def test_the_installed_command_leaves_the_tables_to_a_child_process(
     with Store.open(db_path) as store:
         store.write_tables = lambda *args: children.append(tables_cache.write_at_close(*args))
         store.save(Contact(outlet_id=store.outlets()[0].id, name="Zoé Brûlé"))
+    return children
+
+
+def test_the_installed_command_leaves_the_tables_to_a_child_process(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`relance import`, `relance demo`... give the prompt back without waiting for
+    the tables (`launch.entry` asks for it); the child writes the same tables."""
+    import os
+
+    from relance_tui.core.store import tables_cache
+
+    children = closed_as_the_installed_command(db_path, monkeypatch)
     [child] = children
     assert child is not None and child != os.getpid()
     _, status = os.waitpid(child, 0)
@@ -129,13 +140,7 @@ def test_where_fork_is_unsafe_the_quit_writes_the_tables_itself(
     assert not tables_cache.fork_is_safe(platform)
     monkeypatch.setattr(tables_cache.sys, "platform", platform)
     monkeypatch.setattr(tables_cache.os, "fork", lambda: pytest.fail("forked"), raising=False)
-    a_session(db_path, ["Léa Roy"])
-    monkeypatch.setattr(tables_cache, "_in_a_child", False)
-    tables_cache.write_in_a_child_from_now()
-    children: list[int | None] = []
-    with Store.open(db_path) as store:
-        store.write_tables = lambda *args: children.append(tables_cache.write_at_close(*args))
-        store.save(Contact(outlet_id=store.outlets()[0].id, name="Zoé Brûlé"))
+    children = closed_as_the_installed_command(db_path, monkeypatch)
     assert children == [None]
     checksum = json.loads(db_path.read_bytes())["meta"]["1"]["checksum"]
     assert tables_cache.read_tables(db_path, checksum) is not None
