@@ -231,6 +231,13 @@ def doctor(ctx: click.Context, doctor_db: Path | None) -> None:
 @click.option(
     "--accept-near", is_flag=True, help="File rows under known outlets of nearly the same name."
 )
+@click.option(
+    "--outlet",
+    "outlet_for_all",
+    default="",
+    metavar="NOM",
+    help="Outlet of the people the file gives none / média des personnes sans média.",
+)
 @click.pass_context
 def import_command(
     ctx: click.Context,
@@ -240,6 +247,7 @@ def import_command(
     mappings: tuple[str, ...],
     accept_valid: bool,
     accept_near: bool,
+    outlet_for_all: str,
 ) -> None:
     """Import a media list (CSV, Google, Outlook, vCard) / importer une liste de médias."""
     from relance_tui.core.media.import_report import done_message, report_lines
@@ -257,7 +265,12 @@ def import_command(
         try:
             with cli_words.progress(i18n.t("cli.import.reading")) as advance:
                 plan = plan_import(
-                    file, store, overrides, progress=advance, accept_near=accept_near
+                    file,
+                    store,
+                    overrides,
+                    progress=advance,
+                    accept_near=accept_near,
+                    outlet_for_all=outlet_for_all,
                 )
         except BadImportFile as problem:
             cli_words.echo(str(problem), err=True)

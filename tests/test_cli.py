@@ -93,12 +93,12 @@ def test_import_of_a_broken_file_exits_1_and_changes_nothing(db_path: Path, tmp_
         "CIBL,Élise Côté,514-555-0142,elise@cibl.ca\n"
         "CIBL,Sans Numéro,555-0142,\n"
         "CISM,Mauvais Courriel,,pas-un-courriel\n"
-        ",Personne Seule,514-555-0150,\n",
+        ",Personne Seule,,\n",
         encoding="utf-8",
     )
     result = run("import", str(bad), "--db", str(db_path))
-    assert result.returncode == 1  # a row refused (no outlet): nothing is written
-    assert "ligne 5 : Personne Seule : aucun média" in result.stdout
+    assert result.returncode == 1  # a row refused (no outlet, no way to reach): nothing written
+    assert "ligne 5 : Personne Seule : aucun média, ni numéro ni courriel" in result.stdout
     # Unreadable cells keep the person, flagged to fix (issue 44).
     flagged = "ligne 3 : gardée, marquée à corriger : « 555-0142 » n'est pas un numéro"
     assert flagged in result.stdout
@@ -111,7 +111,7 @@ def test_import_of_a_broken_file_exits_1_and_changes_nothing(db_path: Path, tmp_
 def test_import_dry_run_then_accept_valid(db_path: Path, tmp_path: Path) -> None:
     source = tmp_path / "liste.csv"
     source.write_text(
-        "Média;Nom;Téléphone\nCIBL;Élise Côté;514-555-0142\n;Sans Média;514-555-0150\n",
+        "Média;Nom;Téléphone\nCIBL;Élise Côté;514-555-0142\n;Sans Média;\n",
         encoding="cp1252",
     )
     dry = run("import", str(source), "--db", str(db_path), "--dry-run", "--accept-valid")
@@ -122,6 +122,33 @@ def test_import_dry_run_then_accept_valid(db_path: Path, tmp_path: Path) -> None
     assert done.returncode == 0, done.stderr
     with Store.open(db_path) as store:
         assert [c.name for c in store.contacts()] == ["Élise Côté"]
+
+
+def test_import_outlet_gives_the_people_without_one_an_outlet(
+    db_path: Path, tmp_path: Path
+) -> None:
+    """A personal address book (no organisation): without --outlet each person is a
+    freelance journalist, said once; with it they all belong to the outlet named."""
+    source = tmp_path / "carnet.csv"
+    source.write_text(
+        "Prénom;Nom de famille;Courriel\nÉlise;Côté;elise@cibl.example\n"
+        "Jérôme;Lavoie;jerome@cibl.example\n",
+        encoding="utf-8",
+    )
+    dry = run("import", str(source), "--db", str(db_path), "--dry-run")
+    assert dry.returncode == 0, dry.stderr
+    assert "2 personnes sans média entrent comme pigistes" in dry.stdout
+    assert dry.stdout.count("Aucun média dans ce fichier") == 1
+    done = run("import", str(source), "--db", str(db_path), "--outlet", "CIBL 101,5")
+    assert done.returncode == 0, done.stderr
+    assert "pigiste" not in done.stdout
+    with Store.open(db_path) as store:
+        [cibl] = store.outlets()
+        assert cibl.name == "CIBL 101,5"
+        assert sorted(c.name for c in store.contacts() if c.outlet_id == cibl.id) == [
+            "Jérôme Lavoie",
+            "Élise Côté",
+        ]
 
 
 def test_import_usage_errors_exit_2(db_path: Path, tmp_path: Path) -> None:

@@ -32,6 +32,7 @@ class OutletKind(StrEnum):
     WIRE = "wire"
     COMMUNITY = "community"
     CAMPUS = "campus"
+    FREELANCE = "freelance"  # a freelance journalist (pigiste): their own newsroom
 
 
 class Language(StrEnum):
@@ -81,7 +82,11 @@ def _writing(
     _, lists, dicts = _reading(cls)
     found = [f for f in fields(cls) if f.name != "id"]
     sparse = getattr(cls, "_sparse", False)
-    defaults = tuple((f.name, f.default) for f in found if sparse and f.default is not MISSING)
+    defaults = tuple(
+        (f.name, f.default if f.default is not MISSING else [])
+        for f in found
+        if sparse and (f.default is not MISSING or f.default_factory is list)
+    )
     return tuple(f.name for f in found), lists, dicts, defaults
 
 
@@ -204,6 +209,9 @@ class Contact(Record):
     do_not_call: bool = False
     to_fix: bool = False
     pronunciation: str = ""
+    # The other numbers and emails an address book gave ("cell:514-555-0142",
+    # "fax:…", "email:…"): core.media.reach reads and writes them.
+    others: list[str] = field(default_factory=list)
     deleted: bool = False  # kept, hidden, when calls to it are on record
     id: int | None = None
 

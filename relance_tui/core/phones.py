@@ -141,6 +141,9 @@ def _formatted_by_phonenumbers(text: str, lang: str) -> str:
 
     try:
         parsed = phonenumbers.parse(text, "CA")
+        if parsed.country_code != 1 and phonenumbers.is_possible_number(parsed):
+            # Dialled from Québec a number abroad needs its country: "+34 933 25 09 14".
+            return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
         if phonenumbers.is_possible_number(parsed):
             national = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL)
             text = national.replace("(", "").replace(") ", " ")

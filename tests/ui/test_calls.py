@@ -663,3 +663,28 @@ async def test_the_ask_stays_on_screen_at_80x24(demo_store: Store, now: datetime
         footer_top = app.screen.query_one("KeysFooter").region.y
         assert ask.region.height >= 1 and ask.region.bottom <= footer_top
         assert "pourrait être là" not in text_of(app, "#card-script")  # not twice
+
+
+async def test_the_card_shows_the_other_numbers_to_try(store: Store, now: datetime) -> None:
+    """The cell an address book gave beside the work number: on the card, in words."""
+    from relance_tui.core.models import Event, EventKind, Outlet, Target
+
+    event = Event(title="Lancement", kind=EventKind.EVENT, start=now + timedelta(days=2))
+    store.save(event)
+    outlet = Outlet(name="CIBL 101,5", phone="514-555-0135")
+    store.save(outlet)
+    contact = Contact(
+        outlet_id=outlet.id,
+        name="Léa Roy",
+        phone="514-555-0136",
+        others=["cell:438-555-0199", "fax:514-555-0100", "email:lea@perso.example"],
+    )
+    store.save(contact)
+    store.save(Target(event_id=event.id, position=1, contact_id=contact.id))
+    store.save(Settings(id=1, caller_asked=True))
+    app = make_app(store=store, clock=fixed_clock(now))
+    async with app.run_test(size=(100, 32)) as pilot:
+        screen = await open_calls(pilot)
+        notes = " ".join(str(screen.query_one("#card-notes").render()).split())
+        assert "Aussi : cellulaire 438 555-0199 ; télécopieur 514 555-0100 ;" in notes
+        assert "courriel lea@perso.example" in notes

@@ -292,6 +292,37 @@ async def test_import_dialog_files_rows_under_a_nearly_named_known_outlet(
     assert demo_store.get(Outlet, lea.outlet_id).name == "Radio Centre-Ville 102,3"
 
 
+async def test_import_dialog_gives_an_address_books_people_one_outlet(
+    demo_store: Store, now, tmp_path
+) -> None:
+    """A personal address book (no organisation column): the dialog says so once and
+    offers a field; the outlet typed there is every person's."""
+    source = tmp_path / "carnet.csv"
+    source.write_text("Prénom;Nom de famille;Courriel\nLéa;Roy;lea@exemple.ca\n", "utf-8")
+    app = make_app(store=demo_store, clock=fixed_clock(now))
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.press("i")
+        await wait_until(pilot, lambda: bool(app.screen.query("#import-path")))
+        app.screen.query_one("#import-path", Input).value = str(source)
+        await pilot.press("enter")
+        outlet = app.screen.query_one("#import-outlet", Input)
+        await wait_until(pilot, lambda: outlet.display)
+        report = str(app.screen.query_one("#import-report").render())
+        assert "1 personne sans média entre comme pigiste" in report
+        assert report.count("Aucun média dans ce fichier") == 1
+        outlet.focus()
+        outlet.value = "CIBL 101,5"
+        await pilot.press("enter")
+        await wait_until(
+            pilot,
+            lambda: "pigiste" not in str(app.screen.query_one("#import-report").render()),
+        )
+        await pilot.click("#import-go")
+        await wait_until(pilot, lambda: isinstance(app.screen, ListsScreen))
+    lea = next(c for c in demo_store.contacts() if c.name == "Léa Roy")
+    assert demo_store.get(Outlet, lea.outlet_id).name == "CIBL 101,5"
+
+
 async def test_do_not_call_and_to_fix_show_even_on_the_call_list(demo_store: Store, now) -> None:
 
     from relance_tui.core.calls.queue import load_queue, record_outcome

@@ -30,6 +30,9 @@ def report_lines(plan: ImportPlan) -> Iterable[str]:
         contacts=i18n.t("count.new_contacts", count=len(plan.new_contacts)),
         merged=i18n.t("count.merged", count=len(plan.duplicates)),
     )
+    if plan.independents:
+        yield i18n.t("import.independents", count=plan.independents)
+    yield from plan.notices
     for problem in plan.problems:
         yield i18n.t("import.row.problem", row=problem.row, reason=problem.reason)
     for flagged in plan.flagged:

@@ -17,27 +17,28 @@ from relance_tui import i18n
 from relance_tui.core.errors import os_words
 from relance_tui.core.media.readers import (
     MAX_FILE_BYTES,
-    MULTI,
     BadImportFile,
     decode,
+    is_vcard,
     read_csv,
     read_vcard,
 )
-from relance_tui.core.media.records import EMAIL
+from relance_tui.core.media.rows import Row, reach_values, read_row
 from relance_tui.core.media.vocabulary import (
     VCARD_MAPPING,
     YES,
+    ReachColumn,
     detect_format,
     kind_from_text,
     language_from_text,
     loose_name,
     map_columns,
-    role_from_text,
+    reach_columns,
     tags_from_text,
     warmth_from_text,
 )
-from relance_tui.core.models import Contact, Outlet, Record, Role, Show
-from relance_tui.core.phones import BadPhone, parse_phone, phone_key
+from relance_tui.core.models import Contact, Outlet, OutletKind, Record, Role, Show
+from relance_tui.core.phones import phone_key
 from relance_tui.core.store.store import Store
 from relance_tui.core.text import fold
 
@@ -88,6 +89,11 @@ class ImportPlan:
     # Centre-Ville" / "Radio Centre-Ville 102,3"): suggested, or used when accepted.
     near_matches: dict[str, Outlet] = field(default_factory=dict)
     accept_near: bool = False
+    # The outlet given to the people the file gives none (--outlet); without it each
+    # comes in as an independent journalist, their own newsroom (`independents`).
+    outlet_for_all: str = ""
+    independents: int = 0
+    notices: list[str] = field(default_factory=list)  # said once, about the whole file
 
     @property
     def valid_rows(self) -> int:
@@ -98,16 +104,6 @@ class ImportPlan:
 
 
 # --- turning rows into records ------------------------------------------------------------
-_SEPARATOR = MULTI.strip()
-
-
-def _first_and_rest(value: str) -> tuple[str, list[str]]:
-    if _SEPARATOR not in value:  # one value: most cells of most files
-        return value.strip(), []
-    parts = [p.strip() for p in value.split(_SEPARATOR) if p.strip()]
-    return (parts[0] if parts else ""), parts[1:]
-
-
 @dataclass
 class _Known:
     """Indexes over contacts, existing and planned, to find duplicates. The store's
@@ -179,6 +175,11 @@ def _merge_into(existing: Contact, new: Contact) -> bool:
     if existing.show_id is None and new.show_id is not None:
         existing.show_id = new.show_id
         changed = True
+    known = {existing.phone, existing.email} | set(existing.others)
+    added = [way for way in new.others if way not in known]
+    if added:  # what the file knows beyond what is kept: never dropped
+        existing.others = [*existing.others, *added]
+        changed = True
     return changed
 
 
@@ -189,10 +190,12 @@ def plan_import(
     preview_rows: int = 5,
     progress: Progress | None = None,
     accept_near: bool = False,
+    outlet_for_all: str = "",
 ) -> ImportPlan:
     """Read `path` and work out the import, writing nothing. `progress(done, total)` is
     told how far the rows are, now and then (a long file shows it is alive);
-    `accept_near` files rows under the known outlet of a nearly same name."""
+    `accept_near` files rows under the known outlet of a nearly same name;
+    `outlet_for_all` is the outlet of the people the file gives none."""
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
@@ -206,7 +209,7 @@ def plan_import(
     except OSError as problem:
         raise BadImportFile("import.unreadable", detail=os_words(problem)) from None
     return plan_import_bytes(
-        data, path.name, store, overrides or {}, preview_rows, progress, accept_near
+        data, path.name, store, overrides or {}, preview_rows, progress, accept_near, outlet_for_all
     )
 
 
@@ -218,18 +221,21 @@ def plan_import_bytes(
     preview_rows: int = 5,
     progress: Progress | None = None,
     accept_near: bool = False,
+    outlet_for_all: str = "",
 ) -> ImportPlan:
     text, encoding = decode(data)
     if not text.strip():
         raise BadImportFile("import.empty")
-    if text.lstrip().upper().startswith("BEGIN:VCARD"):
-        columns, rows = read_vcard(text)
+    reach: list[ReachColumn] = []
+    if is_vcard(text):
+        columns, rows = read_vcard(text, encoding if encoding in LEGACY else "cp1252")
         mapping = map_columns(columns, overrides, base=VCARD_MAPPING)
         file_format = "vcard"
     else:
         columns, rows, _ = read_csv(text)
         mapping = map_columns(columns, overrides)
         file_format = detect_format(columns)
+        reach = reach_columns(columns, mapping, overrides)
     fields_found = set(mapping.values())
     has_name = bool({"name", "first_name", "last_name", "outlet"} & fields_found)
     if file_format != "vcard" and (not has_name or not {"phone", "email"} & fields_found):
@@ -243,9 +249,13 @@ def plan_import_bytes(
         preview=[cells for _, cells in rows[:preview_rows]],
         rows_total=len(rows),
         accept_near=accept_near,
+        outlet_for_all=outlet_for_all.strip(),
     )
-    _build_records(plan, rows, store, progress)
+    _build_records(plan, rows, store, progress, reach)
     return plan
+
+
+LEGACY = ("cp1252", "mac_roman")
 
 
 def _build_records(
@@ -253,8 +263,14 @@ def _build_records(
     rows: list[tuple[int, list[str]]],
     store: Store,
     progress: Progress | None = None,
+    reach: list[ReachColumn] | None = None,
 ) -> None:
     index = {column: i for i, column in enumerate(plan.columns)}
+    # Several columns of numbers or emails (Outlook's Mobile Phone, Google's Phone 2):
+    # each row's are gathered and ranked; one of each (most lists) is read as it is.
+    several = [r for r in reach or () if r.type_index is not None]
+    if reach and len({r.field for r in reach}) < len(reach):
+        several = reach
     outlets_by_name = {fold(o.name): o for o in store.outlets() if not o.deleted}
     near_outlets: dict[str, Outlet] = {}
     for outlet in outlets_by_name.values():
@@ -272,6 +288,7 @@ def _build_records(
         for column, field_name in plan.mapping.items()
         if column in index
     ]
+    outlets_given = False
     for done, (number, cells) in enumerate(rows):
         if progress is not None and done % PROGRESS_EVERY == 0:
             progress(done, len(rows))
@@ -279,75 +296,24 @@ def _build_records(
         for position, field_name in wanted:
             if position < len(cells) and (cell := cells[position].strip()):
                 values.setdefault(field_name, cell)
+        if several:
+            reach_values(cells, several, values)
+        outlets_given = outlets_given or "outlet" in values
         problem = _row_to_records(
             plan, number, values, outlets_by_name, near_outlets, shows, known, updated
         )
         if problem:
             plan.problems.append(RowProblem(number, problem))
     plan.updated_contacts = list(updated.values())
+    if rows and not outlets_given and not plan.outlet_for_all:  # said once, not per row
+        plan.notices.append(i18n.t("import.no_outlet_column"))
     if progress is not None:
         progress(len(rows), len(rows))
 
 
-@dataclass
-class _Row:
-    """A row's values, read and checked: who, where, how to reach them."""
-
-    name: str
-    other_names: list[str]
-    outlet_name: str
-    phone: str
-    extension: str
-    email: str
-    role: Role | None
-    notes: list[str]
-    flags: list[str]  # why the contact is flagged to fix (an unreadable number or email)
-
-
-def _read_row(values: dict[str, str]) -> _Row | str:
-    """The row's fields, or the reason it is refused (no name, a bad number or email)."""
-    notes: list[str] = [values["notes"]] if values.get("notes") else []
-    name = (
-        values.get("name")
-        or values.get("name_from_n")
-        or " ".join(v for v in (values.get("first_name", ""), values.get("last_name", "")) if v)
-    )
-    name, other_names = _first_and_rest(name)
-    outlet_name, _ = _first_and_rest(values.get("outlet", ""))
-    if not name and not outlet_name:
-        return i18n.t("import.row.no_name")
-    if len(name) > 300 or len(outlet_name) > 300:
-        return i18n.t("event.error.too_long", limit=300)
-    phone_text, other_phones = _first_and_rest(values.get("phone", ""))
-    email, other_emails = _first_and_rest(values.get("email", ""))
-    if other_phones:
-        notes.append(i18n.t("import.other_phones", phones=", ".join(other_phones)))
-    if other_emails:
-        notes.append(i18n.t("import.other_emails", emails=", ".join(other_emails)))
-    phone, extension = "", ""
-    flags: list[str] = []  # cells that could not be read: kept in the notes, to fix
-    if phone_text:
-        try:
-            phone, extension = parse_phone(phone_text, values.get("extension", ""))
-        except BadPhone as problem:
-            flags.append(str(problem))
-            notes.append(i18n.t("import.kept_phone", phone=phone_text))
-    if email and not EMAIL.match(email):
-        flags.append(i18n.t("media.error.email", email=email))
-        notes.append(i18n.t("import.kept_email", email=email))
-        email = ""
-    role_text = values.get("role", "")
-    role = role_from_text(role_text) if role_text else None
-    if role_text and role is None:
-        notes.append(i18n.t("import.title_kept", title=role_text))
-    if role is None and values.get("role_extra"):
-        role = role_from_text(values["role_extra"])
-    return _Row(name, other_names, outlet_name, phone, extension, email, role, notes, flags)
-
-
 def _outlet_of(
     plan: ImportPlan,
-    row: _Row,
+    row: Row,
     values: dict[str, str],
     outlets_by_name: dict[str, Outlet],
     near_outlets: dict[str, Outlet],
@@ -377,7 +343,28 @@ def _outlet_of(
     return outlet
 
 
-def _newsroom_line(plan: ImportPlan, row: _Row, outlet: Outlet, kept: Outlet) -> None:
+def _independent(
+    plan: ImportPlan, row: Row, values: dict[str, str], outlets_by_name: dict[str, Outlet]
+) -> Outlet:
+    """A person the file gives no outlet: an independent journalist (pigiste), their
+    own newsroom under their own name, known again by it on the next import."""
+    folded = fold(row.name)
+    outlet = outlets_by_name.get(folded)
+    if outlet is None:
+        outlet = Outlet(
+            name=row.name,
+            kind=OutletKind.FREELANCE,
+            language=language_from_text(values.get("language", "")),
+            region=values.get("region", ""),
+            tags=tags_from_text(values.get("tags", "")),
+        )
+        outlets_by_name[folded] = outlet
+        plan.new_outlets.append(outlet)
+        plan.independents += 1
+    return outlet
+
+
+def _newsroom_line(plan: ImportPlan, row: Row, outlet: Outlet, kept: Outlet) -> None:
     """An outlet alone on its row: its newsroom's number and email, where it has none
     (`kept`: the outlet as the plan holds it, to tell what changed)."""
     if outlet.id is not None:  # the store's: change a copy, saved on apply
@@ -442,16 +429,20 @@ def _row_to_records(
     """Add the row's records to the plan; return the reason when the row is refused.
     In steps: read the row, find its outlet, then its newsroom line (an outlet alone),
     or the contact, its show, and whether they are someone already known."""
-    row = _read_row(values)
+    row = read_row(values)
     if isinstance(row, str):
         return row
+    if row.name and not row.outlet_name:
+        row.outlet_name = plan.outlet_for_all
     outlet = _outlet_of(plan, row, values, outlets_by_name, near_outlets)
     if not row.name:
         assert outlet is not None  # a row with neither was refused
         _newsroom_line(plan, row, outlet, outlets_by_name[fold(row.outlet_name)])
         return None
     if outlet is None:
-        return i18n.t("import.row.no_outlet", name=row.name)
+        if not (row.phone or row.email):  # nothing to reach them by
+            return " ; ".join([i18n.t("import.row.unreachable", name=row.name), *row.flags])
+        outlet = _independent(plan, row, values, outlets_by_name)
     outlet_key: int | str = outlet.id if outlet.id is not None else f"new:{fold(outlet.name)}"
     contact = Contact(
         outlet_id=outlet.id or 0,
@@ -460,6 +451,7 @@ def _row_to_records(
         phone=row.phone,
         extension=row.extension,
         email=row.email,
+        others=row.others,
         notes="\n".join(row.notes + row.other_names),
         do_not_call=fold(values.get("do_not_call", "")) in YES,
         to_fix=fold(values.get("to_fix", "")) in YES or bool(row.flags),

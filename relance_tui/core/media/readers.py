@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import csv
 import io
+import quopri
 import re
 
 from relance_tui.core.errors import RelanceError
+from relance_tui.core.media.reach import labelled, phone_kind, rank
 from relance_tui.core.text import without_controls
 
 MULTI = " ::: "  # how Google Contacts joins several values in one cell
@@ -53,7 +55,7 @@ def decode(data: bytes) -> tuple[str, str]:
         except UnicodeDecodeError:
             raise BadImportFile("import.bad_encoding") from None
     if b"\x00" in data[:4096]:
-        raise BadImportFile("import.bad_encoding")
+        return _utf16_without_bom(data), "utf-16"
     try:
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError as problem:
@@ -81,6 +83,40 @@ def decode(data: bytes) -> tuple[str, str]:
             return mac[1], "mac_roman"
         return scores["cp1252"][1], "cp1252"
     return scores["mac_roman"][1], "mac_roman"
+
+
+def _utf16_without_bom(data: bytes) -> str:
+    """Text in UTF-16 with no byte-order mark (Apple's Address Book writes big-endian):
+    told by where the zero bytes fall, the high half of Latin letters."""
+    sample = data[:4096]
+    high_first, high_second = sample[0::2].count(0), sample[1::2].count(0)
+    half = max(1, len(sample) // 2)
+    if high_first >= half // 3 and high_second * 4 <= high_first:
+        encoding = "utf-16-be"
+    elif high_second >= half // 3 and high_first * 4 <= high_second:
+        encoding = "utf-16-le"
+    else:
+        raise BadImportFile("import.bad_encoding")
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        raise BadImportFile("import.bad_encoding") from None
+    if any(ord(ch) < 32 and ch not in "\r\n\t" for ch in text[:2000]):
+        raise BadImportFile("import.bad_encoding")
+    return text
+
+
+_VCARD_BEGIN = re.compile(r"^[ \t]*BEGIN:VCARD[ \t\r]*$", re.IGNORECASE | re.MULTILINE)
+_VCARD_END = re.compile(r"^[ \t]*END:VCARD[ \t\r]*$", re.IGNORECASE | re.MULTILINE)
+
+
+def is_vcard(text: str) -> bool:
+    """Whether the text holds vCards: it starts with one (a file cut short still
+    counts), or a BEGIN:VCARD and an END:VCARD line stand anywhere (a stray line
+    before the first card: a title, a mail client's header)."""
+    if text.lstrip().upper().startswith("BEGIN:VCARD"):
+        return True
+    return bool(_VCARD_BEGIN.search(text) and _VCARD_END.search(text))
 
 
 def _sniff_delimiter(text: str) -> str:
@@ -157,9 +193,6 @@ def _vcard_value(name: str, value: str) -> str:
     return value
 
 
-_NEVER_CALLED = {"fax", "pager"}
-
-
 def _vcard_types(head: str) -> tuple[set[str], bool]:
     """A property's types (`TEL;WORK;VOICE`, `TYPE=work,voice`, `TYPE="work,cell"`) and
     whether it is the preferred one (`PREF`, `TYPE=PREF`, `PREF=1`)."""
@@ -179,13 +212,14 @@ def _vcard_types(head: str) -> tuple[set[str], bool]:
     return types, preferred
 
 
-def _rank(name: str, head: str) -> tuple[int, int, int]:
-    """Lower first: never a fax or a pager to call, then the preferred one, then a
-    work number or email (a newsroom's), then a mobile or main line, then the rest."""
+def _ranked(name: str, head: str, value: str) -> tuple[str, tuple[int, int, int]]:
+    """A TEL or EMAIL value labelled with its kind, and its rank (`reach.rank`)."""
     types, preferred = _vcard_types(head)
-    never = int(name == "TEL" and bool(types & _NEVER_CALLED))
-    kind = 0 if "work" in types else 1 if types & {"cell", "mobile", "main", "voice"} else 2
-    return never, int(not preferred), kind
+    if name == "TEL":
+        kind = phone_kind(types)
+        return labelled(kind, value), rank(kind, preferred)
+    kind = "work" if "work" in types else "home" if "home" in types else "phone"
+    return value, rank(kind, preferred)
 
 
 def _order_by_rank(values: list[str], ranks: list[tuple[int, int, int]]) -> None:
@@ -195,17 +229,58 @@ def _order_by_rank(values: list[str], ranks: list[tuple[int, int, int]]) -> None
     ranks[:] = [ranks[i] for i in order]
 
 
-def read_vcard(text: str) -> tuple[list[str], list[tuple[int, list[str]]]]:
-    """vCard 3 and 4 as rows (row number = card number): the VCARD_COLUMNS, then every
-    other property the cards hold (CATEGORIES, ADR, X-…), which `--map` can use."""
-    unfolded = re.sub(r"\r?\n[ \t]", "", text)
+def _quoted_printable(line: str) -> bool:
+    return "QUOTED-PRINTABLE" in line.split(":", 1)[0].upper()
+
+
+def _logical_lines(text: str) -> list[str]:
+    """The file's properties one per line: folded lines unfolded (a line starting
+    with a space or a tab continues the one before), a quoted-printable value's soft
+    breaks (a line ending in "=") joined; blank lines (CR CR LF files) dropped."""
+    lines: list[str] = []
+    soft = False
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        if soft:
+            lines[-1] = lines[-1][:-1] + line
+        elif line[:1] in (" ", "\t") and lines:
+            lines[-1] += line[1:]
+        else:
+            lines.append(line)
+        soft = lines[-1].endswith("=") and _quoted_printable(lines[-1])
+    return lines
+
+
+_CHARSET = re.compile(r"CHARSET=([^;:]+)", re.IGNORECASE)
+
+
+def _unquote(head: str, value: str, legacy: str) -> str:
+    """A quoted-printable value as text: in the CHARSET it names, else UTF-8 when it
+    is valid UTF-8, else the file's legacy encoding (The Bat! names none)."""
+    raw = quopri.decodestring(value.encode("utf-8", "surrogateescape"))
+    named = _CHARSET.search(head)
+    for encoding in (named[1].strip('"') if named else "", "utf-8", legacy, "latin-1"):
+        if not encoding:
+            continue
+        try:
+            return raw.decode(encoding)
+        except (LookupError, UnicodeDecodeError):
+            continue
+    return raw.decode("latin-1")  # pragma: no cover  (latin-1 decodes every byte)
+
+
+def read_vcard(text: str, legacy: str = "cp1252") -> tuple[list[str], list[tuple[int, list[str]]]]:
+    """vCard 2.1, 3 and 4 as rows (row number = card number): the VCARD_COLUMNS, then
+    every other property the cards hold (CATEGORIES, ADR, X-…), which `--map` can use.
+    A card's numbers come labelled with their kind ("cell: …") and, like its emails,
+    in the order a caller tries them (`reach.rank`). `legacy`: the encoding of a
+    quoted-printable value that names none and is not UTF-8."""
     columns = list(VCARD_COLUMNS)
     cards: list[dict[str, list[str]]] = []
     current: dict[str, list[str]] | None = None
     card_ranks: dict[str, list[tuple[int, int, int]]] = {}
-    for line in unfolded.splitlines():
-        if not line.strip():
-            continue
+    for line in _logical_lines(text):
         upper = line.upper()
         if upper.startswith("BEGIN:VCARD"):
             current, card_ranks = {}, {}
@@ -223,14 +298,19 @@ def read_vcard(text: str) -> tuple[list[str], list[tuple[int, list[str]]]]:
             continue
         if name not in columns:
             columns.append(name)
+        if _quoted_printable(head):
+            value = _unquote(head, value, legacy)
         value = _vcard_value(name, without_controls(value).strip())  # an escape: no name
         if value:
             bucket = current.setdefault(name, [])
-            bucket.append(value)
-            if name in ("TEL", "EMAIL"):  # the one to call or write to first (`_rank`)
+            if name in ("TEL", "EMAIL"):  # the one to call or write to first
+                value, its_rank = _ranked(name, head, value)
                 ranks = card_ranks.setdefault(name, [])
-                ranks.append(_rank(name, head))
+                ranks.append(its_rank)
+                bucket.append(value)
                 _order_by_rank(bucket, ranks)
+            else:
+                bucket.append(value)
     if current:  # a last card with no END:VCARD (a file cut short): kept, not dropped
         cards.append(current)
     rows = [

@@ -11,6 +11,7 @@ import re
 
 from relance_tui import i18n
 from relance_tui.core.errors import FieldsInvalid, RelanceError
+from relance_tui.core.media.reach import EMAIL, BadReach, describe_all, parse_others
 from relance_tui.core.models import (
     Contact,
     Language,
@@ -26,7 +27,6 @@ from relance_tui.core.store.store import Store
 from relance_tui.core.text import clean
 from relance_tui.core.who import Directory
 
-EMAIL = re.compile(r"^[^@\s,;<>]+@[^@\s,;<>]+\.[^@\s,;<>]{2,}$")
 MAX_TEXT = 300
 MAX_NOTES = 5000
 
@@ -150,6 +150,15 @@ def build_contact(values: dict[str, str], base: Contact | None = None) -> Contac
         role = Role.JOURNALIST
     phone, extension = _phone(values, errors)
     email = _email(values, errors)
+    others = base.others if base else []
+    typed = values.get("others")
+    if typed is not None and not (base and typed.strip() == describe_all(base.others).strip()):
+        # The form has the field and it was changed (a caller without it keeps them;
+        # unchanged, a fax kept as written stays as it is).
+        try:
+            others = parse_others(clean(values["others"]))
+        except BadReach as problem:
+            errors["others"] = i18n.t("media.error.others", entry=str(problem))
     notes = _text(values, "notes", errors, MAX_NOTES)
     pronunciation = _text(values, "pronunciation", errors)
     # The language to speak to this person in; empty: the outlet's.
@@ -168,6 +177,7 @@ def build_contact(values: dict[str, str], base: Contact | None = None) -> Contac
         phone=phone,
         extension=extension,
         email=email,
+        others=others,
         notes=notes,
         pronunciation=pronunciation,
         language=language,

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass
 
 from relance_tui import i18n
+from relance_tui.core.media.reach import phone_kind
 from relance_tui.core.media.readers import BadImportFile
 from relance_tui.core.models import Language, OutletKind, Role
 from relance_tui.core.text import fold
@@ -21,6 +23,7 @@ FIELDS = (
     "phone",
     "extension",
     "email",
+    "others",
     "show",
     "notes",
     "kind",
@@ -85,6 +88,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "adresse courriel",
         "mail",
     ),
+    "others": ("autres numeros et courriels", "other numbers and emails", "autres coordonnees"),
     "show": ("emission", "show", "programme", "program"),
     "notes": ("notes", "note", "commentaires", "comments", "remarques"),
     "kind": ("type", "kind", "type de media"),
@@ -183,6 +187,56 @@ def map_columns(
             del mapping[existing]
         mapping[matches[0]] = field_name
     return {c: f for c, f in mapping.items() if f != "ignore"}
+
+
+_GOOGLE_VALUE = re.compile(r"^(phone|e-mail) (\d+) - value$")
+_PHONE_WORDS = re.compile(
+    r"\b(phone|telephone|tel|fax|pager|mobile|cellulaire|cell|telecopieur|callback|isdn)\b"
+)
+_EMAIL_WORDS = re.compile(r"\b(e-mail|email|courriel|mail)\b")
+
+
+@dataclass(frozen=True)
+class ReachColumn:
+    """A column holding a number or an email: "Mobile Phone", "E-mail 2 Address",
+    Google's "Phone 3 - Value" (its kind in the "Phone 3 - Type" column beside)."""
+
+    index: int
+    field: str  # "phone" or "email"
+    kind: str  # `reach.phone_kind` of its header
+    type_index: int | None = None  # Google's type column: the kind is in the row
+    chosen: bool = False  # the user mapped it (--map): its number comes first
+
+
+def reach_columns(
+    columns: list[str], mapping: dict[str, str], overrides: dict[str, str]
+) -> list[ReachColumn]:
+    """Every column that holds a number or an email, mapped or not, but those the user
+    mapped to something else: the number to call is chosen among them row by row."""
+    keys = [header_key(c) for c in columns]
+    position = {key: i for i, key in reversed(list(enumerate(keys)))}
+    elsewhere = {header_key(c) for c, f in overrides.items() if f not in ("phone", "email")}
+    chosen = {header_key(c) for c, f in overrides.items() if f in ("phone", "email")}
+    found: list[ReachColumn] = []
+    for index, (column, key) in enumerate(zip(columns, keys, strict=True)):
+        field_name = mapping.get(column)
+        if key in elsewhere or field_name not in (None, "phone", "email"):
+            continue
+        if google := _GOOGLE_VALUE.match(key):
+            field_name = "phone" if google[1] == "phone" else "email"
+            type_index = position.get(f"{google[1]} {google[2]} - type")
+            if type_index is None:  # today's Google export: "Phone 1 - Label"
+                type_index = position.get(f"{google[1]} {google[2]} - label")
+            found.append(ReachColumn(index, field_name, "phone", type_index))
+            continue
+        if field_name is None and not {"type", "label", "display"} & set(key.split()):
+            if _EMAIL_WORDS.search(key):
+                field_name = "email"
+            elif _PHONE_WORDS.search(key):
+                field_name = "phone"
+        if field_name is not None:
+            found.append(ReachColumn(index, field_name, phone_kind([key]), None, key in chosen))
+    return found
 
 
 VCARD_MAPPING = {

@@ -17,6 +17,7 @@ from typing import Any
 from relance_tui import i18n
 from relance_tui.core.calls.queue import load_queue
 from relance_tui.core.dates import Clock, format_when
+from relance_tui.core.media.reach import describe_all
 from relance_tui.core.models import Event, Outcome
 from relance_tui.core.phones import format_phone
 from relance_tui.core.store.store import Store
@@ -39,6 +40,7 @@ MEDIA_COLUMNS = (
     "phone",
     "extension",
     "email",
+    "others",
     "notes",
     "pronunciation",
     "do_not_call",
@@ -101,6 +103,7 @@ def media_list_rows(store: Store) -> list[dict[str, str]]:
                 "phone": _phone_cell(outlet.phone),
                 "extension": outlet.extension,
                 "email": outlet.email,
+                "others": "",
                 "notes": outlet.notes,
                 "pronunciation": "",
                 "do_not_call": yes(outlet.do_not_call),
@@ -118,6 +121,7 @@ def media_list_rows(store: Store) -> list[dict[str, str]]:
                     "phone": _phone_cell(contact.phone),
                     "extension": contact.extension,
                     "email": contact.email,
+                    "others": describe_all(contact.others),
                     "notes": contact.notes,
                     "pronunciation": contact.pronunciation,
                     "do_not_call": yes(contact.do_not_call),
@@ -152,6 +156,7 @@ def call_list_rows(store: Store, event: Event, clock: Clock) -> list[dict[str, s
                 "phone": _phone_cell(phone),
                 "extension": extension,
                 "email": state.email,
+                "others": describe_all(contact.others) if contact else "",
                 "notes": contact.notes if contact else (outlet.notes if outlet else ""),
                 "pronunciation": contact.pronunciation if contact else "",
                 "do_not_call": yes(state.do_not_call),

@@ -36,6 +36,7 @@ class ImportDialog(Dialog[ImportPlan]):
                 value=str(self._start_dir) + "/",
             )
             yield Label(i18n.t("import.dialog.hint"), classes="dialog-hint")
+            yield TextInput(placeholder=i18n.t("import.dialog.outlet_for_all"), id="import-outlet")
             yield ProgressBar(id="import-progress", show_eta=True)
             yield Static("", id="import-mapping", markup=False)
             yield DataTable(id="import-preview", cursor_type="none", zebra_stripes=True)
@@ -54,11 +55,17 @@ class ImportDialog(Dialog[ImportPlan]):
         self.query_one("#import-near", Button).display = False
         self.query_one("#import-preview", DataTable).display = False
         self.query_one("#import-progress", ProgressBar).display = False
-        self.query_one(Input).focus()
+        self.query_one("#import-outlet", Input).display = False
+        self.query_one("#import-path", Input).focus()
 
     @on(Input.Submitted, "#import-path")
     def _preview(self) -> None:
         self._read(accept_near=False)
+
+    @on(Input.Submitted, "#import-outlet")
+    def _with_outlet(self) -> None:
+        """The file read again, its people without an outlet given the one typed."""
+        self._read(accept_near=self._plan is not None and self._plan.accept_near)
 
     @on(Button.Pressed, "#import-near")
     def _accept_near(self) -> None:
@@ -70,19 +77,23 @@ class ImportDialog(Dialog[ImportPlan]):
         bar.update(total=None, progress=0)
         bar.display = True  # a long file shows it is being read
         path = Path(self.query_one("#import-path", Input).value.strip()).expanduser()
-        self._plan_worker(path, accept_near)
+        self._plan_worker(path, accept_near, self.query_one("#import-outlet", Input).value)
 
     def _advance(self, done: int, total: int) -> None:
         self.query_one("#import-progress", ProgressBar).update(total=total, progress=done)
 
     @work(thread=True, exclusive=True, group="import")
-    def _plan_worker(self, path: Path, accept_near: bool) -> None:
+    def _plan_worker(self, path: Path, accept_near: bool, outlet_for_all: str) -> None:
         def advance(done: int, total: int) -> None:
             self.app.call_from_thread(self._advance, done, total)
 
         try:
             plan: ImportPlan | RelanceError = plan_import(
-                path, self._store, progress=advance, accept_near=accept_near
+                path,
+                self._store,
+                progress=advance,
+                accept_near=accept_near,
+                outlet_for_all=outlet_for_all,
             )
         except RelanceError as problem:
             plan = problem
@@ -125,6 +136,9 @@ class ImportDialog(Dialog[ImportPlan]):
         valid.display = bool(plan.problems) and plan.valid_rows > 0
         near = self.query_one("#import-near", Button)
         near.display = bool(plan.near_matches) and not plan.accept_near
+        # People the file gives no outlet: one outlet for them all can be typed here.
+        outlet = self.query_one("#import-outlet", Input)
+        outlet.display = bool(plan.independents or plan.notices or plan.outlet_for_all)
 
     @on(Button.Pressed, "#import-go")
     @on(Button.Pressed, "#import-valid")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from relance_tui import i18n
+from relance_tui.core.media.reach import describe_all
 from relance_tui.core.models import Contact, Outlet
 from relance_tui.core.store.store import Store
 from relance_tui.ui.dialogs.record_form import (
@@ -32,6 +33,7 @@ def contact_fields(store: Store, contact: Contact | None, outlet_id: int | None)
         FieldSpec("phone", "col.phone", c.phone),
         FieldSpec("extension", "field.extension", c.extension),
         FieldSpec("email", "col.email", c.email),
+        FieldSpec("others", "field.others", describe_all(c.others)),
         FieldSpec("pronunciation", "field.pronunciation", c.pronunciation),
         FieldSpec(
             "language",

@@ -9,14 +9,15 @@ from relance_tui import i18n
 from relance_tui.core.calls.air_times import format_air_time
 from relance_tui.core.calls.queue import TargetState
 from relance_tui.core.dates import format_soon
+from relance_tui.core.media.reach import describe_all
 from relance_tui.core.models import Outcome
 from relance_tui.core.phones import format_phone
 from relance_tui.core.script.book import spoken_languages
 
 
 def digits(phone: str) -> str:
-    """The phone as the big digits can draw it (digits, spaces, dashes)."""
-    kept = "".join(ch for ch in phone if ch.isdigit() or ch in " -")
+    """The phone as the big digits can draw it (digits, spaces, dashes, a country's +)."""
+    kept = "".join(ch for ch in phone if ch.isdigit() or ch in " -+")
     return kept.strip() or "—"
 
 
@@ -68,6 +69,8 @@ def card_text(
     if record:  # how often this outlet came to past events
         meta.append(record)
     notes = []
+    if state.contact and state.contact.others:  # the cell when the desk does not answer
+        notes.append(i18n.t("calls.notes.others", others=describe_all(state.contact.others, lang)))
     if state.contact and state.contact.notes.strip():
         notes.append(i18n.t("calls.notes.contact", note=state.contact.notes.strip()))
     if state.outlet and state.outlet.notes.strip():

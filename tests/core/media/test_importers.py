@@ -69,11 +69,12 @@ def test_google_exports_with_several_values_in_a_cell(store: Store, name: str) -
     assert (elise.phone, elise.extension) == ("514-555-0142", "221")
     assert elise.email == "elise.cote@cibl.example"
     assert len(found) == 2
+    # The second number and email are kept in one place, whatever the format (issue 44).
     if name == "google-contacts.csv":
-        assert "514 555-0199" in elise.notes and "elise@perso.example" in elise.notes
+        assert elise.others == ["work:514-555-0199", "email:elise@perso.example"]
         assert found["Jérôme Lavoie"].role is Role.PRODUCER
     else:
-        assert "s.ouellet@udem.example" in found["Sam Ouellet"].notes
+        assert found["Sam Ouellet"].others == ["email:s.ouellet@udem.example"]
 
 
 @pytest.mark.parametrize("name", ["contacts-v3.vcf", "contacts-v4.vcf"])
@@ -272,17 +273,21 @@ def test_invalid_rows_are_reported_with_numbers_and_reasons(store: Store) -> Non
         ",,,\n"
         "CISM,Mauvais Courriel,,pas-un-courriel\n"
         ",Personne Seule,514-555-0150,\n"
+        ",Personne Injoignable,,\n"
     ).encode()
     plan = plan_import_bytes(content, "rows.csv", store, {})
     assert [(p.row, p.reason) for p in plan.problems] == [
-        (6, "Personne Seule : aucun média (organisme) indiqué"),
+        (7, "Personne Injoignable : aucun média, ni numéro ni courriel pour la joindre"),
     ]
+    # Someone with no outlet but a number: a freelance journalist, their own newsroom.
+    assert plan.independents == 1
+    assert [(o.name, o.kind.value) for o in plan.new_outlets][-1] == ("Personne Seule", "freelance")
     # An unreadable number or email keeps the person, flagged to fix (issue 44).
     assert [(p.row, p.reason) for p in plan.flagged] == [
         (3, "« 555-0142 » n'est pas un numéro de téléphone valide."),
         (5, "« pas-un-courriel » n'a pas la forme d'un courriel (nom@domaine.ca)."),
     ]
-    assert len(plan.new_contacts) == 3
+    assert len(plan.new_contacts) == 4
 
 
 def test_map_overrides_headers(store: Store) -> None:

@@ -37,19 +37,29 @@ def test_garbled_at_100_random_offsets_every_start_refuses_and_restore_loses_not
             record_outcome(store, load_queue(store, event, now).current, outcome, now)
     good = path.read_bytes()
     expected = state_of(path)
+    # The meta's layout says where each table's slice lies: a hint the reader checks
+    # against the body, never a source (core/store/sliced.py). A damage there alone
+    # may go unseen, and then what is read is the file's own data, whole.
+    start = good.index(b'"layout":')
+    hint = range(start, good.index(b"]]]", start) + 3)
     rng = random.Random(1126)
-    detected = 0
+    detected = hinted = 0
     for _ in range(100):
         damaged = bytearray(good)
         offset = rng.randrange(len(damaged))
         damaged[offset] = (damaged[offset] + rng.randrange(1, 256)) % 256
         path.write_bytes(bytes(damaged))
-        with pytest.raises(CorruptDataFile) as refused:
-            Store.open(path)
-        detected += 1
-        assert path.read_bytes() == bytes(damaged)  # never overwritten
-        assert "relance check --restore" in str(refused.value)
-    assert detected == 100
+        try:
+            Store.open(path).close()
+        except CorruptDataFile as refused:
+            detected += 1
+            assert path.read_bytes() == bytes(damaged)  # never overwritten
+            assert "relance check --restore" in str(refused)
+        else:
+            assert offset in hint, offset
+            assert state_of(path) == expected
+            hinted += 1
+    assert detected + hinted == 100 and detected >= 95
     restore_from_backup(path)
     assert state_of(path) == expected
 
