@@ -13,6 +13,7 @@ from relance_tui import cli_words, i18n
 from relance_tui.cli_base import (
     EXIT_PROBLEM,
     EXIT_USAGE,
+    db_path,
     fail,
     newer_schema,
     open_store,
@@ -260,7 +261,9 @@ def import_command(
         if not sep or not column.strip() or not field_name.strip():
             raise click.UsageError(i18n.t("cli.import.bad_map", value=mapping))
         overrides[column.strip()] = field_name.strip()
-    store = open_store(ctx, import_db)
+    # A dry run writes nothing: it reads the file as export does, the app may be open
+    # (a list not made yet is made, as before).
+    store = open_store(ctx, import_db, read_only=dry_run and db_path(ctx, import_db).exists())
     try:
         try:
             with cli_words.progress(i18n.t("cli.import.reading")) as advance:

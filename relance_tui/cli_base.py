@@ -90,12 +90,17 @@ def newer_schema(path: Path) -> RelanceError | None:
     return None
 
 
+def db_path(ctx: click.Context, db: Path | None) -> Path:
+    """The data file a command works on: --db, the app's --db, or the default."""
+    return Path(db or ctx.obj["db"] or default_db_path()).expanduser().resolve()
+
+
 def open_store(ctx: click.Context, db: Path | None, *, read_only: bool = False):  # type: ignore[no-untyped-def]
     """The data file, locked for writing; for a command that only reads, as it is now
     (no lock: it works beside the open app and on a full disk)."""
     from relance_tui.core.store.store import Store
 
-    path = Path(db or ctx.obj["db"] or default_db_path()).expanduser().resolve()
+    path = db_path(ctx, db)
     try:
         return kept(Store.open_read_only(path) if read_only else Store.open(path))
     except RelanceError as error:

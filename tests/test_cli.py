@@ -151,6 +151,22 @@ def test_import_outlet_gives_the_people_without_one_an_outlet(
         ]
 
 
+def test_a_dry_run_import_works_while_the_app_is_open(db_path: Path, tmp_path: Path) -> None:
+    """A dry run writes nothing, so the lock another window holds does not stop it;
+    the real import still waits for that window to close."""
+    source = tmp_path / "liste.csv"
+    source.write_text("Média,Nom,Téléphone\nCIBL,Élise Côté,514-555-0142\n", encoding="utf-8")
+    with Store.open(db_path) as store:  # the app's window
+        store.save(Outlet(name="CISM 89,3"))
+        before = {p.name: p.read_bytes() for p in db_path.parent.iterdir()}
+        dry = run("import", str(source), "--db", str(db_path), "--dry-run")
+        assert dry.returncode == 0, dry.stderr
+        assert "1 nouveau contact" in dry.stdout and "rien n'a été écrit" in dry.stdout
+        assert {p.name: p.read_bytes() for p in db_path.parent.iterdir()} == before
+        real = run("import", str(source), "--db", str(db_path))
+        assert real.returncode == 2 and "déjà ouvert" in real.stderr
+
+
 def test_import_usage_errors_exit_2(db_path: Path, tmp_path: Path) -> None:
     source = tmp_path / "liste.csv"
     source.write_text("Média,Nom,Téléphone\nCIBL,Élise,514-555-0142\n", encoding="utf-8")

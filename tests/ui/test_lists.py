@@ -477,3 +477,31 @@ async def test_the_team_s_proposals_are_accepted_or_declined_in_one_screen(
     assert demo_store.get(Contact, first.id).do_not_call
     assert not demo_store.get(Contact, second.id).to_fix
     assert pending(demo_store) == [] and demo_store.meta()["team_proposals"] == []
+
+
+async def test_escape_in_the_contact_form_asks_before_dropping_what_was_typed(
+    demo_store: Store, now
+) -> None:
+    from relance_tui.ui.dialogs.confirm import ConfirmDialog
+    from relance_tui.ui.dialogs.record_form import RecordForm
+
+    names = sorted(c.name for c in demo_store.contacts())
+    app = make_app(store=demo_store, clock=fixed_clock(now))
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.press("n")
+        await wait_until(pilot, lambda: isinstance(app.screen, RecordForm))
+        await pilot.press("escape")  # nothing typed: gone at once
+        await wait_until(pilot, lambda: isinstance(app.screen, ListsScreen))
+        await pilot.press("n")
+        await wait_until(pilot, lambda: isinstance(app.screen, RecordForm))
+        await pilot.press(*"Léa Roy")
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await pilot.press("n")  # no: back to the form, the name still there
+        await wait_until(pilot, lambda: isinstance(app.screen, RecordForm))
+        assert app.screen.query_one("#field-name", Input).value == "Léa Roy"
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await pilot.press("o")  # oui: dropped
+        await wait_until(pilot, lambda: isinstance(app.screen, ListsScreen))
+    assert sorted(c.name for c in demo_store.contacts()) == names

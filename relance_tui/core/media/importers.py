@@ -15,6 +15,7 @@ from pathlib import Path
 
 from relance_tui import i18n
 from relance_tui.core.errors import os_words
+from relance_tui.core.media.merging import fill_outlet, language_from_name, merge_contact
 from relance_tui.core.media.readers import (
     MAX_FILE_BYTES,
     BadImportFile,
@@ -94,6 +95,10 @@ class ImportPlan:
     outlet_for_all: str = ""
     independents: int = 0
     notices: list[str] = field(default_factory=list)  # said once, about the whole file
+    # Columns of numbers and emails read beside the mapped ones ("Mobile Phone").
+    reach_columns: list[str] = field(default_factory=list)
+    # Known outlets the file completes (region, tags), by name: what changes, in words.
+    outlet_changes: dict[str, list[str]] = field(default_factory=dict)
 
     @property
     def valid_rows(self) -> int:
@@ -165,24 +170,6 @@ class _Known:
         return None
 
 
-def _merge_into(existing: Contact, new: Contact) -> bool:
-    """Fill the existing contact's empty fields from the new one; True if anything changed."""
-    changed = False
-    for name in ("phone", "extension", "email", "notes", "pronunciation"):
-        if not getattr(existing, name) and getattr(new, name):
-            setattr(existing, name, getattr(new, name))
-            changed = True
-    if existing.show_id is None and new.show_id is not None:
-        existing.show_id = new.show_id
-        changed = True
-    known = {existing.phone, existing.email} | set(existing.others)
-    added = [way for way in new.others if way not in known]
-    if added:  # what the file knows beyond what is kept: never dropped
-        existing.others = [*existing.others, *added]
-        changed = True
-    return changed
-
-
 def plan_import(
     path: Path,
     store: Store,
@@ -250,6 +237,7 @@ def plan_import_bytes(
         rows_total=len(rows),
         accept_near=accept_near,
         outlet_for_all=outlet_for_all.strip(),
+        reach_columns=[columns[r.index] for r in reach],
     )
     _build_records(plan, rows, store, progress, reach)
     return plan
@@ -328,11 +316,16 @@ def _outlet_of(
         plan.near_matches[row.outlet_name] = near
         if plan.accept_near:
             outlet = outlets_by_name[folded] = near
+    if outlet is not None and outlet.id is not None:
+        _fill_known_outlet(plan, outlet, values)
     if outlet is None:
+        language = values.get("language", "")
         outlet = Outlet(
             name=row.outlet_name,
             kind=kind_from_text(values.get("kind", "")),
-            language=language_from_text(values.get("language", "")),
+            language=language_from_text(language)
+            if language
+            else language_from_name(row.outlet_name, list(outlets_by_name.values())),
             region=values.get("region", ""),
             tags=tags_from_text(values.get("tags", "")),
             warmth=warmth_from_text(values.get("warmth", "")),
@@ -341,6 +334,17 @@ def _outlet_of(
         outlets_by_name[folded] = outlet
         plan.new_outlets.append(outlet)
     return outlet
+
+
+def _fill_known_outlet(plan: ImportPlan, outlet: Outlet, values: dict[str, str]) -> None:
+    """An outlet on the list, given the region and tags a row says (a copy: saved on
+    apply); what changes said once per outlet."""
+    assert outlet.id is not None
+    copy = plan.updated_outlets.get(outlet.id) or dataclasses.replace(outlet, tags=[*outlet.tags])
+    changes = fill_outlet(copy, values.get("region", ""), tags_from_text(values.get("tags", "")))
+    if changes:
+        plan.updated_outlets[outlet.id] = copy
+        plan.outlet_changes.setdefault(outlet.name, []).extend(changes)
 
 
 def _independent(
@@ -395,6 +399,13 @@ def _show_of(
     return show
 
 
+def _said_merged(plan: ImportPlan, number: int, duplicate: Contact, changes: list[str]) -> None:
+    reason = i18n.t("import.row.duplicate", name=duplicate.name)
+    if changes:
+        reason += " : " + " ; ".join(changes)
+    plan.duplicates.append(RowProblem(number, reason))
+
+
 def _merged_with_known(
     plan: ImportPlan,
     number: int,
@@ -403,14 +414,16 @@ def _merged_with_known(
     show: Show | None,
     updated: dict[int, Contact],
 ) -> None:
-    """A row that is a person already known: what it adds is merged into them."""
-    plan.duplicates.append(RowProblem(number, i18n.t("import.row.duplicate", name=duplicate.name)))
+    """A row that is a person already known: what it adds is merged into them, and
+    said field by field."""
     if duplicate.id is None:  # planned by this file
-        _merge_into(duplicate, contact)
+        _said_merged(plan, number, duplicate, merge_contact(duplicate, contact, plan.source))
         return
-    target = updated.get(duplicate.id) or dataclasses.replace(duplicate)
-    if _merge_into(target, contact):
+    target = updated.get(duplicate.id) or dataclasses.replace(duplicate, others=[*duplicate.others])
+    changes = merge_contact(target, contact, plan.source)
+    if changes:
         updated[duplicate.id] = target
+    _said_merged(plan, number, duplicate, changes)
     if show is not None and show.id is None and target.show_id is None:
         updated[duplicate.id] = target  # a new show of this file: linked on apply
         plan.show_links.append((target, show))

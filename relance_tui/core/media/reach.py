@@ -105,7 +105,8 @@ def describe(stored: str, lang: str | None = None) -> str:
 
 
 def describe_all(others: Iterable[str], lang: str | None = None, sep: str = " ; ") -> str:
-    return sep.join(describe(stored, lang) for stored in others)
+    # A teammate's file or a hand edit may hold anything: only text is shown.
+    return sep.join(describe(stored, lang) for stored in others if isinstance(stored, str))
 
 
 class BadReach(ValueError):

@@ -140,13 +140,17 @@ def read_csv(text: str) -> tuple[list[str], list[tuple[int, list[str]]], str]:
     try:
         header = next(reader, [])
         rows = []
+        previous = reader.line_num
         for cells in reader:
+            # A record's number is the line it starts on, as a spreadsheet shows it
+            # (a quoted cell over several lines does not push it down).
+            start, previous = previous + 1, reader.line_num
             if any(cell.strip() for cell in cells):
                 if not all(map(str.isprintable, cells)):  # an escape is never a name
                     cells = [without_controls(c) for c in cells]
                 if any(cell[:1] == "'" for cell in cells):
                     cells = [_unneutralise(c) for c in cells]
-                rows.append((reader.line_num, cells))
+                rows.append((start, cells))
     except csv.Error as problem:
         raise BadImportFile("import.bad_csv", detail=str(problem)) from None
     _refuse_unclosed_quote(text, rows)
@@ -158,12 +162,12 @@ def _refuse_unclosed_quote(text: str, rows: list[tuple[int, list[str]]]) -> None
     (the csv module accepts it): refuse the file, naming the line it starts on."""
     if not rows:
         return
-    number, cells = rows[-1]
+    number, cells = rows[-1]  # the line the last record starts on
     last_lines = text.rstrip("\r\n").count("\n") + 1
-    swallowed = any(cell.count("\n") >= 2 for cell in cells) and number >= last_lines
+    spread = max(cell.count("\n") for cell in cells)
+    swallowed = spread >= 2 and number + spread >= last_lines
     if swallowed and text.count('"') % 2 == 1:
-        first_line = number - max(cell.count("\n") for cell in cells)
-        raise BadImportFile("import.unclosed_quote", line=first_line)
+        raise BadImportFile("import.unclosed_quote", line=number)
 
 
 def _vcard_unescape(value: str) -> str:

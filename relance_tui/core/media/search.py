@@ -9,6 +9,7 @@ from relance_tui import i18n
 from relance_tui.core.models import (
     Contact,
     Outlet,
+    OutletKind,
     Role,
     Show,
 )
@@ -55,8 +56,12 @@ def media_rows(
         outlet_text = " ".join(
             [outlet.name, outlet.group, outlet.region, " ".join(outlet.tags), outlet.notes]
         )
-        rows.append(MediaRow(outlet=outlet, haystack=fold_once(f"{outlet_text} {newsroom}")))
-        for contact in sorted(by_outlet.get(outlet.id, []), key=lambda c: fold(c.name)):
+        people = by_outlet.get(outlet.id, [])
+        # A freelance journalist is their own newsroom: no second line for it.
+        if not (people and outlet.kind is OutletKind.FREELANCE):
+            haystack = fold_once(f"{outlet_text} {newsroom}")
+            rows.append(MediaRow(outlet=outlet, haystack=haystack))
+        for contact in sorted(people, key=lambda c: fold(c.name)):
             show = shows_by_id.get(contact.show_id)
             text = " ".join(
                 [contact.name, contact.email, contact.notes, show.name if show else "", outlet_text]

@@ -52,6 +52,7 @@ class FormDialog(Dialog[ResultT]):
 
     BINDINGS = [Binding("ctrl+s", "save", "key.save", id="form.save", priority=True)]
     FIELDS: tuple[str, ...] = ()
+    _as_opened: dict[str, str] | None = None  # the fields as the form opened
 
     def _values(self) -> dict[str, str]:
         values: dict[str, str] = {}
@@ -76,6 +77,21 @@ class FormDialog(Dialog[ResultT]):
     def on_mount(self) -> None:
         self._show_errors({})
         self.query(Input).first().focus()
+        self._as_opened = self._values()
+
+    def action_cancel(self) -> None:
+        """Escape: gone at once when nothing was typed; else asked first (a stray
+        Escape must not drop a contact's edits)."""
+        if self._values() == self._as_opened:
+            self.dismiss(None)
+            return
+        from relance_tui.ui.dialogs.confirm import ConfirmDialog  # it is a Dialog: no cycle
+
+        def answered(drop: bool | None) -> None:
+            if drop:
+                self.dismiss(None)
+
+        self.app.push_screen(ConfirmDialog(i18n.t("form.drop_edits")), answered)
 
     @on(Button.Pressed, "#form-save")
     def _save_pressed(self) -> None:

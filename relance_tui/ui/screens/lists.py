@@ -207,6 +207,8 @@ class ListsScreen(RelanceScreen):
         lang = i18n.current_language()
         role_key = "role_short" if self._short_roles else "role"
         in_list, positions, only_call_list = self._in_list, self._positions, self._only_call_list
+        # An outlet's own line says what it is, and that it has no number when so.
+        newsroom_line, no_number = i18n.t("lists.newsroom_line"), i18n.t("lists.no_number")
 
         def cells(index: int) -> tuple[str, ...]:
             row = rows[index]
@@ -223,11 +225,11 @@ class ListsScreen(RelanceScreen):
             )
             return (
                 mark,
-                contact.name if contact else "—",
+                contact.name if contact else newsroom_line,
                 i18n.t(f"{role_key}.{row.role.value}"),
                 row.outlet.name,
                 row.show.name if row.show else "",
-                format_phone(phone[0], phone[1], lang, compact=True) if phone[0] else "",
+                format_phone(phone[0], phone[1], lang, compact=True) if phone[0] else no_number,
                 "★" * row.outlet.warmth,
             )
 
