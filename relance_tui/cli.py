@@ -222,7 +222,7 @@ def doctor(ctx: click.Context, doctor_db: Path | None) -> None:
 
 
 @main.command(name="import")
-@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("file", type=click.Path(path_type=Path))
 @click.option("--db", "import_db", type=click.Path(path_type=Path))
 @click.option("--dry-run", is_flag=True, help="Report without writing / rapport sans écrire.")
 @click.option("--map", "mappings", multiple=True, metavar='"Colonne=champ"')
@@ -291,12 +291,40 @@ def import_command(
         store.close()
 
 
+def _export_folder(store: Any, fmt: str, event_id: str | None, folder: Path) -> None:
+    """vdir: one .vcf per contact; mailmerge: the call list's reminder emails."""
+    from relance_tui.core.dates import system_clock
+    from relance_tui.core.station.mailmerge import write_mailmerge
+    from relance_tui.core.station.vcards import write_vdir
+
+    try:
+        if fmt == "vdir":
+            count = write_vdir(store, folder)
+            cli_words.echo(i18n.t("cli.export.vdir_done", count=count, path=str(folder)))
+        else:
+            event = cli_words.event_or_exit(store, event_id)
+            count = write_mailmerge(store, event, system_clock(), folder)
+            cli_words.echo(i18n.t("cli.export.mailmerge_done", count=count, path=str(folder)))
+    except OSError as problem:
+        cli_words.echo(
+            i18n.t("cli.export.failed", path=str(folder), detail=os_words(problem)), err=True
+        )
+        sys.exit(EXIT_PROBLEM)
+
+
 @main.command(name="export")
 @click.option("--db", "export_db", type=click.Path(path_type=Path))
 @click.option("--event", "event_id", help="Event (number or title words): its call list.")
-@click.option("--format", "fmt", type=click.Choice(["csv", "json", "md", "ics"]), default="csv")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["csv", "json", "md", "ics", "vcf", "vdir", "mailmerge"]),
+    default="csv",
+    help="vcf: vCard 3.0 for an address book; vdir: one .vcf per contact in --output DIR;"
+    " mailmerge: the reminder email of the call list for a mail-merge tool, in --output DIR.",
+)
 @click.option("--ics", is_flag=True, help="The event and its callbacks, for a calendar.")
-@click.option("--output", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--output", type=click.Path(path_type=Path))
 @click.pass_context
 def export_command(
     ctx: click.Context,
@@ -310,11 +338,20 @@ def export_command(
     from relance_tui.core.dates import system_clock
     from relance_tui.core.handoff.calendar import callbacks_ics
     from relance_tui.core.station.exports import export
+    from relance_tui.core.station.vcards import media_list_vcards
     from relance_tui.core.store.files import write_atomically_bytes
 
+    if fmt in ("vdir", "mailmerge") and output is None:
+        raise click.UsageError(i18n.t("cli.export.vdir_needs_output"))
     store = open_store(ctx, export_db, read_only=True)
     try:
-        if ics or fmt == "ics":  # the event (the current one by default) and its callbacks
+        if fmt in ("vdir", "mailmerge"):  # a folder of files
+            assert output is not None
+            _export_folder(store, fmt, event_id, output.expanduser().absolute())
+            return
+        if fmt == "vcf":
+            data = media_list_vcards(store)
+        elif ics or fmt == "ics":  # the event (the current one by default) and its callbacks
             data = callbacks_ics(store, cli_words.event_or_exit(store, event_id), system_clock())
         else:
             event = cli_words.event_or_exit(store, event_id) if event_id is not None else None

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from relance_tui import cli_base
 from relance_tui.cli import main
-from relance_tui.core.models import Outlet
+from relance_tui.core.models import Contact, Outlet
 from relance_tui.core.store.store import Store
 
 
@@ -600,3 +600,27 @@ def test_the_installed_command_leaves_closed_stores_to_its_end(
     monkeypatch.setattr(cli_base, "kept_until_exit", None)  # as the tests run commands
     CliRunner().invoke(main, ["check", "--db", str(db_path)])
     assert cli_base.kept_until_exit is None
+
+
+def test_export_to_an_address_book_and_a_vdir_folder_back(db_path: Path, tmp_path: Path) -> None:
+    with Store.open(db_path) as store:
+        outlet_id = store.save(Outlet(name="CIBL 101,5"))
+        store.save(
+            Contact(outlet_id=outlet_id, name="Élise Côté", phone="514-555-0142", extension="221")
+        )
+    vcf = run("export", "--db", str(db_path), "--format", "vcf")
+    assert vcf.returncode == 0, vcf.stderr
+    assert (
+        "FN:Élise Côté" in vcf.stdout and "TEL;TYPE=WORK,VOICE,PREF:514-555-0142 x221" in vcf.stdout
+    )
+    no_folder = run("export", "--db", str(db_path), "--format", "vdir")
+    assert no_folder.returncode == 2 and "--output" in no_folder.stderr
+    folder = tmp_path / "carnet"
+    done = run("export", "--db", str(db_path), "--format", "vdir", "--output", str(folder))
+    assert done.returncode == 0 and "1 contact écrit" in done.stdout
+    other = tmp_path / "autre.json"
+    back = run("import", str(folder), "--db", str(other))
+    assert back.returncode == 0, back.stderr
+    with Store.open(other) as store:
+        [elise] = store.contacts()
+        assert (elise.name, elise.phone, elise.extension) == ("Élise Côté", "514-555-0142", "221")

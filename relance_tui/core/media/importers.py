@@ -183,6 +183,18 @@ def plan_import(
     told how far the rows are, now and then (a long file shows it is alive);
     `accept_near` files rows under the known outlet of a nearly same name;
     `outlet_for_all` is the outlet of the people the file gives none."""
+    if path.is_dir():  # a vdir address book (vdirsyncer, khard): one card per .vcf
+        data = _folder_of_cards(path)
+        return plan_import_bytes(
+            data,
+            path.name,
+            store,
+            overrides or {},
+            preview_rows,
+            progress,
+            accept_near,
+            outlet_for_all,
+        )
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
@@ -198,6 +210,25 @@ def plan_import(
     return plan_import_bytes(
         data, path.name, store, overrides or {}, preview_rows, progress, accept_near, outlet_for_all
     )
+
+
+def _folder_of_cards(folder: Path) -> bytes:
+    """Every .vcf of a folder, each decoded on its own (one may be UTF-16, another
+    Windows-1252), as one UTF-8 text; refused when there is none or too much."""
+    texts: list[str] = []
+    total = 0
+    try:
+        for card in sorted(folder.glob("*.vcf")):
+            data = card.read_bytes()
+            total += len(data)
+            if total > MAX_FILE_BYTES:
+                raise BadImportFile("import.too_big", size=total // 1_000_000)
+            texts.append(decode(data)[0])
+    except OSError as problem:
+        raise BadImportFile("import.unreadable", detail=os_words(problem)) from None
+    if not texts:
+        raise BadImportFile("import.no_cards", folder=str(folder))
+    return "\r\n".join(texts).encode("utf-8")
 
 
 def plan_import_bytes(
