@@ -168,6 +168,12 @@ def format_day(day: date, lang: str) -> str:
     return _date(day, "EEEE d MMM" if lang == "fr" else "EEE, MMM d", lang)
 
 
+def format_day_of_year(day: date, lang: str) -> str:
+    """ "15 janv. 2023" / "Jan 15, 2023": a day that may be years back."""
+    shown = _date(day, "d MMM" if lang == "fr" else "MMM d", lang)
+    return f"{shown} {day.year}" if lang == "fr" else f"{shown}, {day.year}"
+
+
 # --- times the caller types ------------------------------------------------------
 
 

@@ -212,6 +212,8 @@ class Contact(Record):
     # The other numbers and emails an address book gave ("cell:514-555-0142",
     # "fax:…", "email:…"): core.media.reach reads and writes them.
     others: list[str] = field(default_factory=list)
+    verified: str = ""  # ISO date: an import brought it, or it was marked verified
+    bounced: bool = False  # an email to it came back (marked by hand)
     deleted: bool = False  # kept, hidden, when calls to it are on record
     id: int | None = None
 
@@ -356,4 +358,5 @@ class Settings(Record):
     team_lease_min: int = 10  # in a team, a card is held this long unless renewed
     team_lease_outlet: bool = True  # holding a card holds its outlet's other people too
     team_grace_min: int = 15  # a callback someone promised is theirs this long after due
+    stale_months: int = 12  # a contact not verified for this long is « à vérifier »
     id: int | None = None

@@ -23,6 +23,7 @@ HELP_GROUPS: dict[str, HelpGroups] = {
                 "lists.new_show",
                 "lists.edit",
                 "lists.delete",
+                "lists.to_verify",
             ),
         ),
         ("help.group.files", ("lists.import", "lists.export", "lists.proposals")),

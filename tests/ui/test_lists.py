@@ -505,3 +505,30 @@ async def test_escape_in_the_contact_form_asks_before_dropping_what_was_typed(
         await pilot.press("o")  # oui: dropped
         await wait_until(pilot, lambda: isinstance(app.screen, ListsScreen))
     assert sorted(c.name for c in demo_store.contacts()) == names
+
+
+async def test_to_verify_marks_a_contact_verified_or_opens_it_to_fix(
+    demo_store: Store, now
+) -> None:
+    """`v`: what has gone stale, oldest first; `o` marks one verified today (it leaves
+    the list), `e` opens the contact's form."""
+    from relance_tui.ui.dialogs.record_form import RecordForm
+    from relance_tui.ui.dialogs.to_verify import ToVerifyDialog
+
+    app = make_app(store=demo_store, clock=fixed_clock(now))
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.press("v")
+        await wait_until(pilot, lambda: isinstance(app.screen, ToVerifyDialog))
+        table = app.screen.query_one("#verify-table", DataTable)
+        first = str(table.get_row_at(0)[2])
+        title = str(app.screen.query_one("#verify-title").render())
+        count = table.row_count
+        assert f"{count} lignes" in title and str(table.get_row_at(0)[0]) == "plus de 12 mois"
+        await pilot.press("o")
+        await wait_until(pilot, lambda: table.row_count == count - 1)
+        marked = next(c for c in demo_store.contacts() if c.name == first)
+        assert marked.verified == now.date().isoformat()
+        second = str(table.get_row_at(0)[2])
+        await pilot.press("e")
+        await wait_until(pilot, lambda: isinstance(app.screen, RecordForm))
+        assert app.screen.query_one("#field-name", Input).value == second

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from relance_tui import i18n
@@ -516,8 +517,10 @@ def _row_to_records(
     return None
 
 
-def apply_import(store: Store, plan: ImportPlan) -> tuple[int, int, int]:
-    """Write the plan in one durable transaction: (outlets, contacts, merged)."""
+def apply_import(store: Store, plan: ImportPlan, today: date | None = None) -> tuple[int, int, int]:
+    """Write the plan in one durable transaction: (outlets, contacts, merged). The
+    contacts it brings are verified `today` (core/media/freshness.py)."""
+    verified = (today or date.today()).isoformat()
     # Ids first, so that one transaction holds outlets, shows and contacts together.
     for outlet in plan.new_outlets:
         outlet.id = store.reserve_id(Outlet)
@@ -528,6 +531,7 @@ def apply_import(store: Store, plan: ImportPlan) -> tuple[int, int, int]:
     for new in plan.new_contacts:
         assert new.outlet.id is not None
         new.contact.outlet_id = new.outlet.id
+        new.contact.verified = new.contact.verified or verified
         if new.show is not None:
             new.contact.show_id = new.show.id
     records: list[Record] = [*plan.new_outlets, *(show for show, _ in plan.new_shows)]

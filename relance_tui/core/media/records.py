@@ -182,6 +182,8 @@ def build_contact(values: dict[str, str], base: Contact | None = None) -> Contac
         pronunciation=pronunciation,
         language=language,
         do_not_call=values.get("do_not_call", "") in ("1", "true", "True", "oui", "yes"),
+        bounced=values.get("bounced", "1" if base and base.bounced else "") in ("1", "true", "oui")
+        and not (base is not None and email != base.email),  # a new email: not bounced yet
         # "To fix" (a wrong number, someone who left) holds until the form says it is
         # fixed, or the phone changes.
         to_fix=values.get("to_fix", "1" if base and base.to_fix else "") in ("1", "true", "oui")

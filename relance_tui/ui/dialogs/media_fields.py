@@ -44,6 +44,7 @@ def contact_fields(store: Store, contact: Contact | None, outlet_id: int | None)
         FieldSpec("notes", "field.notes", c.notes),
         flag_field("do_not_call", c.do_not_call),
         flag_field("to_fix", c.to_fix),
+        flag_field("bounced", c.bounced),
     ]
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ from textual.screen import Screen
 
 from relance_tui import i18n
 from relance_tui.core.errors import RelanceError
+from relance_tui.core.media.freshness import Stale
 from relance_tui.core.media.import_report import done_message
 from relance_tui.core.media.importers import ImportPlan, apply_import
 from relance_tui.core.media.records import (
@@ -34,6 +36,7 @@ from relance_tui.ui.dialogs.import_file import ImportDialog
 from relance_tui.ui.dialogs.media_fields import contact_fields, outlet_fields, outlet_options
 from relance_tui.ui.dialogs.proposals import ProposalsDialog
 from relance_tui.ui.dialogs.record_form import FieldSpec, RecordForm
+from relance_tui.ui.dialogs.to_verify import ToVerifyDialog
 
 OpenDialog = Callable[[Screen[Any], Callable[[Any], None]], None]
 
@@ -46,6 +49,7 @@ class RecordEditing:
     open_dialog: OpenDialog  # the dialog, then what its answer does
     status: Callable[[str], None]  # a message on the screen's status line
     reload: Callable[[], None]  # the list read again after a change
+    today: Callable[[], date] = date.today  # the screen's clock, for what is verified when
 
     def open_form(
         self,
@@ -155,7 +159,7 @@ class RecordEditing:
         def chosen(plan: ImportPlan | None) -> None:
             if plan is not None:
                 try:
-                    done = apply_import(self.store, plan)
+                    done = apply_import(self.store, plan, self.today())
                 except RelanceError as problem:
                     self.status(str(problem))
                     return
@@ -163,6 +167,16 @@ class RecordEditing:
                 self.reload()
 
         self.open_dialog(ImportDialog(self.store, Path.home()), chosen)
+
+    def to_verify(self) -> None:
+        """« À vérifier »: marked verified there, or fixed in the form it opens."""
+
+        def chosen(stale: Stale | None) -> None:
+            self.reload()  # what was marked verified there
+            if stale is not None:
+                self.edit(MediaRow(outlet=stale.outlet, contact=stale.contact))
+
+        self.open_dialog(ToVerifyDialog(self.store, self.today()), chosen)
 
     def proposals(self) -> None:
         """The team's proposed flags (`team.proposals`): accepted or declined at once."""

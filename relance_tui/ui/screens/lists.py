@@ -75,6 +75,7 @@ class ListsScreen(RelanceScreen):
         Binding("i", "import", "key.import", id="lists.import"),
         Binding("x", "export", "key.export", id="lists.export"),
         Binding("p", "proposals", "key.proposals", id="lists.proposals"),
+        Binding("v", "to_verify", "key.to_verify", id="lists.to_verify"),
     ]
 
     def __init__(self) -> None:
@@ -108,6 +109,7 @@ class ListsScreen(RelanceScreen):
             self._open_dialog,
             self._status,
             self.reload,
+            lambda: self.clock().date(),
         )
         self.reload()
 
@@ -428,6 +430,9 @@ class ListsScreen(RelanceScreen):
 
     def action_proposals(self) -> None:
         self.records.proposals()
+
+    def action_to_verify(self) -> None:
+        self.records.to_verify()
 
     @work(thread=True, exclusive=True, group="export")
     def _export_worker(self, what: str, fmt: str, path: Path) -> None:
