@@ -233,6 +233,11 @@ def doctor(ctx: click.Context, doctor_db: Path | None) -> None:
     "--accept-near", is_flag=True, help="File rows under known outlets of nearly the same name."
 )
 @click.option(
+    "--take-file",
+    is_flag=True,
+    help="A number or email that differs: the file's, the list's kept beside it.",
+)
+@click.option(
     "--outlet",
     "outlet_for_all",
     default="",
@@ -248,6 +253,7 @@ def import_command(
     mappings: tuple[str, ...],
     accept_valid: bool,
     accept_near: bool,
+    take_file: bool,
     outlet_for_all: str,
 ) -> None:
     """Import a media list (CSV, Google, Outlook, vCard) / importer une liste de médias."""
@@ -274,6 +280,7 @@ def import_command(
                     progress=advance,
                     accept_near=accept_near,
                     outlet_for_all=outlet_for_all,
+                    take_file=take_file,
                 )
         except BadImportFile as problem:
             cli_words.echo(str(problem), err=True)

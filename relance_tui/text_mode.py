@@ -83,7 +83,7 @@ def _say(write: Write, text: str) -> None:
 def card_lines(session: CallSession, card: TargetState, now: datetime, lang: str) -> list[str]:
     """The card as lines to read: who, the number, the email, notes, then the talking
     points and the ask."""
-    text = card_text(card, None, now, lang, session.outlet_record(card))
+    text = card_text(card, None, now, lang, session.outlet_said(card))
     meta = " ".join(text.meta.replace("★", "").split())  # the warmth in words only
     lines = [text.outlet, text.contact, i18n.t("text.phone", phone=text.phone), meta]
     lines += [line for line in (text.notes, text.answered) if line]

@@ -359,4 +359,5 @@ class Settings(Record):
     team_lease_outlet: bool = True  # holding a card holds its outlet's other people too
     team_grace_min: int = 15  # a callback someone promised is theirs this long after due
     stale_months: int = 12  # a contact not verified for this long is « à vérifier »
+    outlet_cap: int = 3  # an outlet solicited this often for an event is left (0: never)
     id: int | None = None

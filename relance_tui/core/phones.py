@@ -12,9 +12,11 @@ import re
 
 from relance_tui.core.errors import RelanceError
 
-# "poste 221", "p. 221", "p221", "ext. 12", "ext 12", "x12", "#12" at the end of a number.
+# "poste 221", "p. 221", "p221", "ext. 12", "ext 12", "x12", "#12" at the end of a number,
+# or a dialling pause before it, as phones store it ("514-555-0142,221", ";221").
 _EXTENSION = re.compile(
-    r"\s*[,;]?\s*(?:poste|p\.?|ext\.?|extension|x|#)\s*(\d{1,6})\s*$", re.IGNORECASE
+    r"\s*(?:[,;]?\s*(?:poste|p\.?|ext\.?|extension|x|#)\s*|[,;]\s*)(\d{1,6})\s*$",
+    re.IGNORECASE,
 )
 
 

@@ -26,6 +26,8 @@ class SettingsDraft:
     retry_no_answer_min: str = "30"
     retry_resend_min: str = "120"
     attempts_cap: str = "3"
+    outlet_cap: str = "3"
+    stale_months: str = "12"
     dial_command: str = ""
     voice_silence_ms: str = "1200"
     dialer: str = "auto"
@@ -45,6 +47,8 @@ class SettingsDraft:
             retry_no_answer_min=str(settings.retry_no_answer_min),
             retry_resend_min=str(settings.retry_resend_min),
             attempts_cap=str(settings.attempts_cap),
+            outlet_cap=str(settings.outlet_cap),
+            stale_months=str(settings.stale_months),
             dial_command=settings.dial_command,
             voice_silence_ms=str(settings.voice_silence_ms),
             dialer=settings.dialer,
@@ -111,6 +115,8 @@ def build_settings(draft: SettingsDraft, base: Settings) -> Settings:
         ("retry_no_answer_min", 1, 1440),
         ("retry_resend_min", 1, 1440),
         ("attempts_cap", 1, 20),
+        ("outlet_cap", 0, 20),
+        ("stale_months", 1, 120),
         ("voice_silence_ms", 300, 5000),
         ("team_lease_min", 1, 120),
         ("team_grace_min", 0, 240),
@@ -133,6 +139,8 @@ def build_settings(draft: SettingsDraft, base: Settings) -> Settings:
         retry_no_answer_min=numbers["retry_no_answer_min"],
         retry_resend_min=numbers["retry_resend_min"],
         attempts_cap=numbers["attempts_cap"],
+        outlet_cap=numbers["outlet_cap"],
+        stale_months=numbers["stale_months"],
         voice_silence_ms=numbers["voice_silence_ms"],
         dialer=draft.dialer if draft.dialer in DIALER_CHOICES else "auto",
         start_screen=draft.start_screen if draft.start_screen in START_SCREENS else "auto",

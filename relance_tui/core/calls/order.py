@@ -38,6 +38,9 @@ class Queue:
     answers: Answers[TargetState] = field(default_factory=Answers)  # who settled (settled.py)
     taken: dict[int, str] = field(default_factory=dict)  # target id -> the teammate on it
     held: list[TargetState] = field(default_factory=list)  # ready, but a teammate's now
+    # Each outlet's solicitations for the event (all callers: the team's fold too).
+    solicited: dict[int, int] = field(default_factory=dict)
+    outlet_cap: int = 0
 
     @property
     def current(self) -> TargetState | None:
@@ -139,6 +142,32 @@ def _set_aside(state: TargetState, answers: Answers[TargetState], rules: QueueRu
         state.covered_by = answer
 
 
+def _outlet_id(state: TargetState) -> int | None:
+    return state.outlet.id if state.outlet is not None else None
+
+
+def _solicited(states: list[TargetState]) -> dict[int, int]:
+    counts: dict[int, int] = {}
+    for state in states:
+        if (outlet := _outlet_id(state)) is not None and (many := state.solicitations):
+            counts[outlet] = counts.get(outlet, 0) + many
+    return counts
+
+
+def _cap(state: TargetState, solicited: dict[int, int], rules: QueueRules) -> None:
+    """Out of the queue once its outlet was solicited `outlet_cap` times for the event
+    (voicemails, missed calls, emails, by anyone): a callback promised stays, and a
+    target marked to keep calling."""
+    outlet = _outlet_id(state)
+    if not rules.outlet_cap or outlet is None or state.target.keep_calling:
+        return
+    waiting = state.status in (Status.NEW, Status.RETRY_DUE, Status.LATER)
+    promised = state.last is not None and state.last.outcome is Outcome.CALLBACK
+    if waiting and not promised and solicited.get(outlet, 0) >= rules.outlet_cap:
+        state.status = Status.SET_ASIDE
+        state.capped = True
+
+
 def ordered(
     states: list[TargetState],
     event: Event,
@@ -148,10 +177,12 @@ def ordered(
 ) -> Built:
     """The queue of `states` (the targets', in the call list's order) at `now`."""
     answers = answers_of(states)
-    built = Built(event, targets, now, rules, answers)
+    built = Built(event, targets, now, rules, answers, _solicited(states))
     placed: list[list[tuple[tuple[object, ...], TargetState]]] = [[] for _ in range(6)]
     for index, state in enumerate(states):
         _set_aside(state, answers, rules)
+        if state.status is not Status.SET_ASIDE:
+            _cap(state, built.solicited, rules)
         where, key = _place(state, index)
         placed[where].append((key, state))
         built.index[state.target.id or 0] = index
@@ -178,6 +209,7 @@ class Built:
     now: datetime
     rules: QueueRules
     answers: Answers[TargetState]
+    solicited: dict[int, int] = field(default_factory=dict)  # outlet id -> solicitations
     lists: list[list[TargetState]] = field(default_factory=lambda: [[] for _ in range(6)])
     keys: list[list[tuple[object, ...]]] = field(default_factory=lambda: [[] for _ in range(6)])
     index: dict[int, int] = field(default_factory=dict)  # target id -> place in the call list
@@ -189,7 +221,17 @@ class Built:
             dict(self.answers.declined),
             {k: list(v) for k, v in self.answers.declined_at.items()},
         )
-        return Queue(ready, later, done, exhausted, blocked, set_aside, answers=answers)
+        return Queue(
+            ready,
+            later,
+            done,
+            exhausted,
+            blocked,
+            set_aside,
+            answers=answers,
+            solicited=dict(self.solicited),
+            outlet_cap=self.rules.outlet_cap,
+        )
 
     def still(
         self, event: Event, targets: Sequence[Target], rules: QueueRules, now: datetime
@@ -237,14 +279,27 @@ class Built:
                 memo,
                 True,
             )
-            if _covering(old) or _covering(new):
+            if _covering(old) or _covering(new) or not self._count(old, new):
                 return False
             _set_aside(new, self.answers, self.rules)
+            if new.status is not Status.SET_ASIDE:
+                _cap(new, self.solicited, self.rules)
             where, key = _place(new, index)
             at = bisect.bisect(self.keys[where], key)
             self.keys[where].insert(at, key)
             self.lists[where].insert(at, new)
         return True
+
+    def _count(self, old: TargetState, new: TargetState) -> bool:
+        """The outlet's solicitations with the new call; False when they cross the
+        cap (its other targets are set aside, or come back: build again)."""
+        outlet, more = _outlet_id(new), new.solicitations - old.solicitations
+        if outlet is None or not more:
+            return True
+        before = self.solicited.get(outlet, 0)
+        self.solicited[outlet] = before + more
+        cap = self.rules.outlet_cap
+        return not cap or (before >= cap) == (before + more >= cap)
 
     def _take_out(self, target_id: int) -> TargetState | None:
         for states, keys in zip(self.lists, self.keys, strict=True):

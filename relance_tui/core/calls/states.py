@@ -28,6 +28,10 @@ from relance_tui.core.who import Directory, Who
 from relance_tui.core.workdays import place_retry, retry_time_after_interest
 
 RETRY_OUTCOMES = frozenset({Outcome.VOICEMAIL, Outcome.NO_ANSWER})
+# What a newsroom sees as one more solicitation without a conversation: a missed
+# call, a voicemail, the communiqué sent again. French practice: two or three, then
+# move on (QueueRules.outlet_cap).
+SOLICITING = frozenset({Outcome.VOICEMAIL, Outcome.NO_ANSWER, Outcome.RESEND})
 
 
 @dataclass(frozen=True)
@@ -39,6 +43,7 @@ class QueueRules:
     retry_resend: timedelta = timedelta(hours=2)
     attempts_cap: int = 3
     set_aside_covered_outlets: bool = True
+    outlet_cap: int = 3  # solicitations of one outlet for one event, all callers; 0: none
 
     @classmethod
     def from_settings(cls, settings: Settings, event: Event | None = None) -> QueueRules:
@@ -50,6 +55,7 @@ class QueueRules:
             if event and event.attempts_cap
             else settings.attempts_cap,
             set_aside_covered_outlets=settings.set_aside_covered_outlets,
+            outlet_cap=settings.outlet_cap,
         )
 
 
@@ -75,6 +81,12 @@ class TargetState:
     next_at: datetime | None = None
     status: Status = Status.NEW
     covered_by: TargetState | None = None  # who answered for this target's outlet
+    capped: bool = False  # set aside: its outlet was solicited enough for this event
+
+    @property
+    def solicitations(self) -> int:
+        """This target's calls and emails its newsroom saw without a conversation."""
+        return sum(1 for attempt in self.history if attempt.outcome in SOLICITING)
 
     @property
     def target(self) -> Target:
@@ -211,6 +223,7 @@ def fold_again(
     ):
         state, due = known.state, known.due
         state.covered_by = None  # worked out again by each build
+        state.capped = False
         if due is None:
             state.status = known.status
         else:

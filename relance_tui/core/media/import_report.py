@@ -42,6 +42,9 @@ def report_lines(plan: ImportPlan) -> Iterable[str]:
         )
     for name, changes in plan.outlet_changes.items():
         yield i18n.t("import.outlet_changes", outlet=name, changes=" ; ".join(changes))
+    if plan.conflicts:  # the choice is the officer's: said once, with the key
+        key = "import.conflicts.taken" if plan.take_file else "import.conflicts.kept"
+        yield i18n.t(key, count=plan.conflicts)
     if plan.independents:
         yield i18n.t("import.independents", count=plan.independents)
     yield from plan.notices

@@ -15,12 +15,12 @@ from datetime import date
 from pathlib import Path
 
 from relance_tui import i18n
-from relance_tui.core.errors import os_words
 from relance_tui.core.media.merging import fill_outlet, language_from_name, merge_contact
 from relance_tui.core.media.readers import (
-    MAX_FILE_BYTES,
     BadImportFile,
     decode,
+    file_bytes,
+    folder_of_cards,
     is_vcard,
     read_csv,
     read_vcard,
@@ -91,6 +91,10 @@ class ImportPlan:
     # Centre-Ville" / "Radio Centre-Ville 102,3"): suggested, or used when accepted.
     near_matches: dict[str, Outlet] = field(default_factory=dict)
     accept_near: bool = False
+    # A number or email that differs from the list's: the file's takes its place (the
+    # list's kept beside), else it is kept beside; `conflicts` counts them.
+    take_file: bool = False
+    conflicts: int = 0
     # The outlet given to the people the file gives none (--outlet); without it each
     # comes in as an independent journalist, their own newsroom (`independents`).
     outlet_for_all: str = ""
@@ -179,57 +183,25 @@ def plan_import(
     progress: Progress | None = None,
     accept_near: bool = False,
     outlet_for_all: str = "",
+    take_file: bool = False,
 ) -> ImportPlan:
     """Read `path` and work out the import, writing nothing. `progress(done, total)` is
     told how far the rows are, now and then (a long file shows it is alive);
     `accept_near` files rows under the known outlet of a nearly same name;
-    `outlet_for_all` is the outlet of the people the file gives none."""
-    if path.is_dir():  # a vdir address book (vdirsyncer, khard): one card per .vcf
-        data = _folder_of_cards(path)
-        return plan_import_bytes(
-            data,
-            path.name,
-            store,
-            overrides or {},
-            preview_rows,
-            progress,
-            accept_near,
-            outlet_for_all,
-        )
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise BadImportFile("import.too_big", size=size // 1_000_000)
-        # Read at most one byte past the cap: a device or a pipe has no size to trust
-        # (/dev/zero never ends).
-        with path.open("rb") as stream:
-            data = stream.read(MAX_FILE_BYTES + 1)
-        if len(data) > MAX_FILE_BYTES:
-            raise BadImportFile("import.too_big", size=len(data) // 1_000_000)
-    except OSError as problem:
-        raise BadImportFile("import.unreadable", detail=os_words(problem)) from None
+    `outlet_for_all` is the outlet of the people the file gives none; `take_file`:
+    a number or email that differs from the list's takes its place (kept beside)."""
+    data = folder_of_cards(path) if path.is_dir() else file_bytes(path)
     return plan_import_bytes(
-        data, path.name, store, overrides or {}, preview_rows, progress, accept_near, outlet_for_all
+        data,
+        path.name,
+        store,
+        overrides or {},
+        preview_rows,
+        progress,
+        accept_near,
+        outlet_for_all,
+        take_file,
     )
-
-
-def _folder_of_cards(folder: Path) -> bytes:
-    """Every .vcf of a folder, each decoded on its own (one may be UTF-16, another
-    Windows-1252), as one UTF-8 text; refused when there is none or too much."""
-    texts: list[str] = []
-    total = 0
-    try:
-        for card in sorted(folder.glob("*.vcf")):
-            data = card.read_bytes()
-            total += len(data)
-            if total > MAX_FILE_BYTES:
-                raise BadImportFile("import.too_big", size=total // 1_000_000)
-            texts.append(decode(data)[0])
-    except OSError as problem:
-        raise BadImportFile("import.unreadable", detail=os_words(problem)) from None
-    if not texts:
-        raise BadImportFile("import.no_cards", folder=str(folder))
-    return "\r\n".join(texts).encode("utf-8")
 
 
 def plan_import_bytes(
@@ -241,6 +213,7 @@ def plan_import_bytes(
     progress: Progress | None = None,
     accept_near: bool = False,
     outlet_for_all: str = "",
+    take_file: bool = False,
 ) -> ImportPlan:
     text, encoding = decode(data)
     if not text.strip():
@@ -270,6 +243,7 @@ def plan_import_bytes(
         accept_near=accept_near,
         outlet_for_all=outlet_for_all.strip(),
         reach_columns=[columns[r.index] for r in reach],
+        take_file=take_file,
     )
     _build_records(plan, rows, store, progress, reach)
     return plan
@@ -449,12 +423,19 @@ def _merged_with_known(
     """A row that is a person already known: what it adds is merged into them, and
     said field by field."""
     if duplicate.id is None:  # planned by this file
-        _said_merged(plan, number, duplicate, merge_contact(duplicate, contact, plan.source))
+        _said_merged(
+            plan, number, duplicate, merge_contact(duplicate, contact, plan.source, plan.take_file)
+        )
         return
     target = updated.get(duplicate.id) or dataclasses.replace(duplicate, others=[*duplicate.others])
-    changes = merge_contact(target, contact, plan.source)
+    before = (target.phone, target.extension, target.email)
+    changes = merge_contact(target, contact, plan.source, plan.take_file)
     if changes:
         updated[duplicate.id] = target
+    differs = (
+        contact.phone and before[0] and (contact.phone, contact.extension) != before[:2]
+    ) or (contact.email and before[2] and contact.email.casefold() != before[2].casefold())
+    plan.conflicts += int(bool(differs))
     _said_merged(plan, number, duplicate, changes)
     if show is not None and show.id is None and target.show_id is None:
         updated[duplicate.id] = target  # a new show of this file: linked on apply

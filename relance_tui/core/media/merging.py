@@ -19,8 +19,13 @@ from relance_tui.core.phones import format_phone, phone_key
 from relance_tui.core.text import fold
 
 
-def merge_contact(existing: Contact, new: Contact, source: str) -> list[str]:
-    """Merge `new` (a row of `source`) into `existing`, in place; the changes in words."""
+def merge_contact(
+    existing: Contact, new: Contact, source: str, take_file: bool = False
+) -> list[str]:
+    """Merge `new` (a row of `source`) into `existing`, in place; the changes in words.
+    A number or an email that differs is kept beside the one on the list, or, when
+    `take_file` (the officer's choice for the whole file), takes its place while the
+    list's goes beside it: either way nothing is lost."""
     changes: list[str] = []
     if not existing.phone and new.phone:
         existing.phone, existing.extension = new.phone, new.extension
@@ -28,18 +33,12 @@ def merge_contact(existing: Contact, new: Contact, source: str) -> list[str]:
     elif new.phone and phone_key(new.phone, new.extension) != phone_key(
         existing.phone, existing.extension
     ):
-        kept = entry("work", new.phone, new.extension)
-        if kept not in existing.others:
-            existing.others = [*existing.others, kept]
-            changes.append(_kept_beside("phone", format_phone(new.phone, new.extension)))
+        changes += _differing_phone(existing, new, take_file)
     if not existing.email and new.email:
         existing.email = new.email
         changes.append(_filled("email", new.email))
     elif new.email and new.email.casefold() != existing.email.casefold():
-        kept = entry("email", new.email)
-        if kept not in existing.others:
-            existing.others = [*existing.others, kept]
-            changes.append(_kept_beside("email", new.email))
+        changes += _differing_email(existing, new, take_file)
     for name in ("pronunciation", "language"):
         if not getattr(existing, name) and getattr(new, name):
             setattr(existing, name, getattr(new, name))
@@ -60,6 +59,36 @@ def merge_contact(existing: Contact, new: Contact, source: str) -> list[str]:
         existing.others = [*existing.others, *added]
         changes.append(i18n.t("import.change.others", count=len(added)))
     return changes
+
+
+def _differing_phone(existing: Contact, new: Contact, take_file: bool) -> list[str]:
+    if take_file:
+        old = entry("work", existing.phone, existing.extension)
+        existing.others = [
+            o for o in existing.others if o != entry("work", new.phone, new.extension)
+        ]
+        existing.others = [*existing.others, old] if old not in existing.others else existing.others
+        existing.phone, existing.extension = new.phone, new.extension
+        return [_taken("phone", format_phone(new.phone, new.extension))]
+    kept = entry("work", new.phone, new.extension)
+    if kept in existing.others:
+        return []
+    existing.others = [*existing.others, kept]
+    return [_kept_beside("phone", format_phone(new.phone, new.extension))]
+
+
+def _differing_email(existing: Contact, new: Contact, take_file: bool) -> list[str]:
+    if take_file:
+        old = entry("email", existing.email)
+        existing.others = [o for o in existing.others if o != entry("email", new.email)]
+        existing.others = [*existing.others, old] if old not in existing.others else existing.others
+        existing.email = new.email
+        return [_taken("email", new.email)]
+    kept = entry("email", new.email)
+    if kept in existing.others:
+        return []
+    existing.others = [*existing.others, kept]
+    return [_kept_beside("email", new.email)]
 
 
 def fill_outlet(outlet: Outlet, region: str, tags: list[str]) -> list[str]:
@@ -87,6 +116,10 @@ def _new_note(kept: str, note: str) -> str:
 
 def _filled(field_name: str, value: str) -> str:
     return i18n.t("import.change.filled", field=i18n.t(f"import.field.{field_name}"), value=value)
+
+
+def _taken(field_name: str, value: str) -> str:
+    return i18n.t("import.change.taken", field=i18n.t(f"import.field.{field_name}"), value=value)
 
 
 def _kept_beside(field_name: str, value: str) -> str:

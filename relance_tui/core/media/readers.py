@@ -11,8 +11,9 @@ import csv
 import io
 import quopri
 import re
+from pathlib import Path
 
-from relance_tui.core.errors import RelanceError
+from relance_tui.core.errors import RelanceError, os_words
 from relance_tui.core.media.reach import labelled, phone_kind, rank
 from relance_tui.core.text import without_controls
 
@@ -83,6 +84,42 @@ def decode(data: bytes) -> tuple[str, str]:
             return mac[1], "mac_roman"
         return scores["cp1252"][1], "cp1252"
     return scores["mac_roman"][1], "mac_roman"
+
+
+def file_bytes(path: Path) -> bytes:
+    """The file's bytes, refused past the size cap or when it cannot be read."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise BadImportFile("import.too_big", size=size // 1_000_000)
+        # Read at most one byte past the cap: a device or a pipe has no size to trust
+        # (/dev/zero never ends).
+        with path.open("rb") as stream:
+            data = stream.read(MAX_FILE_BYTES + 1)
+        if len(data) > MAX_FILE_BYTES:
+            raise BadImportFile("import.too_big", size=len(data) // 1_000_000)
+    except OSError as problem:
+        raise BadImportFile("import.unreadable", detail=os_words(problem)) from None
+    return data
+
+
+def folder_of_cards(folder: Path) -> bytes:
+    """Every .vcf of a folder, each decoded on its own (one may be UTF-16, another
+    Windows-1252), as one UTF-8 text; refused when there is none or too much."""
+    texts: list[str] = []
+    total = 0
+    try:
+        for card in sorted(folder.glob("*.vcf")):
+            data = card.read_bytes()
+            total += len(data)
+            if total > MAX_FILE_BYTES:
+                raise BadImportFile("import.too_big", size=total // 1_000_000)
+            texts.append(decode(data)[0])
+    except OSError as problem:
+        raise BadImportFile("import.unreadable", detail=os_words(problem)) from None
+    if not texts:
+        raise BadImportFile("import.no_cards", folder=str(folder))
+    return "\r\n".join(texts).encode("utf-8")
 
 
 def _utf16_without_bom(data: bytes) -> str:

@@ -342,6 +342,26 @@ class CallSession:
         record = self._past()[0].get(card.outlet.id)
         return record.text() if record else ""
 
+    def outlet_said(self, card: TargetState) -> str:
+        """What the card says of its newsroom: its record at past events, and how often
+        it was solicited for this one."""
+        said = (self.outlet_record(card), self.solicitations(card))
+        return "  ·  ".join(part for part in said if part)
+
+    def solicitations(self, card: TargetState) -> str:
+        """How often the card's newsroom was solicited for this event without a
+        conversation, against the cap ("CIBL 101,5 : 2 sollicitations sur 3"); empty
+        before the first."""
+        queue = self.queue
+        if queue is None or card.outlet is None or card.outlet.id is None:
+            return ""
+        count = queue.solicited.get(card.outlet.id, 0)
+        if not count:
+            return ""
+        if not queue.outlet_cap:
+            return i18n.t("calls.solicited_free", count=count)
+        return i18n.t("calls.solicited", count=count, cap=queue.outlet_cap)
+
     def _past(self) -> tuple[dict[int, OutletHistory], int]:
         assert self.event is not None
         if self._histories is None or self._histories[0] != self.event.id:

@@ -47,12 +47,14 @@ class ImportDialog(Dialog[ImportPlan]):
                     i18n.t("import.dialog.import_valid"), id="import-valid", variant="warning"
                 )
                 yield Button(i18n.t("import.dialog.accept_near"), id="import-near")
+                yield Button(i18n.t("import.dialog.take_file"), id="import-take")
                 yield Button(i18n.t("form.cancel"), id="import-cancel")
 
     def on_mount(self) -> None:
         self.query_one("#import-go", Button).display = False
         self.query_one("#import-valid", Button).display = False
         self.query_one("#import-near", Button).display = False
+        self.query_one("#import-take", Button).display = False
         self.query_one("#import-preview", DataTable).display = False
         self.query_one("#import-progress", ProgressBar).display = False
         self.query_one("#import-outlet", Input).display = False
@@ -61,6 +63,11 @@ class ImportDialog(Dialog[ImportPlan]):
     @on(Input.Submitted, "#import-path")
     def _preview(self) -> None:
         self._read(accept_near=False)
+
+    @on(Button.Pressed, "#import-take")
+    def _take_file(self) -> None:
+        """Read again, the file's numbers and emails taking the place of the list's."""
+        self._read(accept_near=self._plan is not None and self._plan.accept_near, take_file=True)
 
     @on(Input.Submitted, "#import-outlet")
     def _with_outlet(self) -> None:
@@ -72,18 +79,21 @@ class ImportDialog(Dialog[ImportPlan]):
         """The file read again, its rows filed under the known outlets it nearly names."""
         self._read(accept_near=True)
 
-    def _read(self, accept_near: bool) -> None:
+    def _read(self, accept_near: bool, take_file: bool = False) -> None:
         bar = self.query_one("#import-progress", ProgressBar)
         bar.update(total=None, progress=0)
         bar.display = True  # a long file shows it is being read
         path = Path(self.query_one("#import-path", Input).value.strip()).expanduser()
-        self._plan_worker(path, accept_near, self.query_one("#import-outlet", Input).value)
+        outlet = self.query_one("#import-outlet", Input).value
+        self._plan_worker(path, accept_near, outlet, take_file)
 
     def _advance(self, done: int, total: int) -> None:
         self.query_one("#import-progress", ProgressBar).update(total=total, progress=done)
 
     @work(thread=True, exclusive=True, group="import")
-    def _plan_worker(self, path: Path, accept_near: bool, outlet_for_all: str) -> None:
+    def _plan_worker(
+        self, path: Path, accept_near: bool, outlet_for_all: str, take_file: bool
+    ) -> None:
         def advance(done: int, total: int) -> None:
             self.app.call_from_thread(self._advance, done, total)
 
@@ -94,6 +104,7 @@ class ImportDialog(Dialog[ImportPlan]):
                 progress=advance,
                 accept_near=accept_near,
                 outlet_for_all=outlet_for_all,
+                take_file=take_file,
             )
         except RelanceError as problem:
             plan = problem
@@ -111,6 +122,7 @@ class ImportDialog(Dialog[ImportPlan]):
             self.query_one("#import-mapping", Static).update("")
             table.display = go.display = valid.display = False
             self.query_one("#import-near", Button).display = False
+            self.query_one("#import-take", Button).display = False
             return
         self._plan = plan
         self.query_one("#import-mapping", Static).update(
@@ -136,6 +148,8 @@ class ImportDialog(Dialog[ImportPlan]):
         valid.display = bool(plan.problems) and plan.valid_rows > 0
         near = self.query_one("#import-near", Button)
         near.display = bool(plan.near_matches) and not plan.accept_near
+        take = self.query_one("#import-take", Button)
+        take.display = bool(plan.conflicts) and not plan.take_file
         # People the file gives no outlet: one outlet for them all can be typed here.
         outlet = self.query_one("#import-outlet", Input)
         outlet.display = bool(plan.independents or plan.notices or plan.outlet_for_all)

@@ -29,6 +29,8 @@ class SettingsForm(FormDialog[Settings]):
         "retry_no_answer_min",
         "retry_resend_min",
         "attempts_cap",
+        "outlet_cap",
+        "stale_months",
         "voice_silence_ms",
         "dialer",
         "dial_command",
@@ -59,6 +61,8 @@ class SettingsForm(FormDialog[Settings]):
                 "retry_no_answer_min",
                 "retry_resend_min",
                 "attempts_cap",
+                "outlet_cap",
+                "stale_months",
                 "voice_silence_ms",
             ):
                 yield from form_field(

@@ -177,7 +177,7 @@ class CallsScreen(RelanceScreen):
         answered = self.session.queue.outlet_answer(state) if self.session.queue else None
         session = self.session
         whose = whose_callback(callback_promised(state), session.caller, session.team is not None)
-        text = card_text(state, answered, self.clock(), lang, session.outlet_record(state), whose)
+        text = card_text(state, answered, self.clock(), lang, session.outlet_said(state), whose)
         for name in ("outlet", "contact", "extension", "phone", "meta", "notes", "answered"):
             label = query(f"#card-{'phone-text' if name == 'phone' else name}", PlainLabel)
             if name in ("notes", "answered"):

@@ -80,6 +80,8 @@ class QueueLists(OptionList):
                 text = f"{when}  {state.label}".strip()
                 if state.covered_by is not None:  # set aside: who settled its newsroom
                     text += " — " + settled_text(state.covered_by)
+                elif state.capped:  # set aside: its newsroom was solicited enough
+                    text += " — " + i18n.t("calls.capped", cap=queue.outlet_cap)
                 elif title_key == "calls.callbacks":  # whose callback it is
                     text += " — " + whose_callback(callback_promised(state), me, team)
                 lines.append((f"t{state.target.id}", text))

@@ -126,6 +126,8 @@ def test_a_session_of_keys_keeps_one_queue_and_it_is_the_queue_built_afresh(
     handed out and changed (a team's rules do) is not the kept one."""
     event = demo_store.current_event()
     assert event is not None and event.id is not None
+    # No cap on an outlet's solicitations here: reaching it builds again (test below).
+    demo_store.save(dataclasses.replace(demo_store.settings(), outlet_cap=0))
     memo = FoldMemo()
     queue = load_queue(demo_store, event, now, memo)
     kept = memo.built

@@ -324,7 +324,8 @@ def call_logs(draw):
 @given(call_logs())
 def test_the_next_target_always_satisfies_the_rules(log) -> None:
     targets, contacts, outlets, attempts, now = log
-    queue = build_queue(EVENT, targets, Directory(contacts, outlets, {}), attempts, now, RULES)
+    rules = QueueRules(outlet_cap=0)  # the outlet cap has its own test
+    queue = build_queue(EVENT, targets, Directory(contacts, outlets, {}), attempts, now, rules)
 
     # Every target is in exactly one place.
     placed = [s.target.id for s in queue.all]
@@ -537,3 +538,38 @@ def test_a_callback_promised_at_a_newsroom_that_confirmed_since_is_not_made(
     record_outcome(store, other, Outcome.CONFIRMED, NOW + timedelta(minutes=21))
     after = queue_at(store, event, NOW + timedelta(minutes=22))
     assert after.ready == [] and names(after.set_aside) == ["Contact 1"]
+
+
+def test_an_outlet_solicited_three_times_is_left_alone_for_the_event() -> None:
+    """Two contacts at one newsroom: a voicemail, a missed call, the communiqué sent
+    again (three solicitations, by two callers): the one not called yet is set aside,
+    a callback promised to the other stays; with no cap both are called."""
+    outlet = Outlet(name="CIBL 101,5", id=1)
+    contacts = {
+        1: Contact(outlet_id=1, name="Élise", phone="514-555-0101", id=1),
+        2: Contact(outlet_id=1, name="Jérôme", phone="514-555-0102", id=2),
+        3: Contact(outlet_id=1, name="Sam", phone="514-555-0103", id=3),
+    }
+    targets = [Target(event_id=1, position=i, contact_id=i, id=i) for i in (1, 2, 3)]
+    at = NOW - timedelta(hours=5)
+    attempts = [
+        Attempt(event_id=1, target_id=1, at=at, outcome=Outcome.VOICEMAIL, caller="A"),
+        Attempt(event_id=1, target_id=1, at=at + timedelta(hours=1), outcome=Outcome.NO_ANSWER),
+        Attempt(
+            event_id=1,
+            target_id=2,
+            at=at + timedelta(hours=2),
+            outcome=Outcome.CALLBACK,
+            callback_at=NOW - timedelta(minutes=5),
+            caller="B",
+        ),
+        Attempt(event_id=1, target_id=1, at=at + timedelta(hours=3), outcome=Outcome.RESEND),
+    ]
+    directory = Directory(contacts, {1: outlet}, {})
+    queue = build_queue(EVENT, targets, directory, attempts, NOW, QueueRules())
+    assert queue.solicited == {1: 3} and queue.outlet_cap == 3
+    assert [s.target.id for s in queue.ready] == [2]  # the callback promised
+    assert {s.target.id for s in queue.set_aside} == {1, 3}
+    assert all(s.capped for s in queue.set_aside)
+    uncapped = build_queue(EVENT, targets, directory, attempts, NOW, QueueRules(outlet_cap=0))
+    assert {s.target.id for s in uncapped.ready} == {1, 2, 3}

@@ -70,3 +70,17 @@ def test_an_outlets_language_from_its_name_and_the_list() -> None:
     assert language_from_name("Le Devoir", []) is Language.FR
     assert language_from_name("Radio Centre-Ville", known) is Language.FR
     assert language_from_name("Télé-Québec Montréal", []) is Language.FR
+
+
+def test_the_officer_chooses_the_files_numbers_and_nothing_is_lost(store: Store) -> None:
+    apply_import(store, plan_import_bytes(EXCEL, "liste-medias-excel-fr.csv", store, {}))
+    kept = plan_import_bytes(OUTLOOK, "outlook.csv", store, {})
+    said = "\n".join(report_lines(kept))
+    assert kept.conflicts == 1 and "1 contact a un numéro ou courriel autre" in said
+    taken = plan_import_bytes(OUTLOOK, "outlook.csv", store, {}, take_file=True)
+    said = "\n".join(report_lines(taken))
+    assert "téléphone ← 514 555-0100 (celui de la liste gardé à côté)" in said
+    assert "1 contact prend le numéro ou courriel du fichier" in said
+    apply_import(store, taken)
+    david = next(c for c in store.contacts() if c.name == "David Archambault")
+    assert (david.phone, david.others) == ("514-555-0100", ["work:514-555-0139"])
