@@ -103,3 +103,57 @@ def test_the_command_line_imports_one_way() -> None:
         isinstance(node, ast.ImportFrom) and (node.module or "").startswith("relance_tui.cli_team")
         for node in ast.walk(base)
     )
+
+
+def _module_graph() -> dict[str, set[str]]:
+    """Each module of the package -> the package modules it imports when it is loaded
+    (module level; an import inside a function or under TYPE_CHECKING waits)."""
+    modules = {}
+    for path in PACKAGE.rglob("*.py"):
+        parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+        name = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+        modules[name] = path
+    graph: dict[str, set[str]] = {}
+    for name, path in modules.items():
+        found: set[str] = set()
+        for node in ast.parse(path.read_text("utf-8")).body:
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("relance_tui"):
+                for alias in node.names:
+                    whole = f"{node.module}.{alias.name}"
+                    found.add(whole if whole in modules else str(node.module))
+            elif isinstance(node, ast.Import):
+                found |= {a.name for a in node.names if a.name.startswith("relance_tui")}
+        graph[name] = {target for target in found if target in modules and target != name}
+    return graph
+
+
+def test_no_import_circle_anywhere_in_the_package() -> None:
+    """Loading any module never comes back to itself (Tarjan's strongly connected
+    components over the whole package, ui and commands included)."""
+    graph = _module_graph()
+    assert len(graph) > 100  # the whole package was read
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    circles: list[list[str]] = []
+
+    def visit(module: str) -> None:
+        index[module] = low[module] = len(index)
+        stack.append(module)
+        for target in graph[module]:
+            if target not in index:
+                visit(target)
+                low[module] = min(low[module], low[target])
+            elif target in stack:
+                low[module] = min(low[module], index[target])
+        if low[module] == index[module]:
+            circle = []
+            while (top := stack.pop()) != module:
+                circle.append(top)
+            if circle:
+                circles.append(sorted([module, *circle]))
+
+    for module in sorted(graph):
+        if module not in index:
+            visit(module)
+    assert circles == []
