@@ -420,6 +420,7 @@ def report(
 
 
 from relance_tui.cli_team import merge, split, team  # noqa: E402  (they read helpers late)
+from relance_tui.cli_web import web  # noqa: E402
 
-for command in (split, merge, team):
+for command in (split, merge, team, web):
     main.add_command(command)
