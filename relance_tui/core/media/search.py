@@ -80,6 +80,8 @@ class Filters:
     min_warmth: int = 0
     role: str = ""
     to_fix: bool = False  # only contacts whose details are to be fixed (wrong number...)
+    stale_only: bool = False  # only what is « à vérifier », the oldest verified first
+    stale: tuple[str, ...] = ()  # those rows' keys, in that order (core.media.freshness)
 
     @property
     def active(self) -> bool:
@@ -89,6 +91,9 @@ class Filters:
 def search(rows: Sequence[MediaRow], query: str, filters: Filters = Filters()) -> list[MediaRow]:
     """Rows whose text holds every word of `query` (accents and case ignored), filtered."""
     found = [row for row in rows if _passes(row, filters)] if filters.active else list(rows)
+    if filters.stale_only:  # « à vérifier » alone, the oldest verified first
+        order = {key: place for place, key in enumerate(filters.stale)}
+        found = sorted((r for r in found if r.key in order), key=lambda r: order[r.key])
     for word in fold(query).split():  # one pass a word: the list narrows as it goes
         found = [row for row in found if word in row.haystack]
     return found

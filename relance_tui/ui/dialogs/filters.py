@@ -41,6 +41,11 @@ class FiltersDialog(Dialog[Filters]):
                 (every, (i18n.t("filters.to_fix.only"), "1")),
                 "1" if current.to_fix else "",
             ),
+            (
+                "stale",
+                (every, (i18n.t("filters.stale.only"), "1")),
+                "1" if current.stale_only else "",
+            ),
         ]
         with VerticalScroll(classes="dialog form", id="filters-dialog"):
             yield Label(i18n.t("filters.title"), classes="dialog-title")
@@ -73,6 +78,7 @@ class FiltersDialog(Dialog[Filters]):
                 min_warmth=int(self._value("min_warmth") or 0),
                 role=self._value("role"),
                 to_fix=self._value("to_fix") == "1",
+                stale_only=self._value("stale") == "1",
             )
         )
 

@@ -6,6 +6,7 @@ list), not a mixin reading the screen's attributes."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -16,7 +17,7 @@ from textual.screen import Screen
 
 from relance_tui import i18n
 from relance_tui.core.errors import RelanceError
-from relance_tui.core.media.freshness import Stale
+from relance_tui.core.media.freshness import Stale, to_verify
 from relance_tui.core.media.import_report import done_message
 from relance_tui.core.media.importers import ImportPlan, apply_import
 from relance_tui.core.media.records import (
@@ -27,7 +28,7 @@ from relance_tui.core.media.records import (
     delete_outlet,
     has_calls,
 )
-from relance_tui.core.media.search import MediaRow
+from relance_tui.core.media.search import Filters, MediaRow
 from relance_tui.core.models import Record, Show
 from relance_tui.core.store.store import Store
 from relance_tui.core.team.proposals import Proposal, answer, pending, who_is_proposed
@@ -167,6 +168,15 @@ class RecordEditing:
                 self.reload()
 
         self.open_dialog(ImportDialog(self.store, Path.home()), chosen)
+
+    def with_stale(self, filters: Filters) -> Filters:
+        """The filters, with what is « à vérifier » today when they ask for it alone."""
+        if not filters.stale_only:
+            return filters
+        months = max(1, self.store.settings().stale_months)
+        stale = to_verify(self.store, self.today(), months)
+        keys = tuple(f"c{s.contact.id}" if s.contact else f"o{s.outlet.id}" for s in stale)
+        return dataclasses.replace(filters, stale=keys)
 
     def to_verify(self) -> None:
         """« À vérifier »: marked verified there, or fixed in the form it opens."""

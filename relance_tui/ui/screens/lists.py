@@ -321,7 +321,7 @@ class ListsScreen(RelanceScreen):
 
         def chosen(filters: Filters | None) -> None:
             if filters is not None:
-                self._filters = filters
+                self._filters = self.records.with_stale(filters)
                 self.redraw()
 
         self.app.push_screen(FiltersDialog(self._filters, regions, tags), self.guarded(chosen))

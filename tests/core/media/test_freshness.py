@@ -114,3 +114,26 @@ def test_past_months_land_on_a_real_day() -> None:
     assert _months_before(date(2026, 3, 31), 1) == date(2026, 2, 28)
     assert _months_before(date(2026, 1, 15), 12) == date(2025, 1, 15)
     assert _months_before(date(2026, 1, 15), 13) == date(2024, 12, 15)
+
+
+def test_listes_filters_and_sorts_on_it(store: Store) -> None:
+    """Listes' « À vérifier » filter: those rows alone, the oldest verified first, and a
+    search still narrows them."""
+    from relance_tui.core.media.search import Filters, media_rows, search
+
+    a_list(store)
+    stale = to_verify(store, TODAY, months=12)
+    keys = tuple(f"c{s.contact.id}" if s.contact else f"o{s.outlet.id}" for s in stale)
+    rows = media_rows(store.outlets(), store.shows(), store.contacts())
+    only = Filters(stale_only=True, stale=keys)
+    shown = [r.contact.name if r.contact else r.outlet.name for r in search(rows, "", only)]
+    assert shown == [
+        "Marc Tremblay",
+        "Nour Haddad",
+        "Ana Diaz",
+        "Sam Ouellet",  # 2023-01-15
+        "Paul Roy",  # 2023-05-01 (no call reached him here)
+        "Jérôme Lavoie",  # 2024-11-30
+        "CISM 89,3",
+    ]
+    assert [r.contact.name for r in search(rows, "lavoie", only) if r.contact] == ["Jérôme Lavoie"]
