@@ -11,11 +11,13 @@ from pathlib import Path
 import click
 
 from relance_tui import cli_words, i18n
+from relance_tui.core.models import START_SCREENS
 
 
-def served_command(path: Path, lang: str) -> str:
+def served_command(path: Path, lang: str, screen: str | None = None) -> str:
     """The command each tab's app runs: this Python, this file, this language."""
     words = [sys.executable, "-m", "relance_tui", "--lang", lang, "--db", str(path)]
+    words += ["--screen", screen] if screen else []
     return subprocess.list2cmdline(words) if sys.platform == "win32" else shlex.join(words)
 
 
@@ -23,8 +25,11 @@ def served_command(path: Path, lang: str) -> str:
 @click.option("--db", "web_db", type=click.Path(path_type=Path))
 @click.option("--port", default=8765, show_default=True, type=click.IntRange(1024, 65535))
 @click.option("--no-open", is_flag=True, help="Print the address, open no browser.")
+@click.option("--screen", type=click.Choice(START_SCREENS), help="Open on / écran au démarrage.")
 @click.pass_context
-def web(ctx: click.Context, web_db: Path | None, port: int, no_open: bool) -> None:
+def web(
+    ctx: click.Context, web_db: Path | None, port: int, no_open: bool, screen: str | None
+) -> None:
     """relance in a browser tab on this computer / relance dans un onglet du navigateur."""
     from relance_tui.cli_base import EXIT_PROBLEM, db_path, fail
     from relance_tui.core.errors import RelanceError
@@ -41,10 +46,15 @@ def web(ctx: click.Context, web_db: Path | None, port: int, no_open: bool) -> No
             take_lock(path).release()
         except RelanceError as error:
             fail(error)
-    server = RelanceServer(served_command(path, i18n.current_language()), port)
-    cli_words.echo(i18n.t("web.serving", address=server.address))
-    if not no_open:
-        webbrowser.open(server.address)
+
+    def ready() -> None:
+        cli_words.echo(i18n.t("web.serving", address=server.address))
+        sys.stdout.flush()  # read at once by whoever started relance web
+        if not no_open:
+            webbrowser.open(server.address)
+
+    command = served_command(path, i18n.current_language(), screen)
+    server = RelanceServer(command, port, ready=ready)
     try:
         server.serve()
     except OSError as problem:  # the port is taken

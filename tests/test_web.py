@@ -57,12 +57,28 @@ async def test_the_page_wants_the_key_and_asks_the_internet_for_nothing() -> Non
         text = await page.text()
         assert page.status == 200 and "fonts.googleapis.com" not in text
         assert "https://" not in text.split("<body")[0]
+        font = f"http://127.0.0.1:{PORT}/static/fonts/RobotoMono-VariableFont_wght.ttf"
+        assert font in text  # the font textual-serve ships, served here
+        assert (await client.get(font.split(str(PORT), 1)[1])).status == 200
         cookie = page.cookies[COOKIE]
         assert (
             cookie.value == server.token and cookie["httponly"] and cookie["samesite"] == "Strict"
         )
     finally:
         await client.close()
+
+
+class Stopping:
+    """A tab's app and socket as the take-over sees them: stopped, then closed."""
+
+    def __init__(self, said: list[str]) -> None:
+        self.said = said
+
+    async def stop(self) -> None:
+        self.said.append("stop")
+
+    async def close(self) -> None:
+        self.said.append("close")
 
 
 async def test_the_websocket_wants_the_cookie_and_this_servers_origin() -> None:
@@ -74,9 +90,16 @@ async def test_the_websocket_wants_the_cookie_and_this_servers_origin() -> None:
         client.session.cookie_jar.update_cookies({COOKIE: server.token})
         elsewhere = await client.get("/ws", headers={"Origin": "https://example.com"})
         assert elsewhere.status == 403 and "page de relance" in await elsewhere.text()
-        server.busy = True  # another tab drives the app
+        stopped: list[str] = []
+        server.session = (Stopping(stopped), Stopping(stopped))  # type: ignore[assignment]
         busy = await client.get(f"/?token={server.token}")
-        assert busy.status == 409 and "déjà ouvert" in await busy.text()
+        page = await busy.text()
+        assert busy.status == 409 and "déjà ouvert" in page and "Prendre la main" in page
+        stranger = await client.post("/takeover", headers={"Origin": "https://example.com"})
+        assert stranger.status == 403 and server.busy
+        taken = await client.post("/takeover", headers={"Origin": ORIGIN}, allow_redirects=False)
+        assert taken.status == 303 and taken.headers["Location"] == f"/?token={server.token}"
+        assert stopped == ["stop", "close"] and not server.busy
     finally:
         await client.close()
 
@@ -102,7 +125,7 @@ async def test_the_app_comes_through_the_websocket(tmp_path: Path, now) -> None:
                 seen += data if isinstance(data, bytes) else data.encode()
         await socket.close()
         async with asyncio.timeout(30):
-            while server.busy or _children():
+            while server.busy or _children(str(path)):
                 # textual-serve stops the app without awaiting its exit: the loop must
                 # still run when the process ends, or its transport is collected late.
                 await asyncio.sleep(0.05)
@@ -110,15 +133,17 @@ async def test_the_app_comes_through_the_websocket(tmp_path: Path, now) -> None:
         await client.close()
 
 
-def _children() -> list[int]:
-    """This process's live children (Linux: /proc; elsewhere none are seen)."""
+def _children(naming: str) -> list[int]:
+    """This process's live children whose command names `naming` (the app's data file;
+    other tests leave other children running). Linux: /proc; elsewhere none are seen."""
     found = []
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
             fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
+            command = (stat.parent / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+        except (OSError, UnicodeDecodeError):
             continue
-        if int(fields[1]) == os.getpid() and fields[0] != "Z":
+        if int(fields[1]) == os.getpid() and fields[0] != "Z" and naming in command:
             found.append(int(stat.parent.name))
     return found
 
