@@ -59,6 +59,10 @@ class HandOff:
             return
         shown = format_phone(phone, extension, i18n.current_language())
         who = state.name or state.label
+        if self.app.is_web and not show_qr:  # relance web: the browser hands tel: on
+            self.app.open_url(tel_uri(number))
+            self.say(i18n.t("handoff.web.dial", number=shown))
+            return
         if show_qr:
             self.app.push_screen(_qr_dialog(who, shown, tel_uri(number)))
             return
@@ -92,7 +96,10 @@ class HandOff:
         stamp = self.clock()
         release, missing = mail.release_of(event, self.store.meta(), self.store.path)
         message = mail.draft(to, subject, body, event_ics(event, file_id, stamp), release)
-        said = mail.hand_over(drafts_dir(self.store.path), name, message)
+        if self.app.is_web:  # relance web: the draft goes to the browser, to open there
+            said = self._deliver(mail.write_draft(drafts_dir(self.store.path), name, message))
+        else:
+            said = mail.hand_over(drafts_dir(self.store.path), name, message)
         return " · ".join(part for part in (said, missing) if part)
 
     def calendar(self, event: Event) -> None:
@@ -111,8 +118,16 @@ class HandOff:
         except OSError as problem:
             message = i18n.t("cli.export.failed", path=str(path), detail=os_words(problem))
         else:
-            opened = open_with_desktop(str(path))
-            message = i18n.t(
-                "handoff.calendar.opened" if opened else "cli.export.done", path=str(path)
-            )
+            if self.app.is_web:
+                message = self._deliver(path)
+            else:
+                opened = open_with_desktop(str(path))
+                key = "handoff.calendar.opened" if opened else "cli.export.done"
+                message = i18n.t(key, path=str(path))
         self.app.call_from_thread(self.say, message)
+
+    def _deliver(self, path: Path) -> str:
+        """A file to the browser of relance web (a draft, a calendar), which opens it
+        with the program it knows; what happened, in words (from a worker thread)."""
+        self.app.call_from_thread(partial(self.app.deliver_binary, path, save_filename=path.name))
+        return i18n.t("handoff.web.delivered", name=path.name)

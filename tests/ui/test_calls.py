@@ -688,3 +688,29 @@ async def test_the_card_shows_the_other_numbers_to_try(store: Store, now: dateti
         notes = " ".join(str(screen.query_one("#card-notes").render()).split())
         assert "Aussi : cellulaire 438 555-0199 ; télécopieur 514 555-0100 ;" in notes
         assert "courriel lea@perso.example" in notes
+
+
+async def test_in_relance_web_the_number_and_the_draft_go_to_the_browser(
+    demo_store: Store, now: datetime, monkeypatch
+) -> None:
+    """Run by relance web, p hands tel: to the browser (open_url) and e delivers the
+    draft file to it (deliver_binary): nothing is opened on the server's side."""
+    from relance_tui.core.phones import dial_string
+
+    first = expected_first(demo_store, now)[0]
+    app = make_app(store=demo_store, clock=fixed_clock(now))
+    opened: list[str] = []
+    delivered: list[str] = []
+    monkeypatch.setattr(type(app), "is_web", property(lambda self: True))
+    monkeypatch.setattr(app, "open_url", lambda url, new_tab=True: opened.append(url))
+    monkeypatch.setattr(
+        app, "deliver_binary", lambda path, **kw: delivered.append(kw["save_filename"])
+    )
+    async with app.run_test(size=(100, 32)) as pilot:
+        await open_calls(pilot)
+        await pilot.press("p")
+        await wait_until(pilot, lambda: bool(opened))
+        assert opened == [f"tel:{dial_string(first.contact.phone, first.contact.extension)}"]
+        await pilot.press("e")
+        await wait_until(pilot, lambda: bool(delivered))
+        assert delivered[0].endswith(".eml")
