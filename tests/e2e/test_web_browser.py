@@ -101,6 +101,8 @@ def test_the_call_card_in_a_browser_tab(browser, tmp_path: Path) -> None:  # typ
         browser.get(address)
         until(lambda: app_holds(db), 60)
         page = browser.find_element(By.TAG_NAME, "body")
+        # The page shows the terminal (its intro gone) once the app's first bytes came.
+        until(lambda: "-first-byte" in (page.get_attribute("class") or ""), 60)
         deadline = time.monotonic() + 60
         while not confirmed(db):  # the card's key, typed in the page, until it lands
             assert time.monotonic() < deadline, "the key typed in the page never reached the store"
