@@ -21,10 +21,20 @@ from pathlib import Path
 FOLDER_ID = "relance-equipe"
 
 
+_HANDED: set[int] = set()
+
+
 def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
+    """A port free now and not handed out before in this run: the kernel may give the
+    same one twice in a row once the probe is closed, and two daemons on one port never
+    meet."""
+    while True:
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = int(probe.getsockname()[1])
+        if port not in _HANDED:
+            _HANDED.add(port)
+            return port
 
 
 class Daemon:

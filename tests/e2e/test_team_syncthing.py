@@ -47,7 +47,7 @@ def test_two_callers_through_syncthing(tmp_path: Path) -> None:
     try:
         a.start()
         b.start()
-        wait_until(lambda: a.connected_to(b) and b.connected_to(a), 60, "the daemons meet")
+        wait_until(lambda: a.connected_to(b) and b.connected_to(a), 120, "the daemons meet")
         team = [relance, "team"]
         subprocess.run(
             [*team, "create", str(event.id), str(a.folder), "--db", str(main)], check=True
