@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.widgets import Input, OptionList, Static
 
 from relance_tui.core.calls.queue import load_queue
 from relance_tui.core.calls.timing import fixed_clock
-from relance_tui.core.models import Contact, Outcome, Settings
+from relance_tui.core.models import Contact, Event, EventKind, Outcome, Outlet, Settings, Target
 from relance_tui.core.store.store import Store
 from relance_tui.ui.app import make_app
 from relance_tui.ui.dialogs.callback import CallbackDialog
@@ -597,17 +598,9 @@ async def test_the_keys_that_need_a_card_leave_the_footer_when_the_list_is_done(
     """No card: the outcome keys leave the footer (they would do nothing) and the card
     says what to do next; they come back with undo, in the same footer (one widget: 20
     widgets of keys were 150 ms of the first card's start). A click on a key presses it."""
-    from relance_tui.core.models import Event, EventKind, Outlet, Target
     from relance_tui.ui.widgets.footer import Key, KeysFooter
 
-    event = Event(title="Lancement", kind=EventKind.EVENT, start=now + timedelta(days=2))
-    store.save(event)
-    outlet = Outlet(name="CIBL 101,5", phone="514-555-0135")
-    store.save(outlet)
-    contact = Contact(outlet_id=outlet.id, name="Léa Roy", phone="514-555-0136")
-    store.save(contact)
-    store.save(Target(event_id=event.id, position=1, contact_id=contact.id))
-    store.save(Settings(id=1, caller_asked=True))
+    event = one_on_the_list(store, now)
     app = make_app(store=store, clock=fixed_clock(now))
     async with app.run_test(size=(100, 32)) as pilot:
         screen = await open_calls(pilot)
@@ -667,21 +660,10 @@ async def test_the_ask_stays_on_screen_at_80x24(demo_store: Store, now: datetime
 
 async def test_the_card_shows_the_other_numbers_to_try(store: Store, now: datetime) -> None:
     """The cell an address book gave beside the work number: on the card, in words."""
-    from relance_tui.core.models import Event, EventKind, Outlet, Target
 
-    event = Event(title="Lancement", kind=EventKind.EVENT, start=now + timedelta(days=2))
-    store.save(event)
-    outlet = Outlet(name="CIBL 101,5", phone="514-555-0135")
-    store.save(outlet)
-    contact = Contact(
-        outlet_id=outlet.id,
-        name="Léa Roy",
-        phone="514-555-0136",
-        others=["cell:438-555-0199", "fax:514-555-0100", "email:lea@perso.example"],
+    one_on_the_list(
+        store, now, others=["cell:438-555-0199", "fax:514-555-0100", "email:lea@perso.example"]
     )
-    store.save(contact)
-    store.save(Target(event_id=event.id, position=1, contact_id=contact.id))
-    store.save(Settings(id=1, caller_asked=True))
     app = make_app(store=store, clock=fixed_clock(now))
     async with app.run_test(size=(100, 32)) as pilot:
         screen = await open_calls(pilot)
@@ -714,3 +696,17 @@ async def test_in_relance_web_the_number_and_the_draft_go_to_the_browser(
         await pilot.press("e")
         await wait_until(pilot, lambda: bool(delivered))
         assert delivered[0].endswith(".eml")
+
+
+def one_on_the_list(store: Store, now: datetime, **contact: Any) -> Event:
+    """One event in two days with one contact on its list (CIBL 101,5, Léa Roy), the
+    who-calls form already answered; `contact`: more of the contact's fields."""
+    event = Event(title="Lancement", kind=EventKind.EVENT, start=now + timedelta(days=2))
+    store.save(event)
+    outlet = Outlet(name="CIBL 101,5", phone="514-555-0135")
+    store.save(outlet)
+    person = Contact(outlet_id=outlet.id, name="Léa Roy", phone="514-555-0136", **contact)
+    store.save(person)
+    store.save(Target(event_id=event.id, position=1, contact_id=person.id))
+    store.save(Settings(id=1, caller_asked=True))
+    return event

@@ -265,6 +265,14 @@ async def test_import_dialog_previews_then_imports(demo_store: Store, now) -> No
     assert {"Élise Côté", "François Œuvrard"} <= {c.name for c in demo_store.contacts()}
 
 
+async def read_in_the_import_window(pilot, app, source) -> None:  # type: ignore[no-untyped-def]
+    """`i`, the file's path typed, Enter: the window reads it."""
+    await pilot.press("i")
+    await wait_until(pilot, lambda: bool(app.screen.query("#import-path")))
+    app.screen.query_one("#import-path", Input).value = str(source)
+    await pilot.press("enter")
+
+
 async def test_import_dialog_files_rows_under_a_nearly_named_known_outlet(
     demo_store: Store, now, tmp_path
 ) -> None:
@@ -274,10 +282,7 @@ async def test_import_dialog_files_rows_under_a_nearly_named_known_outlet(
     source.write_text("Média,Nom,Téléphone\nRadio Centre-Ville,Léa Roy,514 555-0101\n", "utf-8")
     app = make_app(store=demo_store, clock=fixed_clock(now))
     async with app.run_test(size=(100, 32)) as pilot:
-        await pilot.press("i")
-        await wait_until(pilot, lambda: bool(app.screen.query("#import-path")))
-        app.screen.query_one("#import-path", Input).value = str(source)
-        await pilot.press("enter")
+        await read_in_the_import_window(pilot, app, source)
         near = app.screen.query_one("#import-near", Button)
         await wait_until(pilot, lambda: near.display)
         assert "ressemble à « Radio Centre-Ville 102,3 »" in str(
@@ -301,10 +306,7 @@ async def test_import_dialog_gives_an_address_books_people_one_outlet(
     source.write_text("Prénom;Nom de famille;Courriel\nLéa;Roy;lea@exemple.ca\n", "utf-8")
     app = make_app(store=demo_store, clock=fixed_clock(now))
     async with app.run_test(size=(100, 32)) as pilot:
-        await pilot.press("i")
-        await wait_until(pilot, lambda: bool(app.screen.query("#import-path")))
-        app.screen.query_one("#import-path", Input).value = str(source)
-        await pilot.press("enter")
+        await read_in_the_import_window(pilot, app, source)
         outlet = app.screen.query_one("#import-outlet", Input)
         await wait_until(pilot, lambda: outlet.display)
         report = str(app.screen.query_one("#import-report").render())
